@@ -1,0 +1,148 @@
+// Stands in for GitHub's ACTIONS_ID_TOKEN_REQUEST_URL: requires the job's
+// bearer token (ACTIONS_ID_TOKEN_REQUEST_TOKEN) and answers {"value": JWT}
+// with an RS256 token carrying the claims GitHub puts in one.
+import {
+  createHash,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  type KeyObject,
+} from 'node:crypto';
+import { createServer } from 'node:http';
+import { signJwt } from './jwt.js';
+
+export interface OidcFaults {
+  /** Answer HTTP 500 to this many (authorized) requests first. */
+  failFirst?: number;
+  /** Answer 200 with a body that is not JSON. */
+  malformed?: boolean;
+  /** Answer 401 even to the right bearer token. */
+  unauthorized?: boolean;
+}
+
+export interface OidcRequest {
+  audience?: string;
+  authorized: boolean;
+  status: number;
+}
+
+export interface OidcServerOptions {
+  /** Sets the environment claim and makes sub repo:OWNER/REPO:environment:NAME. */
+  environment?: string;
+  /** Overrides (or adds) claims; applied after the defaults. */
+  claims?: Record<string, unknown>;
+  faults?: OidcFaults;
+  /** Token lifetime; GitHub's is 5 minutes after iat. */
+  ttlSeconds?: number;
+}
+
+export interface OidcServer {
+  /** Like GitHub's: already has ?api-version=2.0; the client appends &audience=. */
+  requestUrl: string;
+  requestToken: string;
+  /** Base claims of every token (before iat/exp/jti/aud); tests may change it. */
+  claims: Record<string, unknown>;
+  publicKey: KeyObject;
+  issuedTokens(): string[];
+  requests(): OidcRequest[];
+  setFaults(faults: OidcFaults): void;
+  stop(): Promise<void>;
+}
+
+const ISSUER = 'https://token.actions.githubusercontent.com';
+
+function githubClaims(environment: string | undefined): Record<string, unknown> {
+  const repo = 'octo-org/octo-repo';
+  const ref = 'refs/heads/main';
+  const claims: Record<string, unknown> = {
+    iss: ISSUER,
+    sub: environment ? `repo:${repo}:environment:${environment}` : `repo:${repo}:ref:${ref}`,
+    repository: repo,
+    repository_owner: 'octo-org',
+    repository_owner_id: '1000',
+    repository_id: '2000',
+    repository_visibility: 'private',
+    ref,
+    ref_type: 'branch',
+    ref_protected: 'true',
+    sha: 'a'.repeat(40),
+    event_name: 'push',
+    workflow: 'deploy',
+    workflow_ref: `${repo}/.github/workflows/deploy.yml@${ref}`,
+    job_workflow_ref: `${repo}/.github/workflows/deploy.yml@${ref}`,
+    actor: 'octocat',
+    actor_id: '583231',
+    run_id: '4242',
+    run_number: '7',
+    run_attempt: '1',
+    runner_environment: 'github-hosted',
+  };
+  if (environment) claims.environment = environment;
+  return claims;
+}
+
+export async function startOidcServer(opts: OidcServerOptions = {}): Promise<OidcServer> {
+  // One key pair per server: RSA generation is the slow part (~50-200 ms).
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 40);
+  const requestToken = randomBytes(24).toString('hex');
+  const claims = { ...githubClaims(opts.environment), ...opts.claims };
+  const ttl = opts.ttlSeconds ?? 300;
+  let faults: OidcFaults = { ...opts.faults };
+  const tokens: string[] = [];
+  const log: OidcRequest[] = [];
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const audience = url.searchParams.get('audience') ?? undefined;
+    const authorized = req.headers.authorization === `Bearer ${requestToken}`;
+    const answer = (status: number, body: string, type = 'application/json') => {
+      const entry: OidcRequest = { authorized, status };
+      if (audience !== undefined) entry.audience = audience;
+      log.push(entry);
+      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    };
+    req.resume(); // GET has no body; drain anything sent anyway
+    if (req.method !== 'GET' || url.pathname !== '/token')
+      return answer(404, '{"message":"Not Found"}');
+    if (!authorized || faults.unauthorized) return answer(401, '{"message":"Bad credentials"}');
+    if ((faults.failFirst ?? 0) > 0) {
+      faults = { ...faults, failFirst: (faults.failFirst ?? 0) - 1 };
+      return answer(500, '{"message":"Internal Server Error"}');
+    }
+    if (faults.malformed) return answer(200, '<html>upstream hiccup</html>', 'text/html');
+    const iat = Math.floor(Date.now() / 1000);
+    // Without an audience GitHub uses the repository owner's URL.
+    const aud = audience ?? `https://github.com/${String(claims.repository_owner)}`;
+    const payload = { jti: randomUUID(), ...claims, aud, nbf: iat - 600, iat, exp: iat + ttl };
+    const token = signJwt({ typ: 'JWT', alg: 'RS256', x5t: kid, kid }, payload, privateKey);
+    tokens.push(token);
+    return answer(200, JSON.stringify({ count: 1, value: token }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+
+  return {
+    requestUrl: `http://127.0.0.1:${port}/token?api-version=2.0`,
+    requestToken,
+    claims,
+    publicKey,
+    issuedTokens: () => tokens.slice(),
+    requests: () => log.slice(),
+    setFaults: (f) => {
+      faults = { ...f };
+    },
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// One emulator stack per e2e file: moto behind the recording proxy, plus the OIDC stand-in,
+// and the helpers every suite uses to run the action and check it leaked nothing.
+import { runAwsCli, type ClientResult } from './aws-cli.js';
+import { assertNoLeaks } from './leaks.js';
+import { resetMoto, startMoto, type Moto } from './moto.js';
+import { startOidcServer, type OidcServer, type OidcServerOptions } from './oidc-server.js';
+import { findNode24, type StepResult } from './runner.js';
+import { startStsProxy, type StsProxy } from './sts-proxy.js';
+
+export interface Stack {
+  moto: Moto;
+  proxy: StsProxy;
+  oidc: OidcServer;
+}
+
+export async function startStack(oidcOptions: OidcServerOptions = {}): Promise<Stack> {
+  const [moto, oidc] = await Promise.all([startMoto(), startOidcServer(oidcOptions)]);
+  const proxy = await startStsProxy(moto.url);
+  return { moto, proxy, oidc };
+}
+
+export async function stopStack(stack: Stack | undefined): Promise<void> {
+  if (!stack) return;
+  await Promise.all([stack.proxy.stop(), stack.oidc.stop(), stack.moto.stop()]);
+}
+
+export async function resetStack(stack: Stack): Promise<void> {
+  stack.proxy.clear();
+  stack.proxy.clearFaults();
+  stack.oidc.setFaults({});
+  await resetMoto(stack.moto.url);
+}
+
+/** Inputs every run needs: a region and STS behind the recording proxy. */
+export const stsInputs = (stack: Stack): Record<string, string> => ({
+  'aws-region': 'us-east-1',
+  'sts-endpoint': stack.proxy.url,
+});
+
+/** What the runner sets when the job has `id-token: write`. */
+export const oidcEnv = (stack: Stack): Record<string, string> => ({
+  ACTIONS_ID_TOKEN_REQUEST_URL: stack.oidc.requestUrl,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: stack.oidc.requestToken,
+});
+
+export const STORED_KEYS = {
+  'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+  'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
+
+/** Node binaries the bundle must run under: this machine's, and Node 24 as action.yml declares. */
+export const NODES: [string, string][] = [
+  ['node ' + process.versions.node, process.execPath],
+  ...(findNode24() ? [['node 24', findNode24() as string] as [string, string]] : []),
+];
+
+/** Every secret the run could have seen: STS-issued keys, OIDC tokens, the request token, extras. */
+export function runSecrets(stack: Stack, extra: string[] = []): string[] {
+  return [
+    ...stack.proxy.records().flatMap((r) => r.issuedSecrets ?? []),
+    ...stack.oidc.issuedTokens(),
+    stack.oidc.requestToken,
+    ...extra,
+  ].filter((s) => s.length >= 4);
+}
+
+/**
+ * The leak check: each secret is absent from the log or appears only after its add-mask
+ * line; the step summary and the error text never contain one.
+ */
+export function expectNoLeaks(step: StepResult, stack: Stack, extra: string[] = []): void {
+  const secrets = runSecrets(stack, extra);
+  assertNoLeaks(step.log, secrets);
+  for (const secret of secrets) {
+    if (step.summary.includes(secret))
+      throw new Error(`the step summary contains a secret (${secret.slice(0, 2)}…)`);
+  }
+}
+
+/** A real AWS CLI call with the credentials a step exported, as a later step would make it. */
+export function callerIdentity(
+  stack: Stack,
+  env: Record<string, string>,
+  extraArgs: string[] = [],
+): Promise<ClientResult> {
+  return runAwsCli(
+    ['sts', 'get-caller-identity', '--endpoint-url', stack.moto.url, ...extraArgs],
+    env,
+  );
+}
+
+/** The env a later step sees: exported variables, minus empty ones (the runner sets them empty). */
+export function laterStepEnv(exported: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(exported).filter(([, v]) => v !== ''));
+}

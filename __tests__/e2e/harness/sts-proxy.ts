@@ -1,0 +1,255 @@
+// A thin recording proxy in front of moto. moto answers STS but evaluates no
+// trust policy and never throttles, so tests put this in between to see what
+// the action sent (parameters, signing key) and to inject AWS-like failures.
+// It serves both as the STS endpoint (sts-endpoint input) and as an HTTP
+// forward proxy (http-proxy input / HTTP_PROXY): both go to moto.
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  faultResponse,
+  FaultRules,
+  RateLimiter,
+  stsErrorXml,
+  type Fault,
+  type FaultRule,
+} from './sts-faults.js';
+
+export type { Fault, FaultRule } from './sts-faults.js';
+
+export interface StsRecord {
+  action: string;
+  /** Decoded form body (and query string), keys exactly as sent, e.g. Tags.member.1.Key. */
+  params: Record<string, string>;
+  /** Access key id from the SigV4 Authorization header's Credential=AKID/...; absent if unsigned. */
+  accessKeyId?: string;
+  /** Region from the SigV4 credential scope. */
+  region?: string;
+  hasSessionToken: boolean;
+  /** HTTP status the client got; 0 = none (reset, or the client left first). */
+  status: number;
+  /** Why the proxy answered itself instead of moto. */
+  fault?: Fault['kind'] | 'rate-limit' | 'upstream' | 'too-large';
+  /** AccessKeyId in moto's answer, to check that hop N+1 is signed with hop N's key. */
+  issuedAccessKeyId?: string;
+  /** Every secret in moto's answer (key ID, secret key, session token), for the leak checks. */
+  issuedSecrets?: string[];
+  /** The request came in absolute form (POST http://host:port/ HTTP/1.1), i.e. through a proxy setting. */
+  viaProxy?: true;
+  userAgent?: string;
+  at: number;
+}
+
+export interface StsProxy {
+  url: string;
+  records(): StsRecord[];
+  clear(): void;
+  inject(rule: FaultRule): void;
+  clearFaults(): void;
+  stop(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+const UPSTREAM_TIMEOUT_MS = 15_000;
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'content-length',
+]);
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => resolve(size <= MAX_BODY ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+function describe(
+  req: IncomingMessage,
+  path: string,
+  body: Buffer,
+): Omit<StsRecord, 'status' | 'at'> {
+  const params: Record<string, string> = {};
+  const query = path.includes('?') ? path.slice(path.indexOf('?') + 1) : '';
+  for (const [k, v] of new URLSearchParams(query)) params[k] = v;
+  for (const [k, v] of new URLSearchParams(body.toString('utf8'))) params[k] = v;
+  const rec: Omit<StsRecord, 'status' | 'at'> = {
+    action: params.Action ?? '',
+    params,
+    hasSessionToken: req.headers['x-amz-security-token'] !== undefined,
+  };
+  const scope = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '');
+  if (scope?.[1] && scope[2]) {
+    rec.accessKeyId = scope[1];
+    rec.region = scope[2];
+  }
+  if (req.headers['user-agent']) rec.userAgent = req.headers['user-agent'];
+  if (/^https?:\/\//i.test(req.url ?? '')) rec.viaProxy = true;
+  return rec;
+}
+
+function forward(
+  target: URL,
+  req: IncomingMessage,
+  path: string,
+  body: Buffer,
+): Promise<{ status: number; headers: Record<string, string | string[]>; body: Buffer }> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
+  headers['content-length'] = String(body.length);
+  return new Promise((resolve, reject) => {
+    const up = request({
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path,
+      headers,
+      timeout: UPSTREAM_TIMEOUT_MS,
+    });
+    up.on('timeout', () => up.destroy(new Error('upstream timeout')));
+    up.on('error', reject);
+    up.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const out: Record<string, string | string[]> = {};
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
+        resolve({ status: res.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
+      });
+    });
+    up.end(body);
+  });
+}
+
+function reply(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string | string[]> = { 'content-type': 'text/xml' },
+): void {
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+/** Starts the proxy on 127.0.0.1 (ephemeral port), forwarding to `targetUrl` (moto). */
+export async function startStsProxy(
+  targetUrl: string,
+  opts: { rateLimit?: { perSecond: number } } = {},
+): Promise<StsProxy> {
+  const target = new URL(targetUrl);
+  const rules = new FaultRules();
+  const limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit.perSecond) : undefined;
+  const timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+  let recs: StsRecord[] = [];
+  let stopped = false;
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const entry = { timer: setTimeout(() => finish(), ms), done: () => finish() };
+      function finish() {
+        clearTimeout(entry.timer);
+        timers.delete(entry);
+        resolve();
+      }
+      timers.add(entry);
+    });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawUrl = req.url ?? '/';
+    const path = /^https?:\/\//i.test(rawUrl)
+      ? new URL(rawUrl).pathname + new URL(rawUrl).search
+      : rawUrl;
+    const body = await readBody(req);
+    // Recorded on arrival so records() keeps arrival order; status is filled in later.
+    const rec: StsRecord = {
+      ...describe(req, path, body ?? Buffer.alloc(0)),
+      status: 0,
+      at: Date.now(),
+    };
+    if (!path.startsWith('/moto-api/')) recs.push(rec);
+    if (!body) {
+      rec.fault = 'too-large';
+      rec.status = 413;
+      return reply(res, 413, stsErrorXml('RequestEntityTooLarge', 'Request body too large', 413));
+    }
+    const fault = rules.take(rec.action, rec.params.RoleArn);
+    if (fault) rec.fault = fault.kind;
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const canned = fault ? faultResponse(fault) : undefined;
+    if (canned) {
+      rec.status = canned.status;
+      return reply(res, canned.status, canned.body);
+    }
+    if (!fault && limiter?.overLimit()) {
+      rec.fault = 'rate-limit';
+      rec.status = 400;
+      return reply(res, 400, faultResponse({ kind: 'throttle' })?.body ?? '');
+    }
+    if (fault?.kind === 'delay') {
+      await wait(fault.ms);
+      // The client gave up (its attempt timeout) or the proxy is stopping: nothing to answer.
+      if (stopped || req.socket.destroyed) return;
+    }
+    try {
+      const up = await forward(target, req, path, body);
+      rec.status = up.status;
+      const issued = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(up.body.toString('utf8'))?.[1];
+      if (issued) rec.issuedAccessKeyId = issued;
+      const text = up.body.toString('utf8');
+      const secrets = ['AccessKeyId', 'SecretAccessKey', 'SessionToken']
+        .map((tag) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(text)?.[1])
+        .filter((v): v is string => v !== undefined);
+      if (secrets.length > 0) rec.issuedSecrets = secrets;
+      reply(res, up.status, up.body, up.headers);
+    } catch (err) {
+      rec.fault = 'upstream';
+      rec.status = 502;
+      reply(res, 502, stsErrorXml('BadGateway', `proxy: ${(err as Error).message}`, 502));
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => req.socket.destroy());
+  });
+  // HTTPS through the proxy (CONNECT) is not emulated: refuse it plainly.
+  server.on('connect', (_req, socket) => {
+    socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-length: 0\r\n\r\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    records: () => recs.slice(),
+    clear: () => {
+      recs = [];
+    },
+    inject: (rule) => rules.add(rule),
+    clearFaults: () => rules.clear(),
+    stop: async () => {
+      stopped = true;
+      for (const t of [...timers]) t.done();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { constants, promises as fs } from 'node:fs';
+import { executePlan } from './execute.js';
+import { createHttpTransport } from './http-transport.js';
+import {
+  credentialProcessJson,
+  planFromSpec,
+  type RefreshSpec,
+  usableCache,
+} from './refresh-spec.js';
+import { isRetryableStsError, withRetry } from './retry.js';
+import { abortableSleep } from './sleep.js';
+import { createSource } from './sources/create.js';
+import { createStsGateway } from './sts.js';
+
+/**
+ * The credential_process helper: prints fresh credentials for one profile in the JSON format
+ * AWS clients read, re-running the profile's chain from a new OIDC token when the cache is
+ * about to expire. stdout carries only that JSON; every message goes to stderr.
+ */
+export async function refreshCredentials(
+  specFile: string,
+  env: Readonly<Record<string, string | undefined>>,
+  now: () => Date,
+): Promise<string> {
+  const spec = JSON.parse(await fs.readFile(specFile, 'utf8')) as RefreshSpec;
+  const cached = await fs.readFile(spec.cacheFile, 'utf8').catch(() => '');
+  const usable = usableCache(cached, now());
+  if (usable !== undefined) return credentialProcessJson(usable);
+  if (
+    spec.source.kind === 'oidc' &&
+    !(env['ACTIONS_ID_TOKEN_REQUEST_URL'] && env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+  ) {
+    throw new Error(
+      "aws-deploy-role: cannot refresh: the job's OIDC token endpoint is gone (ACTIONS_ID_TOKEN_REQUEST_URL is not set in this step). " +
+        'Refresh works only inside the job that configured it, in steps that keep `id-token: write`.',
+    );
+  }
+  const plan = planFromSpec(spec);
+  const transport = createHttpTransport(
+    { httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy },
+    env,
+  );
+  const retry = <T>(_label: string, operation: (attempt: number) => Promise<T>): Promise<T> =>
+    withRetry(operation, {
+      maxAttempts: spec.network.maxAttempts,
+      isRetryable: isRetryableStsError,
+      sleep: (ms) => abortableSleep(ms),
+      random: Math.random,
+    });
+  const noop = (): void => undefined;
+  const result = await executePlan(plan, {
+    gateway: createStsGateway({
+      endpoint: spec.network.stsEndpoint,
+      region: spec.region,
+      transport,
+      now,
+    }),
+    source: createSource(plan, {
+      env,
+      transport,
+      mask: noop, // stdout is the JSON channel: no workflow commands may be printed here
+      retry,
+      timeoutMs: spec.network.attemptTimeoutMs,
+      signal: undefined,
+      sleep: (ms) => abortableSleep(ms),
+      random: Math.random,
+      maxAttempts: spec.network.maxAttempts,
+    }),
+    mask: noop,
+    retry,
+    info: noop,
+    debug: noop,
+    now,
+    attemptTimeoutMs: spec.network.attemptTimeoutMs,
+    signal: undefined,
+  });
+  const session = result.sessions[0];
+  if (session === undefined) throw new Error('aws-deploy-role: the refresh spec has no session');
+  const json = credentialProcessJson(session.credentials);
+  await replaceSecretFile(spec.cacheFile, json);
+  return json;
+}
+
+/** Atomically replaces a 0600 file: write a fresh temp file, then rename over the old one. */
+async function replaceSecretFile(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  const handle = await fs.open(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    await handle.writeFile(text, 'utf8');
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, file);
+}
+
+/** Entry: `node credential-process/index.js SPEC_FILE`. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const specFile = argv[0];
+  if (specFile === undefined) {
+    process.stderr.write('usage: credential-process SPEC_FILE\n');
+    return 2;
+  }
+  try {
+    process.stdout.write(`${await refreshCredentials(specFile, process.env, () => new Date())}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

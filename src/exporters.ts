@@ -1,0 +1,193 @@
+import * as path from 'node:path';
+import type { RunResult, SessionResult } from './execute.js';
+import { OUTPUT } from './input-names.js';
+import type { Plan } from './plan.js';
+import type { IniSection } from './profile-files.js';
+import {
+  configSection,
+  createPrivateDirectory,
+  writeProfileFiles,
+  writeSecretFile,
+} from './profile-store.js';
+import { credentialProcessJson, type RefreshSpec } from './refresh-spec.js';
+import type { Runner } from './runner.js';
+import { type CleanupState, encodeCleanupState } from './state.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface PublishDeps {
+  readonly runner: Runner;
+  readonly env: Env;
+  readonly runnerTemp: string;
+  /** The credential_process command line for a refresh spec file. */
+  readonly helperCommand: (specFile: string) => string;
+}
+
+/** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
+export const CREDENTIAL_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+] as const;
+
+/** The session whose identity the outputs describe: the step's default session, else the first. */
+export function primarySession(result: RunResult): SessionResult | undefined {
+  return result.sessions.find((s) => s.session.name === 'default') ?? result.sessions[0];
+}
+
+/**
+ * Publishes a successful result: profile files first (the only part that can fail), then env
+ * vars and outputs. Cleanup state is saved before anything is written, so the post step can
+ * undo a publish that stopped half-way.
+ */
+export async function publishResult(
+  result: RunResult,
+  plan: Plan,
+  deps: PublishDeps,
+): Promise<CleanupState> {
+  const primary = primarySession(result);
+  const envSession = result.sessions.find((s) => s.session.exportToEnv);
+  const profiled = result.sessions.filter((s) => s.session.profileName !== undefined);
+  const variables: Record<string, string> = {
+    AWS_REGION: plan.region,
+    AWS_DEFAULT_REGION: plan.region,
+  };
+  if (envSession !== undefined) {
+    variables['AWS_ACCESS_KEY_ID'] = envSession.credentials.accessKeyId;
+    variables['AWS_SECRET_ACCESS_KEY'] = envSession.credentials.secretAccessKey;
+    // Always written, empty for long-lived keys, so a stale token can never pair with new keys.
+    variables['AWS_SESSION_TOKEN'] = envSession.credentials.sessionToken ?? '';
+  }
+  const restore: Record<string, string> = {};
+  let state: CleanupState = {
+    exportedVariables: Object.keys(variables),
+    restoreVariables: restore,
+    writtenFiles: [],
+    createdDirectory: undefined,
+  };
+  if (profiled.length > 0) {
+    const directory = await createPrivateDirectory(deps.runnerTemp);
+    const files = plannedFiles(directory, profiled, plan);
+    const previous = {
+      AWS_CONFIG_FILE: deps.env['AWS_CONFIG_FILE'] ?? '',
+      AWS_SHARED_CREDENTIALS_FILE: deps.env['AWS_SHARED_CREDENTIALS_FILE'] ?? '',
+    };
+    state = {
+      ...state,
+      restoreVariables: { ...previous },
+      writtenFiles: files,
+      createdDirectory: directory,
+    };
+    saveState(deps.runner, state);
+    const location = await writeProfiles(directory, profiled, plan, deps);
+    variables['AWS_CONFIG_FILE'] = location.configFile;
+    variables['AWS_SHARED_CREDENTIALS_FILE'] = location.credentialsFile;
+    const defaultProfile = envSession === undefined ? primary?.session.profileName : undefined;
+    if (defaultProfile !== undefined && primary?.session.name === 'default')
+      variables['AWS_PROFILE'] = defaultProfile;
+  }
+  state = {
+    ...state,
+    exportedVariables: Object.keys(variables).filter((name) => !(name in state.restoreVariables)),
+  };
+  saveState(deps.runner, state);
+  for (const [name, value] of Object.entries(variables)) deps.runner.exportVariable(name, value);
+  if (primary !== undefined) setOutputs(primary, plan, deps.runner);
+  return state;
+}
+
+function saveState(runner: Runner, state: CleanupState): void {
+  for (const [key, value] of Object.entries(encodeCleanupState(state)))
+    runner.saveState(key, value);
+}
+
+function plannedFiles(directory: string, sessions: readonly SessionResult[], plan: Plan): string[] {
+  const files = [path.join(directory, 'config'), path.join(directory, 'credentials')];
+  if (plan.output.refreshCredentials) {
+    for (const s of sessions)
+      files.push(refreshSpecFile(directory, s), refreshCacheFile(directory, s));
+  }
+  return files;
+}
+
+const refreshSpecFile = (directory: string, s: SessionResult): string =>
+  path.join(directory, `refresh-${s.session.profileName ?? ''}.json`);
+const refreshCacheFile = (directory: string, s: SessionResult): string =>
+  path.join(directory, `cache-${s.session.profileName ?? ''}.json`);
+
+async function writeProfiles(
+  directory: string,
+  sessions: readonly SessionResult[],
+  plan: Plan,
+  deps: PublishDeps,
+) {
+  const config: IniSection[] = [];
+  const credentials: IniSection[] = [];
+  for (const session of sessions) {
+    const name = session.session.profileName ?? '';
+    if (
+      plan.output.refreshCredentials &&
+      (plan.source.kind === 'oidc' || plan.source.kind === 'web-identity-token-file')
+    ) {
+      const spec: RefreshSpec = {
+        version: 1,
+        profile: name,
+        region: plan.region,
+        partition: plan.partition,
+        source: plan.source,
+        network: plan.network,
+        hops: session.session.hops,
+        cacheFile: refreshCacheFile(directory, session),
+      };
+      await writeSecretFile(refreshSpecFile(directory, session), JSON.stringify(spec));
+      // Seed the cache with what this step just obtained: the first client call costs nothing.
+      await writeSecretFile(spec.cacheFile, credentialProcessJson(session.credentials));
+      config.push(
+        configSection(name, {
+          region: plan.region,
+          credential_process: deps.helperCommand(refreshSpecFile(directory, session)),
+        }),
+      );
+      // An empty section replaces stale keys: the credentials file would win over credential_process.
+      credentials.push({ header: name, entries: {} });
+    } else {
+      config.push(configSection(name, { region: plan.region }));
+      const entries: Record<string, string> = {
+        aws_access_key_id: session.credentials.accessKeyId,
+        aws_secret_access_key: session.credentials.secretAccessKey,
+      };
+      if (session.credentials.sessionToken)
+        entries['aws_session_token'] = session.credentials.sessionToken;
+      credentials.push({ header: name, entries });
+    }
+  }
+  return writeProfileFiles(directory, deps.env, config, credentials);
+}
+
+function setOutputs(session: SessionResult, plan: Plan, runner: Runner): void {
+  runner.setOutput(OUTPUT.accountId, session.accountId);
+  runner.setOutput(OUTPUT.assumedRoleArn, session.arn);
+  if (session.expiration !== undefined)
+    runner.setOutput(OUTPUT.expiration, session.expiration.toISOString());
+  runner.setOutput(
+    OUTPUT.sessionChain,
+    JSON.stringify(
+      session.hops.map((hop) => ({
+        roleArn: hop.roleArn,
+        accountId: hop.accountId,
+        sessionName: hop.hop.sessionName,
+        assumedRoleArn: hop.assumedRoleArn,
+        assumedRoleId: hop.assumedRoleId,
+        sourceIdentity: hop.sourceIdentity,
+        expiration: hop.expiration.toISOString(),
+      })),
+    ),
+  );
+  if (plan.output.outputCredentials) {
+    runner.setOutput(OUTPUT.accessKeyId, session.credentials.accessKeyId);
+    runner.setOutput(OUTPUT.secretAccessKey, session.credentials.secretAccessKey);
+    if (session.credentials.sessionToken)
+      runner.setOutput(OUTPUT.sessionToken, session.credentials.sessionToken);
+  }
+}

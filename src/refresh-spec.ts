@@ -1,0 +1,85 @@
+import type { HopPlan, Plan } from './plan.js';
+
+/**
+ * What the credential_process helper needs to re-run one profile's chain. Holds no secret:
+ * the OIDC token is fetched fresh from the job's endpoint on every refresh.
+ */
+export interface RefreshSpec {
+  readonly version: 1;
+  readonly profile: string;
+  readonly region: string;
+  readonly partition: Plan['partition'];
+  readonly source: Extract<Plan['source'], { kind: 'oidc' | 'web-identity-token-file' }>;
+  readonly network: Plan['network'];
+  readonly hops: readonly HopPlan[];
+  readonly cacheFile: string;
+}
+
+/** Refresh this long before expiry, so a client never receives credentials about to lapse. */
+export const REFRESH_MARGIN_SECONDS = 300;
+
+/** Builds a one-session Plan from a refresh spec (no guards: main already checked them). */
+export function planFromSpec(spec: RefreshSpec): Plan {
+  return {
+    region: spec.region,
+    partition: spec.partition,
+    source: spec.source,
+    sourceReason: 'refresh',
+    sessions: [
+      { name: spec.profile, profileName: spec.profile, exportToEnv: false, hops: spec.hops },
+    ],
+    output: {
+      envCredentials: false,
+      outputCredentials: false,
+      maskAccountId: false,
+      unsetCurrentCredentials: false,
+      sessionSummary: false,
+      refreshCredentials: true,
+    },
+    guards: { allowedAccountIds: [], allowedEvents: [], allowedRefs: [], allowedEnvironments: [] },
+    network: spec.network,
+    mfa: undefined,
+    useExistingCredentials: false,
+    specialCharactersWorkaround: false,
+  };
+}
+
+/** The credential_process JSON format (version 1) that AWS CLIs and SDKs read. */
+export function credentialProcessJson(credentials: {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string | undefined;
+  expiration?: Date | undefined;
+}): string {
+  return JSON.stringify({
+    Version: 1,
+    AccessKeyId: credentials.accessKeyId,
+    SecretAccessKey: credentials.secretAccessKey,
+    SessionToken: credentials.sessionToken,
+    Expiration: credentials.expiration?.toISOString(),
+  });
+}
+
+/** Reads cached credentials if they stay valid past the refresh margin. */
+export function usableCache(
+  text: string,
+  now: Date,
+):
+  | { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: Date }
+  | undefined {
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    const expiration = new Date(String(parsed['Expiration']));
+    const fields = [parsed['AccessKeyId'], parsed['SecretAccessKey'], parsed['SessionToken']];
+    if (
+      !fields.every((f) => typeof f === 'string' && f !== '') ||
+      Number.isNaN(expiration.getTime())
+    )
+      return undefined;
+    if (expiration.getTime() - now.getTime() < REFRESH_MARGIN_SECONDS * 1000) return undefined;
+    const [accessKeyId, secretAccessKey, sessionToken] = fields as [string, string, string];
+    return { accessKeyId, secretAccessKey, sessionToken, expiration };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import { StsCallError } from './errors.js';
+
+/** STS error codes that can succeed when the same request is sent again. */
+const RETRYABLE_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'IDPCommunicationError',
+  'InternalFailure',
+  'InternalError',
+  'ServiceUnavailable',
+  'RequestTimeout',
+  'NetworkError',
+  'TimeoutError',
+]);
+
+/**
+ * True for failures a retry can fix: throttling, 5xx, network faults, and the IdP's keys not
+ * being fetched yet. AccessDenied, validation errors and malformed policies fail at once.
+ */
+export function isRetryableStsError(error: unknown): boolean {
+  if (!(error instanceof StsCallError)) return false;
+  if (RETRYABLE_CODES.has(error.code) || error.status >= 500) return true;
+  // STS says this while it cannot yet fetch the provider's signing keys (JWKS); it clears up.
+  return (
+    error.code === 'InvalidIdentityToken' &&
+    /retrieve verification key|JWKS|fetch/i.test(error.awsMessage)
+  );
+}
+
+export interface RetryOptions {
+  readonly maxAttempts: number;
+  readonly isRetryable: (error: unknown) => boolean;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
+/** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
+export function backoffDelay(
+  attempt: number,
+  random: () => number,
+  baseDelayMs = 200,
+  maxDelayMs = 5_000,
+): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** Runs `operation` until it succeeds, fails permanently, or runs out of attempts. */
+export async function withRetry<T>(
+  operation: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      if (attempt >= options.maxAttempts || !options.isRetryable(error)) throw error;
+      const delay = backoffDelay(attempt, options.random, options.baseDelayMs, options.maxDelayMs);
+      options.onRetry?.(error, attempt, delay);
+      await options.sleep(delay);
+    }
+  }
+}

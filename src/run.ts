@@ -1,0 +1,272 @@
+import { parseConfig } from './config.js';
+import type { RunContext } from './context.js';
+import { diagnoseFailure, formatDiagnosis, staleCredentialWarnings } from './diagnose.js';
+import { ActionTimeoutError, HopError, InputErrors, StsCallError, messageOf } from './errors.js';
+import { executePlan, type Retrier } from './execute.js';
+import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
+import { checkGuardsBeforeNetwork } from './guards.js';
+import { createHttpTransport, type Transport } from './http-transport.js';
+import { readInputs, readRunContext } from './inputs.js';
+import { planRun, type Plan } from './plan.js';
+import { isRetryableStsError, withRetry } from './retry.js';
+import type { Runner } from './runner.js';
+import { SecretRegistry } from './secrets.js';
+import { createSource } from './sources/create.js';
+import { createStsGateway } from './sts.js';
+import { renderFailureSummary, renderSuccessSummary } from './summary.js';
+import type { RawInputs } from './input-names.js';
+import type { TokenClaims } from './jwt.js';
+import type { CredentialSource } from './sources/types.js';
+
+type Env = Record<string, string | undefined>;
+
+/** The real world, injected: entry points pass real adapters, tests pass fakes. */
+export interface MainDeps {
+  readonly env: Env;
+  readonly runner: Runner;
+  readonly now: () => Date;
+  readonly random: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly helperCommand: (specFile: string) => string;
+  readonly transport?: Transport;
+}
+
+/** Runs the main step. Never throws: every failure is reported through the runner. */
+export async function runMain(deps: MainDeps): Promise<void> {
+  const { env, runner } = deps;
+  const secrets = new SecretRegistry(runner.mask);
+  const raw = readInputs(env);
+  maskInputSecrets(raw, env, secrets);
+  const ctx = readRunContext(env);
+  let plan: Plan | undefined;
+  const facts: RunFacts = { claims: undefined };
+  try {
+    plan = planRun(parseConfig(raw, ctx), ctx);
+    await runPlan(plan, ctx, deps, secrets, facts);
+  } catch (error) {
+    reportFailure(error, plan, ctx, deps, secrets, facts);
+  }
+}
+
+/** What the run learned before it failed, for the diagnosis (decoded claims only, never the token). */
+interface RunFacts {
+  claims: TokenClaims | undefined;
+}
+
+function recordClaims(source: CredentialSource, facts: RunFacts): CredentialSource {
+  return {
+    async obtain() {
+      const obtained = await source.obtain();
+      if (obtained.kind === 'web-identity') facts.claims = obtained.claims;
+      return obtained;
+    },
+  };
+}
+
+function maskInputSecrets(raw: RawInputs, env: Env, secrets: SecretRegistry): void {
+  // Masked before parsing, so even an input error cannot echo one of these.
+  [
+    raw.awsAccessKeyId,
+    raw.awsSecretAccessKey,
+    raw.awsSessionToken,
+    raw.mfaTokenCode,
+    raw.mfaTotpSecret,
+    raw.roleExternalId,
+  ].forEach(secrets.add);
+  secrets.add(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']);
+}
+
+async function runPlan(
+  plan: Plan,
+  ctx: RunContext,
+  deps: MainDeps,
+  secrets: SecretRegistry,
+  facts: RunFacts,
+): Promise<void> {
+  const { runner, env } = deps;
+  if (plan.output.maskAccountId) maskPlannedAccounts(plan, secrets);
+  checkGuardsBeforeNetwork(plan, ctx);
+  warnAboutStaleCredentials(plan, ctx, runner);
+  if (plan.output.unsetCurrentCredentials) {
+    for (const name of CREDENTIAL_VARIABLES) {
+      runner.exportVariable(name, '');
+      delete env[name];
+    }
+  }
+  const transport =
+    deps.transport ??
+    createHttpTransport({ httpProxy: plan.network.httpProxy, noProxy: plan.network.noProxy }, env);
+  const gateway = createStsGateway({
+    endpoint: plan.network.stsEndpoint,
+    region: plan.region,
+    transport,
+    now: deps.now,
+  });
+  const result = await withDeadline(plan.network.actionTimeoutMs, async (signal) => {
+    const retry = makeRetrier(plan, deps, signal);
+    if (plan.useExistingCredentials && (await existingCredentialsWork(env, gateway, plan, signal)))
+      return undefined;
+    runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
+    const source = recordClaims(
+      createSource(plan, {
+        env,
+        transport,
+        mask: secrets.add,
+        retry,
+        timeoutMs: plan.network.attemptTimeoutMs,
+        signal,
+        sleep: (ms) => deps.sleep(ms, signal),
+        random: deps.random,
+        maxAttempts: plan.network.maxAttempts,
+      }),
+      facts,
+    );
+    return runner.group('Assume roles', () =>
+      executePlan(plan, {
+        gateway,
+        source,
+        mask: secrets.add,
+        retry,
+        info: (m) => runner.info(m),
+        debug: (m) => runner.debug(secrets.redact(m)),
+        now: deps.now,
+        attemptTimeoutMs: plan.network.attemptTimeoutMs,
+        signal,
+      }),
+    );
+  });
+  if (result === undefined) {
+    runner.info(
+      'use-existing-credentials: the job already has working credentials; nothing was changed.',
+    );
+    return;
+  }
+  if (plan.output.maskAccountId)
+    result.sessions.forEach((s) =>
+      [s.accountId, ...s.hops.map((h) => h.accountId)].forEach(secrets.add),
+    );
+  const helperCommand = deps.helperCommand;
+  await publishResult(result, plan, { runner, env, runnerTemp: ctx.runnerTemp, helperCommand });
+  if (plan.output.sessionSummary)
+    runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
+}
+
+function maskPlannedAccounts(plan: Plan, secrets: SecretRegistry): void {
+  for (const session of plan.sessions)
+    for (const hop of session.hops)
+      if (hop.role.kind === 'arn') secrets.add(hop.role.arn.accountId);
+}
+
+function warnAboutStaleCredentials(plan: Plan, ctx: RunContext, runner: Runner): void {
+  const warnings = staleCredentialWarnings({
+    hasAccessKeyId: ctx.ambient.hasAccessKeyId && plan.source.kind !== 'role-chaining',
+    profile: ctx.ambient.profile,
+    exportsEnvCredentials: plan.sessions.some((s) => s.exportToEnv),
+    writesProfiles: plan.sessions.some((s) => s.profileName !== undefined),
+    unsetCurrent: plan.output.unsetCurrentCredentials,
+  });
+  warnings.forEach((w) => runner.warning(w));
+}
+
+async function existingCredentialsWork(
+  env: Env,
+  gateway: ReturnType<typeof createStsGateway>,
+  plan: Plan,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
+  const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
+  if (accessKeyId === '' || secretAccessKey === '') return false;
+  try {
+    await gateway.getCallerIdentity(
+      { accessKeyId, secretAccessKey, sessionToken: env['AWS_SESSION_TOKEN'] || undefined },
+      { timeoutMs: plan.network.attemptTimeoutMs, signal },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function makeRetrier(plan: Plan, deps: MainDeps, signal: AbortSignal | undefined): Retrier {
+  return (label, operation) =>
+    withRetry(operation, {
+      maxAttempts: plan.network.maxAttempts,
+      isRetryable: isRetryableStsError,
+      sleep: (ms) => deps.sleep(ms, signal),
+      random: deps.random,
+      onRetry: (error, attempt, delay) =>
+        deps.runner.info(
+          `${label}: ${error instanceof StsCallError ? error.code : messageOf(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`,
+        ),
+    });
+}
+
+/** Runs body under the action timeout; on expiry aborts in-flight requests and throws. */
+async function withDeadline<T>(
+  timeoutMs: number | undefined,
+  body: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
+  if (timeoutMs === undefined) return body(undefined);
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ActionTimeoutError(timeoutMs / 1000));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([body(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function reportFailure(
+  error: unknown,
+  plan: Plan | undefined,
+  ctx: RunContext,
+  deps: MainDeps,
+  secrets: SecretRegistry,
+  facts: RunFacts,
+): void {
+  const { runner } = deps;
+  const diagnosis = diagnoseFailure(error, {
+    sourceKind: plan?.source.kind ?? 'unknown',
+    claims: facts.claims,
+    audience: plan?.source.kind === 'oidc' ? plan.source.audience : undefined,
+  });
+  const message = secrets.redact(messageOf(error));
+  runner.setFailed(
+    diagnosis === undefined ? message : `${message}\n${secrets.redact(formatDiagnosis(diagnosis))}`,
+  );
+  if (runner.isDebug() && error instanceof Error && error.stack !== undefined)
+    runner.debug(secrets.redact(error.stack));
+  if (plan !== undefined && !plan.output.sessionSummary) return;
+  if (
+    error instanceof InputErrors &&
+    plan === undefined &&
+    deps.env['INPUT_SESSION-SUMMARY']?.toLowerCase() === 'false'
+  )
+    return;
+  const inner = error instanceof HopError ? error.cause : error;
+  const summary = renderFailureSummary(
+    {
+      message,
+      where:
+        error instanceof HopError
+          ? `hop ${error.hopNumber} of ${error.hopCount}: ${error.roleArn}`
+          : undefined,
+      code: inner instanceof StsCallError ? inner.code : undefined,
+      diagnosis,
+    },
+    plan,
+    ctx,
+  );
+  try {
+    runner.appendSummary(secrets.redact(summary));
+  } catch {
+    // A missing summary file must not hide the real failure.
+  }
+}

@@ -1,0 +1,78 @@
+import type { SourceConfig } from '../config-types.js';
+import { InputError } from '../errors.js';
+import { INPUT } from '../input-names.js';
+import type { CredentialSource } from './types.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Stored keys from secrets (already masked when inputs were read). */
+export function staticKeysSource(
+  source: Extract<SourceConfig, { kind: 'static-keys' }>,
+): CredentialSource {
+  return {
+    obtain: async () => ({
+      kind: 'aws',
+      description: `stored keys (${INPUT.awsAccessKeyId})`,
+      credentials: {
+        accessKeyId: source.accessKeyId,
+        secretAccessKey: source.secretAccessKey,
+        sessionToken: source.sessionToken,
+      },
+    }),
+  };
+}
+
+/** Credentials an earlier step exported into this job's environment (role chaining). */
+export function roleChainingSource(env: Env): CredentialSource {
+  return {
+    async obtain() {
+      const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
+      const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
+      if (accessKeyId === '' || secretAccessKey === '') {
+        throw new InputError(
+          INPUT.roleChaining,
+          'is true, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set. Run a credentials step before this one ' +
+            '(with output-env-credentials left true), or use role-chain to do every hop in one step.',
+        );
+      }
+      const sessionToken = env['AWS_SESSION_TOKEN'] || undefined;
+      return {
+        kind: 'aws',
+        description: 'credentials from an earlier step (role chaining)',
+        credentials: { accessKeyId, secretAccessKey, sessionToken },
+      };
+    },
+  };
+}
+
+/**
+ * The AWS SDK's default chain (env, shared files, SSO, container and instance roles), for
+ * self-hosted runners. Loaded only on this path: it is the one place the SDK earns its weight.
+ */
+export function defaultChainSource(): CredentialSource {
+  return {
+    async obtain() {
+      const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+      try {
+        const credentials = await defaultProvider()();
+        return {
+          kind: 'aws',
+          description: 'the AWS default credential chain',
+          credentials: {
+            accessKeyId: credentials.accessKeyId,
+            secretAccessKey: credentials.secretAccessKey,
+            sessionToken: credentials.sessionToken,
+            expiration: credentials.expiration,
+          },
+        };
+      } catch {
+        throw new InputError(
+          INPUT.credentialSource,
+          'no source credentials were found: the job has no `id-token: write` permission for GitHub OIDC, no ' +
+            `${INPUT.awsAccessKeyId}, no ${INPUT.webIdentityTokenFile}, and no credentials in the environment or on the runner. ` +
+            'Add `permissions: id-token: write` to the job (the usual fix), or pass stored keys from secrets.',
+        );
+      }
+    },
+  };
+}

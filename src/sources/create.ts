@@ -1,0 +1,53 @@
+import type { Transport } from '../http-transport.js';
+import type { Plan } from '../plan.js';
+import { withRetry } from '../retry.js';
+import type { Retrier } from '../execute.js';
+import { defaultChainSource, roleChainingSource, staticKeysSource } from './aws-credentials.js';
+import { isRetryableOidcError, oidcSource } from './oidc.js';
+import { tokenFileSource } from './token-file.js';
+import type { CredentialSource, MaskSecret } from './types.js';
+
+export interface SourceDeps {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly transport: Transport;
+  readonly mask: MaskSecret;
+  readonly retry: Retrier;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+  /** Waits between token-endpoint retries. */
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly maxAttempts: number;
+}
+
+/** The strategy for the plan's source; the only place that branches on the source kind. */
+export function createSource(plan: Plan, deps: SourceDeps): CredentialSource {
+  const source = plan.source;
+  switch (source.kind) {
+    case 'oidc':
+      return oidcSource({
+        requestUrl: deps.env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
+        requestToken: deps.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
+        audience: source.audience,
+        transport: deps.transport,
+        timeoutMs: deps.timeoutMs,
+        signal: deps.signal,
+        mask: deps.mask,
+        retry: (operation) =>
+          withRetry(operation, {
+            maxAttempts: deps.maxAttempts,
+            isRetryable: isRetryableOidcError,
+            sleep: deps.sleep,
+            random: deps.random,
+          }),
+      });
+    case 'static-keys':
+      return staticKeysSource(source);
+    case 'web-identity-token-file':
+      return tokenFileSource(source.path, deps.mask);
+    case 'role-chaining':
+      return roleChainingSource(deps.env);
+    case 'default-chain':
+      return defaultChainSource();
+  }
+}

@@ -1,0 +1,95 @@
+import { OidcTokenError } from '../errors.js';
+import type { Transport } from '../http-transport.js';
+import { claimString, decodeJwtClaims } from '../jwt.js';
+import type { CredentialSource, MaskSecret } from './types.js';
+
+export interface OidcOptions {
+  readonly requestUrl: string;
+  readonly requestToken: string;
+  readonly audience: string;
+  readonly transport: Transport;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+  readonly mask: MaskSecret;
+  /** Retries the fetch on 5xx and network faults. */
+  readonly retry: <T>(operation: () => Promise<T>) => Promise<T>;
+}
+
+const ID_TOKEN_HELP =
+  'The job needs `permissions: id-token: write` (pull requests from forks never get it; use pull_request_target with care, or stored keys).';
+
+/** Fetches a GitHub OIDC token for an audience from the job's token endpoint. */
+export async function fetchOidcToken(options: OidcOptions): Promise<string> {
+  const url = new URL(options.requestUrl);
+  url.searchParams.set('audience', options.audience);
+  const response = await options.transport({
+    method: 'GET',
+    url,
+    headers: {
+      authorization: `Bearer ${options.requestToken}`,
+      accept: 'application/json',
+      'user-agent': 'aws-deploy-role',
+    },
+    body: '',
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  });
+  if (response.status === 401 || response.status === 403) {
+    throw new OidcTokenError(
+      `The GitHub OIDC token endpoint refused the request (HTTP ${response.status}). ${ID_TOKEN_HELP}`,
+      response.status,
+    );
+  }
+  if (response.status >= 500)
+    throw new OidcTokenError(
+      `The GitHub OIDC token endpoint answered HTTP ${response.status}.`,
+      response.status,
+    );
+  if (response.status !== 200)
+    throw new OidcTokenError(
+      `The GitHub OIDC token endpoint answered HTTP ${response.status}. ${ID_TOKEN_HELP}`,
+    );
+  let value: unknown;
+  try {
+    value = (JSON.parse(response.body) as { value?: unknown }).value;
+  } catch {
+    throw new OidcTokenError(
+      'The GitHub OIDC token endpoint answered with something that is not JSON; try re-running the job.',
+    );
+  }
+  if (typeof value !== 'string' || value === '') {
+    throw new OidcTokenError(
+      'The GitHub OIDC token endpoint answered without a token ("value" missing).',
+    );
+  }
+  options.mask(value);
+  return value;
+}
+
+/** True for token-endpoint failures worth another attempt (5xx, network). */
+export function isRetryableOidcError(error: unknown): boolean {
+  return (
+    (error instanceof OidcTokenError && (error.status ?? 0) >= 500) ||
+    (error instanceof Error && error.name === 'TransportError')
+  );
+}
+
+/** The GitHub OIDC source: AssumeRoleWithWebIdentity with a token for the configured audience. */
+export function oidcSource(options: OidcOptions): CredentialSource {
+  return {
+    async obtain() {
+      let current = await options.retry(() => fetchOidcToken(options));
+      const claims = decodeJwtClaims(current);
+      const subject = claimString(claims, 'sub');
+      return {
+        kind: 'web-identity',
+        claims,
+        description: subject === undefined ? 'GitHub OIDC' : `GitHub OIDC (sub: ${subject})`,
+        token: async (fresh) => {
+          if (fresh) current = await options.retry(() => fetchOidcToken(options));
+          return current;
+        },
+      };
+    },
+  };
+}

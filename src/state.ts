@@ -1,0 +1,61 @@
+/**
+ * What the main step tells the post step, in typed keys. The post step acts on this record
+ * only and never re-reads inputs, so it undoes exactly what main did.
+ */
+export const STATE_KEY = {
+  exportedVariables: 'exportedVariables',
+  restoreVariables: 'restoreVariables',
+  writtenFiles: 'writtenFiles',
+  createdDirectory: 'createdDirectory',
+} as const;
+
+export interface CleanupState {
+  /** Variables main exported that the post step empties. */
+  readonly exportedVariables: readonly string[];
+  /** Variables main replaced, with the value to put back (e.g. AWS_CONFIG_FILE). */
+  readonly restoreVariables: Readonly<Record<string, string>>;
+  /** Files main wrote (profiles, refresh specs and caches). */
+  readonly writtenFiles: readonly string[];
+  /** The private directory main created under RUNNER_TEMP, removed when empty. */
+  readonly createdDirectory: string | undefined;
+}
+
+/** Serializes cleanup state into runner state entries. */
+export function encodeCleanupState(state: CleanupState): Record<string, string> {
+  return {
+    [STATE_KEY.exportedVariables]: JSON.stringify(state.exportedVariables),
+    [STATE_KEY.restoreVariables]: JSON.stringify(state.restoreVariables),
+    [STATE_KEY.writtenFiles]: JSON.stringify(state.writtenFiles),
+    [STATE_KEY.createdDirectory]: state.createdDirectory ?? '',
+  };
+}
+
+/** Reads cleanup state back; anything malformed reads as "nothing to undo". */
+export function decodeCleanupState(read: (key: string) => string): CleanupState {
+  const list = (key: string): string[] => {
+    try {
+      const value: unknown = JSON.parse(read(key) || '[]');
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  let restore: Record<string, string> = {};
+  try {
+    const value: unknown = JSON.parse(read(STATE_KEY.restoreVariables) || '{}');
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      restore = Object.fromEntries(
+        Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
+    }
+  } catch {
+    restore = {};
+  }
+  const directory = read(STATE_KEY.createdDirectory);
+  return {
+    exportedVariables: list(STATE_KEY.exportedVariables),
+    restoreVariables: restore,
+    writtenFiles: list(STATE_KEY.writtenFiles),
+    createdDirectory: directory === '' ? undefined : directory,
+  };
+}

@@ -1,0 +1,78 @@
+variable "create_oidc_provider" {
+  description = "Create the IAM OIDC provider for https://token.actions.githubusercontent.com. An account can hold only one provider per URL: set false if it exists and pass oidc_provider_arn."
+  type        = bool
+  default     = true
+}
+
+variable "oidc_provider_arn" {
+  description = "ARN of the existing GitHub OIDC provider, required when create_oidc_provider is false."
+  type        = string
+  default     = null
+}
+
+variable "github_org" {
+  description = "GitHub organisation or user that owns the repository, e.g. my-org."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9-]*$", var.github_org))
+    error_message = "github_org must be a GitHub owner name such as my-org."
+  }
+}
+
+variable "repository" {
+  description = "Repository name without the owner, e.g. my-repo."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._-]+$", var.repository))
+    error_message = "repository must be a bare repository name (no owner, no slash)."
+  }
+}
+
+variable "environment" {
+  description = "Optional GitHub environment name (e.g. prod). When set, only jobs running in that environment may assume the role. Takes precedence over branch."
+  type        = string
+  default     = null
+}
+
+variable "branch" {
+  description = "Optional branch name (e.g. main), used when environment is not set. Leave both unset to trust every workflow of the repository."
+  type        = string
+  default     = null
+}
+
+variable "role_name" {
+  description = "Name of the IAM role to create."
+  type        = string
+  default     = "github-actions-deploy"
+}
+
+variable "max_session_duration" {
+  description = "Longest session the role allows, in seconds (3600 to 43200)."
+  type        = number
+  default     = 3600
+
+  validation {
+    condition     = var.max_session_duration >= 3600 && var.max_session_duration <= 43200
+    error_message = "max_session_duration must be between 3600 and 43200 seconds."
+  }
+}
+
+variable "managed_policy_arns" {
+  description = "Managed policy ARNs to attach to the role: what your deploy needs."
+  type        = list(string)
+  default     = []
+}
+
+variable "inline_policies" {
+  description = "Inline policies to put on the role, as a map of policy name to policy JSON."
+  type        = map(string)
+  default     = {}
+}
+
+variable "tags" {
+  description = "Tags for the role and the OIDC provider."
+  type        = map(string)
+  default     = {}
+}
