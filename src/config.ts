@@ -77,7 +77,8 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
   const selected = selectSource(
     {
       requested: raw.credentialSource,
-      hasRole: raw.roleToAssume !== '',
+      // A `profiles` line names a role too: profiles-only steps must reach OIDC in auto mode.
+      hasRole: raw.roleToAssume !== '' || raw.profiles !== '',
       hasAccessKeyId: raw.awsAccessKeyId !== '',
       hasTokenFile: raw.webIdentityTokenFile !== '',
       roleChaining,
@@ -109,12 +110,13 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
   const mfa = parseMfa(raw, sourceKind, problems);
 
   const refresh = bool('refreshCredentials', false);
+  const useExisting = bool('useExistingCredentials', false);
   if (refresh) checkRefresh(sourceKind, raw, profiles, problems);
   if (
     primaryChain === undefined &&
     profiles.length === 0 &&
     sourceKind !== 'static-keys' &&
-    !bool('useExistingCredentials', false)
+    !useExisting
   ) {
     if (raw.roleChain !== '')
       problems.add(INPUT.roleChain, `needs ${INPUT.roleToAssume} as its first hop`);
@@ -157,7 +159,7 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
       allowedEnvironments: splitList(raw.allowedEnvironments),
     },
     network: parseNetwork(raw, region, problems, bool('disableRetry', false)),
-    useExistingCredentials: bool('useExistingCredentials', false),
+    useExistingCredentials: useExisting,
     specialCharactersWorkaround: bool('specialCharactersWorkaround', false),
   };
   if (problems.errors.length > 0) throw new InputErrors(problems.errors);
@@ -253,11 +255,9 @@ function checkSourceConflicts(
 
 function parsePrimaryChain(raw: RawInputs, problems: Problems): HopChain | undefined {
   if (raw.roleToAssume === '') return undefined;
+  // Every first-hop input is checked even when the role is bad: all problems are reported at once.
   const role = parseRoleRef(raw.roleToAssume);
-  if (typeof role === 'string') {
-    problems.add(INPUT.roleToAssume, role);
-    return undefined;
-  }
+  if (typeof role === 'string') problems.add(INPUT.roleToAssume, role);
   const duration =
     raw.roleDurationSeconds === '' ? undefined : parseDuration(raw.roleDurationSeconds);
   if (typeof duration === 'string') problems.add(INPUT.roleDurationSeconds, duration);
@@ -273,7 +273,7 @@ function parsePrimaryChain(raw: RawInputs, problems: Problems): HopChain | undef
     if (policy.problem !== undefined) problems.add(INPUT.inlineSessionPolicy, policy.problem);
     inlinePolicy = policy.compact;
   }
-  const first: HopSpec = {
+  const first = {
     origin: INPUT.roleToAssume,
     role,
     externalId: raw.roleExternalId === '' ? undefined : raw.roleExternalId,
@@ -303,7 +303,8 @@ function parsePrimaryChain(raw: RawInputs, problems: Problems): HopChain | undef
       hop.forEach((p) => problems.add(INPUT.roleChain, `line ${index + 1}: ${p}`));
     else rest.push(hop);
   });
-  return [first, ...rest];
+  if (typeof role === 'string') return undefined;
+  return [{ ...first, role }, ...rest];
 }
 
 function checkProfiles(raw: RawInputs, profiles: readonly ProfileSpec[], problems: Problems): void {

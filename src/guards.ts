@@ -7,9 +7,9 @@ import { INPUT } from './input-names.js';
 export function refGlobToRegExp(glob: string): RegExp {
   const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
   const pattern = escaped
-    .replace(/\*\*/g, '\u0000')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\u0000/g, '.*');
+    .split('**')
+    .map((part) => part.replace(/\*/g, '[^/]*'))
+    .join('.*');
   return new RegExp(`^${pattern}$`);
 }
 

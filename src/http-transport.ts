@@ -93,6 +93,12 @@ function send(
   signal: AbortSignal | undefined,
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
+    // An abort that came first (the action timeout, during a backoff wait) never fires the
+    // listener below: refuse here, or the request would go out after the deadline.
+    if (signal?.aborted) {
+      reject(new TransportError('aborted', 'Aborted'));
+      return;
+    }
     const client = target.protocol === 'https:' ? https : http;
     const request = client.request(target, options, (response) => {
       const chunks: Buffer[] = [];

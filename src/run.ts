@@ -199,7 +199,26 @@ function makeRetrier(plan: Plan, deps: MainDeps, signal: AbortSignal | undefined
         deps.runner.info(
           `${label}: ${error instanceof StsCallError ? error.code : messageOf(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`,
         ),
+    }).catch((error: unknown) => {
+      throw gaveUp(error, plan);
     });
+}
+
+/**
+ * A retryable STS error that still escaped withRetry used up every attempt: say so, and name
+ * the endpoint (an STS error document does not), so "STS is down" reads as such.
+ */
+function gaveUp(error: unknown, plan: Plan): unknown {
+  if (!(error instanceof StsCallError) || !isRetryableStsError(error)) return error;
+  const endpoint = new URL(plan.network.stsEndpoint).origin;
+  const attempts = plan.network.maxAttempts;
+  const where = error.awsMessage.includes(endpoint) ? '' : `endpoint ${endpoint}; `;
+  return new StsCallError(
+    error.operation,
+    error.code,
+    `${error.awsMessage} (${where}gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+    error.status,
+  );
 }
 
 /** Runs body under the action timeout; on expiry aborts in-flight requests and throws. */

@@ -52,6 +52,8 @@ export function sessionNameProblem(template: string): string | undefined {
  * long names that share a prefix stay distinct in CloudTrail.
  */
 export function renderSessionName(template: string, ctx: RunContext): string {
+  // A valid literal is sent exactly as written (fitSessionName would collapse its '--').
+  if (placeholdersIn(template).length === 0 && SESSION_NAME_PATTERN.test(template)) return template;
   const filled = template.replace(
     PLACEHOLDER,
     (_, name: string) => SESSION_NAME_PLACEHOLDERS[name]?.(ctx) ?? '',

@@ -63,9 +63,10 @@ export function signRequest(input: SignInput): Record<string, string> {
     .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
+  // Non-S3 services encode each path segment twice; url.pathname is already encoded once.
   const canonicalPath = input.url.pathname
     .split('/')
-    .map((segment) => encodeRfc3986(decodeURIComponent(segment)))
+    .map((segment) => encodeRfc3986(segment))
     .join('/');
   const canonicalRequest = [
     input.method,

@@ -1,5 +1,5 @@
 import { OidcTokenError } from '../errors.js';
-import type { Transport } from '../http-transport.js';
+import { TransportError, type Transport } from '../http-transport.js';
 import { claimString, decodeJwtClaims } from '../jwt.js';
 import type { CredentialSource, MaskSecret } from './types.js';
 
@@ -66,11 +66,11 @@ export async function fetchOidcToken(options: OidcOptions): Promise<string> {
   return value;
 }
 
-/** True for token-endpoint failures worth another attempt (5xx, network). */
+/** True for token-endpoint failures worth another attempt (5xx, network; not the run's abort). */
 export function isRetryableOidcError(error: unknown): boolean {
   return (
     (error instanceof OidcTokenError && (error.status ?? 0) >= 500) ||
-    (error instanceof Error && error.name === 'TransportError')
+    (error instanceof TransportError && error.code !== 'Aborted')
   );
 }
 

@@ -1,0 +1,197 @@
+// Failures users can act on: AccessDenied on each path is explained (claims, both policies),
+// nothing is exported, nothing secret is printed, no retries; guard rails refuse before STS.
+import { decodeJwt } from './harness/jwt.js';
+import { createJob, runStep } from './harness/runner.js';
+import {
+  STORED_KEYS,
+  expectNoLeaks,
+  oidcEnv,
+  resetStack,
+  startStack,
+  stopStack,
+  stsInputs,
+  type Stack,
+} from './harness/stack.js';
+
+const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
+const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+}, 30_000);
+afterAll(() => stopStack(stack));
+beforeEach(() => resetStack(stack));
+
+const deny = (action: string, roleArn: string, message: string) =>
+  stack.proxy.inject({
+    action,
+    roleArn,
+    fault: { kind: 'error', status: 403, code: 'AccessDenied', message },
+  });
+
+function expectNothingExported(step: Awaited<ReturnType<typeof runStep>>): void {
+  expect(step.exitCode).not.toBe(0);
+  expect(step.env['AWS_ACCESS_KEY_ID']).toBeUndefined();
+  expect(step.env['AWS_SECRET_ACCESS_KEY']).toBeUndefined();
+  expect(step.outputs).toEqual({});
+}
+
+test('OIDC denied: the token claims and a condition block that would admit this run', async () => {
+  deny(
+    'AssumeRoleWithWebIdentity',
+    DEPLOY,
+    'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+  );
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expectNothingExported(step);
+  const claims = decodeJwt(stack.oidc.issuedTokens().at(-1) ?? '').claims as Record<
+    string,
+    string
+  >;
+  expect(step.log).toContain(claims['sub']);
+  expect(step.log).toContain('token.actions.githubusercontent.com:sub');
+  expect(step.log).toContain('token.actions.githubusercontent.com:aud');
+  expect(step.log).toContain('sts.amazonaws.com');
+  expect(step.log).toContain('octo-org/octo-repo');
+  expect(step.summary).toContain('AccessDenied');
+  expect(stack.proxy.records()).toHaveLength(1);
+  expect(step.durationMs).toBeLessThan(5_000);
+  expect(step.log).not.toMatch(/\n\s+at .*\(.*\.js:\d+/); // no stack trace outside debug mode
+  expectNoLeaks(step, stack);
+});
+
+test('stored keys denied: names the caller and the role, and both policies that must allow it', async () => {
+  const caller = 'arn:aws:iam::123456789012:user/ci';
+  deny(
+    'AssumeRole',
+    DEPLOY,
+    `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${DEPLOY}`,
+  );
+  const step = await runStep({
+    entry: 'main',
+    inputs: { ...stsInputs(stack), ...STORED_KEYS, 'role-to-assume': DEPLOY },
+  });
+  expectNothingExported(step);
+  expect(step.log).toContain(caller);
+  expect(step.log).toContain(DEPLOY);
+  expect(step.log).toMatch(/trust policy/i);
+  expect(step.log).toContain('sts:AssumeRole');
+  expect(stack.proxy.records()).toHaveLength(1);
+  expectNoLeaks(step, stack, Object.values(STORED_KEYS));
+});
+
+test('chain denied at hop 2: the failure names the hop, hop 1 credentials are not exported', async () => {
+  deny(
+    'AssumeRole',
+    DEPLOY,
+    `User: arn:aws:sts::111111111111:assumed-role/gateway/GitHubActions is not authorized to perform: sts:AssumeRole on resource: ${DEPLOY}`,
+  );
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': GATEWAY, 'role-chain': DEPLOY },
+  });
+  expectNothingExported(step);
+  expect(step.log).toContain('hop 2 of 2');
+  expect(step.log).toContain('assumed-role/gateway');
+  expect(step.summary).toContain('hop 2 of 2');
+  expect(stack.proxy.records().map((r) => r.action)).toEqual([
+    'AssumeRoleWithWebIdentity',
+    'AssumeRole',
+  ]);
+  expectNoLeaks(step, stack);
+});
+
+test('TagSession missing: the hint names role-skip-session-tagging', async () => {
+  deny(
+    'AssumeRole',
+    DEPLOY,
+    `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: sts:TagSession on resource: ${DEPLOY}`,
+  );
+  const step = await runStep({
+    entry: 'main',
+    inputs: { ...stsInputs(stack), ...STORED_KEYS, 'role-to-assume': DEPLOY },
+  });
+  expectNothingExported(step);
+  expect(step.log).toContain('role-skip-session-tagging');
+});
+
+test.each([
+  ['allowed-events', { 'allowed-events': 'workflow_dispatch' }, {}, 'push'],
+  ['allowed-refs', { 'allowed-refs': 'refs/tags/v*' }, {}, 'refs/heads/main'],
+  ['allowed-account-ids', { 'allowed-account-ids': '999999999999' }, {}, '222222222222'],
+])('guard rail %s refuses before any token or STS request', async (rule, inputs, env, detail) => {
+  const before = stack.oidc.requests().length;
+  const step = await runStep({
+    entry: 'main',
+    env: { ...oidcEnv(stack), ...env },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, ...inputs },
+  });
+  expectNothingExported(step);
+  expect(step.log).toContain(`\`${rule}\``);
+  expect(step.log).toContain(detail);
+  expect(stack.proxy.records()).toHaveLength(0);
+  expect(stack.oidc.requests()).toHaveLength(before);
+});
+
+test('allowed-environments: a token without the listed environment is refused before STS', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'allowed-environments': 'prod' },
+  });
+  expectNothingExported(step);
+  expect(step.log).toContain('`allowed-environments`');
+  expect(stack.proxy.records()).toHaveLength(0);
+});
+
+test('bad inputs are all reported together before any network call', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'aws-region': 'mars-1',
+      'role-to-assume': 'arn:aws:iam::12:role/x',
+      'role-duration-seconds': 'abc',
+      'output-credentials': 'yes',
+    },
+  });
+  expectNothingExported(step);
+  for (const input of [
+    'aws-region',
+    'role-to-assume',
+    'role-duration-seconds',
+    'output-credentials',
+  ])
+    expect(step.log).toContain(`\`${input}\``);
+  expect(stack.proxy.records()).toHaveLength(0);
+  expect(stack.oidc.requests()).toHaveLength(0);
+});
+
+test('stale credentials from an earlier step that would shadow a profile get a warning', async () => {
+  const job = createJob();
+  const step = await runStep({
+    entry: 'main',
+    job,
+    env: {
+      ...oidcEnv(stack),
+      AWS_ACCESS_KEY_ID: 'AKIASTALEKEYEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'stale-secret-value',
+    },
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': DEPLOY,
+      'aws-profile': 'deploy',
+      'output-env-credentials': 'false',
+    },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(step.log).toMatch(/::warning::.*unset-current-credentials/);
+  job.cleanup();
+});

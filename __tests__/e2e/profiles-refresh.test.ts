@@ -1,0 +1,188 @@
+// refresh-credentials: a profile whose credential_process helper serves a seeded cache, and
+// re-fetches the job's OIDC token and re-assumes the chain once the cache is about to expire.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAwsCli } from './harness/aws-cli.js';
+import { baseEnv, runBounded } from './harness/proc.js';
+import { createJob, runStep, type Job } from './harness/runner.js';
+import {
+  STORED_KEYS,
+  expectNoLeaks,
+  laterStepEnv,
+  oidcEnv,
+  resetStack,
+  startStack,
+  stopStack,
+  stsInputs,
+  type Stack,
+} from './harness/stack.js';
+
+const ROLE = 'arn:aws:iam::111111111111:role/deploy';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+}, 30_000);
+afterAll(() => stopStack(stack));
+beforeEach(() => resetStack(stack));
+
+const mode = (path: string): number => statSync(path).mode & 0o777;
+
+/** The entries of `[profile NAME]` in a config file. */
+function profileSection(config: string, name: string): Record<string, string> {
+  const start = config.indexOf(`[profile ${name}]`);
+  if (start < 0) throw new Error(`no [profile ${name}] section`);
+  const body = config.slice(start).split('\n').slice(1);
+  const end = body.findIndex((line) => line.startsWith('['));
+  return Object.fromEntries(
+    body
+      .slice(0, end < 0 ? undefined : end)
+      .map((line) => /^\s*([\w-]+)\s*=\s*(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
+}
+
+/** Splits a credential_process line into its double-quoted words. */
+function commandWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+function expireCache(cacheFile: string): void {
+  const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, unknown>;
+  cached['Expiration'] = new Date(Date.now() - 60_000).toISOString();
+  writeFileSync(cacheFile, JSON.stringify(cached));
+}
+
+const webIdentityCalls = () =>
+  stack.proxy.records().filter((r) => r.action === 'AssumeRoleWithWebIdentity');
+
+function liveIdentity(env: Record<string, string>) {
+  return runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', stack.moto.url], env);
+}
+
+async function configureRefresh(job: Job) {
+  const step = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': ROLE,
+      'aws-profile': 'live',
+      'refresh-credentials': 'true',
+      'role-duration-seconds': '900',
+      'output-env-credentials': 'false',
+    },
+  });
+  expect(step.exitCode).toBe(0);
+  expectNoLeaks(step, stack);
+  expect(step.env['AWS_PROFILE']).toBe('live');
+  expect(step.env['AWS_ACCESS_KEY_ID']).toBeUndefined();
+  const section = profileSection(readFileSync(step.env['AWS_CONFIG_FILE'] ?? '', 'utf8'), 'live');
+  const command = section['credential_process'] ?? '';
+  expect(command).not.toBe('');
+  const words = commandWords(command);
+  const specFile = words.at(-1) ?? '';
+  expect(specFile.startsWith(job.runnerTemp)).toBe(true);
+  const spec = JSON.parse(readFileSync(specFile, 'utf8')) as { cacheFile: string };
+  return { step, words, specFile, cacheFile: spec.cacheFile };
+}
+
+test('refresh: seeded cache first, then a new OIDC token and AssumeRoleWithWebIdentity once it expires', async () => {
+  const job = createJob();
+  const { cacheFile } = await configureRefresh(job);
+  expect(mode(cacheFile)).toBe(0o600);
+  const seeded = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  expect(seeded['AccessKeyId']).toBe(webIdentityCalls()[0]?.issuedAccessKeyId);
+
+  // A later step: exported variables plus the runner's OIDC variables (id-token: write).
+  const env = { ...laterStepEnv(job.env), ...oidcEnv(stack) };
+  const tokensBefore = stack.oidc.issuedTokens().length;
+  for (let call = 0; call < 2; call++) {
+    const cli = await liveIdentity(env);
+    expect(cli.exitCode).toBe(0);
+    expect(cli.json).toMatchObject({
+      Account: '111111111111',
+      Arn: 'arn:aws:sts::111111111111:assumed-role/deploy/GitHubActions',
+    });
+  }
+  expect(webIdentityCalls()).toHaveLength(1);
+  expect(stack.oidc.issuedTokens()).toHaveLength(tokensBefore);
+
+  expireCache(cacheFile);
+  const refreshed = await liveIdentity(env);
+  expect(refreshed.stderr).toBe('');
+  expect(refreshed.exitCode).toBe(0);
+  expect(refreshed.json).toMatchObject({ Account: '111111111111' });
+  expect(stack.oidc.issuedTokens()).toHaveLength(tokensBefore + 1);
+  const calls = webIdentityCalls();
+  expect(calls).toHaveLength(2);
+  expect(calls[1]?.params['WebIdentityToken']).toBe(stack.oidc.issuedTokens().at(-1));
+  expect(calls[1]?.params['RoleArn']).toBe(ROLE);
+  expect(calls[1]?.params['DurationSeconds']).toBe('900');
+  // The cache now holds the new session, still private.
+  const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  expect(cache['AccessKeyId']).toBe(calls[1]?.issuedAccessKeyId);
+  expect(new Date(cache['Expiration'] ?? '').getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+  expect(mode(cacheFile)).toBe(0o600);
+
+  // Neither an OIDC token nor the runner's request token is ever written under RUNNER_TEMP.
+  const tokens = [...stack.oidc.issuedTokens(), stack.oidc.requestToken];
+  for (const file of filesUnder(job.runnerTemp)) {
+    const text = readFileSync(file, 'utf8');
+    for (const token of tokens) if (text.includes(token)) throw new Error(`token in ${file}`);
+  }
+  job.cleanup();
+}, 60_000);
+
+test('refresh without the OIDC variables: the helper explains the token endpoint is gone, the CLI fails', async () => {
+  const job = createJob();
+  const { words, cacheFile } = await configureRefresh(job);
+  expireCache(cacheFile);
+  const callsBefore = stack.proxy.records().length;
+  const tokensBefore = stack.oidc.issuedTokens().length;
+  const env = laterStepEnv(job.env);
+  expect(env['ACTIONS_ID_TOKEN_REQUEST_URL']).toBeUndefined();
+
+  const [cmd, ...args] = words;
+  const helper = await runBounded(cmd ?? '', args, { env: baseEnv(job.home), timeoutMs: 20_000 });
+  expect(helper.exitCode).not.toBe(0);
+  expect(helper.stdout).toBe('');
+  expect(helper.stderr).toContain('token endpoint');
+  expect(helper.stderr).toContain('ACTIONS_ID_TOKEN_REQUEST_URL');
+
+  const cli = await liveIdentity(env);
+  expect(cli.exitCode).not.toBe(0);
+  expect(cli.stderr).toContain('token endpoint');
+  expect(stack.proxy.records()).toHaveLength(callsBefore);
+  expect(stack.oidc.issuedTokens()).toHaveLength(tokensBefore);
+  job.cleanup();
+}, 60_000);
+
+test('refresh with stored keys is refused as an input error, before any request', async () => {
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': ROLE,
+      'aws-profile': 'live',
+      'refresh-credentials': 'true',
+    },
+  });
+  expect(step.exitCode).not.toBe(0);
+  expect(step.log).toContain('`refresh-credentials`');
+  expect(step.log).toContain('long-lived keys');
+  expect(stack.proxy.records()).toHaveLength(0);
+  expect(step.env).toEqual({});
+  expectNoLeaks(step, stack, Object.values(STORED_KEYS));
+});

@@ -1,0 +1,147 @@
+import { type CleanupAction, planCleanup } from '../../src/cleanup.js';
+import type { CleanupState } from '../../src/state.js';
+
+const TEMP = '/home/runner/work/_temp';
+const DIR = `${TEMP}/aws-deploy-role-3f2a`;
+const state = (overrides: Partial<CleanupState>): CleanupState => ({
+  exportedVariables: [],
+  restoreVariables: {},
+  writtenFiles: [],
+  createdDirectory: undefined,
+  ...overrides,
+});
+const deleted = (actions: CleanupAction[]): string[] =>
+  actions.flatMap((a) => (a.kind === 'delete-file' ? [a.file] : []));
+const removed = (actions: CleanupAction[]): string[] =>
+  actions.flatMap((a) => (a.kind === 'remove-directory' ? [a.directory] : []));
+const skipped = (actions: CleanupAction[]): string[] =>
+  actions.flatMap((a) => (a.kind === 'skip' ? [a.reason] : []));
+
+describe('planCleanup: files', () => {
+  test.each<{
+    name: string;
+    files: string[];
+    dir: string | undefined;
+    deleted: string[];
+    removed: string[];
+  }>([
+    {
+      name: 'files inside the created directory',
+      files: [`${DIR}/config`, `${DIR}/credentials`, `${DIR}/refresh/prod.json`],
+      dir: DIR,
+      deleted: [`${DIR}/config`, `${DIR}/credentials`, `${DIR}/refresh/prod.json`],
+      removed: [DIR],
+    },
+    {
+      name: 'a file outside it',
+      files: [`${DIR}/config`, '/home/runner/.aws/credentials'],
+      dir: DIR,
+      deleted: [`${DIR}/config`],
+      removed: [DIR],
+    },
+    {
+      name: 'a path that climbs out with ..',
+      files: [`${DIR}/../../../.ssh/id_rsa`],
+      dir: DIR,
+      deleted: [],
+      removed: [DIR],
+    },
+    {
+      name: 'a sibling directory with a shared prefix',
+      files: [`${DIR}-evil/config`],
+      dir: DIR,
+      deleted: [],
+      removed: [DIR],
+    },
+    {
+      name: 'the directory itself listed as a file',
+      files: [DIR],
+      dir: DIR,
+      deleted: [],
+      removed: [DIR],
+    },
+    {
+      name: 'a directory outside RUNNER_TEMP',
+      files: ['/etc/aws-deploy-role-x/config'],
+      dir: '/etc/aws-deploy-role-x',
+      deleted: [],
+      removed: [],
+    },
+    {
+      name: 'a directory under RUNNER_TEMP without our prefix',
+      files: [`${TEMP}/cache/config`],
+      dir: `${TEMP}/cache`,
+      deleted: [],
+      removed: [],
+    },
+    { name: 'RUNNER_TEMP itself', files: [`${TEMP}/config`], dir: TEMP, deleted: [], removed: [] },
+    {
+      name: 'a temp-prefixed sibling of RUNNER_TEMP',
+      files: [`${TEMP}x/aws-deploy-role-1/f`],
+      dir: `${TEMP}x/aws-deploy-role-1`,
+      deleted: [],
+      removed: [],
+    },
+    {
+      name: 'no directory recorded',
+      files: [`${DIR}/config`],
+      dir: undefined,
+      deleted: [],
+      removed: [],
+    },
+  ])('$name', ({ files, dir, deleted: expectedDeleted, removed: expectedRemoved }) => {
+    const actions = planCleanup(state({ writtenFiles: files, createdDirectory: dir }), TEMP);
+    expect(deleted(actions)).toEqual(expectedDeleted);
+    expect(removed(actions)).toEqual(expectedRemoved);
+    const notDeleted = files.filter((f) => !expectedDeleted.includes(f));
+    expect(skipped(actions).filter((r) => r.startsWith('not deleting'))).toEqual(
+      notDeleted.map((f) => `not deleting ${f}: it is outside the directory this action created`),
+    );
+  });
+
+  test('a directory that is not ours is skipped with a reason', () => {
+    expect(
+      skipped(planCleanup(state({ createdDirectory: '/etc/aws-deploy-role-x' }), TEMP)),
+    ).toEqual(['not removing /etc/aws-deploy-role-x: it is not under RUNNER_TEMP']);
+  });
+});
+
+describe('planCleanup: variables', () => {
+  test.each<{ name: string; state: CleanupState; expected: CleanupAction[] }>([
+    {
+      name: 'exported variables are emptied, replaced ones restored',
+      state: state({
+        exportedVariables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
+        restoreVariables: { AWS_CONFIG_FILE: '/home/runner/.aws/config', AWS_PROFILE: '' },
+      }),
+      expected: [
+        { kind: 'set-variable', name: 'AWS_ACCESS_KEY_ID', value: '' },
+        { kind: 'set-variable', name: 'AWS_SECRET_ACCESS_KEY', value: '' },
+        { kind: 'set-variable', name: 'AWS_CONFIG_FILE', value: '/home/runner/.aws/config' },
+        { kind: 'set-variable', name: 'AWS_PROFILE', value: '' },
+      ],
+    },
+    {
+      name: 'a full run: variables first, then files, then the directory',
+      state: state({
+        exportedVariables: ['AWS_REGION'],
+        restoreVariables: { AWS_CONFIG_FILE: '' },
+        writtenFiles: [`${DIR}/config`],
+        createdDirectory: DIR,
+      }),
+      expected: [
+        { kind: 'set-variable', name: 'AWS_REGION', value: '' },
+        { kind: 'set-variable', name: 'AWS_CONFIG_FILE', value: '' },
+        { kind: 'delete-file', file: `${DIR}/config` },
+        { kind: 'remove-directory', directory: DIR },
+      ],
+    },
+    {
+      name: 'nothing exported',
+      state: state({}),
+      expected: [{ kind: 'skip', reason: 'the main step exported nothing' }],
+    },
+  ])('$name', ({ state: saved, expected }) => {
+    expect(planCleanup(saved, TEMP)).toEqual(expected);
+  });
+});

@@ -1,0 +1,130 @@
+// Bounded child processes for the demo and bench scripts (plain Node ESM, no ts-jest):
+// every child is started here, has a time limit, and is stopped by its own PID, never by name.
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
+
+/** Children still running, so that a crash or Ctrl-C can stop each one by PID. */
+const live = new Set();
+
+/** Asks a child to stop (SIGTERM), then forces it (SIGKILL) if it lingers. */
+export async function stopChild(child, graceMs = 2000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  if ((await Promise.race([exited, late])) === 'late') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+  clearTimeout(timer);
+}
+
+/** Spawns a long-lived child that stopAll() (or process exit) will stop by its PID. */
+export function spawnTracked(cmd, args, opts) {
+  const child = spawn(cmd, args, opts);
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** Stops every child still running, each by its own PID. */
+export async function stopAll() {
+  await Promise.all([...live].map((child) => stopChild(child)));
+}
+
+// Last resort when the script dies without awaiting stopAll(): signal each PID synchronously.
+process.once('exit', () => {
+  for (const child of live) {
+    try {
+      process.kill(child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/**
+ * Runs a command to completion (or its time limit). `log` keeps stdout and stderr chunks in
+ * arrival order, like a runner's job log. durationMs is spawn-to-close wall time.
+ */
+export function runBounded(cmd, args, opts) {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawnTracked(cmd, args, {
+      env: opts.env,
+      cwd: opts.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let log = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (s) => {
+      stdout += s;
+      log += s;
+    });
+    child.stderr.setEncoding('utf8').on('data', (s) => {
+      stderr += s;
+      log += s;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void stopChild(child);
+    }, timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', (code, signal) => {
+      const durationMs = performance.now() - started;
+      clearTimeout(timer);
+      resolve({ exitCode: code, signal, stdout, stderr, log, timedOut, durationMs });
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** Finds an executable on PATH the way a shell would, without spawning one. */
+export function which(name, path = process.env.PATH ?? '') {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** The few host variables a clean child env keeps (pyenv shims need PYENV_ROOT). */
+export function baseEnv(home) {
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home };
+  for (const key of ['PYENV_ROOT', 'LANG', 'LC_ALL', 'TMPDIR']) {
+    if (process.env[key] !== undefined) env[key] = process.env[key];
+  }
+  return env;
+}
+
+/** Asks the OS for a port that is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
