@@ -6,12 +6,12 @@
 // A record, not a test: FAILs do not change the exit code; only a broken bench exits non-zero.
 //
 //   node scripts/bench.mjs [--runs=20] [--warmup=2] [--no-profile]
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildBaseline } from './lib/baseline.mjs';
 import { startCountingProxy } from './lib/counting-proxy.mjs';
-import { onCleanup, runScript } from './lib/lifecycle.mjs';
+import { onCleanup, runScript, tempDir, trackDir } from './lib/lifecycle.mjs';
 import { startMoto } from './lib/moto.mjs';
 import { startOidcServer } from './lib/oidc.mjs';
 import { runBounded } from './lib/proc.mjs';
@@ -164,13 +164,12 @@ function bundleSizes(dist) {
 
 async function main() {
   const started = performance.now();
-  const tmp = mkdtempSync(join(tmpdir(), 'adr-bench-'));
-  onCleanup(() => rmSync(tmp, { recursive: true, force: true }));
+  const tmp = tempDir('adr-bench-');
   // Others may rebuild dist/ while the bench runs: time one consistent snapshot of it.
   const dist = join(tmp, 'dist');
   cpSync(join(REPO_ROOT, 'dist'), dist, { recursive: true });
   const job = createJob('adr-bench-job-');
-  onCleanup(() => job.cleanup());
+  trackDir(job.root);
 
   log('bench: starting moto_server and the OIDC stand-in; building the baseline with ncc…');
   const [moto, oidc, baseline] = await Promise.all([
@@ -299,8 +298,8 @@ async function main() {
       if (r.exitCode !== 0) throw new Error(`profiled run failed:\n${r.log.slice(-1500)}`);
     };
     const summaries = [
-      await profileScenario({ label: `aws-deploy-role, OIDC → role (${name})`, node, job, stepOpts: stepOpts(join(dist, 'index.js')), runs: 5, dir: profDir, check }),
-      await profileScenario({ label: `baseline, OIDC → role (${name})`, node, job, stepOpts: stepOpts(baseline.script), runs: 5, dir: profDir, check }),
+      await profileScenario({ label: `aws-deploy-role, OIDC → role (${name})`, node, job, stepOpts: stepOpts(join(dist, 'index.js')), runs: 8, dir: profDir, check }),
+      await profileScenario({ label: `baseline, OIDC → role (${name})`, node, job, stepOpts: stepOpts(baseline.script), runs: 8, dir: profDir, check }),
     ];
     process.stdout.write(`### CPU profile (self time; the profiler itself slows each run)\n\n${formatProfile(summaries, { top: 10 })}\n`);
   }

@@ -9,7 +9,7 @@
 // Everything it starts is stopped by PID (also on error or Ctrl-C) and its temp dirs are removed.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { onCleanup, runScript } from './lib/lifecycle.mjs';
+import { onCleanup, runScript, trackDir } from './lib/lifecycle.mjs';
 import { createRole, startMoto } from './lib/moto.mjs';
 import { startOidcServer } from './lib/oidc.mjs';
 import { baseEnv, runBounded, which } from './lib/proc.mjs';
@@ -52,7 +52,7 @@ function maskText(text, masks) {
 async function main() {
   const started = performance.now();
   const job = createJob('adr-demo-');
-  onCleanup(() => job.cleanup());
+  trackDir(job.root);
 
   heading(1, 'Local stack');
   const [moto, oidc] = await Promise.all([startMoto({ home: job.home }), startOidcServer()]);

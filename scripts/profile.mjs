@@ -4,8 +4,7 @@
 // module and by function, plus the Node built-in modules the bundle loads beyond an empty
 // ESM script. scripts/bench.mjs imports profileScenario/formatProfile; run alone with
 //   node scripts/profile.mjs [--runs=5] [--node=/path/to/node] [--no-baseline]
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runBounded } from './lib/proc.mjs';
@@ -157,7 +156,7 @@ export function formatProfile(summaries, { top = 12 } = {}) {
 
 // ---- standalone ----
 async function main() {
-  const { onCleanup, runScript } = await import('./lib/lifecycle.mjs');
+  const { onCleanup, runScript, tempDir, trackDir } = await import('./lib/lifecycle.mjs');
   const { startMoto } = await import('./lib/moto.mjs');
   const { startOidcServer } = await import('./lib/oidc.mjs');
   const { createJob } = await import('./lib/runner.mjs');
@@ -167,10 +166,9 @@ async function main() {
   const node = arg('node', findNode24() ?? process.execPath);
   const withBaseline = !process.argv.includes('--no-baseline');
   await runScript(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'adr-profile-'));
-    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDir('adr-profile-');
     const job = createJob('adr-profile-job-');
-    onCleanup(() => job.cleanup());
+    trackDir(job.root);
     const [moto, oidc, baseline] = await Promise.all([
       startMoto({ home: job.home }),
       startOidcServer(),

@@ -37,6 +37,7 @@ import {
 import { parseProfileLines } from './profile-lines.js';
 import { sessionNameProblem } from './session-name.js';
 import { selectSource } from './source-selection.js';
+import { type Tag, contextTags, mergeTags, tagCountProblem } from './tags.js';
 import { isBase32 } from './totp.js';
 
 /** Collects every input problem so they are all reported at once. */
@@ -102,6 +103,9 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
   checkProfiles(raw, profiles, problems);
   const chains = [...(primaryChain ? [primaryChain] : []), ...profiles.map((p) => p.hops)];
   checkChains(chains, sourceKind, problems);
+  const skipSessionTagging = bool('roleSkipSessionTagging', false);
+  const customTags = problems.take(INPUT.customTags, parseCustomTags(raw.customTags), []);
+  checkTagCounts(chains, sourceKind, ctx, skipSessionTagging, customTags, problems);
 
   const sessionName = raw.roleSessionName === '' ? 'GitHubActions' : raw.roleSessionName;
   const sessionNameIssue = sessionNameProblem(sessionName);
@@ -138,8 +142,8 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
     awsProfile: parseProfileName(raw.awsProfile, problems),
     session: {
       sessionName,
-      skipSessionTagging: bool('roleSkipSessionTagging', false),
-      customTags: problems.take(INPUT.customTags, parseCustomTags(raw.customTags), []),
+      skipSessionTagging,
+      customTags,
       transitiveTagKeys: splitList(raw.transitiveTagKeys),
       sourceIdentity,
     },
@@ -366,6 +370,33 @@ function checkChains(
             hop.role.name,
         );
       }
+    });
+  }
+}
+
+/**
+ * STS takes at most 50 session tags per AssumeRole. Counts what the plan would send (context
+ * tags, custom-tags, the hop's own; at most, since keys a previous hop made transitive are
+ * dropped), so a long custom-tags object fails here rather than at STS.
+ */
+function checkTagCounts(
+  chains: readonly HopChain[],
+  sourceKind: SourceConfig['kind'],
+  ctx: RunContext,
+  skipSessionTagging: boolean,
+  customTags: readonly Tag[],
+  problems: Problems,
+): void {
+  const webIdentity = sourceKind === 'oidc' || sourceKind === 'web-identity-token-file';
+  for (const chain of chains) {
+    chain.forEach((hop, index) => {
+      if ((index === 0 && webIdentity) || (hop.skipSessionTagging ?? skipSessionTagging)) return;
+      const problem = tagCountProblem(mergeTags(contextTags(ctx), customTags, hop.tags));
+      if (problem !== undefined)
+        problems.add(
+          hop.tags.length > 0 ? inputOf(hop) : INPUT.customTags,
+          `${hop.origin}: ${problem} (the workflow context adds up to 7; ${INPUT.roleSkipSessionTagging} sends none)`,
+        );
     });
   }
 }

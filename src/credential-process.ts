@@ -9,7 +9,10 @@ import {
 } from './refresh-spec.js';
 import { isRetryableStsError, withRetry } from './retry.js';
 import { abortableSleep } from './sleep.js';
-import { createSource } from './sources/create.js';
+import { isRetryableOidcError, oidcSource } from './sources/oidc.js';
+import { tokenFileSource } from './sources/token-file.js';
+import type { CredentialSource } from './sources/types.js';
+import type { Transport } from './http-transport.js';
 import { createStsGateway } from './sts.js';
 
 /**
@@ -55,17 +58,7 @@ export async function refreshCredentials(
       transport,
       now,
     }),
-    source: createSource(plan, {
-      env,
-      transport,
-      mask: noop, // stdout is the JSON channel: no workflow commands may be printed here
-      retry,
-      timeoutMs: spec.network.attemptTimeoutMs,
-      signal: undefined,
-      sleep: (ms) => abortableSleep(ms),
-      random: Math.random,
-      maxAttempts: spec.network.maxAttempts,
-    }),
+    source: webIdentitySource(spec, env, transport),
     mask: noop,
     retry,
     info: noop,
@@ -79,6 +72,37 @@ export async function refreshCredentials(
   const json = credentialProcessJson(session.credentials);
   await replaceSecretFile(spec.cacheFile, json);
   return json;
+}
+
+/**
+ * The refresh source: only the web-identity kinds can refresh, so the helper bundle leaves the
+ * AWS SDK's default chain out. Nothing is masked here: stdout is the JSON channel, and no
+ * workflow command may be printed on it.
+ */
+function webIdentitySource(
+  spec: RefreshSpec,
+  env: Readonly<Record<string, string | undefined>>,
+  transport: Transport,
+): CredentialSource {
+  const noop = (): void => undefined;
+  if (spec.source.kind === 'web-identity-token-file')
+    return tokenFileSource(spec.source.path, noop);
+  return oidcSource({
+    requestUrl: env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
+    requestToken: env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
+    audience: spec.source.audience,
+    transport,
+    timeoutMs: spec.network.attemptTimeoutMs,
+    signal: undefined,
+    mask: noop,
+    retry: (operation) =>
+      withRetry(operation, {
+        maxAttempts: spec.network.maxAttempts,
+        isRetryable: isRetryableOidcError,
+        sleep: (ms) => abortableSleep(ms),
+        random: Math.random,
+      }),
+  });
 }
 
 /** Atomically replaces a 0600 file: write a fresh temp file, then rename over the old one. */

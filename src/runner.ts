@@ -41,7 +41,9 @@ export function fileCommandEntry(
 ): string {
   if (name.includes(delimiter) || value.includes(delimiter))
     throw new Error(`Unexpected input: the value of ${name} contains the delimiter`);
-  if (/[\r\n]/.test(name) || name.includes('<<'))
+  // The runner reads "NAME=..." when '=' comes before '<<', and a trailing '<' would merge into
+  // '<<': such names (or none) would turn the heredoc's body into entries of their own.
+  if (name === '' || /[\r\n=<]/.test(name))
     throw new Error(`Unexpected name '${name.slice(0, 40)}' for a file command`);
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
 }

@@ -370,7 +370,7 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (name, source) => 
       faults: [{ fault: { kind: 'status', status: 503 } }],
       inputs: { 'retry-max-attempts': '3', 'attempt-timeout-s': '2' },
     });
-    record('STS down: 503 forever (max 3)', name, r);
+    record('STS down: 503 forever (max 3)', name, r, r.attempts, 'ServiceUnavailable');
     expectNothingExported(r);
     expect(r.attempts).toBe(3);
     expect(r.step.durationMs).toBeLessThan(boundMs(3, 2));
@@ -388,7 +388,7 @@ describe.each(SOURCES.map((s) => [s.name, s] as const))('%s', (name, source) => 
       inputs: { 'retry-max-attempts': '3', 'attempt-timeout-s': '2' },
     });
     const attempts = retryLines(r.step.log).length + 1;
-    record('STS down: closed port (max 3)', name, r, attempts);
+    record('STS down: closed port (max 3)', name, r, attempts, 'ECONNREFUSED');
     expectNothingExported(r);
     expect(r.attempts).toBe(0);
     expect(attempts).toBe(3);
@@ -476,7 +476,7 @@ describe('retry defaults (retry-max-attempts 8, attempt-timeout-s 10)', () => {
     const r = await runCase(byName('OIDC'), {
       faults: [{ fault: { kind: 'status', status: 503 } }],
     });
-    record('STS down: 503 forever (defaults)', 'OIDC', r);
+    record('STS down: 503 forever (defaults)', 'OIDC', r, r.attempts, 'ServiceUnavailable');
     expectNothingExported(r);
     expect(r.attempts).toBe(DEFAULT_ATTEMPTS);
     const lines = retryLines(r.step.log);
@@ -526,7 +526,7 @@ describe('GitHub OIDC token endpoint faults', () => {
 
   test('malformed JSON: clear error about the token endpoint, no stack trace, no STS call', async () => {
     const r = await runCase(oidc(), { oidcFaults: { malformed: true } });
-    record('OIDC endpoint malformed JSON', 'OIDC', r, r.oidcRequests.length);
+    record('OIDC endpoint malformed JSON', 'OIDC', r, r.oidcRequests.length, 'not JSON');
     expectNothingExported(r);
     expect(r.errorText).toMatch(/OIDC token endpoint/);
     expect(r.errorText).toMatch(/not JSON/);
@@ -538,7 +538,7 @@ describe('GitHub OIDC token endpoint faults', () => {
 
   test('HTTP 401: the error says the job needs id-token: write; no STS call', async () => {
     const r = await runCase(oidc(), { oidcFaults: { unauthorized: true } });
-    record('OIDC endpoint 401', 'OIDC', r, r.oidcRequests.length);
+    record('OIDC endpoint 401', 'OIDC', r, r.oidcRequests.length, 'HTTP 401');
     expectNothingExported(r);
     expect(r.errorText).toContain('id-token: write');
     expect(r.errorText).toContain('401');
@@ -609,7 +609,7 @@ describe('with RUNNER_DEBUG=1', () => {
 
   test('OIDC: malformed token response (stack trace only as debug output)', async () => {
     const r = await runCase(byName('OIDC'), { debug: true, oidcFaults: { malformed: true } });
-    record('OIDC endpoint malformed JSON (RUNNER_DEBUG)', 'OIDC', r, r.oidcRequests.length);
+    record('OIDC endpoint malformed JSON (RUNNER_DEBUG)', 'OIDC', r, r.oidcRequests.length, 'not JSON');
     expectNothingExported(r);
     expect(r.errorText).toMatch(/OIDC token endpoint/);
     expectNoStackTrace(r.step.log);
@@ -623,7 +623,7 @@ describe('with RUNNER_DEBUG=1', () => {
       endpoint,
       inputs: { 'retry-max-attempts': '3', 'attempt-timeout-s': '2' },
     });
-    record('STS down: closed port (RUNNER_DEBUG)', 'stored keys', r, retryLines(r.step.log).length + 1);
+    record('STS down: closed port (RUNNER_DEBUG)', 'stored keys', r, retryLines(r.step.log).length + 1, 'ECONNREFUSED');
     expectNothingExported(r);
     expect(r.errorText).toContain(endpoint);
     await expectCleanPost(r.job, true);

@@ -16,7 +16,7 @@ function tableRows(heading: string): Map<string, string> {
   const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? '';
   const rows = new Map<string, string>();
   for (const line of section.split('\n')) {
-    const match = /^\| `([a-z0-9-]+)` \| ([^|]*) \|/.exec(line);
+    const match = /^\|\s*`([a-z0-9-]+)`\s*\|\s*([^|]*?)\s*\|/.exec(line);
     if (match) rows.set(match[1] as string, (match[2] as string).trim());
   }
   return rows;

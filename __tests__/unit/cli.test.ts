@@ -1,0 +1,202 @@
+import { AUD_KEY, ISSUER, SUB_KEY } from '../../__fixtures__/github-claims.js';
+import { USAGE, runCli } from '../../src/cli.js';
+import { type TrustPolicy, evaluateTrustPolicy } from '../../src/trust-policy.js';
+
+/** Runs the CLI with recording streams, as a shell would see it. */
+function run(argv: string[]): { code: number; stdout: string; stderr: string } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = runCli(
+    argv,
+    (s) => stdout.push(s),
+    (s) => stderr.push(s),
+  );
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+describe('runCli trust-policy', () => {
+  test.each<{ name: string; argv: string[]; operator: string; sub: string }>([
+    {
+      name: 'environment',
+      argv: ['--environment', 'prod'],
+      operator: 'StringEquals',
+      sub: 'repo:octo-org/app:environment:prod',
+    },
+    {
+      name: 'branch',
+      argv: ['--branch', 'main'],
+      operator: 'StringEquals',
+      sub: 'repo:octo-org/app:ref:refs/heads/main',
+    },
+    {
+      name: 'tag ref with --flag=value',
+      argv: ['--ref=refs/tags/v*'],
+      operator: 'StringLike',
+      sub: 'repo:octo-org/app:ref:refs/tags/v*',
+    },
+    {
+      name: 'pull request',
+      argv: ['--pull-request'],
+      operator: 'StringEquals',
+      sub: 'repo:octo-org/app:pull_request',
+    },
+    { name: 'whole repository', argv: [], operator: 'StringLike', sub: 'repo:octo-org/app:*' },
+  ])('$name', ({ argv, operator, sub }) => {
+    const result = run(['trust-policy', '--repo', 'octo-org/app', ...argv]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const policy = JSON.parse(result.stdout) as TrustPolicy;
+    expect(policy.Statement[0]?.Condition[operator]?.[SUB_KEY]).toBe(sub);
+  });
+
+  test('prints the policy with 2-space indentation', () => {
+    const { stdout } = run(['trust-policy', '--repo', 'octo-org/app']);
+    expect(stdout).toBe(JSON.stringify(JSON.parse(stdout), null, 2));
+    expect(stdout).toContain('\n  "Statement": [');
+  });
+
+  test.each<{ name: string; argv: string[]; provider: string; aud: string }>([
+    {
+      name: 'defaults',
+      argv: [],
+      provider: 'arn:aws:iam::<ACCOUNT_ID>:oidc-provider/token.actions.githubusercontent.com',
+      aud: 'sts.amazonaws.com',
+    },
+    {
+      name: 'account and audience',
+      argv: ['--account-id', '123456789012', '--audience', 'my-aud'],
+      provider: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      aud: 'my-aud',
+    },
+    {
+      name: 'aws-cn partition',
+      argv: ['--partition', 'aws-cn', '--account-id=123456789012'],
+      provider: 'arn:aws-cn:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      aud: 'sts.amazonaws.com.cn',
+    },
+  ])('options: $name', ({ argv, provider, aud }) => {
+    const { stdout } = run(['trust-policy', '--repo', 'octo-org/app', ...argv]);
+    const statement = (JSON.parse(stdout) as TrustPolicy).Statement[0];
+    expect(statement?.Principal.Federated).toBe(provider);
+    expect(statement?.Condition['StringEquals']?.[AUD_KEY]).toBe(aud);
+  });
+
+  test.each<{ name: string; argv: string[]; claims: Record<string, unknown> }>([
+    {
+      name: 'environment',
+      argv: ['--environment', 'prod'],
+      claims: { sub: 'repo:octo-org/app:environment:prod', environment: 'prod' },
+    },
+    {
+      name: 'tags',
+      argv: ['--ref', 'refs/tags/v*'],
+      claims: { sub: 'repo:octo-org/app:ref:refs/tags/v1.4.0', ref: 'refs/tags/v1.4.0' },
+    },
+    {
+      name: 'pull request',
+      argv: ['--pull-request'],
+      claims: { sub: 'repo:octo-org/app:pull_request', event_name: 'pull_request' },
+    },
+  ])('its output admits a matching token: $name', ({ argv, claims }) => {
+    const { stdout } = run([
+      'trust-policy',
+      '--repo',
+      'octo-org/app',
+      '--account-id',
+      '123456789012',
+      ...argv,
+    ]);
+    const token = {
+      iss: ISSUER,
+      aud: 'sts.amazonaws.com',
+      repository: 'octo-org/app',
+      ...claims,
+    };
+    expect(evaluateTrustPolicy(JSON.parse(stdout) as TrustPolicy, token)).toEqual({
+      allowed: true,
+      reasons: [],
+    });
+    expect(
+      evaluateTrustPolicy(JSON.parse(stdout) as TrustPolicy, {
+        ...token,
+        sub: 'repo:octo-org/other:pull_request',
+      }).allowed,
+    ).toBe(false);
+  });
+});
+
+describe('runCli help and errors', () => {
+  test.each([
+    [['--help']],
+    [['-h']],
+    [['trust-policy', '--help']],
+    [['trust-policy', '--repo', 'x', '-h']],
+  ])('%j prints usage', (argv) => {
+    expect(run(argv)).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+  });
+
+  test.each<{ name: string; argv: string[]; message: string }>([
+    { name: 'no command', argv: [], message: 'no command given' },
+    { name: 'unknown command', argv: ['policy'], message: "unknown command 'policy'" },
+    {
+      name: 'missing --repo',
+      argv: ['trust-policy', '--environment', 'prod'],
+      message: '--repo OWNER/NAME is required',
+    },
+    {
+      name: 'flag without value at the end',
+      argv: ['trust-policy', '--repo'],
+      message: '--repo needs a value',
+    },
+    {
+      name: 'flag followed by another flag',
+      argv: ['trust-policy', '--repo', '--pull-request'],
+      message: '--repo needs a value',
+    },
+    { name: 'empty --flag=', argv: ['trust-policy', '--repo='], message: '--repo needs a value' },
+    {
+      name: 'unknown flag',
+      argv: ['trust-policy', '--repo', 'o/r', '--env', 'prod'],
+      message: "unknown argument '--env'",
+    },
+    {
+      name: 'stray positional',
+      argv: ['trust-policy', '--repo', 'o/r', 'prod'],
+      message: "unknown argument 'prod'",
+    },
+    {
+      name: 'repeated flag',
+      argv: ['trust-policy', '--repo', 'o/r', '--branch', 'a', '--branch', 'b'],
+      message: '--branch given more than once',
+    },
+    {
+      name: 'bad partition',
+      argv: ['trust-policy', '--repo', 'o/r', '--partition', 'aws-iso'],
+      message: "--partition must be one of aws, aws-cn, aws-us-gov, got 'aws-iso'",
+    },
+    {
+      name: 'bad repository',
+      argv: ['trust-policy', '--repo', 'octo-org'],
+      message: 'repository must be owner/name',
+    },
+    {
+      name: 'two scopes',
+      argv: ['trust-policy', '--repo', 'o/r', '--environment', 'prod', '--pull-request'],
+      message: 'give only one of environment, branch, ref and pull request',
+    },
+    {
+      name: 'bad account ID',
+      argv: ['trust-policy', '--repo', 'o/r', '--account-id', '12'],
+      message: 'account ID must be 12 digits',
+    },
+    {
+      name: 'ref without refs/',
+      argv: ['trust-policy', '--repo', 'o/r', '--ref', 'v1'],
+      message: 'ref must start with refs/',
+    },
+  ])('$name → exit 2', ({ argv, message }) => {
+    const result = run(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`aws-deploy-role: ${message}`);
+  });
+});

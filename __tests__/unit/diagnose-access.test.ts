@@ -1,0 +1,160 @@
+// diagnoseFailure on refusals: the web identity trust policy, and AssumeRole's two-sided check.
+import { environmentClaims } from '../../__fixtures__/github-claims.js';
+import { STS_MESSAGES, type StsMessageKey } from '../../__fixtures__/sts-errors.js';
+import { type DiagnosisContext, diagnoseFailure, formatDiagnosis } from '../../src/diagnose.js';
+import { HopError, StsCallError } from '../../src/errors.js';
+import { conditionBlockFor } from '../../src/trust-policy.js';
+
+const ROLE = 'arn:aws:iam::222222222222:role/deploy';
+const failed = (operation: string, code: string, key: StsMessageKey, hop = 1, count = 1) =>
+  new HopError(
+    'default',
+    hop,
+    count,
+    ROLE,
+    new StsCallError(operation, code, STS_MESSAGES[key], 403),
+  );
+const webIdentity = (code: string, key: StsMessageKey) =>
+  failed('AssumeRoleWithWebIdentity', code, key);
+const assumeRole = (key: StsMessageKey, hop = 1, count = 1) =>
+  failed('AssumeRole', 'AccessDenied', key, hop, count);
+
+const CLAIMS = environmentClaims('prod');
+const oidc: DiagnosisContext = {
+  sourceKind: 'oidc',
+  claims: CLAIMS,
+  audience: 'sts.amazonaws.com',
+};
+const keys: DiagnosisContext = { sourceKind: 'static-keys' };
+const chained: DiagnosisContext = { sourceKind: 'role-chaining' };
+
+describe('diagnoseFailure on refusals', () => {
+  // [case, error, context, title pattern, phrases the text must contain]
+  test.each<[string, unknown, DiagnosisContext, RegExp, string[]]>([
+    [
+      'web identity AccessDenied',
+      webIdentity('AccessDenied', 'webIdentityDenied'),
+      oidc,
+      /trust policy did not admit this workflow's OIDC token$/,
+      [
+        'sub: repo:octo-org/octo-repo:environment:prod',
+        'aud: sts.amazonaws.com',
+        'environment: prod',
+        'job_workflow_ref: octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
+        'pull requests repo:O/R:pull_request',
+        'changed case',
+      ],
+    ],
+    [
+      'web identity without decoded claims',
+      webIdentity('AccessDenied', 'webIdentityDenied'),
+      { sourceKind: 'web-identity-token-file' },
+      /trust policy did not admit/,
+      ['no IAM OIDC provider'],
+    ],
+    [
+      'OIDC provider missing',
+      webIdentity('InvalidIdentityToken', 'noProvider'),
+      oidc,
+      /trust policy did not admit/,
+      ['no IAM OIDC provider for https://token.actions.githubusercontent.com'],
+    ],
+    [
+      'assumed-role caller, another account, second hop',
+      assumeRole('roleDenied', 2, 2),
+      chained,
+      /^sts:AssumeRole was denied on arn:aws:iam::222222222222:role\/deploy \(hop 2 of 2\)$/,
+      [
+        'Caller: arn:aws:sts::111111111111:assumed-role/gateway/sess',
+        `identity policy of arn:aws:iam::111111111111:role/gateway must allow sts:AssumeRole on ${ROLE}`,
+        'must name arn:aws:iam::111111111111:role/gateway (or arn:aws:iam::111111111111:root) as Principal',
+        'Across accounts both',
+        '`role-external-id` (external-id= on a role-chain',
+      ],
+    ],
+    [
+      'IAM user in the same account',
+      assumeRole('userDenied'),
+      keys,
+      /^sts:AssumeRole was denied on arn:aws:iam::111111111111:role\/deploy$/,
+      ['The identity policy of arn:aws:iam::111111111111:user/ci', 'Same account'],
+    ],
+    [
+      'AssumeRole refusal in an unexpected wording',
+      assumeRole('accessDenied'),
+      keys,
+      /denied on arn:aws:iam::222222222222:role\/deploy/,
+      ['must both allow it', '`role-external-id`', '`mfa-serial-number`'],
+    ],
+    [
+      'TagSession',
+      assumeRole('tagDenied'),
+      chained,
+      /does not allow sts:TagSession/,
+      ['next to sts:AssumeRole', '`role-skip-session-tagging`: true', 'skip-session-tagging on'],
+    ],
+    [
+      'SetSourceIdentity',
+      assumeRole('sourceIdentityDenied'),
+      keys,
+      /does not allow sts:SetSourceIdentity/,
+      ['remove `source-identity`'],
+    ],
+    [
+      'MFA code rejected',
+      assumeRole('mfaInvalid'),
+      keys,
+      /MFA/,
+      ['`mfa-serial-number`', '`mfa-token-code`', 'fresh one'],
+    ],
+    [
+      'plain refusal after sending MFA',
+      assumeRole('userDenied'),
+      { ...keys, usesMfa: true },
+      /MFA/,
+      ['`mfa-totp-secret`'],
+    ],
+  ])('%s', (_name, error, context, title, phrases) => {
+    const diagnosis = diagnoseFailure(error, context);
+    expect(diagnosis?.title).toMatch(title);
+    const text = diagnosis === undefined ? '' : formatDiagnosis(diagnosis);
+    for (const phrase of phrases) expect(text).toContain(phrase);
+    // A short block that shows no claim beyond those trust policies match on.
+    expect(diagnosis?.lines.length).toBeLessThanOrEqual(12);
+    for (const claim of ['actor', 'sha', 'run_id']) expect(text).not.toContain(`${claim}:`);
+  });
+
+  test('a message that names the external ID gets that hint alone', () => {
+    const error = new StsCallError('AssumeRole', 'AccessDenied', 'ExternalId does not match', 403);
+    expect(diagnoseFailure(error, keys)).toEqual({
+      title: 'The role expects a different external ID',
+      lines: [expect.stringContaining('`role-external-id`')],
+    });
+  });
+
+  test('the suggested condition is the one that admits this token', () => {
+    const diagnosis = diagnoseFailure(webIdentity('AccessDenied', 'webIdentityDenied'), oidc);
+    const condition = conditionBlockFor(CLAIMS, 'sts.amazonaws.com');
+    expect(diagnosis?.lines).toContain(`  ${JSON.stringify(condition)}`);
+  });
+
+  // [case, STS message, how the first cause starts]
+  test.each<[string, StsMessageKey, string]>([
+    ['a plain refusal leads with the subject', 'webIdentityDenied', '- sub differs by trigger'],
+    [
+      'a missing provider leads with it',
+      'noProvider',
+      '- the target account has no IAM OIDC provider',
+    ],
+    [
+      'a wrong audience leads with it',
+      'badAudience',
+      "- the policy's token.actions.githubusercontent.com:aud",
+    ],
+  ])('cause order: %s', (_name, key, first) => {
+    const diagnosis = diagnoseFailure(webIdentity('InvalidIdentityToken', key), oidc);
+    const causes = diagnosis?.lines.filter((line) => line.startsWith('- ')) ?? [];
+    expect(causes).toHaveLength(4);
+    expect(causes[0]?.startsWith(first)).toBe(true);
+  });
+});
