@@ -1,7 +1,7 @@
 import { parseConfig } from './config.js';
 import type { RunContext } from './context.js';
 import { diagnoseFailure, formatDiagnosis, staleCredentialWarnings } from './diagnose.js';
-import { ActionTimeoutError, HopError, InputErrors, StsCallError, messageOf } from './errors.js';
+import { ActionTimeoutError, HopError, StsCallError, messageOf } from './errors.js';
 import { executePlan, type Retrier } from './execute.js';
 import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
 import { checkGuardsBeforeNetwork } from './guards.js';
@@ -44,7 +44,9 @@ export async function runMain(deps: MainDeps): Promise<void> {
     plan = planRun(parseConfig(raw, ctx), ctx);
     await runPlan(plan, ctx, deps, secrets, facts);
   } catch (error) {
-    reportFailure(error, plan, ctx, deps, secrets, facts);
+    // Without a parsed config (bad inputs), honour an explicit session-summary: false anyway.
+    const wantsSummary = plan?.output.sessionSummary ?? !/^false$/i.test(raw.sessionSummary);
+    reportFailure(error, plan, ctx, deps, secrets, facts, wantsSummary);
   }
 }
 
@@ -249,12 +251,14 @@ function reportFailure(
   deps: MainDeps,
   secrets: SecretRegistry,
   facts: RunFacts,
+  wantsSummary: boolean,
 ): void {
   const { runner } = deps;
   const diagnosis = diagnoseFailure(error, {
     sourceKind: plan?.source.kind ?? 'unknown',
     claims: facts.claims,
     audience: plan?.source.kind === 'oidc' ? plan.source.audience : undefined,
+    usesMfa: plan?.mfa !== undefined,
   });
   const message = secrets.redact(messageOf(error));
   runner.setFailed(
@@ -262,13 +266,7 @@ function reportFailure(
   );
   if (runner.isDebug() && error instanceof Error && error.stack !== undefined)
     runner.debug(secrets.redact(error.stack));
-  if (plan !== undefined && !plan.output.sessionSummary) return;
-  if (
-    error instanceof InputErrors &&
-    plan === undefined &&
-    deps.env['INPUT_SESSION-SUMMARY']?.toLowerCase() === 'false'
-  )
-    return;
+  if (!wantsSummary) return;
   const inner = error instanceof HopError ? error.cause : error;
   const summary = renderFailureSummary(
     {
