@@ -49,7 +49,10 @@ const ADVICE = {
     'Grant the job `permissions: id-token: write` (for a reusable workflow, the calling job too); a permissions block drops every scope it omits.',
     'Pull requests from forks never get an OIDC token: deploy on push or workflow_dispatch, or skip this step when github.event.pull_request.head.repo.fork is true.',
   ],
-  oidcServerError: [OIDC_TITLE, 'GitHub failed to answer; re-run the job.'],
+  oidcServerError: [
+    OIDC_TITLE,
+    'The token endpoint failed or answered something unusable: re-run the job; if it persists, check githubstatus.com.',
+  ],
   passRole: [
     'iam:PassRole was denied: a different permission from assuming a role',
     'It lets a caller hand a role to a service (ECS task, Lambda, CloudFormation): grant it in the identity policy of the role this action assumed, on the ARN of the passed role. Trust policies play no part.',
@@ -77,7 +80,11 @@ export function diagnoseFailure(error: unknown, context: DiagnosisContext): Diag
   const hop = error instanceof HopError ? error : undefined;
   const inner = hop === undefined ? error : hop.cause;
   if (inner instanceof OidcTokenError) {
-    return advice((inner.status ?? 0) >= 500 ? 'oidcServerError' : 'oidcToken');
+    // Only a refusal points at the permission; a broken answer is GitHub's side.
+    const refused = inner.status === 401 || inner.status === 403 || inner.status === undefined;
+    return advice(
+      refused && !/not JSON|without a token/.test(inner.message) ? 'oidcToken' : 'oidcServerError',
+    );
   }
   // PassRole is never an STS problem, so it wins over any STS error code.
   if (/iam:PassRole/i.test(messageOf(inner))) return advice('passRole');

@@ -202,7 +202,13 @@ afterAll(async () => {
     [
       'Measured fault outcomes (attempts = requests to the failing endpoint; time = whole main step)',
       line('fault', 'source', 'outcome', 'attempts', 'time'),
-      line('-'.repeat(w.fault), '-'.repeat(w.source), '-'.repeat(w.outcome), '-------:', '-------:'),
+      line(
+        '-'.repeat(w.fault),
+        '-'.repeat(w.source),
+        '-'.repeat(w.outcome),
+        '-------:',
+        '-------:',
+      ),
       ...rows.map((r) =>
         line(r.fault, r.source, r.outcome, String(r.attempts), `${(r.ms / 1000).toFixed(2)} s`),
       ),
@@ -505,9 +511,9 @@ describe('retry defaults (retry-max-attempts 8, attempt-timeout-s 10)', () => {
     // More means requests were still sent after the deadline.
     expect(r.attempts).toBeLessThanOrEqual(5);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(stack.proxy.records().filter((c) => c.action === 'AssumeRoleWithWebIdentity')).toHaveLength(
-      r.attempts,
-    );
+    expect(
+      stack.proxy.records().filter((c) => c.action === 'AssumeRoleWithWebIdentity'),
+    ).toHaveLength(r.attempts);
     await expectCleanPost(r.job);
   });
 });
@@ -609,7 +615,13 @@ describe('with RUNNER_DEBUG=1', () => {
 
   test('OIDC: malformed token response (stack trace only as debug output)', async () => {
     const r = await runCase(byName('OIDC'), { debug: true, oidcFaults: { malformed: true } });
-    record('OIDC endpoint malformed JSON (RUNNER_DEBUG)', 'OIDC', r, r.oidcRequests.length, 'not JSON');
+    record(
+      'OIDC endpoint malformed JSON (RUNNER_DEBUG)',
+      'OIDC',
+      r,
+      r.oidcRequests.length,
+      'not JSON',
+    );
     expectNothingExported(r);
     expect(r.errorText).toMatch(/OIDC token endpoint/);
     expectNoStackTrace(r.step.log);
@@ -623,7 +635,13 @@ describe('with RUNNER_DEBUG=1', () => {
       endpoint,
       inputs: { 'retry-max-attempts': '3', 'attempt-timeout-s': '2' },
     });
-    record('STS down: closed port (RUNNER_DEBUG)', 'stored keys', r, retryLines(r.step.log).length + 1, 'ECONNREFUSED');
+    record(
+      'STS down: closed port (RUNNER_DEBUG)',
+      'stored keys',
+      r,
+      retryLines(r.step.log).length + 1,
+      'ECONNREFUSED',
+    );
     expectNothingExported(r);
     expect(r.errorText).toContain(endpoint);
     await expectCleanPost(r.job, true);

@@ -200,3 +200,37 @@ describe('staleCredentialWarnings', () => {
     });
   });
 });
+
+describe('OIDC token endpoint failures', () => {
+  test.each([
+    [
+      'a 401 points at the permission',
+      new OidcTokenError('The GitHub OIDC token endpoint refused the request (HTTP 401).', 401),
+      /id-token: write/,
+    ],
+    [
+      'a non-JSON answer is GitHub’s side, not the permission',
+      new OidcTokenError(
+        'The GitHub OIDC token endpoint answered with something that is not JSON; try re-running the job.',
+      ),
+      /re-run the job/,
+    ],
+    [
+      'a 503 is GitHub’s side',
+      new OidcTokenError('The GitHub OIDC token endpoint answered HTTP 503.', 503),
+      /re-run the job/,
+    ],
+  ])('%s', (_name, error, expected) => {
+    const text = formatDiagnosis(diagnoseFailure(error, { sourceKind: 'oidc' }) as Diagnosis);
+    expect(text).toMatch(expected);
+  });
+
+  test('a broken answer does not blame the permission', () => {
+    const error = new OidcTokenError(
+      'The GitHub OIDC token endpoint answered with something that is not JSON; try re-running the job.',
+    );
+    expect(
+      formatDiagnosis(diagnoseFailure(error, { sourceKind: 'oidc' }) as Diagnosis),
+    ).not.toContain('id-token: write');
+  });
+});

@@ -186,7 +186,10 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...JSON_EDGES), weight: 2 },
   {
     arbitrary: fc
-      .tuple(fc.oneof(special, fc.string({ minLength: 1, maxLength: 3 })), fc.integer({ min: 500, max: 20_000 }))
+      .tuple(
+        fc.oneof(special, fc.string({ minLength: 1, maxLength: 3 })),
+        fc.integer({ min: 500, max: 20_000 }),
+      )
       .map(([unit, times]) => unit.repeat(times)),
     weight: 1,
   },
@@ -202,11 +205,23 @@ const PLAUSIBLE: Record<InputKey, string[]> = {
     'arn:aws:iam::1111:role/x',
     'arn:aws:iam::111111111111:user/alice',
   ],
-  credentialSource: ['auto', 'oidc', 'static-keys', 'web-identity-token-file', 'role-chaining', 'default-chain', ''],
+  credentialSource: [
+    'auto',
+    'oidc',
+    'static-keys',
+    'web-identity-token-file',
+    'role-chaining',
+    'default-chain',
+    '',
+  ],
   awsAccessKeyId: ['AKIAIOSFODNN7EXAMPLE', 'ASIAIOSFODNN7EXAMPLE', ''],
   awsSecretAccessKey: ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ''],
   awsSessionToken: ['FQoGZXIvYXdzEBYaDEXAMPLE', ''],
-  webIdentityTokenFile: ['token.jwt', '/var/run/secrets/eks.amazonaws.com/serviceaccount/token', '../../etc/passwd'],
+  webIdentityTokenFile: [
+    'token.jwt',
+    '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+    '../../etc/passwd',
+  ],
   roleChaining: ['true', 'false', 'TRUE', 'yes'],
   audience: ['sts.amazonaws.com', 'sts.amazonaws.com.cn', 'https://github.com/octo-org'],
   forceSkipOidc: ['true', 'false'],
@@ -222,8 +237,13 @@ const PLAUSIBLE: Record<InputKey, string[]> = {
   roleSkipSessionTagging: ['true', 'false'],
   transitiveTagKeys: ['Team', 'Team,Repository', 'Repository\nActor'],
   customTags: ['{"Team":"payments"}', '{"Cost Center":42,"Prod":true}', '{"bad key!":"v"}'],
-  inlineSessionPolicy: ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}'],
-  managedSessionPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess', Array.from({ length: 11 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`).join(',')],
+  inlineSessionPolicy: [
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}',
+  ],
+  managedSessionPolicies: [
+    'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    Array.from({ length: 11 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`).join(','),
+  ],
   sourceIdentity: ['{actor}', 'alice', 'x'],
   mfaSerialNumber: ['arn:aws:iam::123456789012:mfa/alice', 'GAHT12345678'],
   mfaTokenCode: ['123456', '12345', 'abcdef'],
@@ -246,7 +266,12 @@ const PLAUSIBLE: Record<InputKey, string[]> = {
   allowedRefs: ['refs/heads/main', 'refs/tags/v*\nrefs/heads/release/**'],
   allowedEnvironments: ['production', 'staging,production'],
   sessionSummary: ['true', 'false'],
-  stsEndpoint: ['https://sts.us-east-1.amazonaws.com', 'http://127.0.0.1:5000', 'ftp://x', 'https://[::1]:443'],
+  stsEndpoint: [
+    'https://sts.us-east-1.amazonaws.com',
+    'http://127.0.0.1:5000',
+    'ftp://x',
+    'https://[::1]:443',
+  ],
   httpProxy: ['http://proxy.internal:3128', 'socks5://x'],
   noProxy: ['localhost,.internal', '*'],
   disableRetry: ['true', 'false'],
@@ -312,7 +337,10 @@ const BASES: { name: string; inputs: Partial<RawInputs>; ctx: RunContext }[] = [
       roleChaining: 'true',
       roleToAssume: 'arn:aws:iam::111111111111:role/deploy',
     },
-    ctx: runContext({ isOidcAvailable: true, ambient: { ...runContext().ambient, hasAccessKeyId: true } }),
+    ctx: runContext({
+      isOidcAvailable: true,
+      ambient: { ...runContext().ambient, hasAccessKeyId: true },
+    }),
   },
 ];
 const base = fc.constantFrom(...BASES);
@@ -416,10 +444,13 @@ describe('parseConfig + planRun: a valid Plan or InputErrors naming action.yml i
   });
 
   test('several hostile inputs at once', () => {
-    const some = fc.record(Object.fromEntries(KEYS.map((k) => [k, valueFor(k)])) as Record<
-      InputKey,
-      fc.Arbitrary<string>
-    >, { requiredKeys: [] });
+    const some = fc.record(
+      Object.fromEntries(KEYS.map((k) => [k, valueFor(k)])) as Record<
+        InputKey,
+        fc.Arbitrary<string>
+      >,
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(base, some, (b, values) => {
         planOrInputErrors(rawInputs({ ...b.inputs, ...values }), b.ctx);
@@ -445,10 +476,15 @@ describe('parseConfig + planRun: a valid Plan or InputErrors naming action.yml i
 
   test('JSON inputs never pollute prototypes', () => {
     fc.assert(
-      fc.property(base, fc.constantFrom(...JSON_EDGES), fc.constantFrom<InputKey>('customTags', 'inlineSessionPolicy'), (b, json, key) => {
-        planOrInputErrors(rawInputs({ ...b.inputs, [key]: json }), b.ctx);
-        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-      }),
+      fc.property(
+        base,
+        fc.constantFrom(...JSON_EDGES),
+        fc.constantFrom<InputKey>('customTags', 'inlineSessionPolicy'),
+        (b, json, key) => {
+          planOrInputErrors(rawInputs({ ...b.inputs, [key]: json }), b.ctx);
+          expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -479,9 +515,18 @@ describe('secrets never appear in error messages', () => {
       fc.property(base, secretValue, fc.boolean(), (b, { value, marker }, withOthers) => {
         // With and without the inputs that make the secret's own rules apply.
         const others: Partial<RawInputs> = withOthers
-          ? { mfaSerialNumber: 'arn:aws:iam::123456789012:mfa/alice', awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'x'.repeat(40), mfaTotpSecret: '', mfaTokenCode: '' }
+          ? {
+              mfaSerialNumber: 'arn:aws:iam::123456789012:mfa/alice',
+              awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+              awsSecretAccessKey: 'x'.repeat(40),
+              mfaTotpSecret: '',
+              mfaTokenCode: '',
+            }
           : {};
-        const result = planOrInputErrors(rawInputs({ ...b.inputs, ...others, [key]: value }), b.ctx);
+        const result = planOrInputErrors(
+          rawInputs({ ...b.inputs, ...others, [key]: value }),
+          b.ctx,
+        );
         const text = messagesOf(result);
         expect(text.includes(marker)).toBe(false);
         if (value.trim().length >= 4) expect(text.includes(value)).toBe(false);
@@ -514,12 +559,18 @@ describe('secrets never appear in error messages', () => {
 });
 
 describe('planRun with an arbitrary run context', () => {
-  const contextText = fc.oneof(hostile, fc.constantFrom('', 'dependabot[bot]', 'refs/heads/feat/ü-🚀', 'a'.repeat(500)));
+  const contextText = fc.oneof(
+    hostile,
+    fc.constantFrom('', 'dependabot[bot]', 'refs/heads/feat/ü-🚀', 'a'.repeat(500)),
+  );
   const hostileContext = fc
     .record({
       repository: contextText,
       repositoryOwner: contextText,
-      ref: fc.oneof(contextText, contextText.map((t) => `refs/heads/${t}`)),
+      ref: fc.oneof(
+        contextText,
+        contextText.map((t) => `refs/heads/${t}`),
+      ),
       refName: contextText,
       sha: contextText,
       eventName: contextText,
@@ -545,35 +596,51 @@ describe('planRun with an arbitrary run context', () => {
 
   test('session names, source identities and tags always satisfy STS; planRun never throws', () => {
     fc.assert(
-      fc.property(hostileContext, templates, templates, fc.boolean(), (ctx, sessionName, sourceIdentity, oidc) => {
-        // Stored keys (AssumeRole: tags and source identity are sent) or OIDC, with a chain.
-        const inputs = rawInputs({
-          awsRegion: 'us-east-1',
-          roleToAssume: 'arn:aws:iam::111111111111:role/deploy',
-          roleChain: 'arn:aws:iam::222222222222:role/next session-name={actor}-{job}\narn:aws:iam::333333333333:role/last',
-          roleSessionName: sessionName,
-          sourceIdentity,
-          transitiveTagKeys: 'Repository,Actor,Branch',
-          ...(oidc ? {} : { awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'x'.repeat(40) }),
-        });
-        const plan = planRun(parseConfig(inputs, { ...ctx, isOidcAvailable: oidc }), ctx);
-        expectStsAcceptsPlan(plan);
-        const hops = plan.sessions.flatMap((s) => s.hops);
-        expect(hops).toHaveLength(3);
-        expect(hops.filter((h) => h.sourceIdentity !== undefined)).toHaveLength(1);
-      }),
+      fc.property(
+        hostileContext,
+        templates,
+        templates,
+        fc.boolean(),
+        (ctx, sessionName, sourceIdentity, oidc) => {
+          // Stored keys (AssumeRole: tags and source identity are sent) or OIDC, with a chain.
+          const inputs = rawInputs({
+            awsRegion: 'us-east-1',
+            roleToAssume: 'arn:aws:iam::111111111111:role/deploy',
+            roleChain:
+              'arn:aws:iam::222222222222:role/next session-name={actor}-{job}\narn:aws:iam::333333333333:role/last',
+            roleSessionName: sessionName,
+            sourceIdentity,
+            transitiveTagKeys: 'Repository,Actor,Branch',
+            ...(oidc
+              ? {}
+              : { awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE', awsSecretAccessKey: 'x'.repeat(40) }),
+          });
+          const plan = planRun(parseConfig(inputs, { ...ctx, isOidcAvailable: oidc }), ctx);
+          expectStsAcceptsPlan(plan);
+          const hops = plan.sessions.flatMap((s) => s.hops);
+          expect(hops).toHaveLength(3);
+          expect(hops.filter((h) => h.sourceIdentity !== undefined)).toHaveLength(1);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test('hostile inputs and a hostile context together', () => {
-    const some = fc.record(Object.fromEntries(KEYS.map((k) => [k, valueFor(k)])) as Record<
-      InputKey,
-      fc.Arbitrary<string>
-    >, { requiredKeys: [] });
+    const some = fc.record(
+      Object.fromEntries(KEYS.map((k) => [k, valueFor(k)])) as Record<
+        InputKey,
+        fc.Arbitrary<string>
+      >,
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(base, hostileContext, some, (b, ctx, values) => {
-        planOrInputErrors(rawInputs({ ...b.inputs, ...values }), { ...ctx, isOidcAvailable: b.ctx.isOidcAvailable, ambient: b.ctx.ambient });
+        planOrInputErrors(rawInputs({ ...b.inputs, ...values }), {
+          ...ctx,
+          isOidcAvailable: b.ctx.isOidcAvailable,
+          ambient: b.ctx.ambient,
+        });
       }),
       { numRuns: 300 },
     );
@@ -605,7 +672,15 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
     hostile,
     // Attempts to close the heredoc early and start a second entry.
     fc
-      .tuple(hostile, fc.constantFrom('EOF', 'ghadelimiter_', 'ghadelimiter_00000000-0000-0000-0000-000000000000'), hostile)
+      .tuple(
+        hostile,
+        fc.constantFrom(
+          'EOF',
+          'ghadelimiter_',
+          'ghadelimiter_00000000-0000-0000-0000-000000000000',
+        ),
+        hostile,
+      )
       .map(([a, d, b]) => `${a}\n${d}\nINJECTED=1\n${d}\n${b}`),
     fc.tuple(hostile, hostile).map(([a, b]) => `${a}\nINJECTED<<X\n${b}\nX`),
   );
@@ -631,10 +706,16 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
   test('without CR the value comes back byte for byte, including after other entries', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...ACTION_NAMES), value.map((v) => v.replace(/\r/g, ''))), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...ACTION_NAMES),
+            value.map((v) => v.replace(/\r/g, '')),
+          ),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
         (entries) => {
           const text = entries.map(([n, v]) => fileCommandEntry(n, v)).join('');
           const expected: Record<string, string> = {};
@@ -651,7 +732,9 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
     const name = fc
       .oneof(
         fc.string({ unit: 'binary', maxLength: 20 }),
-        fc.array(fc.oneof(special, fc.stringMatching(/^[A-Z_]{1,4}$/)), { maxLength: 5 }).map((p) => p.join('')),
+        fc
+          .array(fc.oneof(special, fc.stringMatching(/^[A-Z_]{1,4}$/)), { maxLength: 5 })
+          .map((p) => p.join('')),
       )
       .filter((n) => n !== '__proto__');
     fc.assert(
@@ -675,7 +758,9 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
     fc.assert(
       fc.property(hostile, hostile, (a, b) => {
         const delimiter = 'ghadelimiter_fixed';
-        expect(() => fileCommandEntry('AWS_REGION', `${a}${delimiter}${b}`, delimiter)).toThrow(/delimiter/);
+        expect(() => fileCommandEntry('AWS_REGION', `${a}${delimiter}${b}`, delimiter)).toThrow(
+          /delimiter/,
+        );
       }),
     );
   });
@@ -732,10 +817,13 @@ describe('profile files: renderSections refuses or renders one section per profi
   test('several profiles: one header each, in order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.oneof(hostile, fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/)), hostile), {
-          minLength: 1,
-          maxLength: 5,
-        }),
+        fc.array(
+          fc.tuple(fc.oneof(hostile, fc.stringMatching(/^[A-Za-z0-9_.-]{1,12}$/)), hostile),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
         (profiles) => {
           const sections = profiles.map(([name, v]) => ({
             header: configHeader(name),
@@ -772,7 +860,14 @@ describe('step summary: escapeMarkdown', () => {
   test('arbitrary text never yields a raw line break or an unescaped |', () => {
     fc.assert(
       fc.property(
-        fc.oneof(hostile, fc.array(fc.constantFrom('|', '\\', '\\|', '\n', '\r', '`', '<br>', '&'), { maxLength: 30 }).map((p) => p.join(''))),
+        fc.oneof(
+          hostile,
+          fc
+            .array(fc.constantFrom('|', '\\', '\\|', '\n', '\r', '`', '<br>', '&'), {
+              maxLength: 30,
+            })
+            .map((p) => p.join('')),
+        ),
         (text) => {
           const out = escapeMarkdown(text);
           expect(out).not.toMatch(/[\r\n]/);
