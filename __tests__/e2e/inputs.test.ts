@@ -1,0 +1,200 @@
+// The remaining compatible inputs, each through dist/: proxies, existing and stale credentials,
+// credential outputs, audiences, the default chain, and the special-characters workaround.
+import { createJob, runStep } from './harness/runner.js';
+import {
+  STORED_KEYS,
+  callerIdentity,
+  expectNoLeaks,
+  laterStepEnv,
+  oidcEnv,
+  resetStack,
+  startStack,
+  stopStack,
+  stsInputs,
+  type Stack,
+} from './harness/stack.js';
+
+const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+}, 30_000);
+afterAll(() => stopStack(stack));
+beforeEach(() => resetStack(stack));
+
+test('http-proxy: STS requests go through the proxy in absolute form; no-proxy bypasses it', async () => {
+  const inputs = {
+    ...stsInputs(stack),
+    'sts-endpoint': stack.moto.url,
+    'http-proxy': stack.proxy.url,
+    'role-to-assume': DEPLOY,
+  };
+  // The OIDC stand-in is on loopback too; keep it off the proxy by host:port.
+  const oidcHost = new URL(stack.oidc.requestUrl).host;
+  const proxied = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...inputs, 'no-proxy': oidcHost },
+  });
+  expect(proxied.exitCode).toBe(0);
+  expect(stack.proxy.records().map((r) => [r.action, r.viaProxy])).toEqual([
+    ['AssumeRoleWithWebIdentity', true],
+  ]);
+
+  stack.proxy.clear();
+  const bypassed = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...inputs, 'no-proxy': '127.0.0.1' },
+  });
+  expect(bypassed.exitCode).toBe(0);
+  expect(stack.proxy.records()).toHaveLength(0);
+});
+
+test('use-existing-credentials: working credentials in the job are kept; nothing is assumed or exported', async () => {
+  const env = {
+    AWS_ACCESS_KEY_ID: 'AKIAEXISTINGEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'existing-secret-example',
+  };
+  const step = await runStep({
+    entry: 'main',
+    env: { ...oidcEnv(stack), ...env },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'use-existing-credentials': 'true' },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(stack.proxy.records().map((r) => r.action)).toEqual(['GetCallerIdentity']);
+  expect(step.env['AWS_ACCESS_KEY_ID']).toBeUndefined();
+  expect(step.log).toContain('use-existing-credentials');
+});
+
+test('unset-current-credentials: stale variables are cleared before the new session is exported', async () => {
+  const job = createJob();
+  const stale = {
+    AWS_ACCESS_KEY_ID: 'AKIASTALEEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'stale-secret-example',
+    AWS_SESSION_TOKEN: 'stale-token',
+    AWS_PROFILE: 'old',
+  };
+  const step = await runStep({
+    entry: 'main',
+    job,
+    env: { ...oidcEnv(stack), ...stale },
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': DEPLOY,
+      'unset-current-credentials': 'true',
+      'aws-profile': 'deploy',
+      'output-env-credentials': 'false',
+    },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(job.env['AWS_ACCESS_KEY_ID']).toBe('');
+  expect(job.env['AWS_SESSION_TOKEN']).toBe('');
+  expect(job.env['AWS_PROFILE']).toBe('deploy');
+  const cli = await callerIdentity(stack, laterStepEnv(job.env));
+  expect(cli.json).toMatchObject({ Account: '222222222222' });
+  job.cleanup();
+});
+
+test('output-credentials: the credentials become step outputs, masked', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'output-credentials': 'true' },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(step.outputs['aws-access-key-id']).toBe(step.env['AWS_ACCESS_KEY_ID']);
+  expect(step.outputs['aws-secret-access-key']).toBe(step.env['AWS_SECRET_ACCESS_KEY']);
+  expect(step.outputs['aws-session-token']).toBe(step.env['AWS_SESSION_TOKEN']);
+  expect(step.masks).toEqual(
+    expect.arrayContaining([
+      step.outputs['aws-secret-access-key'],
+      step.outputs['aws-session-token'],
+    ]),
+  );
+  expectNoLeaks(step, stack);
+});
+
+test.each([
+  ['us-east-1', '', 'sts.amazonaws.com'],
+  ['cn-north-1', '', 'sts.amazonaws.com.cn'],
+  ['us-east-1', 'my-audience', 'my-audience'],
+])('OIDC audience in %s with audience=%j is %s', async (region, audience, expected) => {
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'aws-region': region,
+      audience,
+      'role-to-assume': DEPLOY.replace(
+        'arn:aws:',
+        region.startsWith('cn-') ? 'arn:aws-cn:' : 'arn:aws:',
+      ),
+    },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(stack.oidc.requests().at(-1)?.audience).toBe(expected);
+});
+
+test('force-skip-oidc: the default chain (here: job env keys) signs AssumeRole; no token is requested', async () => {
+  const before = stack.oidc.requests().length;
+  const env = {
+    ...oidcEnv(stack),
+    AWS_ACCESS_KEY_ID: 'AKIARUNNERROLEEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'runner-secret-example',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  const step = await runStep({
+    entry: 'main',
+    env,
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'force-skip-oidc': 'true' },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(step.log).toContain('force-skip-oidc');
+  expect(stack.oidc.requests()).toHaveLength(before);
+  expect(stack.proxy.records()[0]?.accessKeyId).toBe('AKIARUNNERROLEEXAMPLE');
+});
+
+test('no source at all: a clear error about id-token: write, nothing exported', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: { AWS_EC2_METADATA_DISABLED: 'true' },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expect(step.exitCode).not.toBe(0);
+  expect(step.log).toContain('id-token: write');
+  expect(step.env['AWS_ACCESS_KEY_ID']).toBeUndefined();
+});
+
+test('special-characters-workaround: re-issues while the secret has special characters, at most 6 times', async () => {
+  // moto draws secret keys from letters, digits, + and /, so both outcomes occur; each is checked.
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': DEPLOY,
+      'special-characters-workaround': 'true',
+    },
+  });
+  const secrets = stack.proxy
+    .records()
+    .filter((r) => r.action === 'AssumeRole')
+    .map((r) => r.issuedSecrets?.[1] ?? '');
+  const isPlain = (secret: string): boolean => /^[A-Za-z0-9]+$/.test(secret);
+  expect(secrets.length).toBeGreaterThanOrEqual(1);
+  expect(secrets.length).toBeLessThanOrEqual(6);
+  expect(secrets.slice(0, -1).every((secret) => !isPlain(secret))).toBe(true);
+  if (isPlain(secrets.at(-1) ?? '')) {
+    expect(step.exitCode).toBe(0);
+    expect(step.env['AWS_SECRET_ACCESS_KEY']).toBe(secrets.at(-1));
+  } else {
+    expect(secrets).toHaveLength(6);
+    expect(step.exitCode).not.toBe(0);
+    expect(step.log).toContain('special-characters-workaround');
+    expect(step.env['AWS_SECRET_ACCESS_KEY']).toBeUndefined();
+  }
+  expectNoLeaks(step, stack, Object.values(STORED_KEYS));
+});
