@@ -11,15 +11,23 @@ import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildBaseline } from './lib/baseline.mjs';
 import { startCountingProxy } from './lib/counting-proxy.mjs';
-import { onCleanup, runScript, tempDir, trackDir } from './lib/lifecycle.mjs';
+import { runScript, started, tempDir, trackDir } from './lib/lifecycle.mjs';
 import { startMoto } from './lib/moto.mjs';
 import { startOidcServer } from './lib/oidc.mjs';
 import { runBounded } from './lib/proc.mjs';
-import { collectStep, createJob, findMachineNode, findNode24, prepareStep, REPO_ROOT } from './lib/runner.mjs';
+import {
+  collectStep,
+  createJob,
+  findMachineNode,
+  findNode24,
+  prepareStep,
+  REPO_ROOT,
+} from './lib/runner.mjs';
 import { fmt, kb, median, percentile, table } from './lib/stats.mjs';
 import { formatProfile, profileScenario } from './profile.mjs';
 
-const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const arg = (name, dflt) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const RUNS = Math.max(10, Number(arg('runs', '20')));
 const WARMUP = Math.max(2, Number(arg('warmup', '2')));
 const PROFILE = !process.argv.includes('--no-profile');
@@ -40,7 +48,12 @@ function scenarios({ dist, baselineScript, oidcEnv }) {
     r.env.AWS_ACCESS_KEY_ID?.startsWith('ASIA') &&
     r.outputs['aws-assumed-role-arn']?.startsWith(`arn:aws:sts::${account}:assumed-role/`);
   return [
-    { id: 'floor', label: '`node -e 0` (floor)', args: ['-e', '0'], check: (r) => r.exitCode === 0 },
+    {
+      id: 'floor',
+      label: '`node -e 0` (floor)',
+      args: ['-e', '0'],
+      check: (r) => r.exitCode === 0,
+    },
     {
       id: 'oidc1',
       label: 'OIDC → role (1 hop)',
@@ -63,7 +76,8 @@ function scenarios({ dist, baselineScript, oidcEnv }) {
       env: oidcEnv,
       inputs: {
         'role-to-assume': GATEWAY,
-        'role-chain': 'arn:aws:iam::222222222222:role/deploy\narn:aws:iam::333333333333:role/app session-name=app',
+        'role-chain':
+          'arn:aws:iam::222222222222:role/deploy\narn:aws:iam::333333333333:role/app session-name=app',
       },
       check: ok('333333333333'),
     },
@@ -73,7 +87,8 @@ function scenarios({ dist, baselineScript, oidcEnv }) {
       script: join(dist, 'index.js'),
       env: oidcEnv,
       inputs: { 'role-to-assume': GATEWAY, 'role-duration-seconds': 'abc' },
-      check: (r) => r.exitCode === 1 && /role-duration-seconds/.test(r.log) && !r.env.AWS_ACCESS_KEY_ID,
+      check: (r) =>
+        r.exitCode === 1 && /role-duration-seconds/.test(r.log) && !r.env.AWS_ACCESS_KEY_ID,
     },
     {
       id: 'baseline',
@@ -94,10 +109,16 @@ async function runOnce(job, node, scenario, stsEndpoint) {
     inputs: { 'aws-region': 'us-east-1', 'sts-endpoint': stsEndpoint, ...scenario.inputs },
     args: scenario.args ?? [scenario.script],
   });
-  const run = await runBounded(prepared.cmd, prepared.args, { env: prepared.env, cwd: prepared.cwd, timeoutMs: 30_000 });
+  const run = await runBounded(prepared.cmd, prepared.args, {
+    env: prepared.env,
+    cwd: prepared.cwd,
+    timeoutMs: 30_000,
+  });
   const result = collectStep(job, prepared, run, 'main', { carry: false });
   if (run.timedOut || !scenario.check(result))
-    throw new Error(`${scenario.id} under ${node}: unexpected result (exit ${run.exitCode}):\n${run.log.slice(-1500)}`);
+    throw new Error(
+      `${scenario.id} under ${node}: unexpected result (exit ${run.exitCode}):\n${run.log.slice(-1500)}`,
+    );
   return result;
 }
 
@@ -121,7 +142,8 @@ async function stsRoundTrip(motoUrl, oidc, n = 10) {
     });
     const text = await res.text();
     const dt = performance.now() - t;
-    if (res.status !== 200 || !text.includes('<AccessKeyId>')) throw new Error(`direct STS call failed: ${res.status}`);
+    if (res.status !== 200 || !text.includes('<AccessKeyId>'))
+      throw new Error(`direct STS call failed: ${res.status}`);
     if (i >= 2) times.push(dt);
   }
   return median(times);
@@ -144,7 +166,12 @@ async function oidcRoundTrip(oidc, n = 10) {
 function bundleSizes(dist) {
   const rows = [];
   const size = (p) => statSync(p).size;
-  for (const entry of ['index.js', 'post/index.js', 'credential-process/index.js', 'cli/index.js']) {
+  for (const entry of [
+    'index.js',
+    'post/index.js',
+    'credential-process/index.js',
+    'cli/index.js',
+  ]) {
     try {
       rows.push({ file: `dist/${entry}`, kind: 'entry', bytes: size(join(dist, entry)) });
     } catch {
@@ -157,13 +184,14 @@ function bundleSizes(dist) {
     );
   for (const file of walk(dist).sort()) {
     const rel = relative(dist, file);
-    if (/(^|\/)\d+\.index\.js$/.test(rel)) rows.push({ file: `dist/${rel}`, kind: 'lazy chunk', bytes: size(file) });
+    if (/(^|\/)\d+\.index\.js$/.test(rel))
+      rows.push({ file: `dist/${rel}`, kind: 'lazy chunk', bytes: size(file) });
   }
   return rows;
 }
 
 async function main() {
-  const started = performance.now();
+  const t0 = performance.now();
   const tmp = tempDir('adr-bench-');
   // Others may rebuild dist/ while the bench runs: time one consistent snapshot of it.
   const dist = join(tmp, 'dist');
@@ -173,15 +201,15 @@ async function main() {
 
   log('bench: starting moto_server and the OIDC stand-in; building the baseline with ncc…');
   const [moto, oidc, baseline] = await Promise.all([
-    startMoto({ home: job.home }),
-    startOidcServer(),
+    started(startMoto({ home: job.home })),
+    started(startOidcServer()),
     buildBaseline(join(tmp, 'baseline')),
   ]);
-  onCleanup(() => oidc.stop());
-  onCleanup(() => moto.stop());
-  const counter = await startCountingProxy(moto.url);
-  onCleanup(() => counter.stop());
-  const oidcEnv = { ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken };
+  const counter = await started(startCountingProxy(moto.url));
+  const oidcEnv = {
+    ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+  };
 
   const sts = await stsRoundTrip(moto.url, oidc);
   const oidcRtt = await oidcRoundTrip(oidc);
@@ -189,9 +217,15 @@ async function main() {
 
   // The machine's Node and Node 24 (action.yml: using: node24), each once even if they are the same.
   const runtimes = [];
-  for (const [role, node] of [['machine', findMachineNode()], ['action.yml node24', findNode24()]]) {
+  for (const [role, node] of [
+    ['machine', findMachineNode()],
+    ['action.yml node24', findNode24()],
+  ]) {
     if (!node) continue;
-    const v = await runBounded(node, ['--version'], { env: { PATH: process.env.PATH ?? '' }, timeoutMs: 10_000 });
+    const v = await runBounded(node, ['--version'], {
+      env: { PATH: process.env.PATH ?? '' },
+      timeoutMs: 10_000,
+    });
     const version = v.stdout.trim();
     if (v.exitCode !== 0) throw new Error(`${node} --version failed`);
     if (runtimes.some((r) => r.version === version)) continue;
@@ -225,7 +259,11 @@ async function main() {
   const say = (s = '') => out.push(s);
   const sizes = bundleSizes(dist);
   const mainBytes = sizes.find((r) => r.file === 'dist/index.js')?.bytes ?? Infinity;
-  say(`## Bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  say(
+    `## Bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   say();
   say(
     `Wall time of one step (spawn to exit) against a local moto_server; median and p90 of ${RUNS} runs after ` +
@@ -262,7 +300,16 @@ async function main() {
 
   say('### Bundle sizes');
   say();
-  say(table(['file', 'kind', 'size'], [...sizes.map((r) => [r.file, r.kind, kb(r.bytes)]), ['**total**', '', `**${kb(sizes.reduce((a, r) => a + r.bytes, 0))}**`]]));
+  say(
+    table(
+      ['file', 'kind', 'size'],
+      [
+        ...sizes.map((r) => [r.file, r.kind, kb(r.bytes)]),
+        ['**total**', '', `**${kb(sizes.reduce((a, r) => a + r.bytes, 0))}**`],
+      ],
+      ['l', 'l', 'r'],
+    ),
+  );
   say();
   say(`Baseline bundle (not committed): ${kb(statSync(baseline.script).size)}, one file.`);
   say();
@@ -272,13 +319,21 @@ async function main() {
   const verdict = (ok) => (ok ? 'PASS' : '**FAIL**');
   const rows = [['main bundle dist/index.js ≤ 1 MB', kb(mainBytes), verdict(mainBytes <= MB)]];
   for (const [name, { med, overhead }] of Object.entries(derived)) {
-    rows.push([`${name}: bad-input run ≤ 2× \`node -e 0\``, `${fmt(med.bad)} ms ≤ ${fmt(2 * med.floor)} ms (${fmt(med.bad / med.floor, 2)}×)`, verdict(med.bad <= 2 * med.floor)]);
+    rows.push([
+      `${name}: bad-input run ≤ 2× \`node -e 0\``,
+      `${fmt(med.bad)} ms ≤ ${fmt(2 * med.floor)} ms (${fmt(med.bad / med.floor, 2)}×)`,
+      verdict(med.bad <= 2 * med.floor),
+    ]);
     rows.push([
       `${name}: OIDC→role overhead ≤ 50% of baseline overhead`,
       `${fmt(overhead('oidc1'))} ms vs ${fmt(overhead('baseline'))} ms (${fmt((100 * overhead('oidc1')) / overhead('baseline'), 0)} %)`,
       verdict(overhead('oidc1') <= 0.5 * overhead('baseline')),
     ]);
-    rows.push([`${name}: 3-hop chain ≤ 1.5× 1-hop`, `${fmt(med.chain3)} ms vs ${fmt(med.oidc1)} ms (${fmt(med.chain3 / med.oidc1, 2)}×)`, verdict(med.chain3 <= 1.5 * med.oidc1)]);
+    rows.push([
+      `${name}: 3-hop chain ≤ 1.5× 1-hop`,
+      `${fmt(med.chain3)} ms vs ${fmt(med.oidc1)} ms (${fmt(med.chain3 / med.oidc1, 2)}×)`,
+      verdict(med.chain3 <= 1.5 * med.oidc1),
+    ]);
   }
   say(table(['budget', 'measured', 'verdict'], rows, ['l', 'l', 'l']));
   say();
@@ -298,12 +353,30 @@ async function main() {
       if (r.exitCode !== 0) throw new Error(`profiled run failed:\n${r.log.slice(-1500)}`);
     };
     const summaries = [
-      await profileScenario({ label: `aws-deploy-role, OIDC → role (${name})`, node, job, stepOpts: stepOpts(join(dist, 'index.js')), runs: 8, dir: profDir, check }),
-      await profileScenario({ label: `baseline, OIDC → role (${name})`, node, job, stepOpts: stepOpts(baseline.script), runs: 8, dir: profDir, check }),
+      await profileScenario({
+        label: `aws-deploy-role, OIDC → role (${name})`,
+        node,
+        job,
+        stepOpts: stepOpts(join(dist, 'index.js')),
+        runs: 8,
+        dir: profDir,
+        check,
+      }),
+      await profileScenario({
+        label: `baseline, OIDC → role (${name})`,
+        node,
+        job,
+        stepOpts: stepOpts(baseline.script),
+        runs: 8,
+        dir: profDir,
+        check,
+      }),
     ];
-    process.stdout.write(`### CPU profile (self time; the profiler itself slows each run)\n\n${formatProfile(summaries, { top: 10 })}\n`);
+    process.stdout.write(
+      `### CPU profile (self time; the profiler itself slows each run)\n\n${formatProfile(summaries, { top: 10 })}\n`,
+    );
   }
-  log(`bench: done in ${fmt((performance.now() - started) / 1000)} s`);
+  log(`bench: done in ${fmt((performance.now() - t0) / 1000)} s`);
   return 0;
 }
 

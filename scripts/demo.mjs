@@ -9,7 +9,7 @@
 // Everything it starts is stopped by PID (also on error or Ctrl-C) and its temp dirs are removed.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { onCleanup, runScript, trackDir } from './lib/lifecycle.mjs';
+import { runScript, started, trackDir } from './lib/lifecycle.mjs';
 import { createRole, startMoto } from './lib/moto.mjs';
 import { startOidcServer } from './lib/oidc.mjs';
 import { baseEnv, runBounded, which } from './lib/proc.mjs';
@@ -50,14 +50,15 @@ function maskText(text, masks) {
 }
 
 async function main() {
-  const started = performance.now();
+  const t0 = performance.now();
   const job = createJob('adr-demo-');
   trackDir(job.root);
 
   heading(1, 'Local stack');
-  const [moto, oidc] = await Promise.all([startMoto({ home: job.home }), startOidcServer()]);
-  onCleanup(() => oidc.stop());
-  onCleanup(() => moto.stop());
+  const [moto, oidc] = await Promise.all([
+    started(startMoto({ home: job.home })),
+    started(startOidcServer()),
+  ]);
   // Real roles, so that GetCallerIdentity's role id matches what AssumeRole returned.
   await createRole(moto.url, {
     name: 'gateway',
@@ -67,7 +68,10 @@ async function main() {
       Statement: [
         {
           Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com' },
+          Principal: {
+            Federated:
+              'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com',
+          },
           Action: 'sts:AssumeRoleWithWebIdentity',
           Condition: {
             StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
@@ -83,15 +87,21 @@ async function main() {
     trustPolicy: {
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Principal: { AWS: GATEWAY }, Action: ['sts:AssumeRole', 'sts:TagSession'] },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: GATEWAY },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+        },
       ],
     },
   });
   console.log(`  moto_server          pid ${moto.pid}, ${moto.url}`);
-  console.log(`  OIDC token stand-in  ${oidc.requestUrl.replace(/\?.*/, '')} (RS256, key made with node:crypto)`);
+  console.log(
+    `  OIDC token stand-in  ${oidc.requestUrl.replace(/\?.*/, '')} (RS256, key made with node:crypto)`,
+  );
   console.log(`  IAM roles            ${GATEWAY}\n                       ${DEPLOY}`);
   console.log(`  job dir              ${job.root}`);
-  console.log(`  ready after ${ms(performance.now() - started)}`);
+  console.log(`  ready after ${ms(performance.now() - t0)}`);
 
   heading(2, 'Main step: node dist/index.js');
   console.log(`  node: ${NODE}`);
@@ -116,18 +126,28 @@ async function main() {
   });
   const { text, masks } = renderLog(mainStep.log, { showDebug });
   const hidden = mainStep.log.split('\n').filter((l) => l.startsWith('::debug::')).length;
-  console.log(`\n  Log, as the runner shows it (${masks.length} values masked from their ::add-mask:: on):`);
+  console.log(
+    `\n  Log, as the runner shows it (${masks.length} values masked from their ::add-mask:: on):`,
+  );
   console.log(indent(text, '  │ '));
-  if (!showDebug && hidden > 0) console.log(`  (${hidden} debug lines hidden; run with --debug to show them)`);
+  if (!showDebug && hidden > 0)
+    console.log(`  (${hidden} debug lines hidden; run with --debug to show them)`);
   console.log(`\n  exit code ${mainStep.exitCode}, ${ms(mainStep.durationMs)} wall time`);
-  check(mainStep.exitCode === 0 && !mainStep.timedOut, `main step failed (exit ${mainStep.exitCode})`);
-  for (const secret of oidc.issuedTokens())
-    check(!text.includes(secret), 'an OIDC token is visible in the displayed log');
+  check(
+    mainStep.exitCode === 0 && !mainStep.timedOut,
+    `main step failed (exit ${mainStep.exitCode})`,
+  );
+  // Every registered secret (OIDC token, request token, each hop's keys) is hidden once masked.
+  for (const secret of [...oidc.issuedTokens(), ...mainStep.masks])
+    check(!text.includes(secret), 'a secret is visible in the displayed log');
 
   heading(3, 'Exported variables (GITHUB_ENV)');
   for (const [name, value] of Object.entries(mainStep.env))
     console.log(`  ${name}=${shownValue(name, value, mainStep.masks)}`);
-  check(mainStep.env.AWS_ACCESS_KEY_ID?.startsWith('ASIA'), 'no temporary AWS_ACCESS_KEY_ID exported');
+  check(
+    mainStep.env.AWS_ACCESS_KEY_ID?.startsWith('ASIA'),
+    'no temporary AWS_ACCESS_KEY_ID exported',
+  );
 
   heading(4, 'Outputs (GITHUB_OUTPUT)');
   for (const [name, value] of Object.entries(mainStep.outputs)) {
@@ -142,7 +162,9 @@ async function main() {
     console.log(`  ${name}: ${shown}`);
   }
   check(
-    mainStep.outputs['aws-assumed-role-arn']?.startsWith('arn:aws:sts::222222222222:assumed-role/deploy/'),
+    mainStep.outputs['aws-assumed-role-arn']?.startsWith(
+      'arn:aws:sts::222222222222:assumed-role/deploy/',
+    ),
     'aws-assumed-role-arn is not the deploy role',
   );
 
@@ -156,7 +178,12 @@ async function main() {
   const cliHome = join(job.root, 'cli-home');
   mkdirSync(cliHome);
   const exported = Object.fromEntries(Object.entries(mainStep.env).filter(([, v]) => v !== ''));
-  const cliEnv = { ...baseEnv(cliHome), ...exported, AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' };
+  const cliEnv = {
+    ...baseEnv(cliHome),
+    ...exported,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+  };
   const cliArgs = ['sts', 'get-caller-identity', '--endpoint-url', moto.url, '--output', 'json'];
   console.log(`  $ aws ${cliArgs.join(' ')}`);
   console.log(`    (clean env: ${Object.keys(cliEnv).sort().join(', ')})`);
@@ -172,11 +199,16 @@ async function main() {
   console.log(`  → the later step runs as the deploy role in account ${identity.Account}`);
 
   heading(7, 'Post step: node dist/post/index.js');
-  console.log('  STATE_* from the main step\'s GITHUB_STATE:');
-  for (const [name, value] of Object.entries(job.lastState)) console.log(`    STATE_${name}=${value}`);
+  console.log("  STATE_* from the main step's GITHUB_STATE:");
+  for (const [name, value] of Object.entries(job.lastState))
+    console.log(`    STATE_${name}=${value}`);
   const post = await runStep(job, { entry: 'post', node: NODE, timeoutMs: 30_000 });
   const postLog = renderLog(post.log, { showDebug }).text;
-  console.log(postLog.trim() ? `\n  Log:\n${indent(postLog, '  │ ')}` : '\n  Log: (no lines: nothing to warn about)');
+  console.log(
+    postLog.trim()
+      ? `\n  Log:\n${indent(postLog, '  │ ')}`
+      : '\n  Log: (no lines: nothing to warn about)',
+  );
   console.log('\n  What it cleared (GITHUB_ENV of the post step):');
   for (const [name, value] of Object.entries(post.env))
     console.log(`    ${name}=${value === '' ? "''   (emptied)" : `${value}   (restored)`}`);
@@ -186,7 +218,9 @@ async function main() {
     check(post.env[name] === '', `the post step did not empty ${name}`);
 
   heading(8, 'Done');
-  console.log(`  every stage passed in ${ms(performance.now() - started)}; stopping moto (pid ${moto.pid}) and the token stand-in`);
+  console.log(
+    `  every stage passed in ${ms(performance.now() - t0)}; stopping moto (pid ${moto.pid}) and the token stand-in`,
+  );
   return 0;
 }
 

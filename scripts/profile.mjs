@@ -11,7 +11,8 @@ import { runBounded } from './lib/proc.mjs';
 import { collectStep, findNode24, prepareStep, REPO_ROOT } from './lib/runner.mjs';
 import { fmt, median, table } from './lib/stats.mjs';
 
-const NETWORK = /^node:(_http_|net$|https$|http$|tls$|dns$|_tls_|internal\/(streams|http|net|dns|stream_base|url))/;
+const NETWORK =
+  /^node:(_http_|net$|https$|http$|tls$|dns$|_tls_|internal\/(streams|http|net|dns|stream_base|url))/;
 
 /** Which bucket a profile node's self time goes to. */
 function category(cf) {
@@ -20,7 +21,11 @@ function category(cf) {
   if (cf.functionName === '(garbage collector)') return 'garbage collection';
   const url = cf.url ?? '';
   if (url === '') return 'native bindings called from JS (compile, fs, socket writes)';
-  if (/^node:internal\/(modules|bootstrap|main|process\/pre_execution|process\/esm_loader|vm)/.test(url))
+  if (
+    /^node:internal\/(modules|bootstrap|main|process\/pre_execution|process\/esm_loader|vm)/.test(
+      url,
+    )
+  )
     return 'Node start-up and module loading';
   if (NETWORK.test(url)) return 'Node http/net/streams';
   if (url.startsWith('node:')) return 'other Node internals';
@@ -50,13 +55,27 @@ export function summarize(files) {
       const cf = byId.get(id).callFrame;
       total += dt;
       add(cats, category(cf), dt);
-      add(mods, cf.url ? shortPath(cf.url) : cf.functionName.startsWith('(') ? cf.functionName : '(native)', dt);
+      add(
+        mods,
+        cf.url ? shortPath(cf.url) : cf.functionName.startsWith('(') ? cf.functionName : '(native)',
+        dt,
+      );
       if (!cf.functionName.startsWith('('))
-        add(fns, `${cf.functionName || '(anonymous)'} — ${cf.url ? `${shortPath(cf.url)}:${cf.lineNumber + 1}` : 'native'}`, dt);
+        add(
+          fns,
+          `${cf.functionName || '(anonymous)'} — ${cf.url ? `${shortPath(cf.url)}:${cf.lineNumber + 1}` : 'native'}`,
+          dt,
+        );
     });
   }
   const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]);
-  return { total, categories: sorted(cats), modules: sorted(mods), functions: sorted(fns), runs: files.length };
+  return {
+    total,
+    categories: sorted(cats),
+    modules: sorted(mods),
+    functions: sorted(fns),
+    runs: files.length,
+  };
 }
 
 const PRELOAD = `import { writeFileSync } from 'node:fs';
@@ -77,12 +96,18 @@ async function builtinsLoaded({ node, job, stepOpts, dir }) {
       args: ['--import', pathToFileURL(preload).href, script],
       env: { ...stepOpts.env, ADR_MODULE_LIST: out },
     });
-    await runBounded(prepared.cmd, prepared.args, { env: prepared.env, cwd: prepared.cwd, timeoutMs: 30_000 });
+    await runBounded(prepared.cmd, prepared.args, {
+      env: prepared.env,
+      cwd: prepared.cwd,
+      timeoutMs: 30_000,
+    });
     return JSON.parse(readFileSync(out, 'utf8')).filter((m) => m.startsWith('NativeModule '));
   };
   const floor = new Set(await list(empty));
   const script = stepOpts.script ?? join(REPO_ROOT, 'dist', 'index.js');
-  const extra = (await list(script)).filter((m) => !floor.has(m)).map((m) => m.slice('NativeModule '.length));
+  const extra = (await list(script))
+    .filter((m) => !floor.has(m))
+    .map((m) => m.slice('NativeModule '.length));
   return { count: extra.length, public: extra.filter((m) => !m.startsWith('internal/')) };
 }
 
@@ -90,13 +115,26 @@ async function builtinsLoaded({ node, job, stepOpts, dir }) {
  * Profiles one scenario: one unprofiled warm-up, then `runs` runs under --cpu-prof.
  * stepOpts are prepareStep options (inputs, env, script); each run gets a fresh file-command set.
  */
-export async function profileScenario({ label, node, job, stepOpts, runs = 8, intervalUs = 250, dir, check }) {
+export async function profileScenario({
+  label,
+  node,
+  job,
+  stepOpts,
+  runs = 8,
+  intervalUs = 250,
+  dir,
+  check,
+}) {
   const files = [];
   const walls = [];
   const once = async (extraArgs) => {
     const script = stepOpts.script ?? join(REPO_ROOT, 'dist', 'index.js');
     const prepared = prepareStep(job, { ...stepOpts, node, args: [...extraArgs, script] });
-    const run = await runBounded(prepared.cmd, prepared.args, { env: prepared.env, cwd: prepared.cwd, timeoutMs: 30_000 });
+    const run = await runBounded(prepared.cmd, prepared.args, {
+      env: prepared.env,
+      cwd: prepared.cwd,
+      timeoutMs: 30_000,
+    });
     const result = collectStep(job, prepared, run, 'main', { carry: false });
     check?.(result);
     return result;
@@ -105,7 +143,11 @@ export async function profileScenario({ label, node, job, stepOpts, runs = 8, in
   for (let i = 0; i < runs; i++) {
     const out = join(dir, `${label.replace(/\W+/g, '-')}-${i}`);
     mkdirSync(out, { recursive: true });
-    const r = await once(['--cpu-prof', `--cpu-prof-interval=${intervalUs}`, `--cpu-prof-dir=${out}`]);
+    const r = await once([
+      '--cpu-prof',
+      `--cpu-prof-interval=${intervalUs}`,
+      `--cpu-prof-dir=${out}`,
+    ]);
     walls.push(r.durationMs);
     files.push(...readdirSync(out).map((f) => join(out, f)));
   }
@@ -127,7 +169,12 @@ export function formatProfile(summaries, { top = 12 } = {}) {
         `sampled ${fmt(s.total, 1)} ms per run (self time, averaged per run).`,
     );
     out.push('');
-    out.push(table(['category', 'ms / run', 'share'], s.categories.map(([k, v]) => [k, fmt(v), `${fmt((100 * v) / s.total, 0)} %`])));
+    out.push(
+      table(
+        ['category', 'ms / run', 'share'],
+        s.categories.map(([k, v]) => [k, fmt(v), `${fmt((100 * v) / s.total, 0)} %`]),
+      ),
+    );
     out.push('');
     out.push(
       table(
@@ -136,11 +183,18 @@ export function formatProfile(summaries, { top = 12 } = {}) {
       ),
     );
     const bundle = s.functions.filter(([k]) => / — (dist|baseline)\//.test(k));
-    const bundleTotal = s.categories.filter(([k]) => k.startsWith('bundle code')).reduce((a, [, v]) => a + v, 0);
+    const bundleTotal = s.categories
+      .filter(([k]) => k.startsWith('bundle code'))
+      .reduce((a, [, v]) => a + v, 0);
     out.push('');
     out.push(`Bundle code itself: ${fmt(bundleTotal, 2)} ms / run; its top functions:`);
     out.push('');
-    out.push(table(['bundle function', 'ms / run'], bundle.slice(0, 8).map(([k, v]) => [k, fmt(v, 2)])));
+    out.push(
+      table(
+        ['bundle function', 'ms / run'],
+        bundle.slice(0, 8).map(([k, v]) => [k, fmt(v, 2)]),
+      ),
+    );
     out.push('');
     const files = s.modules.filter(([k]) => /^(dist|baseline)\//.test(k)).map(([k]) => k);
     out.push(`Bundle files that ran code: ${files.join(', ') || 'none'}.`);
@@ -156,12 +210,13 @@ export function formatProfile(summaries, { top = 12 } = {}) {
 
 // ---- standalone ----
 async function main() {
-  const { onCleanup, runScript, tempDir, trackDir } = await import('./lib/lifecycle.mjs');
+  const { runScript, started, tempDir, trackDir } = await import('./lib/lifecycle.mjs');
   const { startMoto } = await import('./lib/moto.mjs');
   const { startOidcServer } = await import('./lib/oidc.mjs');
   const { createJob } = await import('./lib/runner.mjs');
   const { buildBaseline } = await import('./lib/baseline.mjs');
-  const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+  const arg = (name, dflt) =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
   const runs = Number(arg('runs', '8'));
   const node = arg('node', findNode24() ?? process.execPath);
   const withBaseline = !process.argv.includes('--no-baseline');
@@ -170,23 +225,33 @@ async function main() {
     const job = createJob('adr-profile-job-');
     trackDir(job.root);
     const [moto, oidc, baseline] = await Promise.all([
-      startMoto({ home: job.home }),
-      startOidcServer(),
+      started(startMoto({ home: job.home })),
+      started(startOidcServer()),
       withBaseline ? buildBaseline(join(dir, 'baseline')) : undefined,
     ]);
-    onCleanup(() => oidc.stop());
-    onCleanup(() => moto.stop());
-    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken };
+    const env = {
+      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+    };
     const inputs = {
       'aws-region': 'us-east-1',
       'sts-endpoint': moto.url,
       'role-to-assume': 'arn:aws:iam::111111111111:role/gateway',
     };
     const check = (r) => {
-      if (r.exitCode !== 0 || !r.env.AWS_ACCESS_KEY_ID) throw new Error(`run failed:\n${r.log.slice(-1500)}`);
+      if (r.exitCode !== 0 || !r.env.AWS_ACCESS_KEY_ID)
+        throw new Error(`run failed:\n${r.log.slice(-1500)}`);
     };
     const summaries = [
-      await profileScenario({ label: 'aws-deploy-role, OIDC → role', node, job, stepOpts: { entry: 'main', inputs, env }, runs, dir, check }),
+      await profileScenario({
+        label: 'aws-deploy-role, OIDC → role',
+        node,
+        job,
+        stepOpts: { entry: 'main', inputs, env },
+        runs,
+        dir,
+        check,
+      }),
     ];
     if (baseline)
       summaries.push(
@@ -200,7 +265,9 @@ async function main() {
           check,
         }),
       );
-    console.log(`## CPU profile (${node === process.execPath ? `node ${process.version}` : node})\n`);
+    console.log(
+      `## CPU profile (${node === process.execPath ? `node ${process.version}` : node})\n`,
+    );
     console.log(formatProfile(summaries));
     return 0;
   });

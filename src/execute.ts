@@ -106,7 +106,7 @@ async function runSession(
     source.kind === 'aws' ? source.credentials : undefined;
   for (const hop of session.hops) {
     const previous = hops[hops.length - 1];
-    const roleArn = await resolveHopRole(hop, previous, caller, plan.partition);
+    const roleArn = await resolveHopRole(session.name, hop, previous, caller, plan.partition);
     try {
       checkAllowedAccount(plan, accountOfArn(roleArn) ?? '', `${hop.origin} (${roleArn})`);
       const isLast = hop.number === hop.count;
@@ -140,6 +140,7 @@ async function runSession(
 }
 
 async function resolveHopRole(
+  sessionName: string,
   hop: HopPlan,
   previous: HopResult | undefined,
   caller: () => Promise<CallerIdentity>,
@@ -153,7 +154,7 @@ async function resolveHopRole(
     const callerPartition = (identity.arn.split(':')[1] as Partition | undefined) ?? partition;
     return resolveRoleArn(hop.role, callerPartition, identity.account).arn;
   } catch (error) {
-    throw new HopError('default', hop.number, hop.count, describeRole(hop.role), error);
+    throw new HopError(sessionName, hop.number, hop.count, describeRole(hop.role), error);
   }
 }
 

@@ -1,5 +1,4 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type { RequestOptions } from 'node:https';
 
 /** The response of one HTTP exchange. */
 export interface HttpResponse {
@@ -67,7 +66,7 @@ export function createHttpTransport(
 ): Transport {
   return async ({ method, url, headers, body, timeoutMs, signal }) => {
     const proxy = proxyFor(url, settings, env);
-    const options: https.RequestOptions = {
+    const options: RequestOptions = {
       method: method ?? 'POST',
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
     };
@@ -81,13 +80,17 @@ export function createHttpTransport(
       target = proxy;
       options.path = url.href;
     }
-    return send(target, options, body, timeoutMs, signal);
+    // Loaded on first use: a run that fails on its inputs never pays for the HTTP stack.
+    const client =
+      target.protocol === 'https:' ? await import('node:https') : await import('node:http');
+    return send(client.request, target, options, body, timeoutMs, signal);
   };
 }
 
 function send(
+  open: typeof import('node:https').request,
   target: URL,
-  options: https.RequestOptions,
+  options: RequestOptions,
   body: string,
   timeoutMs: number,
   signal: AbortSignal | undefined,
@@ -99,8 +102,7 @@ function send(
       reject(new TransportError('aborted', 'Aborted'));
       return;
     }
-    const client = target.protocol === 'https:' ? https : http;
-    const request = client.request(target, options, (response) => {
+    const request = open(target, options, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>

@@ -104,27 +104,31 @@ async function runPlan(
     transport,
     now: deps.now,
   });
-  const result = await withDeadline(plan.network.actionTimeoutMs, async (signal) => {
-    const retry = makeRetrier(plan, deps, signal);
-    if (plan.useExistingCredentials && (await existingCredentialsWork(env, gateway, plan, signal)))
-      return undefined;
-    runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
-    const source = recordClaims(
-      createSource(plan, {
-        env,
-        transport,
-        mask: secrets.add,
-        retry,
-        timeoutMs: plan.network.attemptTimeoutMs,
-        signal,
-        sleep: (ms) => deps.sleep(ms, signal),
-        random: deps.random,
-        maxAttempts: plan.network.maxAttempts,
-      }),
-      facts,
-    );
-    return runner.group('Assume roles', () =>
-      executePlan(plan, {
+  // The group encloses the deadline, so a timeout closes the group before the error is printed.
+  const result = await runner.group('Assume roles', () =>
+    withDeadline(plan.network.actionTimeoutMs, async (signal) => {
+      const retry = makeRetrier(plan, deps, signal);
+      if (
+        plan.useExistingCredentials &&
+        (await existingCredentialsWork(env, gateway, plan, signal))
+      )
+        return undefined;
+      runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
+      const source = recordClaims(
+        createSource(plan, {
+          env,
+          transport,
+          mask: secrets.add,
+          retry,
+          timeoutMs: plan.network.attemptTimeoutMs,
+          signal,
+          sleep: (ms) => deps.sleep(ms, signal),
+          random: deps.random,
+          maxAttempts: plan.network.maxAttempts,
+        }),
+        facts,
+      );
+      return executePlan(plan, {
         gateway,
         source,
         mask: secrets.add,
@@ -134,9 +138,9 @@ async function runPlan(
         now: deps.now,
         attemptTimeoutMs: plan.network.attemptTimeoutMs,
         signal,
-      }),
-    );
-  });
+      });
+    }),
+  );
   if (result === undefined) {
     runner.info(
       'use-existing-credentials: the job already has working credentials; nothing was changed.',

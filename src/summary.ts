@@ -20,6 +20,11 @@ function hideAccounts(text: string, accounts: readonly string[], masked: boolean
   return masked ? accounts.reduce((out, id) => out.split(id).join(MASKED_ACCOUNT), text) : text;
 }
 
+/** Keeps table cells readable: long values (a full commit SHA) are cut with an ellipsis. */
+function shorten(value: string, max = 20): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
 /** "2026-11-23 04:05:06 UTC (valid for 60 minutes)". */
 export function describeExpiry(expiration: Date, now: Date): string {
   const minutes = Math.max(0, Math.round((expiration.getTime() - now.getTime()) / 60_000));
@@ -94,7 +99,7 @@ function sessionSection(
       '|---|---|---|---|---|---|---|',
     );
     for (const hop of session.hops) {
-      const tags = hop.hop.tags.map((t) => `${t.key}=${t.value}`).join(', ') || '–';
+      const tags = hop.hop.tags.map((t) => `${t.key}=${shorten(t.value)}`).join(', ') || '–';
       lines.push(
         `| ${hop.hop.number} | ${hide(hop.roleArn.split(':role/')[1] ?? hop.roleArn)} | ${masked ? 'masked' : escapeMarkdown(hop.accountId)} | ` +
           `${escapeMarkdown(hop.hop.sessionName)} | ${escapeMarkdown(hop.sourceIdentity ?? '–')} | ${hide(tags)} | ${hop.hop.durationSeconds} s |`,

@@ -49,10 +49,7 @@ test('OIDC denied: the token claims and a condition block that would admit this 
     inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
   });
   expectNothingExported(step);
-  const claims = decodeJwt(stack.oidc.issuedTokens().at(-1) ?? '').claims as Record<
-    string,
-    string
-  >;
+  const claims = decodeJwt(stack.oidc.issuedTokens().at(-1) ?? '').claims as Record<string, string>;
   expect(step.log).toContain(claims['sub']);
   expect(step.log).toContain('token.actions.githubusercontent.com:sub');
   expect(step.log).toContain('token.actions.githubusercontent.com:aud');

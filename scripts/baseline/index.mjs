@@ -15,11 +15,17 @@ async function run() {
     const durationText = core.getInput('role-duration-seconds') || '3600';
     const duration = Number(durationText);
     if (!Number.isInteger(duration) || duration < 900 || duration > 43200)
-      throw new Error(`role-duration-seconds must be a whole number from 900 to 43200, got "${durationText}"`);
+      throw new Error(
+        `role-duration-seconds must be a whole number from 900 to 43200, got "${durationText}"`,
+      );
 
     const token = await core.getIDToken(audience); // getIDToken registers the token as a secret
 
-    const sts = new STSClient({ region, endpoint, maxAttempts: Number(core.getInput('retry-max-attempts') || 8) });
+    const sts = new STSClient({
+      region,
+      endpoint,
+      maxAttempts: Number(core.getInput('retry-max-attempts') || 8),
+    });
     const { Credentials: creds, AssumedRoleUser: user } = await sts.send(
       new AssumeRoleWithWebIdentityCommand({
         RoleArn: roleArn,

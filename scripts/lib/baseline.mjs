@@ -6,13 +6,19 @@ import { runBounded } from './proc.mjs';
 import { REPO_ROOT } from './runner.mjs';
 
 export async function buildBaseline(outDir) {
-  const run = await runBounded('npx', ['ncc', 'build', 'scripts/baseline/index.mjs', '-o', outDir, '-m'], {
-    env: process.env,
-    cwd: REPO_ROOT,
-    timeoutMs: 120_000,
-  });
+  const run = await runBounded(
+    'npx',
+    ['ncc', 'build', 'scripts/baseline/index.mjs', '-o', outDir, '-m'],
+    {
+      env: process.env,
+      cwd: REPO_ROOT,
+      timeoutMs: 120_000,
+    },
+  );
   const entry = readdirSync(outDir).find((f) => /^index\.m?js$/.test(f));
   if (run.exitCode !== 0 || !entry || !existsSync(join(outDir, entry)))
-    throw new Error(`ncc build of the baseline failed (exit ${run.exitCode}):\n${run.log.slice(-2000)}`);
+    throw new Error(
+      `ncc build of the baseline failed (exit ${run.exitCode}):\n${run.log.slice(-2000)}`,
+    );
   return { script: join(outDir, entry), buildMs: run.durationMs };
 }

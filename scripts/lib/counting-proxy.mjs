@@ -12,7 +12,8 @@ export async function startCountingProxy(targetUrl) {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', target);
       const form = new URLSearchParams(body.toString('utf8'));
-      const action = form.get('Action') ?? url.searchParams.get('Action') ?? `${req.method} ${url.pathname}`;
+      const action =
+        form.get('Action') ?? url.searchParams.get('Action') ?? `${req.method} ${url.pathname}`;
       counts[action] = (counts[action] ?? 0) + 1;
       const headers = { ...req.headers, host: target.host };
       delete headers.connection;

@@ -11,9 +11,20 @@ const dirs = new Set();
 let running;
 let stopping = false;
 
-/** Registers a cleanup step (stop a server, …). */
+/** Registers a cleanup step (stop a server, …); runs it at once if cleanup already began. */
 export function onCleanup(fn) {
-  handlers.push(fn);
+  if (running)
+    void Promise.resolve()
+      .then(fn)
+      .catch(() => undefined);
+  else handlers.push(fn);
+}
+
+/** Awaits a started thing and registers its stop at once, so a sibling's failure cannot strand it. */
+export async function started(promise) {
+  const thing = await promise;
+  onCleanup(() => thing.stop());
+  return thing;
 }
 
 /** Removes dir (recursively) on every way out. */
@@ -41,7 +52,9 @@ export function cleanupAll() {
       try {
         await fn();
       } catch (error) {
-        process.stderr.write(`cleanup: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `cleanup: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
       }
     }
     await stopAll();
@@ -63,11 +76,16 @@ function bail(why, code) {
   void cleanupAll().finally(() => process.exit(code));
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => bail(signal, 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.once(signal, () =>
+    bail(signal, 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)),
+  );
 process.on('uncaughtException', (error) => bail(`crash: ${error?.stack ?? error}`, 1));
 process.on('unhandledRejection', (error) => bail(`crash: ${error?.stack ?? error}`, 1));
 // `npm run demo | head` closes our stdout early: stop cleanly instead of dying on EPIPE.
-process.stdout.on('error', (error) => bail(`stdout: ${error.code ?? error.message}`, error.code === 'EPIPE' ? 0 : 1));
+process.stdout.on('error', (error) =>
+  bail(`stdout: ${error.code ?? error.message}`, error.code === 'EPIPE' ? 0 : 1),
+);
 process.stderr.on('error', () => bail('stderr closed', 1));
 
 /** Runs main() and always cleans up; exit code 1 if main throws. */
@@ -77,10 +95,13 @@ export async function runScript(main) {
     code = (await main()) ?? 0;
   } catch (error) {
     if (stopping) return; // a signal or closed pipe is already shutting everything down
-    process.stderr.write(`\nFAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `\nFAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     code = 1;
   } finally {
     await cleanupAll();
   }
-  process.exitCode = code;
+  // Everything we started is stopped; do not wait on anything that still holds the loop.
+  process.exit(code);
 }

@@ -53,7 +53,9 @@ export async function createRole(motoUrl, { name, accountId = DEFAULT_ACCOUNT_ID
     Action: 'CreateRole',
     Version: '2010-05-08',
     RoleName: name,
-    AssumeRolePolicyDocument: JSON.stringify(trustPolicy ?? { Version: '2012-10-17', Statement: [] }),
+    AssumeRolePolicyDocument: JSON.stringify(
+      trustPolicy ?? { Version: '2012-10-17', Statement: [] },
+    ),
   });
   const res = await fetch(`${motoUrl}/`, {
     method: 'POST',
@@ -69,6 +71,7 @@ export async function createRole(motoUrl, { name, accountId = DEFAULT_ACCOUNT_ID
   });
   const body = await res.text();
   const arn = /<Arn>([^<]+)<\/Arn>/.exec(body)?.[1];
-  if (res.status !== 200 || !arn) throw new Error(`moto CreateRole ${name}: HTTP ${res.status} ${body.slice(0, 300)}`);
+  if (res.status !== 200 || !arn)
+    throw new Error(`moto CreateRole ${name}: HTTP ${res.status} ${body.slice(0, 300)}`);
   return { arn, roleId: /<RoleId>([^<]+)<\/RoleId>/.exec(body)?.[1] };
 }

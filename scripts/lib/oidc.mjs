@@ -61,7 +61,8 @@ export async function startOidcServer() {
       res.end(body);
     };
     req.resume();
-    if (req.method !== 'GET' || url.pathname !== '/token') return answer(404, '{"message":"Not Found"}');
+    if (req.method !== 'GET' || url.pathname !== '/token')
+      return answer(404, '{"message":"Not Found"}');
     if (req.headers.authorization !== `Bearer ${requestToken}`)
       return answer(401, '{"message":"Bad credentials"}');
     const iat = Math.floor(Date.now() / 1000);

@@ -73,7 +73,11 @@ export function createJob(prefix = 'adr-job-') {
     JSON.stringify({
       ref: 'refs/heads/main',
       after: 'a'.repeat(40),
-      repository: { full_name: 'octo-org/octo-repo', name: 'octo-repo', owner: { login: 'octo-org' } },
+      repository: {
+        full_name: 'octo-org/octo-repo',
+        name: 'octo-repo',
+        owner: { login: 'octo-org' },
+      },
       sender: { login: 'octocat' },
     }),
   );
@@ -132,10 +136,12 @@ export function prepareStep(job, opts) {
   const inputs = { ...(opts.noDefaults ? {} : actionInputDefaults()), ...opts.inputs };
   for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
   if (opts.entry === 'post') {
-    for (const [name, value] of Object.entries(opts.state ?? job.lastState)) env[`STATE_${name}`] = value;
+    for (const [name, value] of Object.entries(opts.state ?? job.lastState))
+      env[`STATE_${name}`] = value;
   }
   const script =
-    opts.script ?? join(REPO_ROOT, 'dist', ...(opts.entry === 'post' ? ['post', 'index.js'] : ['index.js']));
+    opts.script ??
+    join(REPO_ROOT, 'dist', ...(opts.entry === 'post' ? ['post', 'index.js'] : ['index.js']));
   const args = opts.args ?? [...(opts.nodeArgs ?? []), script];
   return { cmd: opts.node ?? process.execPath, args, env, cwd: job.workspace, files };
 }
@@ -188,7 +194,8 @@ export function parseFileCommands(text) {
       out[name] = line.slice(eq + 1);
       continue;
     }
-    if (heredoc < 0) throw new Error(`file command line ${i + 1}: neither name=value nor name<<DELIMITER`);
+    if (heredoc < 0)
+      throw new Error(`file command line ${i + 1}: neither name=value nor name<<DELIMITER`);
     const name = line.slice(0, heredoc);
     const delimiter = line.slice(heredoc + 2);
     if (!name || !delimiter) throw new Error(`file command line ${i + 1}: empty name or delimiter`);

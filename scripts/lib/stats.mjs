@@ -11,10 +11,13 @@ export function percentile(xs, p) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-export const fmt = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits));
+export const fmt = (x, digits = 1) =>
+  x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits);
 
 export function kb(bytes) {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
+  return bytes >= 1_000_000
+    ? `${(bytes / 1_000_000).toFixed(2)} MB`
+    : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 /** A Markdown table from a header row and rows of cells. */

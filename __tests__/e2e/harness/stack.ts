@@ -1,5 +1,6 @@
 // One emulator stack per e2e file: moto behind the recording proxy, plus the OIDC stand-in,
 // and the helpers every suite uses to run the action and check it leaked nothing.
+import { execFileSync } from 'node:child_process';
 import { runAwsCli, type ClientResult } from './aws-cli.js';
 import { assertNoLeaks } from './leaks.js';
 import { resetMoto, startMoto, type Moto } from './moto.js';
@@ -48,10 +49,20 @@ export const STORED_KEYS = {
   'aws-secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 };
 
-/** Node binaries the bundle must run under: this machine's, and Node 24 as action.yml declares. */
+/**
+ * Node binaries the bundle must run under: the machine's (npm's own node, since under `npm run`
+ * node_modules/.bin/node is the Node 24 devDependency), and Node 24 as action.yml declares.
+ */
+function nodeVersion(binary: string): string {
+  return execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
+}
+const machineNode = process.env['npm_node_execpath'] ?? process.execPath;
+const node24 = findNode24();
 export const NODES: [string, string][] = [
-  ['node ' + process.versions.node, process.execPath],
-  ...(findNode24() ? [['node 24', findNode24() as string] as [string, string]] : []),
+  [`node ${nodeVersion(machineNode)}`, machineNode],
+  ...(node24 && nodeVersion(node24) !== nodeVersion(machineNode)
+    ? [[`node ${nodeVersion(node24)}`, node24] as [string, string]]
+    : []),
 ];
 
 /** Every secret the run could have seen: STS-issued keys, OIDC tokens, the request token, extras. */
