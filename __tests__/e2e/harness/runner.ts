@@ -8,6 +8,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseFileCommands, parseMasks, parsePathFile } from './file-commands.js';
+import { assertNoLeaks } from './leaks.js';
 import { baseEnv, runBounded } from './proc.js';
 
 /** The repository root (this file is __tests__/e2e/harness/runner.ts). */
@@ -180,7 +181,7 @@ export async function runStep(opts: StepOptions): Promise<StepResult> {
       .reverse()
       .concat(env.PATH ?? '')
       .join(delimiter);
-    Object.assign(env, githubContext(job), job.env, opts.env, files);
+    Object.assign(env, githubContext(job), job.env, debugPass(), opts.env, files);
     const inputs = { ...actionInputDefaults(), ...opts.inputs };
     for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
     if (opts.entry === 'post') {
@@ -213,6 +214,10 @@ export async function runStep(opts: StepOptions): Promise<StepResult> {
       masks: parseMasks(run.log),
       durationMs: run.durationMs,
     };
+    // Every step of the suite is leak-checked against the secrets it can name by itself;
+    // suites add what only they know (intermediate hops, OIDC tokens) with expectNoLeaks.
+    if (opts.script === undefined)
+      assertNoLeaks(result.log + result.summary, stepSecrets(env, result));
     // What the runner carries to later steps (it does so whether the step passed or not).
     Object.assign(job.env, result.env);
     job.paths.push(...result.paths);
@@ -222,4 +227,33 @@ export async function runStep(opts: StepOptions): Promise<StepResult> {
   } finally {
     if (!opts.job) job.cleanup();
   }
+}
+
+/**
+ * With E2E_RUNNER_DEBUG=1 the whole suite runs again as if the job had debug logging on
+ * (RUNNER_DEBUG=1), so every leak check also covers the debug output.
+ */
+function debugPass(): Record<string, string> {
+  return process.env['E2E_RUNNER_DEBUG'] === '1' ? { RUNNER_DEBUG: '1' } : {};
+}
+
+/** Secrets a step's own inputs, env and results reveal: input keys, MFA, request token, exports. */
+function stepSecrets(env: Record<string, string | undefined>, result: StepResult): string[] {
+  const fromInputs = [
+    'AWS-SECRET-ACCESS-KEY',
+    'AWS-SESSION-TOKEN',
+    'AWS-ACCESS-KEY-ID',
+    'MFA-TOKEN-CODE',
+    'MFA-TOTP-SECRET',
+  ].map((name) => env[`INPUT_${name}`]);
+  const fromResults = [
+    result.env['AWS_ACCESS_KEY_ID'],
+    result.env['AWS_SECRET_ACCESS_KEY'],
+    result.env['AWS_SESSION_TOKEN'],
+    result.outputs['aws-secret-access-key'],
+    result.outputs['aws-session-token'],
+  ];
+  return [...fromInputs, env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'], ...fromResults].filter(
+    (secret): secret is string => secret !== undefined && secret.length >= 4,
+  );
 }
