@@ -1,6 +1,9 @@
 // Failures users can act on: AccessDenied on each path is explained (claims, both policies),
 // nothing is exported, nothing secret is printed, no retries; guard rails refuse before STS.
+import { evaluateTrustPolicy, type PolicyDocument } from '../../src/trust-policy.js';
 import { decodeJwt } from './harness/jwt.js';
+import { runBounded } from './harness/proc.js';
+import { REPO_ROOT } from './harness/runner.js';
 import { createJob, runStep } from './harness/runner.js';
 import {
   STORED_KEYS,
@@ -192,4 +195,31 @@ test('stale credentials from an earlier step that would shadow a profile get a w
   expect(step.exitCode).toBe(0);
   expect(step.log).toMatch(/::warning::.*unset-current-credentials/);
   job.cleanup();
+});
+
+test('the bundled CLI prints a trust policy that admits the stand-in token of that repository only', async () => {
+  // Fetch a token from the stand-in, as a job would, and evaluate the CLI's policy against it.
+  const url = new URL(stack.oidc.requestUrl);
+  url.searchParams.set('audience', 'sts.amazonaws.com');
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${stack.oidc.requestToken}` },
+  });
+  const claims = decodeJwt(((await response.json()) as { value: string }).value).claims;
+  const policyFor = async (repo: string) => {
+    const cli = await runBounded(
+      process.execPath,
+      ['bin/aws-deploy-role.js', 'trust-policy', '--repo', repo, '--branch', 'main'],
+      {
+        env: { PATH: process.env['PATH'] ?? '' },
+        cwd: REPO_ROOT,
+        timeoutMs: 20_000,
+      },
+    );
+    expect(cli.exitCode).toBe(0);
+    return JSON.parse(cli.stdout) as PolicyDocument;
+  };
+  expect(evaluateTrustPolicy(await policyFor('octo-org/octo-repo'), claims).allowed).toBe(true);
+  const other = evaluateTrustPolicy(await policyFor('octo-org/other-repo'), claims);
+  expect(other.allowed).toBe(false);
+  expect(other.reasons.join(' ')).toContain('repo:octo-org/octo-repo:ref:refs/heads/main');
 });

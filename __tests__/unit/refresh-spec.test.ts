@@ -1,0 +1,81 @@
+// The refresh helper's pure parts: when a cached session may be served, the credential_process
+// JSON it prints, and the one-session plan it re-runs.
+import {
+  REFRESH_MARGIN_SECONDS,
+  credentialProcessJson,
+  planFromSpec,
+  usableCache,
+  type RefreshSpec,
+} from '../../src/refresh-spec.js';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const cacheExpiringIn = (seconds: number, overrides: Record<string, unknown> = {}): string =>
+  JSON.stringify({
+    Version: 1,
+    AccessKeyId: 'ASIAEXAMPLE',
+    SecretAccessKey: 'secret',
+    SessionToken: 'token',
+    Expiration: new Date(NOW.getTime() + seconds * 1000).toISOString(),
+    ...overrides,
+  });
+
+test.each([
+  ['well inside its lifetime', cacheExpiringIn(3600), true],
+  ['just outside the refresh margin', cacheExpiringIn(REFRESH_MARGIN_SECONDS + 1), true],
+  ['inside the refresh margin', cacheExpiringIn(REFRESH_MARGIN_SECONDS - 1), false],
+  ['already expired', cacheExpiringIn(-60), false],
+  ['missing a session token', cacheExpiringIn(3600, { SessionToken: '' }), false],
+  ['with an unreadable expiry', cacheExpiringIn(3600, { Expiration: 'soon' }), false],
+  ['not JSON (a half-written file)', '{"AccessKeyId":', false],
+  ['empty (no cache yet)', '', false],
+])('a cache %s is served: %s', (_name, text, served) => {
+  expect(usableCache(text, NOW) !== undefined).toBe(served);
+});
+
+test('credential_process output is version 1 with an ISO expiry, readable back as a cache', () => {
+  const json = credentialProcessJson({
+    accessKeyId: 'ASIAEXAMPLE',
+    secretAccessKey: 's',
+    sessionToken: 't',
+    expiration: new Date('2026-11-23T13:00:00Z'),
+  });
+  expect(JSON.parse(json)).toEqual({
+    Version: 1,
+    AccessKeyId: 'ASIAEXAMPLE',
+    SecretAccessKey: 's',
+    SessionToken: 't',
+    Expiration: '2026-11-23T13:00:00.000Z',
+  });
+  expect(usableCache(json, NOW)?.accessKeyId).toBe('ASIAEXAMPLE');
+});
+
+test('the refresh plan has exactly the profile session, no guards and no exports', () => {
+  const spec: RefreshSpec = {
+    version: 1,
+    profile: 'live',
+    region: 'us-east-1',
+    partition: 'aws',
+    source: { kind: 'oidc', audience: 'sts.amazonaws.com' },
+    network: {
+      stsEndpoint: 'https://sts.us-east-1.amazonaws.com',
+      httpProxy: undefined,
+      noProxy: [],
+      maxAttempts: 8,
+      attemptTimeoutMs: 10_000,
+      actionTimeoutMs: undefined,
+    },
+    hops: [],
+    cacheFile: '/tmp/cache-live.json',
+  };
+  const plan = planFromSpec(spec);
+  expect(plan.sessions).toEqual([
+    { name: 'live', profileName: 'live', exportToEnv: false, hops: [] },
+  ]);
+  expect(plan.guards).toEqual({
+    allowedAccountIds: [],
+    allowedEvents: [],
+    allowedRefs: [],
+    allowedEnvironments: [],
+  });
+  expect(plan.output.envCredentials).toBe(false);
+});
