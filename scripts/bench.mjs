@@ -114,7 +114,7 @@ async function runOnce(job, node, scenario, stsEndpoint) {
     cwd: prepared.cwd,
     timeoutMs: 30_000,
   });
-  const result = collectStep(job, prepared, run, 'main', { carry: false });
+  const result = collectStep(job, prepared, run, { carry: false });
   if (run.timedOut || !scenario.check(result))
     throw new Error(
       `${scenario.id} under ${node}: unexpected result (exit ${run.exitCode}):\n${run.log.slice(-1500)}`,
@@ -196,7 +196,7 @@ async function main() {
   // Others may rebuild dist/ while the bench runs: time one consistent snapshot of it.
   const dist = join(tmp, 'dist');
   cpSync(join(REPO_ROOT, 'dist'), dist, { recursive: true });
-  const job = createJob('adr-bench-job-');
+  const job = createJob({ prefix: 'adr-bench-job-' });
   trackDir(job.root);
 
   log('bench: starting moto_server and the OIDC stand-in; building the baseline with ncc…');

@@ -13,7 +13,8 @@ import { runScript, started, trackDir } from './lib/lifecycle.mjs';
 import { createRole, startMoto } from './lib/moto.mjs';
 import { startOidcServer } from './lib/oidc.mjs';
 import { baseEnv, runBounded, which } from './lib/proc.mjs';
-import { createJob, findMachineNode, findNode24, renderLog, runStep } from './lib/runner.mjs';
+import { renderLog } from './lib/file-commands.mjs';
+import { createJob, findMachineNode, findNode24, runStep } from './lib/runner.mjs';
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
@@ -51,7 +52,7 @@ function maskText(text, masks) {
 
 async function main() {
   const t0 = performance.now();
-  const job = createJob('adr-demo-');
+  const job = createJob({ prefix: 'adr-demo-' });
   trackDir(job.root);
 
   heading(1, 'Local stack');
@@ -113,7 +114,8 @@ async function main() {
   };
   console.log('  - uses: ./  # with id-token: write\n    with:');
   for (const [k, v] of Object.entries(inputs)) console.log(`      ${k}: ${v}`);
-  const mainStep = await runStep(job, {
+  const mainStep = await runStep({
+    job,
     entry: 'main',
     inputs,
     env: {
@@ -202,7 +204,7 @@ async function main() {
   console.log("  STATE_* from the main step's GITHUB_STATE:");
   for (const [name, value] of Object.entries(job.lastState))
     console.log(`    STATE_${name}=${value}`);
-  const post = await runStep(job, { entry: 'post', node: NODE, timeoutMs: 30_000 });
+  const post = await runStep({ job, entry: 'post', node: NODE, timeoutMs: 30_000 });
   const postLog = renderLog(post.log, { showDebug }).text;
   console.log(
     postLog.trim()

@@ -135,7 +135,7 @@ export async function profileScenario({
       cwd: prepared.cwd,
       timeoutMs: 30_000,
     });
-    const result = collectStep(job, prepared, run, 'main', { carry: false });
+    const result = collectStep(job, prepared, run, { carry: false });
     check?.(result);
     return result;
   };
@@ -222,7 +222,7 @@ async function main() {
   const withBaseline = !process.argv.includes('--no-baseline');
   await runScript(async () => {
     const dir = tempDir('adr-profile-');
-    const job = createJob('adr-profile-job-');
+    const job = createJob({ prefix: 'adr-profile-job-' });
     trackDir(job.root);
     const [moto, oidc, baseline] = await Promise.all([
       started(startMoto({ home: job.home })),

@@ -86,6 +86,8 @@ async function runPlan(
   facts: RunFacts,
 ): Promise<void> {
   const { runner, env } = deps;
+  // External IDs often come from secrets; role-chain and profiles lines carry them too.
+  plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));
   if (plan.output.maskAccountId) maskPlannedAccounts(plan, secrets);
   checkGuardsBeforeNetwork(plan, ctx);
   warnAboutStaleCredentials(plan, ctx, runner);

@@ -1,23 +1,20 @@
-// Stands in for GitHub's ACTIONS_ID_TOKEN_REQUEST_URL: requires the job's bearer token and
-// answers {"value": JWT} with an RS256 token carrying the claims GitHub puts in one.
-// A plain-ESM copy of __tests__/e2e/harness/oidc-server.ts (no faults, no recording).
-import { createHash, createSign, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+// Stands in for GitHub's ACTIONS_ID_TOKEN_REQUEST_URL: requires the job's bearer token
+// (ACTIONS_ID_TOKEN_REQUEST_TOKEN) and answers {"value": JWT} with an RS256 token carrying the
+// claims GitHub puts in one. Shared by the demo/bench scripts and the e2e harness
+// (harness/oidc-server.ts re-exports this; types in oidc.d.mts). Tests inject faults and read
+// back every request; the bench mints tokens directly for its raw STS round trip.
+import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { signJwt } from './jwt.mjs';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
-const b64url = (data) => Buffer.from(data).toString('base64url');
 
-export function signJwt(header, claims, privateKey) {
-  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
-  return `${input}.${b64url(createSign('RSA-SHA256').update(input).sign(privateKey))}`;
-}
-
-export function githubClaims() {
+function githubClaims(environment) {
   const repo = 'octo-org/octo-repo';
   const ref = 'refs/heads/main';
-  return {
+  const claims = {
     iss: ISSUER,
-    sub: `repo:${repo}:ref:${ref}`,
+    sub: environment ? `repo:${repo}:environment:${environment}` : `repo:${repo}:ref:${ref}`,
     repository: repo,
     repository_owner: 'octo-org',
     repository_owner_id: '1000',
@@ -38,55 +35,76 @@ export function githubClaims() {
     run_attempt: '1',
     runner_environment: 'github-hosted',
   };
+  if (environment) claims.environment = environment;
+  return claims;
 }
 
-/** Starts the token endpoint on 127.0.0.1 (own key pair, made with node:crypto). */
-export async function startOidcServer() {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/** Starts the token endpoint on 127.0.0.1 with its own key pair (made with node:crypto). */
+export async function startOidcServer(opts = {}) {
+  // One key pair per server: RSA generation is the slow part (~50-200 ms).
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = createHash('sha256')
-    .update(privateKey.export({ type: 'pkcs8', format: 'der' }))
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
     .digest('hex')
     .slice(0, 40);
   const requestToken = randomBytes(24).toString('hex');
-  const claims = githubClaims();
+  const claims = { ...githubClaims(opts.environment), ...opts.claims };
+  const ttl = opts.ttlSeconds ?? 300;
+  let faults = { ...opts.faults };
   const tokens = [];
+  const log = [];
+
+  // Every token, served or minted, is recorded: leak checks need each one.
+  const issue = (aud) => {
+    const iat = Math.floor(Date.now() / 1000);
+    const payload = { jti: randomUUID(), ...claims, aud, nbf: iat - 600, iat, exp: iat + ttl };
+    const token = signJwt({ typ: 'JWT', alg: 'RS256', x5t: kid, kid }, payload, privateKey);
+    tokens.push(token);
+    return token;
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const audience = url.searchParams.get('audience') ?? undefined;
-    const answer = (status, body) => {
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      });
+    const authorized = req.headers.authorization === `Bearer ${requestToken}`;
+    const answer = (status, body, type = 'application/json') => {
+      const entry = { authorized, status };
+      if (audience !== undefined) entry.audience = audience;
+      log.push(entry);
+      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
       res.end(body);
     };
-    req.resume();
+    req.resume(); // GET has no body; drain anything sent anyway
     if (req.method !== 'GET' || url.pathname !== '/token')
       return answer(404, '{"message":"Not Found"}');
-    if (req.headers.authorization !== `Bearer ${requestToken}`)
-      return answer(401, '{"message":"Bad credentials"}');
-    const iat = Math.floor(Date.now() / 1000);
-    const aud = audience ?? `https://github.com/${claims.repository_owner}`;
-    const payload = { jti: randomUUID(), ...claims, aud, nbf: iat - 600, iat, exp: iat + 300 };
-    const token = signJwt({ typ: 'JWT', alg: 'RS256', x5t: kid, kid }, payload, privateKey);
-    tokens.push(token);
+    if (!authorized || faults.unauthorized) return answer(401, '{"message":"Bad credentials"}');
+    if ((faults.failFirst ?? 0) > 0) {
+      faults = { ...faults, failFirst: (faults.failFirst ?? 0) - 1 };
+      return answer(500, '{"message":"Internal Server Error"}');
+    }
+    if (faults.malformed) return answer(200, '<html>upstream hiccup</html>', 'text/html');
+    // Without an audience GitHub uses the repository owner's URL.
+    const token = issue(audience ?? `https://github.com/${String(claims.repository_owner)}`);
     return answer(200, JSON.stringify({ count: 1, value: token }));
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address();
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+
   return {
     requestUrl: `http://127.0.0.1:${port}/token?api-version=2.0`,
     requestToken,
-    /** Mints a token directly (for the bench's raw STS round trip). */
-    mint: (aud = 'sts.amazonaws.com') => {
-      const iat = Math.floor(Date.now() / 1000);
-      const payload = { jti: randomUUID(), ...claims, aud, nbf: iat - 600, iat, exp: iat + 300 };
-      return signJwt({ typ: 'JWT', alg: 'RS256', x5t: kid, kid }, payload, privateKey);
-    },
+    claims,
+    publicKey,
+    mint: (audience = 'sts.amazonaws.com') => issue(audience),
     issuedTokens: () => tokens.slice(),
+    requests: () => log.slice(),
+    setFaults: (f) => {
+      faults = { ...f };
+    },
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve()));

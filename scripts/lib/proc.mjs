@@ -1,5 +1,7 @@
-// Bounded child processes for the demo and bench scripts (plain Node ESM, no ts-jest):
-// every child is started here, has a time limit, and is stopped by its own PID, never by name.
+// Bounded child processes, shared by the demo/bench scripts and the e2e harness
+// (__tests__/e2e/harness/proc.ts re-exports this). Plain ESM so `node scripts/*.mjs` needs no
+// build; the types are in proc.d.mts. Every child (the action, the AWS CLI, python, moto) is
+// started here, has a time limit, and is stopped by its own PID, never by name.
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,7 +26,7 @@ export async function stopChild(child, graceMs = 2000) {
   clearTimeout(timer);
 }
 
-/** Spawns a long-lived child that stopAll() (or process exit) will stop by its PID. */
+/** Spawns a child that stopAll() (or process exit) will stop by its PID. */
 export function spawnTracked(cmd, args, opts) {
   const child = spawn(cmd, args, opts);
   live.add(child);
@@ -37,7 +39,9 @@ export async function stopAll() {
   await Promise.all([...live].map((child) => stopChild(child)));
 }
 
-// Last resort when the script dies without awaiting stopAll(): signal each PID synchronously.
+// Last resort when a script dies without awaiting stopAll(): signal each PID synchronously.
+// (Under jest the `process` a module sees is a per-file copy, so there this is inert and the
+// suites stop what they started in afterAll.)
 process.once('exit', () => {
   for (const child of live) {
     try {
@@ -50,7 +54,8 @@ process.once('exit', () => {
 
 /**
  * Runs a command to completion (or its time limit). `log` keeps stdout and stderr chunks in
- * arrival order, like a runner's job log. durationMs is spawn-to-close wall time.
+ * arrival order, like a runner's job log. durationMs is spawn-to-close wall time, fractional
+ * (performance.now), because the bench compares medians of short runs.
  */
 export function runBounded(cmd, args, opts) {
   const timeoutMs = opts.timeoutMs ?? 60_000;
@@ -81,11 +86,13 @@ export function runBounded(cmd, args, opts) {
       clearTimeout(timer);
       reject(err);
     });
+    // 'close' (not 'exit') so that all piped output has been read.
     child.on('close', (code, signal) => {
       const durationMs = performance.now() - started;
       clearTimeout(timer);
       resolve({ exitCode: code, signal, stdout, stderr, log, timedOut, durationMs });
     });
+    // A child that exits without reading stdin must not crash the caller with EPIPE.
     child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
@@ -100,7 +107,7 @@ export function which(name, path = process.env.PATH ?? '') {
       accessSync(candidate, constants.X_OK);
       return candidate;
     } catch {
-      // not here
+      // not here; keep looking
     }
   }
   return undefined;
@@ -110,12 +117,13 @@ export function which(name, path = process.env.PATH ?? '') {
 export function baseEnv(home) {
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home };
   for (const key of ['PYENV_ROOT', 'LANG', 'LC_ALL', 'TMPDIR']) {
-    if (process.env[key] !== undefined) env[key] = process.env[key];
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
   }
   return env;
 }
 
-/** Asks the OS for a port that is free right now. */
+/** Asks the OS for a port that is free right now (it may be taken again later). */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -127,4 +135,4 @@ export function freePort() {
   });
 }
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

