@@ -1,4 +1,5 @@
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { writeSecretFile } from './profile-store.js';
 import { executePlan } from './execute.js';
 import { createHttpTransport } from './http-transport.js';
 import {
@@ -108,16 +109,7 @@ function webIdentitySource(
 /** Atomically replaces a 0600 file: write a fresh temp file, then rename over the old one. */
 async function replaceSecretFile(file: string, text: string): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
-  const handle = await fs.open(
-    temp,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-    0o600,
-  );
-  try {
-    await handle.writeFile(text, 'utf8');
-  } finally {
-    await handle.close();
-  }
+  await writeSecretFile(temp, text);
   await fs.rename(temp, file);
 }
 

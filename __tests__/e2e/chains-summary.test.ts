@@ -2,15 +2,7 @@
 // for which run, and on failure which hop failed, never a secret and never an account ID
 // when masking is on.
 import { createJob, runStep } from './harness/runner.js';
-import {
-  expectNoLeaks,
-  oidcEnv,
-  resetStack,
-  startStack,
-  stopStack,
-  stsInputs,
-  type Stack,
-} from './harness/stack.js';
+import { expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const TOOLING = 'arn:aws:iam::222222222222:role/tooling';
@@ -22,13 +14,7 @@ const CHAIN_INPUTS = {
   'role-chain': `${TOOLING} session-name=hop2\n${DEPLOY}`,
 };
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 const headings = (summary: string): string[] =>
   summary.split('\n').filter((line) => line.startsWith('### '));

@@ -9,12 +9,9 @@ import {
   expectNoLeaks,
   laterStepEnv,
   oidcEnv,
-  resetStack,
   runSecrets,
-  startStack,
-  stopStack,
   stsInputs,
-  type Stack,
+  useStack,
 } from './harness/stack.js';
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
@@ -25,13 +22,7 @@ const CHAIN = [
   `${DEPLOY} tag:Team=payments duration=1800`,
 ].join('\n');
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 /** Session tags of one AssumeRole request, as key → value. */
 function tagsOf(record: StsRecord | undefined): Record<string, string> {

@@ -5,26 +5,11 @@ import { decodeJwt } from './harness/jwt.js';
 import { runBounded } from './harness/proc.js';
 import { REPO_ROOT } from './harness/runner.js';
 import { createJob, runStep } from './harness/runner.js';
-import {
-  STORED_KEYS,
-  expectNoLeaks,
-  oidcEnv,
-  resetStack,
-  startStack,
-  stopStack,
-  stsInputs,
-  type Stack,
-} from './harness/stack.js';
+import { STORED_KEYS, expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 const deny = (action: string, roleArn: string, message: string) =>
   stack.proxy.inject({

@@ -7,21 +7,12 @@ import {
   expectNoLeaks,
   laterStepEnv,
   oidcEnv,
-  resetStack,
-  startStack,
-  stopStack,
   stsInputs,
-  type Stack,
+  useStack,
 } from './harness/stack.js';
 
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 test('http-proxy: STS requests go through the proxy in absolute form; no-proxy bypasses it', async () => {
   const inputs = {

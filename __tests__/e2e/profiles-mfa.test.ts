@@ -2,29 +2,14 @@
 // source identity set once on the first hop of a chain.
 import { createHmac } from 'node:crypto';
 import { runStep, type StepResult } from './harness/runner.js';
-import {
-  STORED_KEYS,
-  expectNoLeaks,
-  oidcEnv,
-  resetStack,
-  startStack,
-  stopStack,
-  stsInputs,
-  type Stack,
-} from './harness/stack.js';
+import { STORED_KEYS, expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const TOOLING = 'arn:aws:iam::222222222222:role/tooling';
 const MFA_SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
 const TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 /** RFC 4648 base32 → bytes, written independently of the action's decoder. */
 function base32(text: string): Buffer {

@@ -10,22 +10,13 @@ import {
   expectNoLeaks,
   laterStepEnv,
   oidcEnv,
-  resetStack,
-  startStack,
-  stopStack,
   stsInputs,
-  type Stack,
+  useStack,
 } from './harness/stack.js';
 
 const ROLE = 'arn:aws:iam::111111111111:role/deploy';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 

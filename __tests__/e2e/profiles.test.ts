@@ -10,11 +10,8 @@ import {
   expectNoLeaks,
   laterStepEnv,
   oidcEnv,
-  resetStack,
-  startStack,
-  stopStack,
   stsInputs,
-  type Stack,
+  useStack,
 } from './harness/stack.js';
 
 const PROFILES = [
@@ -23,13 +20,7 @@ const PROFILES = [
   'prod: arn:aws:iam::333333333333:role/gateway -> arn:aws:iam::444444444444:role/deploy',
 ].join('\n');
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 

@@ -10,21 +10,12 @@ import {
   expectNoLeaks,
   laterStepEnv,
   oidcEnv,
-  resetStack,
-  startStack,
-  stopStack,
   stsInputs,
-  type Stack,
+  useStack,
 } from './harness/stack.js';
 
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-}, 30_000);
-afterAll(() => stopStack(stack));
-beforeEach(() => resetStack(stack));
+const stack = useStack();
 
 describe.each(NODES)('under %s', (_label, node) => {
   test('OIDC → role: AssumeRoleWithWebIdentity, masked export, real client sees the role', async () => {

@@ -25,6 +25,20 @@ export async function stopStack(stack: Stack | undefined): Promise<void> {
   await Promise.all([stack.proxy.stop(), stack.oidc.stop(), stack.moto.stop()]);
 }
 
+/**
+ * Registers the usual per-file lifecycle (start once, reset before each test, stop after all)
+ * and returns the stack, filled in by the time any test runs.
+ */
+export function useStack(): Stack {
+  const stack = {} as Stack;
+  beforeAll(async () => {
+    Object.assign(stack, await startStack());
+  }, 30_000);
+  afterAll(() => stopStack(stack.moto ? stack : undefined));
+  beforeEach(() => resetStack(stack));
+  return stack;
+}
+
 export async function resetStack(stack: Stack): Promise<void> {
   stack.proxy.clear();
   stack.proxy.clearFaults();
