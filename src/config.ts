@@ -72,6 +72,15 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
   const refresh = bool('refreshCredentials', false);
   const useExisting = bool('useExistingCredentials', false);
   if (refresh) checkRefresh(sourceKind, raw, profiles, problems);
+  // Only a GitHub OIDC token carries an environment claim; silently skipping the check would
+  // leave a guard that guards nothing.
+  if (raw.allowedEnvironments !== '' && sourceKind !== 'oidc') {
+    problems.add(
+      INPUT.allowedEnvironments,
+      `checks the GitHub OIDC token's environment claim, and the credential source is ${sourceKind}. ` +
+        'Use the oidc source, or remove allowed-environments.',
+    );
+  }
   if (
     primaryChain === undefined &&
     profiles.length === 0 &&

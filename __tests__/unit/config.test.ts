@@ -287,3 +287,27 @@ describe('conflicts and cross-field rules', () => {
     expect(config(inputs)).toMatchObject(expected);
   });
 });
+
+test.each([
+  ['stored keys', { awsAccessKeyId: 'AKIAEXAMPLE', awsSecretAccessKey: 'secret-example' }],
+  ['role chaining', { roleChaining: 'true' }],
+])(
+  'allowed-environments with %s is an input error (no OIDC claim to check)',
+  (_name, overrides) => {
+    const errors = problems({
+      roleToAssume: 'arn:aws:iam::123456789012:role/deploy',
+      allowedEnvironments: 'prod',
+      ...overrides,
+    });
+    expect(errors.map((e: { input: string }) => e.input)).toContain('allowed-environments');
+  },
+);
+
+test('allowed-environments with OIDC is accepted', () => {
+  expect(() =>
+    config({
+      roleToAssume: 'arn:aws:iam::123456789012:role/deploy',
+      allowedEnvironments: 'prod',
+    }),
+  ).not.toThrow();
+});

@@ -12,6 +12,7 @@ export {
   REPO_ROOT,
   actionInputDefaults,
   createJob,
+  findMachineNode,
   findNode24,
   inputEnvName,
 } from '../../../scripts/lib/runner.mjs';

@@ -5,7 +5,7 @@ import { runAwsCli, type ClientResult } from './aws-cli.js';
 import { assertNoLeaks } from './leaks.js';
 import { resetMoto, startMoto, type Moto } from './moto.js';
 import { startOidcServer, type OidcServer, type OidcServerOptions } from './oidc-server.js';
-import { findNode24, type StepResult } from './runner.js';
+import { findMachineNode, findNode24, type StepResult } from './runner.js';
 import { startStsProxy, type StsProxy } from './sts-proxy.js';
 
 export interface Stack {
@@ -70,7 +70,7 @@ export const STORED_KEYS = {
 function nodeVersion(binary: string): string {
   return execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
 }
-const machineNode = process.env['npm_node_execpath'] ?? process.execPath;
+const machineNode = findMachineNode();
 const node24 = findNode24();
 export const NODES: [string, string][] = [
   [`node ${nodeVersion(machineNode)}`, machineNode],
