@@ -162,7 +162,7 @@ export function checkTagCounts(
   }
 }
 
-export function inputOf(hop: HopSpec): InputName {
+function inputOf(hop: HopSpec): InputName {
   if (hop.origin.startsWith(INPUT.roleChain)) return INPUT.roleChain;
   if (hop.origin.startsWith(INPUT.profiles)) return INPUT.profiles;
   return INPUT.roleToAssume;

@@ -2,7 +2,7 @@ import type { Partition, RoleRef } from './arn.js';
 import type { Config, HopChain, HopSpec, SourceConfig } from './config-types.js';
 import type { RunContext } from './context.js';
 import { DEFAULT_DURATION_SECONDS } from './limits.js';
-import { fitSessionName, renderSessionName } from './session-name.js';
+import { renderSessionName } from './session-name.js';
 import { type Tag, contextTags, mergeTags } from './tags.js';
 
 export type HopOperation = 'AssumeRole' | 'AssumeRoleWithWebIdentity';
@@ -165,6 +165,3 @@ function transitiveKeys(
   const sent = new Set(tags.map((tag) => tag.key.toLowerCase()));
   return wanted.filter((key) => sent.has(key.toLowerCase()));
 }
-
-/** Fits a source identity the same way as session names (exported for the summary and tests). */
-export const fitSourceIdentity = fitSessionName;
