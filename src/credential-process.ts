@@ -8,7 +8,7 @@ import {
   type RefreshSpec,
   usableCache,
 } from './refresh-spec.js';
-import { isRetryableStsError, withRetry } from './retry.js';
+import { type Attempt, isRetryableStsError, withRetry } from './retry.js';
 import { abortableSleep } from './sleep.js';
 import { isRetryableOidcError, oidcSource } from './sources/oidc.js';
 import { tokenFileSource } from './sources/token-file.js';
@@ -44,7 +44,7 @@ export async function refreshCredentials(
     { httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy },
     env,
   );
-  const retry = <T>(_label: string, operation: (attempt: number) => Promise<T>): Promise<T> =>
+  const retry = <T>(_label: string, operation: Attempt<T>): Promise<T> =>
     withRetry(operation, {
       maxAttempts: spec.network.maxAttempts,
       isRetryable: isRetryableStsError,

@@ -11,6 +11,7 @@ import { claimString, type TokenClaims } from './jwt.js';
 import type { HopPlan, Plan, SessionPlan } from './plan.js';
 import type { CredentialSource, MaskSecret, SourceCredentials } from './sources/types.js';
 import type { AssumeRoleRequest, AwsCredentials, CallerIdentity, StsGateway } from './sts.js';
+import type { Attempt } from './retry.js';
 import { decodeBase32, totp } from './totp.js';
 
 /** What one hop produced (never the credentials themselves, which stay on the session). */
@@ -44,7 +45,7 @@ export interface RunResult {
 }
 
 /** Runs a call with the plan's retry policy; `label` names it in retry logs. */
-export type Retrier = <T>(label: string, operation: (attempt: number) => Promise<T>) => Promise<T>;
+export type Retrier = <T>(label: string, operation: Attempt<T>) => Promise<T>;
 
 export interface ExecuteDeps {
   readonly gateway: StsGateway;
@@ -203,39 +204,35 @@ async function assumeHop(
     inlineSessionPolicy: hop.inlineSessionPolicy,
     managedSessionPolicies: hop.managedSessionPolicies,
   };
-  let lastError: unknown;
-  const assumed = await deps.retry(`${hop.operation} ${roleArn}`, async (attempt) => {
-    if (hop.operation === 'AssumeRoleWithWebIdentity') {
-      if (source.kind !== 'web-identity')
-        throw new Error('AssumeRoleWithWebIdentity needs a web identity source');
-      // A retry after a token complaint gets a fresh token: the first may have expired meanwhile.
-      const fresh =
-        attempt > 1 && lastError instanceof StsCallError && /Token/.test(lastError.code);
-      const webIdentityToken = await source.token(fresh);
+  const assumed = await deps.retry(
+    `${hop.operation} ${roleArn}`,
+    async (attempt, previousError) => {
+      if (hop.operation === 'AssumeRoleWithWebIdentity') {
+        if (source.kind !== 'web-identity')
+          throw new Error('AssumeRoleWithWebIdentity needs a web identity source');
+        // A retry after a token complaint gets a fresh token: the first may have expired meanwhile.
+        const fresh = previousError instanceof StsCallError && /Token/.test(previousError.code);
+        const webIdentityToken = await source.token(fresh);
+        deps.debug(
+          `${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} attempt=${attempt}`,
+        );
+        return deps.gateway.assumeRoleWithWebIdentity({ ...common, webIdentityToken }, options);
+      }
+      const request: AssumeRoleRequest = {
+        ...common,
+        externalId: hop.externalId,
+        tags: hop.tags,
+        transitiveTagKeys: hop.transitiveTagKeys,
+        sourceIdentity: hop.sourceIdentity,
+        mfa: hop.usesMfa ? mfaFor(plan, deps) : undefined,
+      };
       deps.debug(
-        `${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} attempt=${attempt}`,
+        `${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} tags=${hop.tags.length} attempt=${attempt}`,
       );
-      return deps.gateway
-        .assumeRoleWithWebIdentity({ ...common, webIdentityToken }, options)
-        .catch((error: unknown) => {
-          lastError = error;
-          throw error;
-        });
-    }
-    const request: AssumeRoleRequest = {
-      ...common,
-      externalId: hop.externalId,
-      tags: hop.tags,
-      transitiveTagKeys: hop.transitiveTagKeys,
-      sourceIdentity: hop.sourceIdentity,
-      mfa: hop.usesMfa ? mfaFor(plan, deps) : undefined,
-    };
-    deps.debug(
-      `${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} tags=${hop.tags.length} attempt=${attempt}`,
-    );
-    if (caller === undefined) throw new Error('AssumeRole needs AWS credentials');
-    return deps.gateway.assumeRole(request, caller, options);
-  });
+      if (caller === undefined) throw new Error('AssumeRole needs AWS credentials');
+      return deps.gateway.assumeRole(request, caller, options);
+    },
+  );
   // Mask first: nothing below may run before the runner knows these values are secret.
   maskCredentials(assumed.credentials, deps.mask);
   const parsed = parseAssumedRoleArn(assumed.assumedRoleArn);

@@ -50,15 +50,17 @@ export function backoffDelay(
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/** One try of a retried call: its 1-based number and what made the previous try fail. */
+export type Attempt<T> = (attempt: number, previousError: unknown) => Promise<T>;
+
 /** Runs `operation` until it succeeds, fails permanently, or runs out of attempts. */
-export async function withRetry<T>(
-  operation: (attempt: number) => Promise<T>,
-  options: RetryOptions,
-): Promise<T> {
+export async function withRetry<T>(operation: Attempt<T>, options: RetryOptions): Promise<T> {
+  let previousError: unknown;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await operation(attempt);
+      return await operation(attempt, previousError);
     } catch (error) {
+      previousError = error;
       if (attempt >= options.maxAttempts || !options.isRetryable(error)) throw error;
       const delay = backoffDelay(attempt, options.random, options.baseDelayMs, options.maxDelayMs);
       options.onRetry?.(error, attempt, delay);

@@ -189,3 +189,29 @@ test('special-characters-workaround: re-issues while the secret has special char
   }
   expectNoLeaks(step, stack, Object.values(STORED_KEYS));
 });
+
+test('InvalidIdentityToken while STS cannot fetch the keys: retried with a fresh OIDC token', async () => {
+  stack.proxy.inject({
+    action: 'AssumeRoleWithWebIdentity',
+    times: 1,
+    fault: {
+      kind: 'error',
+      status: 400,
+      code: 'InvalidIdentityToken',
+      message:
+        "Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements",
+    },
+  });
+  const before = stack.oidc.issuedTokens().length;
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expect(step.exitCode).toBe(0);
+  const tokens = stack.proxy.records().map((r) => r.params['WebIdentityToken']);
+  expect(tokens).toHaveLength(2);
+  expect(tokens[1]).not.toBe(tokens[0]);
+  expect(stack.oidc.issuedTokens()).toHaveLength(before + 2);
+  expectNoLeaks(step, stack);
+});

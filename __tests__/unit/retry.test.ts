@@ -196,3 +196,23 @@ describe('withRetry', () => {
     expect((outcome.error as StsCallError).awsMessage).toBe('throttled 10');
   });
 });
+
+test('each attempt sees what made the previous one fail (a token retry fetches a fresh token)', async () => {
+  const seen: unknown[] = [];
+  const first = new StsCallError(
+    'AssumeRoleWithWebIdentity',
+    'IDPCommunicationError',
+    'try again',
+    400,
+  );
+  const result = await withRetry(
+    async (attempt, previousError) => {
+      seen.push(previousError);
+      if (attempt === 1) throw first;
+      return 'ok';
+    },
+    { maxAttempts: 3, isRetryable: () => true, sleep: async () => undefined, random: () => 0 },
+  );
+  expect(result).toBe('ok');
+  expect(seen).toEqual([undefined, first]);
+});
