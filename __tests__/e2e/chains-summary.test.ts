@@ -1,8 +1,12 @@
 // The session summary a chain leaves in the job's step summary: what was assumed, where,
 // for which run, and on failure which hop failed, never a secret and never an account ID
 // when masking is on.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { createJob, runStep } from './harness/runner.js';
 import { expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const TOOLING = 'arn:aws:iam::222222222222:role/tooling';

@@ -1,6 +1,8 @@
 // Multi-hop role chains in one step: each hop signed with the previous hop's key, per-hop
 // options from `role-chain` lines, transitive tags, session names, and the errors that must
 // stop a chain before any request is made.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { createJob, runStep, type StepResult } from './harness/runner.js';
 import type { StsRecord } from './harness/sts-proxy.js';
 import {
@@ -13,6 +15,8 @@ import {
   stsInputs,
   useStack,
 } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const TOOLING = 'arn:aws:iam::222222222222:role/tooling';

@@ -1,5 +1,7 @@
 // Real clients consume what the action produced: every AWS CLI on the machine (v1 from pip, v2
 // from Debian) and boto3, for env credentials, profiles, and refreshing profiles.
+import { jest } from '@jest/globals';
+import { CLIENT_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { findAwsClis, runAwsCli, runBoto3, type AwsCli } from './harness/aws-cli.js';
 import { createJob, runStep } from './harness/runner.js';
@@ -12,6 +14,8 @@ import {
   stsInputs,
   type Stack,
 } from './harness/stack.js';
+
+jest.setTimeout(CLIENT_TEST_TIMEOUT_MS);
 
 const DEV = 'arn:aws:iam::111111111111:role/deploy';
 const PROD = 'arn:aws:iam::333333333333:role/deploy';

@@ -1,11 +1,15 @@
 // Failures users can act on: AccessDenied on each path is explained (claims, both policies),
 // nothing is exported, nothing secret is printed, no retries; guard rails refuse before STS.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { evaluateTrustPolicy, type PolicyDocument } from '../../src/trust-policy.js';
 import { decodeJwt } from './harness/jwt.js';
 import { runBounded } from './harness/proc.js';
 import { REPO_ROOT } from './harness/runner.js';
 import { createJob, runStep } from './harness/runner.js';
 import { STORED_KEYS, expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';

@@ -1,6 +1,8 @@
 // Self-test of the e2e harness (no action needed: dist/ may not exist yet).
 // Proves moto, the recording proxy, the OIDC server, the step runner, the leak
 // checker and the real-client wrappers behave as the e2e suites rely on.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { fileURLToPath } from 'node:url';
 import { findAwsClis, runAwsCli, runBoto3 } from './harness/aws-cli.js';
 import { parseFileCommands, parseMasks } from './harness/file-commands.js';
@@ -10,6 +12,8 @@ import { createRole, resetMoto, startMoto, type Moto } from './harness/moto.js';
 import { startOidcServer, type OidcServer } from './harness/oidc-server.js';
 import { createJob, runStep } from './harness/runner.js';
 import { startStsProxy, type StsProxy } from './harness/sts-proxy.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const KEYS = {
   AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
@@ -84,52 +88,64 @@ describe('sts proxy', () => {
     expect(rec?.issuedAccessKeyId).toMatch(/^ASIA/);
   });
 
-  test('records a signed AssumeRole from the AWS CLI with its key id and tags', async () => {
-    const res = await assumeRole([
-      '--tags',
-      'Key=Repo,Value=octo-org/octo-repo',
-      '--transitive-tag-keys',
-      'Repo',
-    ]);
-    expect(res.exitCode).toBe(0);
-    expect(proxy.records()).toEqual([
-      expect.objectContaining({
-        action: 'AssumeRole',
-        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-        region: 'us-east-1',
-        status: 200,
-        params: expect.objectContaining({
-          'Tags.member.1.Key': 'Repo',
-          'Tags.member.1.Value': 'octo-org/octo-repo',
-          'TransitiveTagKeys.member.1': 'Repo',
+  test(
+    'records a signed AssumeRole from the AWS CLI with its key id and tags',
+    async () => {
+      const res = await assumeRole([
+        '--tags',
+        'Key=Repo,Value=octo-org/octo-repo',
+        '--transitive-tag-keys',
+        'Repo',
+      ]);
+      expect(res.exitCode).toBe(0);
+      expect(proxy.records()).toEqual([
+        expect.objectContaining({
+          action: 'AssumeRole',
+          accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+          region: 'us-east-1',
+          status: 200,
+          params: expect.objectContaining({
+            'Tags.member.1.Key': 'Repo',
+            'Tags.member.1.Value': 'octo-org/octo-repo',
+            'TransitiveTagKeys.member.1': 'Repo',
+          }),
         }),
-      }),
-    ]);
-    expect(proxy.records()[0]?.viaProxy).toBeUndefined();
-  }, 20_000);
+      ]);
+      expect(proxy.records()[0]?.viaProxy).toBeUndefined();
+    },
+    STEP_TEST_TIMEOUT_MS,
+  );
 
-  test('works as an HTTP forward proxy', async () => {
-    const res = await runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', moto.url], {
-      ...KEYS,
-      HTTP_PROXY: proxy.url,
-    });
-    expect(res.exitCode).toBe(0);
-    expect(proxy.records()).toEqual([
-      expect.objectContaining({ action: 'GetCallerIdentity', viaProxy: true, status: 200 }),
-    ]);
-  }, 20_000);
+  test(
+    'works as an HTTP forward proxy',
+    async () => {
+      const res = await runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', moto.url], {
+        ...KEYS,
+        HTTP_PROXY: proxy.url,
+      });
+      expect(res.exitCode).toBe(0);
+      expect(proxy.records()).toEqual([
+        expect.objectContaining({ action: 'GetCallerIdentity', viaProxy: true, status: 200 }),
+      ]);
+    },
+    STEP_TEST_TIMEOUT_MS,
+  );
 
-  test('throttle fault reaches the CLI, once', async () => {
-    proxy.inject({ action: 'AssumeRole', times: 1, fault: { kind: 'throttle' } });
-    const first = await assumeRole();
-    expect(first.exitCode).not.toBe(0);
-    expect(first.stderr).toMatch(/Throttling.*Rate exceeded/);
-    expect((await assumeRole()).exitCode).toBe(0);
-    expect(proxy.records().map((r) => [r.status, r.fault])).toEqual([
-      [400, 'throttle'],
-      [200, undefined],
-    ]);
-  }, 20_000);
+  test(
+    'throttle fault reaches the CLI, once',
+    async () => {
+      proxy.inject({ action: 'AssumeRole', times: 1, fault: { kind: 'throttle' } });
+      const first = await assumeRole();
+      expect(first.exitCode).not.toBe(0);
+      expect(first.stderr).toMatch(/Throttling.*Rate exceeded/);
+      expect((await assumeRole()).exitCode).toBe(0);
+      expect(proxy.records().map((r) => [r.status, r.fault])).toEqual([
+        [400, 'throttle'],
+        [200, undefined],
+      ]);
+    },
+    STEP_TEST_TIMEOUT_MS,
+  );
 
   test('AccessDenied for one role only; status, reset and delay faults', async () => {
     proxy.inject({
@@ -177,39 +193,49 @@ describe('sts proxy', () => {
 });
 
 describe('moto account handling', () => {
-  test('AssumeRole into another account: keys belong to that account; role need not exist', async () => {
-    const assumed = await assumeRole();
-    const creds = (assumed.json as { Credentials: Record<string, string> }).Credentials;
-    const who = await runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', moto.url], {
-      AWS_ACCESS_KEY_ID: creds.AccessKeyId ?? '',
-      AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey ?? '',
-      AWS_SESSION_TOKEN: creds.SessionToken ?? '',
-      AWS_DEFAULT_REGION: 'us-east-1',
-    });
-    expect(who.json).toMatchObject({
-      Account: '222222222222',
-      Arn: 'arn:aws:sts::222222222222:assumed-role/deploy/ss',
-    });
-    const fresh = await runBoto3(
-      'import boto3,json,os\nprint(json.dumps(boto3.client("sts", endpoint_url=os.environ["EP"]).get_caller_identity()))',
-      { ...KEYS, EP: moto.url },
-    );
-    expect(fresh.json).toMatchObject({
-      Account: '123456789012',
-      Arn: 'arn:aws:sts::123456789012:user/moto',
-    });
-  }, 20_000);
+  test(
+    'AssumeRole into another account: keys belong to that account; role need not exist',
+    async () => {
+      const assumed = await assumeRole();
+      const creds = (assumed.json as { Credentials: Record<string, string> }).Credentials;
+      const who = await runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', moto.url], {
+        AWS_ACCESS_KEY_ID: creds.AccessKeyId ?? '',
+        AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey ?? '',
+        AWS_SESSION_TOKEN: creds.SessionToken ?? '',
+        AWS_DEFAULT_REGION: 'us-east-1',
+      });
+      expect(who.json).toMatchObject({
+        Account: '222222222222',
+        Arn: 'arn:aws:sts::222222222222:assumed-role/deploy/ss',
+      });
+      const fresh = await runBoto3(
+        'import boto3,json,os\nprint(json.dumps(boto3.client("sts", endpoint_url=os.environ["EP"]).get_caller_identity()))',
+        { ...KEYS, EP: moto.url },
+      );
+      expect(fresh.json).toMatchObject({
+        Account: '123456789012',
+        Arn: 'arn:aws:sts::123456789012:user/moto',
+      });
+    },
+    STEP_TEST_TIMEOUT_MS,
+  );
 
-  test('createRole makes the role id stable', async () => {
-    const role = await createRole(moto.url, { name: 'deploy', accountId: '222222222222' });
-    expect(role.arn).toBe(ROLE);
-    const assumed = await assumeRole();
-    expect(assumed.json).toMatchObject({ AssumedRoleUser: { AssumedRoleId: `${role.roleId}:ss` } });
-    // moto quirk: AssumeRoleWithWebIdentity always answers AssumedRoleId ARO123EXAMPLE123:SESSION.
-    expect(await (await post(moto.url, webIdentity())).text()).toContain(
-      '<AssumedRoleId>ARO123EXAMPLE123:gha</AssumedRoleId>',
-    );
-  }, 20_000);
+  test(
+    'createRole makes the role id stable',
+    async () => {
+      const role = await createRole(moto.url, { name: 'deploy', accountId: '222222222222' });
+      expect(role.arn).toBe(ROLE);
+      const assumed = await assumeRole();
+      expect(assumed.json).toMatchObject({
+        AssumedRoleUser: { AssumedRoleId: `${role.roleId}:ss` },
+      });
+      // moto quirk: AssumeRoleWithWebIdentity always answers AssumedRoleId ARO123EXAMPLE123:SESSION.
+      expect(await (await post(moto.url, webIdentity())).text()).toContain(
+        '<AssumedRoleId>ARO123EXAMPLE123:gha</AssumedRoleId>',
+      );
+    },
+    STEP_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('oidc server', () => {

@@ -1,5 +1,7 @@
 // The remaining compatible inputs, each through dist/: proxies, existing and stale credentials,
 // credential outputs, audiences, the default chain, and the special-characters workaround.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { createJob, runStep } from './harness/runner.js';
 import {
   STORED_KEYS,
@@ -10,6 +12,8 @@ import {
   stsInputs,
   useStack,
 } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
 const stack = useStack();

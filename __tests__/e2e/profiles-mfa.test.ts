@@ -1,8 +1,12 @@
 // MFA on the first AssumeRole hop (a typed code, or one computed from a TOTP secret) and a
 // source identity set once on the first hop of a chain.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { createHmac } from 'node:crypto';
 import { runStep, type StepResult } from './harness/runner.js';
 import { STORED_KEYS, expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const TOOLING = 'arn:aws:iam::222222222222:role/tooling';

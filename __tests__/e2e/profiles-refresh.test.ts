@@ -1,5 +1,7 @@
 // refresh-credentials: a profile whose credential_process helper serves a seeded cache, and
 // re-fetches the job's OIDC token and re-assumes the chain once the cache is about to expire.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAwsCli } from './harness/aws-cli.js';
@@ -13,6 +15,8 @@ import {
   stsInputs,
   useStack,
 } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const ROLE = 'arn:aws:iam::111111111111:role/deploy';
 

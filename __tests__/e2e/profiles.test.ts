@@ -1,6 +1,8 @@
 // Several accounts in one job through named profiles: private files under RUNNER_TEMP that
 // real clients (AWS CLI, boto3) read, earlier profiles kept, and a post step that removes
 // exactly what main wrote.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { runBoto3 } from './harness/aws-cli.js';
@@ -13,6 +15,8 @@ import {
   stsInputs,
   useStack,
 } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const PROFILES = [
   'dev: arn:aws:iam::111111111111:role/deploy',

@@ -1,5 +1,7 @@
 // Every credential source, end to end through dist/ under each Node runtime, with the
 // exported credentials proved by a real AWS CLI call in a later step.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createJob, runStep } from './harness/runner.js';
@@ -13,6 +15,8 @@ import {
   stsInputs,
   useStack,
 } from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
 const stack = useStack();
