@@ -3,7 +3,7 @@
 // (@actions/workflow-parser, the one behind the Actions language service), and every `with:` key
 // of an aws-deploy-role step must be an input of action.yml. The quick start's trust-policy
 // command must produce a policy that admits the quick-start job.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   NoOperationTraceWriter,
@@ -279,5 +279,41 @@ describe('release files', () => {
 
   test('SECURITY.md says how to report a vulnerability privately', () => {
     expect(readFileSync('SECURITY.md', 'utf8')).toContain('private vulnerability reporting');
+  });
+});
+
+describe('links between the docs', () => {
+  // Pages another branch adds (docs/trust-policy.md comes with the trust-policy checker);
+  // remove an entry once its page exists.
+  const PENDING = new Set(['docs/trust-policy.md']);
+  const FILES = [...DOC_FILES, 'SECURITY.md', 'CHANGELOG.md'];
+  const withoutCode = (text: string): string => text.replace(/```[\s\S]*?```/g, '');
+  /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+  const anchorOf = (heading: string): string =>
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\- _]/gu, '')
+      .replace(/ /g, '-');
+  const anchors = (file: string): Set<string> =>
+    new Set(
+      [...withoutCode(readFileSync(file, 'utf8')).matchAll(/^#+ (.*)$/gm)].map((m) =>
+        anchorOf(m[1] ?? ''),
+      ),
+    );
+
+  test.each(FILES)('every relative link in %s reaches a file and heading', (file) => {
+    const broken: string[] = [];
+    for (const match of withoutCode(readFileSync(file, 'utf8')).matchAll(/\]\(([^)\s]+)\)/g)) {
+      const link = match[1] ?? '';
+      if (/^[a-z]+:/.test(link)) continue;
+      const [target = '', anchor] = link.split('#');
+      const resolved = target === '' ? file : path.normalize(path.join(path.dirname(file), target));
+      if (PENDING.has(resolved)) continue;
+      if (!existsSync(resolved)) broken.push(`${link}: no such file`);
+      else if (anchor && resolved.endsWith('.md') && !anchors(resolved).has(anchor))
+        broken.push(`${link}: no such heading`);
+    }
+    expect(broken).toEqual([]);
   });
 });
