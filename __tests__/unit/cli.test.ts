@@ -111,7 +111,7 @@ describe('runCli trust-policy', () => {
       repository: 'octo-org/app',
       ...claims,
     };
-    expect(evaluateTrustPolicy(JSON.parse(stdout) as TrustPolicy, token)).toEqual({
+    expect(evaluateTrustPolicy(JSON.parse(stdout) as TrustPolicy, token)).toMatchObject({
       allowed: true,
       reasons: [],
     });
