@@ -7,9 +7,12 @@ import { ACCOUNT_ID_PATTERN } from './limits.js';
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub
  *
  * - github.com: https://token.actions.githubusercontent.com
- * - GitHub Enterprise Cloud with a unique issuer: https://token.actions.githubusercontent.com/SLUG
+ *   https://docs.github.com/en/actions/reference/security/oidc
+ * - GitHub Enterprise Cloud with a unique issuer (include_enterprise_slug):
+ *   https://token.actions.githubusercontent.com/SLUG
+ *   https://docs.github.com/en/enterprise-cloud@latest/rest/actions/oidc
  * - GitHub Enterprise Server: https://HOST/_services/token
- * https://docs.github.com/en/actions/reference/security/oidc
+ *   https://docs.github.com/en/enterprise-server@3.19/actions/reference/security/oidc
  */
 
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
