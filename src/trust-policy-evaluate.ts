@@ -57,11 +57,14 @@ export interface Evaluation {
  * Condition keys AWS documents for GitHub's provider, beside aud and sub; STS leaves any other
  * ISSUER:claim key out of the request context, so a condition on it sees no value.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
- * (confirmed through the STS announcement summarised at https://cageyv.dev/posts/aws-sts-oidc-claim-validation)
+ * https://aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/
+ * (the GitHub key list as summarised at https://cageyv.dev/posts/aws-sts-oidc-claim-validation).
+ * amr is a standard OIDC key; GitHub's tokens carry no amr claim, so it never has a value.
  */
 export const GITHUB_CONDITION_CLAIMS: readonly string[] = [
   'aud',
   'sub',
+  'amr',
   'actor',
   'actor_id',
   'job_workflow_ref',
@@ -116,10 +119,16 @@ function evaluateStatement(
     statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
   const provider = issuerHostOf(claims);
   const principalMatched = principalMatches(statement.Principal, provider);
+  // An operator not evaluated here counts against admission either way: it fails an Allow, and
+  // it matches in a Deny, so the checker never admits a token IAM might refuse.
+  const deny = statement.Effect === 'Deny';
   const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) =>
-    Object.entries(entries).map(([key, expected]) =>
-      checkCondition(operator, key, strings(expected), claims, provider),
-    ),
+    Object.entries(entries).map(([key, expected]) => {
+      const check = checkCondition(operator, key, strings(expected), claims, provider);
+      return deny && check.note?.startsWith('condition operator') === true
+        ? { ...check, matched: true, note: `${check.note}; assumed to match in a Deny` }
+        : check;
+    }),
   );
   return {
     index,

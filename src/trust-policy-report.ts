@@ -22,6 +22,14 @@ export function formatEvaluation(evaluation: Evaluation): string[] {
       `  ${mark(s.principalMatched)} Principal.Federated is the OIDC provider for ${s.provider}`,
     );
     for (const c of s.conditions) lines.push(`  ${mark(c.matched)} ${describeCheck(c)}`);
+    // ForAllValues matches when the request has no value for the key: in an Allow it admits
+    // tokens that lack the claim, or a policy whose key is misspelt.
+    const risky = s.conditions.filter((c) => c.operator.startsWith('ForAllValues:'));
+    if (s.effect === 'Allow' && risky.length > 0) {
+      lines.push(
+        `  warning: ${risky.map((c) => `${c.operator} ${c.key}`).join(', ')} also matches a token without the claim; prefer StringEquals or StringLike`,
+      );
+    }
   }
   lines.push(verdictOf(evaluation));
   return lines;

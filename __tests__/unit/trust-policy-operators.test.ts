@@ -130,6 +130,12 @@ describe('condition operators, as IAM evaluates them', () => {
       false,
       'no enterprise_id claim',
     ],
+    [
+      'amr, which GitHub tokens never carry',
+      { StringEquals: { [gh('amr')]: 'authenticated' } },
+      false,
+      'the token has no amr claim',
+    ],
   ])('%s → %s', (_name, condition, admitted, reason) => {
     const claims = githubClaims({ repository_id: 2002 });
     const result = evaluateTrustPolicy(doc(statement(condition)), claims);
@@ -290,6 +296,33 @@ describe('policies from the docs', () => {
       'DENIED: no Allow statement applies to this token',
     ]);
   });
+});
+
+// An operator the evaluator does not understand never leads to an admission IAM might refuse.
+test.each<[string, string, boolean]>([
+  ['in an Allow it fails the statement', 'Allow', false],
+  ['in a Deny it is assumed to match', 'Deny', false],
+])('an unevaluated operator %s', (_name, effect, admitted) => {
+  const unknown = { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } };
+  const allow = statement({ StringLike: { [SUB_KEY]: `repo:${REPO}:*` } });
+  const policy =
+    effect === 'Allow'
+      ? doc(statement({ ...unknown, StringLike: { [SUB_KEY]: `repo:${REPO}:*` } }))
+      : doc(allow, { ...statement(unknown), Effect: 'Deny' });
+  const result = evaluateTrustPolicy(policy, githubClaims());
+  expect(result.allowed).toBe(admitted);
+  expect(formatEvaluation(result).join('\n')).toContain(
+    'condition operator DateLessThan is not evaluated here',
+  );
+});
+
+test('the report warns about ForAllValues in an Allow, which admits tokens without the claim', () => {
+  const policy = doc(statement({ 'ForAllValues:StringEquals': { [gh('environment')]: 'prod' } }));
+  const lines = formatEvaluation(evaluateTrustPolicy(policy, githubClaims()));
+  expect(lines).toContain(
+    `  warning: ForAllValues:StringEquals ${gh('environment')} also matches a token without the claim; prefer StringEquals or StringLike`,
+  );
+  expect(lines.at(-1)).toMatch(/^ADMITTED/);
 });
 
 describe('policyFromJson', () => {
