@@ -1,109 +1,144 @@
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Partition } from './arn.js';
-import { type TrustPolicyOptions, buildTrustPolicy } from './trust-policy.js';
+import { UsageError, keyValues, parseFlags } from './cli-args.js';
+import { type ReadFile, runCheck } from './cli-check.js';
+import { type TrustPolicyOptions, generateTrustPolicy } from './trust-policy.js';
 
-/** Command-line helpers for setting up AWS: `aws-deploy-role trust-policy ...`. */
+/**
+ * Command-line helpers for setting up AWS. Run from a checkout of this action (never through an
+ * npm package name: this one is not published, so npx would fetch whatever holds the name):
+ *   node dist/cli/index.js trust-policy ...
+ */
 
-export const USAGE = `Usage: aws-deploy-role trust-policy --repo OWNER/NAME [scope] [options]
+const COMMAND = 'node dist/cli/index.js';
 
-Prints an IAM role trust policy (JSON) that lets GitHub Actions runs of one repository
-assume the role with OIDC.
+export const USAGE = `Usage:
+  ${COMMAND} trust-policy [generate] --repo OWNER/NAME [scope] [subject] [issuer] [options]
+  ${COMMAND} trust-policy check --policy FILE (--claims FILE | --token FILE | --claim KEY=VALUE ...)
 
-Scope (at most one; without one, any run of the repository is admitted):
-  --environment NAME   jobs that deploy to this GitHub environment
-  --branch NAME        runs on this branch (* and ? are wildcards)
-  --ref REF            runs on this full ref, e.g. 'refs/tags/v*'
-  --pull-request       runs triggered by pull_request
+Run it from a checkout of the action (git clone, then the command above; no npm install needed).
+
+generate prints an IAM role trust policy (JSON) that lets GitHub Actions runs of one repository
+assume the role with OIDC; notes on placeholders to fill in and warnings go to stderr.
+
+Scope (at most one; without one, any run of the repository is admitted, with a warning):
+  --environment NAME     jobs that deploy to this GitHub environment
+  --branch NAME          runs on this branch (* and ? are wildcards)
+  --ref REF              runs on this full ref, e.g. 'refs/tags/v*'
+  --pull-request         runs triggered by pull_request
+
+Subject format (default: names only, repo:OWNER/NAME:...):
+  --owner-id ID          immutable subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... (github.com and
+  --repository-id ID     GHE Cloud); give both, a missing one becomes a placeholder
+  --subject-claims KEYS  a customised subject template: its claim keys, comma-separated, in order
+                         (e.g. repo,context,job_workflow_ref)
+  --claim KEY=VALUE      the value of a template claim key (repeatable)
+
+Issuer (default: github.com, https://token.actions.githubusercontent.com):
+  --issuer URL           the token's iss, e.g. https://token.actions.githubusercontent.com/SLUG
+                         for a GHE Cloud enterprise with its own issuer
+  --ghes-host HOST       GitHub Enterprise Server: issuer https://HOST/_services/token
 
 Options:
-  --audience AUD       token audience (default sts.amazonaws.com, or sts.amazonaws.com.cn in aws-cn)
-  --account-id ID      12-digit account that holds the OIDC provider (default: <ACCOUNT_ID>)
-  --partition NAME     aws, aws-cn or aws-us-gov (default aws)
-  -h, --help           show this help`;
+  --audience AUD         token audience (default sts.amazonaws.com, or sts.amazonaws.com.cn in aws-cn)
+  --account-id ID        12-digit account that holds the OIDC provider (default: <ACCOUNT_ID>)
+  --partition NAME       aws, aws-cn or aws-us-gov (default aws)
 
-const VALUE_FLAGS = {
-  '--repo': 'repository',
-  '--environment': 'environment',
-  '--branch': 'branch',
-  '--ref': 'ref',
-  '--audience': 'audience',
-  '--account-id': 'accountId',
-  '--partition': 'partition',
+check evaluates a trust policy as IAM does for sts:AssumeRoleWithWebIdentity and prints, per
+statement, each condition with the value it saw. Exit 0 admitted, 1 denied, 2 bad input.
+  --policy FILE          a policy document, or the output of aws iam get-role
+  --claims FILE          the token's claims as JSON
+  --token FILE           a JWT; only its claims are read and shown, never the token
+  --claim KEY=VALUE      one claim (repeatable; overrides --claims/--token)
+
+  -h, --help             show this help`;
+
+const GENERATE_FLAGS = {
+  '--repo': 'value',
+  '--environment': 'value',
+  '--branch': 'value',
+  '--ref': 'value',
+  '--pull-request': 'switch',
+  '--owner-id': 'value',
+  '--repository-id': 'value',
+  '--subject-claims': 'value',
+  '--claim': 'repeat',
+  '--issuer': 'value',
+  '--ghes-host': 'value',
+  '--audience': 'value',
+  '--account-id': 'value',
+  '--partition': 'value',
 } as const;
-
-type ValueFlag = keyof typeof VALUE_FLAGS;
-type ParsedValues = { -readonly [K in (typeof VALUE_FLAGS)[ValueFlag]]?: string };
 
 const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov'] satisfies Partition[];
 
-class UsageError extends Error {}
-
 /** Runs the CLI on arguments (without node and script); returns the process exit code. */
-export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export function runCli(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  readFile: ReadFile = (path) => readFileSync(path, 'utf8'),
+): number {
   if (argv.includes('--help') || argv.includes('-h')) {
     out(USAGE);
     return 0;
   }
-  const [command, ...rest] = argv;
+  const [command, sub, ...rest] = argv;
   try {
     if (command !== 'trust-policy') {
       throw new UsageError(
         command === undefined ? 'no command given' : `unknown command '${command}'`,
       );
     }
-    const policy = buildTrustPolicy(parseTrustPolicyArgs(rest));
+    if (sub === 'check') return runCheck(rest, readFile, out);
+    const args = sub === 'generate' || sub === undefined ? rest : [sub, ...rest];
+    const { policy, notes } = generateTrustPolicy(parseTrustPolicyArgs(args));
     out(JSON.stringify(policy, null, 2));
+    for (const note of notes) err(`aws-deploy-role: ${note}`);
     return 0;
   } catch (error) {
     err(`aws-deploy-role: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) err(`Run 'aws-deploy-role --help' for usage.`);
-    // Both bad flags and values buildTrustPolicy rejects are the caller's to fix: usage exit code.
+    if (error instanceof UsageError) err(`Run '${COMMAND} --help' for usage.`);
+    // Both bad flags and values the generator or checker rejects are the caller's to fix.
     return 2;
   }
 }
 
-/** Parses the trust-policy flags into options; throws a UsageError naming the first bad argument. */
+/** Parses the generate flags into options; throws a UsageError naming the first bad argument. */
 export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOptions {
-  const values: ParsedValues = {};
-  let pullRequest = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-    if (flag === '--pull-request' && eq < 0) {
-      pullRequest = true;
-      continue;
-    }
-    if (!isValueFlag(flag)) throw new UsageError(`unknown argument '${arg}'`);
-    // "--flag=value" carries its value; "--flag value" takes the next argument.
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
-      throw new UsageError(`${flag} needs a value`);
-    }
-    const key = VALUE_FLAGS[flag];
-    if (values[key] !== undefined) throw new UsageError(`${flag} given more than once`);
-    values[key] = value;
-  }
-  return toOptions(values, pullRequest);
-}
-
-function isValueFlag(flag: string): flag is ValueFlag {
-  return Object.hasOwn(VALUE_FLAGS, flag);
-}
-
-function toOptions(values: ParsedValues, pullRequest: boolean): TrustPolicyOptions {
-  const { repository, partition, ...scope } = values;
+  const { values, switches, repeats } = parseFlags(args, GENERATE_FLAGS);
+  const value = (flag: keyof typeof GENERATE_FLAGS): string | undefined => values[flag];
+  const repository = value('--repo');
   if (repository === undefined) throw new UsageError('--repo OWNER/NAME is required');
+  const partition = value('--partition');
   if (partition !== undefined && !PARTITIONS.includes(partition)) {
     throw new UsageError(`--partition must be one of ${PARTITIONS.join(', ')}, got '${partition}'`);
   }
-  return {
-    repository,
-    ...scope,
-    ...(partition === undefined ? {} : { partition: partition as Partition }),
-    ...(pullRequest ? { pullRequest } : {}),
+  const template = value('--subject-claims');
+  const claimValues = keyValues('--claim', repeats['--claim']);
+  if (template === undefined && Object.keys(claimValues).length > 0) {
+    throw new UsageError(
+      '--claim sets values of a custom subject template: give --subject-claims too',
+    );
+  }
+  const optional = {
+    environment: value('--environment'),
+    branch: value('--branch'),
+    ref: value('--ref'),
+    ownerId: value('--owner-id'),
+    repositoryId: value('--repository-id'),
+    issuer: value('--issuer'),
+    ghesHost: value('--ghes-host'),
+    audience: value('--audience'),
+    accountId: value('--account-id'),
+    partition: partition as Partition | undefined,
+    subjectClaims: template?.split(',').map((key) => key.trim()),
+    claimValues: template === undefined ? undefined : claimValues,
+    pullRequest: switches.has('--pull-request') ? true : undefined,
   };
+  const defined = Object.entries(optional).filter(([, v]) => v !== undefined);
+  return { repository, ...(Object.fromEntries(defined) as Partial<TrustPolicyOptions>) };
 }
 
 /** Runs the CLI against the real process streams; the bin script and a direct run both call it. */
@@ -120,7 +155,7 @@ function isProcessEntry(): boolean {
   const entry = process.argv[1];
   if (entry === undefined) return false;
   try {
-    // npx and npm bin links are symlinks; import.meta.url names the real file.
+    // npm bin links are symlinks; import.meta.url names the real file.
     return import.meta.url === pathToFileURL(realpathSync(entry)).href;
   } catch {
     return false;

@@ -1,8 +1,8 @@
 import { accountOfArn, parseAssumedRoleArn } from './arn.js';
 import { HopError, OidcTokenError, StsCallError, messageOf } from './errors.js';
 import { INPUT, type InputKey } from './input-names.js';
-import { claimString } from './jwt.js';
-import { conditionBlockFor } from './trust-policy.js';
+import { tokenLines } from './diagnose-web-identity.js';
+import { GITHUB_OIDC_HOST, issuerHostOf } from './trust-policy-issuer.js';
 
 /** A short, secret-free explanation of a failure: the likely cause and what to change. */
 export interface Diagnosis {
@@ -31,11 +31,6 @@ type Rule = (failure: Failure) => Diagnosis | undefined;
 const input = (key: InputKey): string => `\`${INPUT[key]}\``;
 const diagnosis = (title: string, ...lines: string[]): Diagnosis => ({ title, lines });
 
-/** The claims trust policies match on, one line per group; sub and aud decide most refusals. */
-const CLAIM_GROUPS =
-  'sub; aud; repository repository_owner ref environment event_name; iss job_workflow_ref'.split(
-    '; ',
-  );
 const CHAIN_LINE = 'on a role-chain or profiles line';
 const SKIP_TAGS = `${input('roleSkipSessionTagging')}: true`;
 const POLICY_INPUTS = `${input('inlineSessionPolicy')} and ${input('managedSessionPolicies')}`;
@@ -117,18 +112,14 @@ const BY_CODE: Readonly<Record<string, Rule | undefined>> = {
 
 function diagnoseWebIdentity(failure: Failure): Diagnosis | undefined {
   if (failure.error.operation !== 'AssumeRoleWithWebIdentity') return undefined;
-  const lines: string[] = [];
   const claims = failure.claims;
-  if (claims !== undefined) {
-    lines.push("This run's token (trust policies match on these claims):", ...claimLines(claims));
-    lines.push('A Condition that admits exactly this run:');
-    lines.push(`  ${JSON.stringify(conditionBlockFor(claims, failure.audience))}`);
-  }
+  const lines = claims === undefined ? [] : tokenLines(claims, failure.audience, failure.roleArn);
+  const host = claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
   const causes = [
     "sub differs by trigger: environment jobs get repo:O/R:environment:NAME, pull requests repo:O/R:pull_request, tags repo:O/R:ref:refs/tags/TAG; a reusable workflow's is its caller's",
-    `the policy's token.actions.githubusercontent.com:aud is not the token's aud (${input('audience')})`,
-    'the target account has no IAM OIDC provider for https://token.actions.githubusercontent.com',
-    'the repository was renamed, transferred or changed case; IAM compares sub case-sensitively',
+    `the policy's ${host}:aud is not the token's aud (${input('audience')})`,
+    `the target account has no IAM OIDC provider for https://${host}`,
+    'the repository was renamed, transferred or changed case, or switched subject format; IAM compares sub case-sensitively',
   ];
   // Some refusals name their cause; put it first.
   const message = failure.error.awsMessage;
@@ -136,16 +127,6 @@ function diagnoseWebIdentity(failure: Failure): Diagnosis | undefined {
   causes.unshift(...causes.splice(first, 1));
   lines.push(...causes.map((cause) => `- ${cause}`));
   return { title: "The role's trust policy did not admit this workflow's OIDC token", lines };
-}
-
-/** Present claims as indented "name: value" lines, one line per group. */
-function claimLines(claims: Readonly<Record<string, unknown>>): string[] {
-  const pair = (name: string): string[] => {
-    const value = claimString(claims, name);
-    return value === undefined ? [] : [`${name}: ${value}`];
-  };
-  const lines = CLAIM_GROUPS.map((group) => group.split(' ').flatMap(pair).join(', '));
-  return lines.filter((line) => line !== '').map((line) => `  ${line}`);
 }
 
 /** Caller and resource from "User: ARN is not authorized to perform: ACTION on resource: ARN". */

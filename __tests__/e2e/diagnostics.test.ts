@@ -1,5 +1,7 @@
 // Failures users can act on: AccessDenied on each path is explained (claims, both policies),
 // nothing is exported, nothing secret is printed, no retries; guard rails refuse before STS.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { evaluateTrustPolicy, type PolicyDocument } from '../../src/trust-policy.js';
@@ -53,6 +55,76 @@ test('OIDC denied: the token claims and a condition block that would admit this 
   expect(step.log).not.toMatch(/\n\s+at .*\(.*\.js:\d+/); // no stack trace outside debug mode
   expectNoLeaks(step, stack);
 });
+
+// The token's own iss and sub drive the diagnosis: each run is told its subject format and shown a
+// statement that admits it, which the shared evaluator confirms; the token itself never appears.
+test.each<[string, Record<string, unknown>, string[]]>([
+  [
+    'immutable-ID subject',
+    { sub: 'repo:octo-org@1000/octo-repo@2000:ref:refs/heads/main' },
+    ['Subject format: immutable IDs', 'names only (repo:octo-org/octo-repo:ref:refs/heads/main)'],
+  ],
+  [
+    'GHES issuer',
+    { iss: 'https://ghe.example.com/_services/token' },
+    [
+      'oidc-provider/ghe.example.com/_services/token',
+      'ghe.example.com/_services/token:sub',
+      'Subject format: names only',
+    ],
+  ],
+  [
+    'custom subject template',
+    {
+      sub: 'repo:octo-org/octo-repo:ref:refs/heads/main:job_workflow_ref:octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
+    },
+    [
+      'Subject format: a customised template',
+      'job_workflow_ref=octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
+    ],
+  ],
+])(
+  'OIDC denied, %s: the log shows the format and a statement that admits this run',
+  async (_name, claims, phrases) => {
+    const saved = { ...stack.oidc.claims };
+    Object.assign(stack.oidc.claims, claims);
+    try {
+      deny(
+        'AssumeRoleWithWebIdentity',
+        DEPLOY,
+        'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      );
+      const step = await runStep({
+        entry: 'main',
+        env: oidcEnv(stack),
+        inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+      });
+      expectNothingExported(step);
+      for (const phrase of phrases) expect(step.log).toContain(phrase);
+      // Rebuild the suggested statement from the log and evaluate it against the token's claims.
+      const federated =
+        /A statement that admits exactly this run: Principal.Federated (\S+), Condition:/.exec(
+          step.log,
+        )?.[1];
+      const condition = /^.*?(\{"StringEquals":.*\}\})\s*$/m.exec(step.log)?.[1];
+      expect(federated).toBe(
+        `arn:aws:iam::222222222222:oidc-provider/${String(stack.oidc.claims['iss']).replace('https://', '')}`,
+      );
+      const token = decodeJwt(stack.oidc.issuedTokens().at(-1) ?? '').claims;
+      const statement = {
+        Effect: 'Allow',
+        Principal: { Federated: federated },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: JSON.parse(condition ?? '{}') as Record<string, Record<string, string>>,
+      };
+      expect(evaluateTrustPolicy({ Statement: [statement] }, token).allowed).toBe(true);
+      expectNoLeaks(step, stack);
+    } finally {
+      for (const key of Object.keys(stack.oidc.claims)) delete stack.oidc.claims[key];
+      Object.assign(stack.oidc.claims, saved);
+    }
+  },
+);
 
 test('stored keys denied: names the caller and the role, and both policies that must allow it', async () => {
   const caller = 'arn:aws:iam::123456789012:user/ci';
@@ -186,7 +258,7 @@ test('stale credentials from an earlier step that would shadow a profile get a w
   job.cleanup();
 });
 
-test('the bundled CLI prints a trust policy that admits the stand-in token of that repository only', async () => {
+test('the bundled CLI, run as documented, prints a trust policy that admits the stand-in token of that repository only', async () => {
   // Fetch a token from the stand-in, as a job would, and evaluate the CLI's policy against it.
   const url = new URL(stack.oidc.requestUrl);
   url.searchParams.set('audience', 'sts.amazonaws.com');
@@ -197,7 +269,7 @@ test('the bundled CLI prints a trust policy that admits the stand-in token of th
   const policyFor = async (repo: string) => {
     const cli = await runBounded(
       process.execPath,
-      ['bin/aws-deploy-role.js', 'trust-policy', '--repo', repo, '--branch', 'main'],
+      ['dist/cli/index.js', 'trust-policy', '--repo', repo, '--branch', 'main'],
       {
         env: { PATH: process.env['PATH'] ?? '' },
         cwd: REPO_ROOT,
@@ -211,4 +283,54 @@ test('the bundled CLI prints a trust policy that admits the stand-in token of th
   const other = evaluateTrustPolicy(await policyFor('octo-org/other-repo'), claims);
   expect(other.allowed).toBe(false);
   expect(other.reasons.join(' ')).toContain('repo:octo-org/octo-repo:ref:refs/heads/main');
+});
+
+test('the bundled CLI checks a policy against a token file: exit 0 admitted, 1 denied, the token never printed', async () => {
+  const job = createJob();
+  const token = stack.oidc.mint();
+  const tokenFile = join(job.runnerTemp, 'token.jwt');
+  writeFileSync(tokenFile, token, { mode: 0o600 });
+  const check = async (sub: string) => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: {
+            Federated:
+              'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+          },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': sub },
+          },
+        },
+      ],
+    };
+    const policyFile = join(job.runnerTemp, 'role.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        Role: { AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(policy)) },
+      }),
+    );
+    return runBounded(
+      process.execPath,
+      ['dist/cli/index.js', 'trust-policy', 'check', '--policy', policyFile, '--token', tokenFile],
+      { env: { PATH: process.env['PATH'] ?? '' }, cwd: REPO_ROOT, timeoutMs: 20_000 },
+    );
+  };
+  const admitted = await check('repo:octo-org/octo-repo:ref:refs/heads/*');
+  expect(admitted.exitCode).toBe(0);
+  expect(admitted.stdout).toContain('ADMITTED');
+  const denied = await check('repo:octo-org/octo-repo:environment:prod');
+  expect(denied.exitCode).toBe(1);
+  expect(denied.stdout).toContain(
+    "[no match] sub is 'repo:octo-org/octo-repo:ref:refs/heads/main'",
+  );
+  for (const run of [admitted, denied]) {
+    expect(run.stdout + run.stderr).not.toContain(token);
+    expect(run.stdout + run.stderr).not.toContain(token.split('.')[2] ?? token);
+  }
 });

@@ -71,7 +71,7 @@ test('README quick start: the printed trust policy admits the job, and the step 
 
   const token = stack.oidc.issuedTokens().at(-1) ?? '';
   const claims = { ...decodeJwt(token).claims, iss: 'https://token.actions.githubusercontent.com' };
-  expect(evaluateTrustPolicy(policy, claims)).toEqual({ allowed: true, reasons: [] });
+  expect(evaluateTrustPolicy(policy, claims)).toMatchObject({ allowed: true, reasons: [] });
 
   const cli = await callerIdentity(stack, laterStepEnv(run.env));
   expect(cli.json).toMatchObject({ Arn: promisedArn });

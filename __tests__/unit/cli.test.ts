@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AUD_KEY, ISSUER, SUB_KEY } from '../../__fixtures__/github-claims.js';
 import { USAGE, runCli } from '../../src/cli.js';
 import { type TrustPolicy, evaluateTrustPolicy } from '../../src/trust-policy.js';
@@ -42,8 +43,17 @@ describe('runCli trust-policy', () => {
     },
     { name: 'whole repository', argv: [], operator: 'StringLike', sub: 'repo:octo-org/app:*' },
   ])('$name', ({ argv, operator, sub }) => {
-    const result = run(['trust-policy', '--repo', 'octo-org/app', ...argv]);
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const result = run([
+      'trust-policy',
+      '--repo',
+      'octo-org/app',
+      '--account-id=123456789012',
+      ...argv,
+    ]);
+    expect(result.code).toBe(0);
+    // Only a policy for every run of the repository warns; a scoped one with an account is silent.
+    if (argv.length === 0) expect(result.stderr).toContain('admits every run of octo-org/app');
+    else expect(result.stderr).toBe('');
     const policy = JSON.parse(result.stdout) as TrustPolicy;
     expect(policy.Statement[0]?.Condition[operator]?.[SUB_KEY]).toBe(sub);
   });
@@ -111,7 +121,7 @@ describe('runCli trust-policy', () => {
       repository: 'octo-org/app',
       ...claims,
     };
-    expect(evaluateTrustPolicy(JSON.parse(stdout) as TrustPolicy, token)).toEqual({
+    expect(evaluateTrustPolicy(JSON.parse(stdout) as TrustPolicy, token)).toMatchObject({
       allowed: true,
       reasons: [],
     });
@@ -199,4 +209,161 @@ describe('runCli help and errors', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`aws-deploy-role: ${message}`);
   });
+});
+
+describe('runCli trust-policy check', () => {
+  const SUB = 'repo:octo-org/app:ref:refs/heads/main';
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'GitHubOidc',
+        Effect: 'Allow',
+        Principal: {
+          Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+        },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [AUD_KEY]: 'sts.amazonaws.com', [SUB_KEY]: SUB } },
+      },
+    ],
+  };
+  const claims = { iss: ISSUER, aud: 'sts.amazonaws.com', sub: SUB };
+  const jwt = (payload: object) =>
+    ['{"alg":"RS256"}', JSON.stringify(payload), 'signature']
+      .map((part, i) => (i < 2 ? Buffer.from(part).toString('base64url') : part))
+      .join('.');
+  const TOKEN = jwt({ ...claims, sub: 'repo:octo-org/app:pull_request' });
+  const files: Record<string, string> = {
+    'policy.json': JSON.stringify(policy),
+    'role.json': JSON.stringify({
+      Role: { AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(policy)) },
+    }),
+    'claims.json': JSON.stringify(claims),
+    'token.jwt': `${TOKEN}\n`,
+    'bad.json': '[1]',
+  };
+  const check = (...args: string[]) => {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = runCli(
+      ['trust-policy', 'check', ...args],
+      (s) => stdout.push(s),
+      (s) => stderr.push(s),
+      (path) => {
+        const text = files[path];
+        if (text === undefined) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+        return text;
+      },
+    );
+    return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  };
+
+  // [case, arguments, exit code, phrases of stdout]
+  test.each<[string, string[], number, string[]]>([
+    [
+      'admitted, claims file',
+      ['--policy', 'policy.json', '--claims', 'claims.json'],
+      0,
+      ['Statement 1 GitHubOidc (Allow): applies', `saw '${SUB}'`, 'ADMITTED'],
+    ],
+    [
+      'admitted, get-role output with a URL-encoded document',
+      ['--policy', 'role.json', '--claims', 'claims.json'],
+      0,
+      ['ADMITTED'],
+    ],
+    [
+      'denied, token file',
+      ['--policy', 'policy.json', '--token', 'token.jwt'],
+      1,
+      ["[no match] sub is 'repo:octo-org/app:pull_request'", `expects '${SUB}'`, 'DENIED'],
+    ],
+    [
+      'denied, a single claim overriding the claims file',
+      ['--policy', 'policy.json', '--claims', 'claims.json', '--claim', 'aud=other'],
+      1,
+      ["aud is 'other'", 'DENIED'],
+    ],
+    [
+      'single claims only',
+      [
+        '--policy',
+        'policy.json',
+        '--claim',
+        `iss=${ISSUER}`,
+        '--claim',
+        'aud=sts.amazonaws.com',
+        `--claim=sub=${SUB}`,
+      ],
+      0,
+      ['ADMITTED'],
+    ],
+  ])('%s → exit %d', (_name, args, code, phrases) => {
+    const result = check(...args);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toBe('');
+    for (const phrase of phrases) expect(result.stdout).toContain(phrase);
+    // The token's claims may be shown; the token itself never.
+    expect(result.stdout).not.toContain(TOKEN.split('.')[1]);
+  });
+
+  // [case, arguments, message]
+  test.each<[string, string[], string]>([
+    ['no policy', ['--claims', 'claims.json'], '--policy FILE is required'],
+    ['no claims', ['--policy', 'policy.json'], "give the run's claims"],
+    [
+      'claims and token',
+      ['--policy', 'policy.json', '--claims', 'claims.json', '--token', 'token.jwt'],
+      'not both',
+    ],
+    [
+      'missing file',
+      ['--policy', 'nope.json', '--claims', 'claims.json'],
+      '--policy: cannot read nope.json (ENOENT)',
+    ],
+    [
+      'policy not a policy',
+      ['--policy', 'claims.json', '--claims', 'claims.json'],
+      'has no Statement',
+    ],
+    [
+      'claims not an object',
+      ['--policy', 'policy.json', '--claims', 'bad.json'],
+      'expected a JSON object',
+    ],
+    [
+      'token not a JWT',
+      ['--policy', 'policy.json', '--token', 'claims.json'],
+      'does not hold a JWT',
+    ],
+    ['claim without =', ['--policy', 'policy.json', '--claim', 'sub'], 'expects KEY=VALUE'],
+  ])('%s → exit 2', (_name, args, message) => {
+    const result = check(...args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+  });
+
+  test('a token that is not a JWT is not echoed', () => {
+    files['secret.txt'] = 'not-a-jwt-but-secret-looking';
+    const result = check('--policy', 'policy.json', '--token', 'secret.txt');
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('secret-looking');
+  });
+});
+
+describe('the documented command', () => {
+  test('usage names the checkout command and never an npm package name', () => {
+    expect(USAGE).toContain('node dist/cli/index.js trust-policy');
+    expect(USAGE).not.toMatch(/npx|npm exec/);
+  });
+
+  test.each(['README.md', 'docs/aws-setup.md', 'docs/trust-policy.md'])(
+    '%s runs the CLI from a checkout, never through npx',
+    (file) => {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/npx\s+aws-deploy-role/);
+      expect(text).toContain('node dist/cli/index.js trust-policy');
+    },
+  );
 });

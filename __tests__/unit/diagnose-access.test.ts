@@ -1,9 +1,10 @@
 // diagnoseFailure on refusals: the web identity trust policy, and AssumeRole's two-sided check.
-import { environmentClaims } from '../../__fixtures__/github-claims.js';
+import { ISSUER, environmentClaims } from '../../__fixtures__/github-claims.js';
 import { STS_MESSAGES, type StsMessageKey } from '../../__fixtures__/sts-errors.js';
 import { type DiagnosisContext, diagnoseFailure, formatDiagnosis } from '../../src/diagnose.js';
 import { HopError, StsCallError } from '../../src/errors.js';
-import { conditionBlockFor } from '../../src/trust-policy.js';
+import { admittingStatement } from '../../src/diagnose-web-identity.js';
+import { conditionBlockFor, evaluateTrustPolicy } from '../../src/trust-policy.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/deploy';
 const failed = (operation: string, code: string, key: StsMessageKey, hop = 1, count = 1) =>
@@ -156,5 +157,84 @@ describe('diagnoseFailure on refusals', () => {
     const causes = diagnosis?.lines.filter((line) => line.startsWith('- ')) ?? [];
     expect(causes).toHaveLength(4);
     expect(causes[0]?.startsWith(first)).toBe(true);
+  });
+});
+
+describe('web identity refusal: subject format and the statement that admits this run', () => {
+  const GHES = 'https://ghe.example.com/_services/token';
+  const WORKFLOW = 'octo-org/shared/.github/workflows/deploy.yml@refs/heads/main';
+  // [case, claims, phrases the text must contain]
+  test.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'immutable IDs',
+      { sub: 'repo:octo-org@1001/octo-repo@2002:environment:prod' },
+      [
+        'Subject format: immutable IDs',
+        'a policy written with names only (repo:octo-org/octo-repo:environment:prod) does not match it',
+        '"token.actions.githubusercontent.com:sub":"repo:octo-org@1001/octo-repo@2002:environment:prod"',
+      ],
+    ],
+    [
+      'names only, with the IDs the immutable format would carry',
+      { repository_owner_id: '1001', repository_id: '2002' },
+      [
+        'Subject format: names only',
+        'a policy written for immutable IDs (repo:octo-org@1001/octo-repo@2002:environment:prod) does not match it',
+      ],
+    ],
+    [
+      'customised template',
+      {
+        sub: `repo:octo-org/octo-repo:environment:prod:job_workflow_ref:${WORKFLOW}`,
+        job_workflow_ref: WORKFLOW,
+      },
+      [
+        "Subject format: a customised template (not GitHub's default)",
+        `its sub includes: repo=octo-org/octo-repo, environment=prod, job_workflow_ref=${WORKFLOW}`,
+        `"token.actions.githubusercontent.com:sub":"repo:octo-org/octo-repo:environment:prod:job_workflow_ref:${WORKFLOW}"`,
+      ],
+    ],
+    [
+      'GHES issuer',
+      { iss: GHES, aud: 'https://ghe.example.com/octo-org' },
+      [
+        'Principal.Federated arn:aws:iam::222222222222:oidc-provider/ghe.example.com/_services/token',
+        '"ghe.example.com/_services/token:aud":"https://ghe.example.com/octo-org"',
+        '"ghe.example.com/_services/token:sub":"repo:octo-org/octo-repo:environment:prod"',
+        '- the target account has no IAM OIDC provider for https://ghe.example.com/_services/token',
+      ],
+    ],
+    [
+      'GHE Cloud enterprise issuer',
+      { iss: 'https://token.actions.githubusercontent.com/octo-ent' },
+      [
+        'oidc-provider/token.actions.githubusercontent.com/octo-ent',
+        '"token.actions.githubusercontent.com/octo-ent:sub"',
+      ],
+    ],
+  ])('%s', (_name, overrides, phrases) => {
+    const context = { ...oidc, claims: { ...CLAIMS, ...overrides } };
+    const diagnosis = diagnoseFailure(webIdentity('AccessDenied', 'webIdentityDenied'), context);
+    const text = diagnosis === undefined ? '' : formatDiagnosis(diagnosis);
+    for (const phrase of phrases) expect(text).toContain(phrase);
+    expect(diagnosis?.lines.length).toBeLessThanOrEqual(12);
+  });
+
+  test('the suggested statement admits the token under the shared evaluator', () => {
+    const claims = { ...CLAIMS, iss: GHES, sub: 'repo:octo-org@1/octo-repo@2:ref:refs/heads/main' };
+    const statement = admittingStatement(claims, 'sts.amazonaws.com', ROLE);
+    expect(evaluateTrustPolicy({ Statement: [statement] }, claims).allowed).toBe(true);
+    expect(
+      evaluateTrustPolicy(
+        { Statement: [statement] },
+        { ...claims, sub: 'repo:octo-org/octo-repo:ref:refs/heads/main' },
+      ).allowed,
+    ).toBe(false);
+  });
+
+  test('a token without sub gets no suggestion it would not pass', () => {
+    const context = { ...oidc, claims: { iss: ISSUER } };
+    const diagnosis = diagnoseFailure(webIdentity('AccessDenied', 'webIdentityDenied'), context);
+    expect(diagnosis?.lines.join('\n')).not.toContain('A statement that admits');
   });
 });

@@ -215,7 +215,7 @@ describe('the README quick start', () => {
       repository_owner: repository.split('/')[0],
       ...(environment !== undefined ? { environment } : {}),
     });
-    expect(evaluateTrustPolicy(buildTrustPolicy(options), claims)).toEqual({
+    expect(evaluateTrustPolicy(buildTrustPolicy(options), claims)).toMatchObject({
       allowed: true,
       reasons: [],
     });
@@ -285,7 +285,7 @@ describe('release files', () => {
 describe('links between the docs', () => {
   // Pages another branch adds (docs/trust-policy.md comes with the trust-policy checker);
   // remove an entry once its page exists.
-  const PENDING = new Set(['docs/trust-policy.md']);
+  const PENDING = new Set<string>([]);
   const FILES = [...DOC_FILES, 'SECURITY.md', 'CHANGELOG.md'];
   const withoutCode = (text: string): string => text.replace(/```[\s\S]*?```/g, '');
   /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */

@@ -2,10 +2,12 @@
 // plain YAML (long-form intrinsics only), every reference resolves, and the trust policies say
 // what docs/aws-setup.md promises once the template's conditions are evaluated for real
 // parameter values.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { evaluateTrustPolicy } from '../../src/trust-policy.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -173,15 +175,24 @@ function resolver(template: Template, values: Record<string, string>) {
         }
         case 'Fn::GetAtt':
           return `{{${Array.isArray(arg) ? arg.join('.') : String(arg)}}}`;
-        case 'Fn::Sub':
-          if (typeof arg !== 'string') throw new Error('only string-form Fn::Sub is evaluated');
-          return arg.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
+        case 'Fn::Sub': {
+          // String form, or [text, { Name: value }] with local variables.
+          const text = typeof arg === 'string' ? arg : args[0];
+          if (typeof text !== 'string') throw new Error('Fn::Sub without a string');
+          const locals = isObject(args[1]) ? args[1] : {};
+          return text.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
             if (name.startsWith('!')) return whole.replace('${!', '${');
+            if (name in locals) {
+              const local = resolve(locals[name] ?? null);
+              if (typeof local !== 'string') throw new Error(`Fn::Sub of non-string ${name}`);
+              return local;
+            }
             if (name.includes('.') && !name.startsWith('AWS::')) return `{{${name}}}`;
             const value = ref(name);
             if (typeof value !== 'string') throw new Error(`Fn::Sub of non-string ${name}`);
             return value;
           });
+        }
         default:
           break;
       }
@@ -220,7 +231,10 @@ function resolvedRole(template: Template, values: Record<string, string>) {
   expect(roles).toHaveLength(1);
   const [, role] = roles[0] as [string, JsonObject];
   const properties = resolver(template, values).resolve(role.Properties ?? null) as JsonObject;
-  const trust = properties.AssumeRolePolicyDocument as unknown as { Statement: Statement[] };
+  // The OIDC templates give the document as a JSON string (their condition keys are parameters).
+  const document = properties.AssumeRolePolicyDocument;
+  const parsed = typeof document === 'string' ? (JSON.parse(document) as Json) : document;
+  const trust = parsed as unknown as { Statement: Statement[] };
   return { properties, trust: trust.Statement };
 }
 
@@ -285,16 +299,100 @@ describe.each(OIDC)('%s (GitHub OIDC trust)', (name) => {
   const extra =
     name === 'gateway-role.yaml' ? { DeployRoleArns: 'arn:aws:iam::333333333333:role/deploy' } : {};
 
-  it('can create the GitHub OIDC provider with the sts.amazonaws.com audience', () => {
+  // [case, parameters, provider URL, client IDs]
+  it.each<[string, Record<string, string>, string, string[]]>([
+    [
+      'github.com by default',
+      {},
+      'https://token.actions.githubusercontent.com',
+      ['sts.amazonaws.com'],
+    ],
+    [
+      'a GHES issuer and the China audience',
+      { IssuerHost: 'ghe.example.com/_services/token', Audience: 'sts.amazonaws.com.cn' },
+      'https://ghe.example.com/_services/token',
+      ['sts.amazonaws.com.cn'],
+    ],
+  ])('can create the OIDC provider: %s', (_name, values, url, clientIds) => {
     const providers = resourcesOfType(template, 'AWS::IAM::OIDCProvider');
     expect(providers).toHaveLength(1);
     const [, provider] = providers[0] as [string, JsonObject];
     expect(provider.Condition).toBe('CreateProvider');
-    expect(provider.Properties).toMatchObject({
-      Url: 'https://token.actions.githubusercontent.com',
-      ClientIdList: ['sts.amazonaws.com'],
-    });
+    const properties = resolver(template, { ...BASE, ...extra, ...values }).resolve(
+      provider.Properties ?? null,
+    );
+    expect(properties).toEqual({ Url: url, ClientIdList: clientIds });
     expect(template.Outputs?.OidcProviderArn).toBeDefined();
+  });
+
+  // The resolved trust policy, evaluated as IAM would, for each issuer and audience.
+  const PROVIDER = (host: string) => `arn:aws:iam::111111111111:oidc-provider/${host}`;
+  // [case, parameters, token claims, admitted]
+  it.each<[string, Record<string, string>, Record<string, string>, boolean]>([
+    [
+      'github.com, environment job',
+      { Environment: 'prod' },
+      {
+        iss: 'https://token.actions.githubusercontent.com',
+        aud: 'sts.amazonaws.com',
+        sub: 'repo:my-org/my-repo:environment:prod',
+      },
+      true,
+    ],
+    [
+      'GHES, China audience, branch job',
+      {
+        IssuerHost: 'ghe.example.com/_services/token',
+        Audience: 'sts.amazonaws.com.cn',
+        Branch: 'main',
+      },
+      {
+        iss: 'https://ghe.example.com/_services/token',
+        aud: 'sts.amazonaws.com.cn',
+        sub: 'repo:my-org/my-repo:ref:refs/heads/main',
+      },
+      true,
+    ],
+    [
+      'GHES policy, github.com token',
+      { IssuerHost: 'ghe.example.com/_services/token', Branch: 'main' },
+      {
+        iss: 'https://token.actions.githubusercontent.com',
+        aud: 'sts.amazonaws.com',
+        sub: 'repo:my-org/my-repo:ref:refs/heads/main',
+      },
+      false,
+    ],
+    [
+      'enterprise issuer, whole repository, pull request',
+      { IssuerHost: 'token.actions.githubusercontent.com/my-ent' },
+      {
+        iss: 'https://token.actions.githubusercontent.com/my-ent',
+        aud: 'sts.amazonaws.com',
+        sub: 'repo:my-org/my-repo:pull_request',
+      },
+      true,
+    ],
+    [
+      'branch policy, other repository',
+      { Branch: 'main' },
+      {
+        iss: 'https://token.actions.githubusercontent.com',
+        aud: 'sts.amazonaws.com',
+        sub: 'repo:my-org/other:ref:refs/heads/main',
+      },
+      false,
+    ],
+  ])('trust policy for %s → %s', (_name, values, claims, admitted) => {
+    const host = values['IssuerHost'] ?? 'token.actions.githubusercontent.com';
+    const { trust } = resolvedRole(template, {
+      ...BASE,
+      ...extra,
+      CreateOidcProvider: 'false',
+      OidcProviderArn: PROVIDER(host),
+      ...values,
+    });
+    expect(evaluateTrustPolicy({ Statement: trust }, claims).allowed).toBe(admitted);
   });
 
   it.each([
@@ -403,3 +501,89 @@ describe('cross-account-deploy-role.yaml trust', () => {
     });
   });
 });
+
+describe.each(ALL)('%s: IAM path and permissions boundary', (name) => {
+  const template = load(name);
+  const values = { ...BASE, ExternalId: 'x', GatewayRoleArn: 'x', DeployRoleArns: 'x' };
+
+  it('puts the role at / with no boundary by default', () => {
+    const { properties } = resolvedRole(template, values);
+    expect(properties.Path).toBe('/');
+    expect(properties.PermissionsBoundary).toBeUndefined();
+  });
+
+  it('takes a path and a boundary as parameters', () => {
+    const boundary = 'arn:aws:iam::111111111111:policy/deploy-boundary';
+    const { properties } = resolvedRole(template, {
+      ...values,
+      RolePath: '/deploy/',
+      PermissionsBoundaryArn: boundary,
+    });
+    expect(properties.Path).toBe('/deploy/');
+    expect(properties.PermissionsBoundary).toBe(boundary);
+  });
+
+  it.each([
+    ['RolePath', '/deploy/', true],
+    ['RolePath', 'deploy', false],
+    ['RolePath', '/deploy', false],
+    ['PermissionsBoundaryArn', '', true],
+    ['PermissionsBoundaryArn', 'arn:aws-cn:iam::111111111111:policy/b', true],
+    ['PermissionsBoundaryArn', 'deploy-boundary', false],
+  ])('%s %j allowed: %s', (parameter, value, allowed) => {
+    const pattern = String(template.Parameters?.[parameter]?.AllowedPattern);
+    expect(new RegExp(pattern).test(value)).toBe(allowed);
+  });
+});
+
+// cfn-lint (pip install cfn-lint) checks the templates against CloudFormation's resource specs.
+// It is on the machine image; CI must have it, so a missing cfn-lint fails there.
+describe('cfn-lint', () => {
+  const cfnLint = findTool('cfn-lint', ['/root/.pyenv/shims/cfn-lint']);
+  it('passes on every CloudFormation template (required when CI=true)', () => {
+    if (cfnLint === undefined) {
+      expect(process.env['CI']).not.toBe('true');
+      return;
+    }
+    const result = spawnSync(
+      cfnLint,
+      ALL.map((name) => join(TEMPLATE_DIR, name)),
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect({ status: result.status, output: `${result.stdout}${result.stderr}` }).toEqual({
+      status: 0,
+      output: '',
+    });
+  });
+});
+
+// terraform fmt needs no provider download. Where terraform is not installed the check cannot run:
+// the test then passes and says so in its name's log line.
+describe('terraform fmt', () => {
+  const terraform = findTool('terraform', []);
+  it('finds the Terraform templates formatted, where terraform is installed', () => {
+    if (terraform === undefined) return;
+    const result = spawnSync(
+      terraform,
+      ['fmt', '-check', '-recursive', '-diff', join(TEMPLATE_DIR, '..', 'terraform')],
+      { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } },
+    );
+    expect({ status: result.status, diff: result.stdout }).toEqual({ status: 0, diff: '' });
+  });
+
+  it('constrains the AWS provider to one major version', () => {
+    for (const module of ['github-oidc-role', 'cross-account-role', 'examples/gateway-to-prod']) {
+      const main = readFileSync(join(TEMPLATE_DIR, '..', 'terraform', module, 'main.tf'), 'utf8');
+      expect(main).toMatch(/source\s+=\s+"hashicorp\/aws"\s+version\s+=\s+"~> \d+\.\d+"/);
+    }
+  });
+});
+
+/** The path of a command on PATH, or of the first existing fallback, else undefined. */
+function findTool(command: string, fallbacks: string[]): string | undefined {
+  const onPath = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  if (onPath.status === 0 && onPath.stdout.trim() !== '') return onPath.stdout.trim();
+  return fallbacks.find((path) => existsSync(path));
+}

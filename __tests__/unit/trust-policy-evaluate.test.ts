@@ -121,7 +121,7 @@ describe('round trips', () => {
     ['custom audience', { audience: 'my-aud' }, githubClaims({ aud: 'my-aud' })],
     ['aws-cn audience', { partition: 'aws-cn' }, githubClaims({ aud: 'sts.amazonaws.com.cn' })],
   ])('the policy built for %s admits the matching token', (_name, options, claims) => {
-    expect(evaluateTrustPolicy(built(options), claims)).toEqual(ALLOWED);
+    expect(evaluateTrustPolicy(built(options), claims)).toMatchObject(ALLOWED);
   });
 
   test.each([environmentClaims(), branchClaims('dev'), pullRequestClaims(), tagClaims('v2')])(
@@ -131,7 +131,7 @@ describe('round trips', () => {
         ...built({}).Statement[0]!,
         Condition: conditionBlockFor(claims, undefined),
       };
-      expect(evaluateTrustPolicy({ Statement: [statement] }, claims)).toEqual(ALLOWED);
+      expect(evaluateTrustPolicy({ Statement: [statement] }, claims)).toMatchObject(ALLOWED);
     },
   );
 

@@ -83,10 +83,17 @@ describe('evaluateTrustPolicy on hand-written policies', () => {
       '',
     ],
     [
-      'a claim other than sub',
-      doc(when({ StringEquals: { [ghKey('repository_owner')]: 'octo-org' } })),
+      'a claim other than sub that AWS documents',
+      doc(when({ StringEquals: { [ghKey('repository')]: REPO } })),
       true,
       '',
+    ],
+    // STS sets only the keys AWS documents for GitHub's provider; others are absent.
+    [
+      'a claim AWS does not document as a condition key',
+      doc(when({ StringEquals: { [ghKey('repository_owner')]: 'octo-org' } })),
+      false,
+      'AWS documents no condition key token.actions.githubusercontent.com:repository_owner',
     ],
     [
       'a claim the token lacks',
@@ -96,9 +103,9 @@ describe('evaluateTrustPolicy on hand-written policies', () => {
     ],
     [
       'an operator not evaluated',
-      doc(when({ 'ForAnyValue:StringLike': { [SUB_KEY]: '*' } })),
+      doc(when({ NumericLessThan: { [SUB_KEY]: '5' } })),
       false,
-      'ForAnyValue:StringLike is not evaluated here',
+      'NumericLessThan is not evaluated here',
     ],
     [
       'a key of another provider',

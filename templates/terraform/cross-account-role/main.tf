@@ -22,7 +22,7 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 4.0"
+      version = "~> 5.0"
     }
   }
 }
@@ -62,6 +62,8 @@ resource "aws_iam_role" "this" {
   description          = "Deploy role assumed from ${var.gateway_role_arn} with an external ID."
   assume_role_policy   = data.aws_iam_policy_document.trust.json
   max_session_duration = var.max_session_duration
+  path                 = var.role_path
+  permissions_boundary = var.permissions_boundary_arn
   tags                 = var.tags
 }
 

@@ -54,3 +54,20 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "role_path" {
+  description = "IAM path of the role, e.g. /deploy/ (many organisations require one)."
+  type        = string
+  default     = "/"
+
+  validation {
+    condition     = can(regex("^/([\\x21-\\x7E]{1,510}/)?$", var.role_path))
+    error_message = "role_path must start and end with /, e.g. /deploy/."
+  }
+}
+
+variable "permissions_boundary_arn" {
+  description = "ARN of a managed policy to set as the role's permissions boundary, or null for none."
+  type        = string
+  default     = null
+}

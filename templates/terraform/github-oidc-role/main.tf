@@ -11,13 +11,14 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 4.0"
+      version = "~> 5.81"
     }
   }
 }
 
 locals {
-  github_oidc_host = "token.actions.githubusercontent.com"
+  # IAM names the provider and its condition keys after the issuer URL without https://.
+  github_oidc_host = trimsuffix(trimprefix(var.issuer_url, "https://"), "/")
 
   # Treat "" like "not set".
   environment = var.environment == "" ? null : var.environment
@@ -42,12 +43,12 @@ resource "aws_iam_openid_connect_provider" "github" {
   count = var.create_oidc_provider ? 1 : 0
 
   url            = "https://${local.github_oidc_host}"
-  client_id_list = ["sts.amazonaws.com"]
+  client_id_list = [var.audience]
 
-  # AWS no longer checks a thumbprint for GitHub's provider: IAM verifies the endpoint against its
-  # own library of trusted root CAs. Older AWS provider versions still require the argument, so
-  # the commonly documented value is given; with a recent provider you may delete this line.
-  thumbprint_list = ["6938fd4d98bab03faadb97b34396831e3780aea1"]
+  # AWS no longer checks a thumbprint for github.com's provider: IAM verifies the endpoint against
+  # its own library of trusted root CAs, and provider 5.81 made the argument optional. A GHES host
+  # with a certificate from a private CA still needs its thumbprint.
+  thumbprint_list = length(var.thumbprint_list) > 0 ? var.thumbprint_list : null
 
   tags = var.tags
 }
@@ -73,7 +74,7 @@ data "aws_iam_policy_document" "trust" {
     condition {
       test     = "StringEquals"
       variable = "${local.github_oidc_host}:aud"
-      values   = ["sts.amazonaws.com"]
+      values   = [var.audience]
     }
 
     condition {
@@ -89,6 +90,8 @@ resource "aws_iam_role" "this" {
   description          = "Assumed by GitHub Actions in ${var.github_org}/${var.repository} via OIDC."
   assume_role_policy   = data.aws_iam_policy_document.trust.json
   max_session_duration = var.max_session_duration
+  path                 = var.role_path
+  permissions_boundary = var.permissions_boundary_arn
   tags                 = var.tags
 }
 

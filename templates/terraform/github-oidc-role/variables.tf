@@ -76,3 +76,43 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "role_path" {
+  description = "IAM path of the role, e.g. /deploy/ (many organisations require one)."
+  type        = string
+  default     = "/"
+
+  validation {
+    condition     = can(regex("^/([\\x21-\\x7E]{1,510}/)?$", var.role_path))
+    error_message = "role_path must start and end with /, e.g. /deploy/."
+  }
+}
+
+variable "permissions_boundary_arn" {
+  description = "ARN of a managed policy to set as the role's permissions boundary, or null for none."
+  type        = string
+  default     = null
+}
+
+variable "audience" {
+  description = "Token audience: the action's audience input and the provider's client ID (sts.amazonaws.com.cn in the China regions)."
+  type        = string
+  default     = "sts.amazonaws.com"
+}
+
+variable "issuer_url" {
+  description = "Token issuer: https://token.actions.githubusercontent.com (github.com), https://token.actions.githubusercontent.com/ENTERPRISE_SLUG (GHE Cloud with a unique issuer) or https://HOST/_services/token (GHES)."
+  type        = string
+  default     = "https://token.actions.githubusercontent.com"
+
+  validation {
+    condition     = can(regex("^https://[^/\\s]+(/[^\\s]*)?$", var.issuer_url))
+    error_message = "issuer_url must be an https:// URL, as in the token's iss claim."
+  }
+}
+
+variable "thumbprint_list" {
+  description = "Thumbprints of the issuer's certificate chain; leave empty for github.com (IAM uses its trusted CAs)."
+  type        = list(string)
+  default     = []
+}

@@ -1,0 +1,95 @@
+import {
+  type ConditionCheck,
+  type Evaluation,
+  type PolicyDocument,
+  describeMismatch,
+} from './trust-policy-evaluate.js';
+import { WEB_IDENTITY_ACTION } from './trust-policy-issuer.js';
+
+/**
+ * Renders an evaluation as text, one fact per line: per statement its action, principal and each
+ * condition with the value seen, then the verdict. Claims only; a token never reaches this module.
+ */
+export function formatEvaluation(evaluation: Evaluation): string[] {
+  const lines: string[] = [];
+  const mark = (ok: boolean): string => (ok ? '[match]   ' : '[no match]');
+  for (const s of evaluation.statements) {
+    const sid = s.sid === undefined ? '' : ` ${s.sid}`;
+    const verdict = s.applies ? 'applies' : 'does not apply';
+    lines.push(`Statement ${s.index + 1}${sid} (${s.effect || 'no Effect'}): ${verdict}`);
+    lines.push(`  ${mark(s.actionMatched)} Action includes ${WEB_IDENTITY_ACTION}`);
+    lines.push(
+      `  ${mark(s.principalMatched)} Principal.Federated is the OIDC provider for ${s.provider}`,
+    );
+    for (const c of s.conditions) lines.push(`  ${mark(c.matched)} ${describeCheck(c)}`);
+    // ForAllValues matches when the request has no value for the key: in an Allow it admits
+    // tokens that lack the claim, or a policy whose key is misspelt.
+    const risky = s.conditions.filter((c) => c.operator.startsWith('ForAllValues:'));
+    if (s.effect === 'Allow' && risky.length > 0) {
+      lines.push(
+        `  warning: ${risky.map((c) => `${c.operator} ${c.key}`).join(', ')} also matches a token without the claim; prefer StringEquals or StringLike`,
+      );
+    }
+  }
+  lines.push(verdictOf(evaluation));
+  return lines;
+}
+
+function describeCheck(c: ConditionCheck): string {
+  if (!c.matched) return describeMismatch(c);
+  const seen = c.seen === undefined ? `no value (${c.note ?? 'absent'})` : `'${c.seen.join(',')}'`;
+  const expected = c.expected.map((e) => `'${e}'`).join(', ');
+  return `${c.operator} ${c.key}: saw ${seen}, policy has ${expected}`;
+}
+
+/** The one-line verdict: admitted, or denied and why. */
+export function verdictOf(evaluation: Evaluation): string {
+  if (evaluation.allowed) {
+    const by = evaluation.statements.find((s) => s.effect === 'Allow' && s.applies);
+    return `ADMITTED: statement ${(by?.index ?? 0) + 1} allows ${WEB_IDENTITY_ACTION} for this token`;
+  }
+  const deny = evaluation.statements.find((s) => s.effect === 'Deny' && s.applies);
+  if (deny !== undefined) return `DENIED: statement ${deny.index + 1} is a Deny that matches`;
+  return evaluation.statements.some((s) => s.effect === 'Allow')
+    ? 'DENIED: no Allow statement applies to this token'
+    : 'DENIED: the policy has no Allow statement';
+}
+
+/**
+ * The trust policy in a file's JSON: a policy document, or `aws iam get-role` output whose
+ * Role.AssumeRolePolicyDocument may be a URL-encoded string (as IAM's query API returns it).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html
+ */
+export function policyFromJson(text: string): PolicyDocument {
+  let value: unknown = parseJson(text, 'the policy file');
+  const record = (v: unknown): Record<string, unknown> | undefined =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  const role = record(record(value)?.['Role']);
+  if (role !== undefined) value = role['AssumeRolePolicyDocument'];
+  else if (record(value)?.['AssumeRolePolicyDocument'] !== undefined) {
+    value = record(value)?.['AssumeRolePolicyDocument'];
+  }
+  if (typeof value === 'string') {
+    const decoded = value.trimStart().startsWith('%') ? decodeURIComponent(value) : value;
+    value = parseJson(decoded, 'AssumeRolePolicyDocument');
+  }
+  const statement = record(value)?.['Statement'];
+  if (statement === undefined || (typeof statement !== 'object' && !Array.isArray(statement))) {
+    throw new Error(
+      'the policy file has no Statement: give a trust policy or the output of aws iam get-role',
+    );
+  }
+  return value as PolicyDocument;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(
+      `${what} is not JSON (${error instanceof Error ? error.message : 'parse error'})`,
+    );
+  }
+}
