@@ -102,6 +102,10 @@ function fromCredentials(credentials, operation) {
     const missing = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].filter((field) => !credentials?.[field]);
     if (credentials === undefined || missing.length > 0)
         throw malformed(operation, `the response's Credentials had no ${missing.join(', ')}`);
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html: 16-128 word
+    // characters. Anything else (an undecodable character reference, markup) is no key.
+    if (!/^\w{16,128}$/.test((credentials.AccessKeyId ?? '').trim()))
+        throw malformed(operation, "the response's Credentials AccessKeyId is not an access key ID");
     const expiration = credentials.Expiration;
     if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
         throw malformed(operation, "the response's Credentials Expiration is not a valid time");

@@ -147,6 +147,10 @@ describe('the gateway over the SDK', () => {
       body: ASSUME_ROLE_RESPONSE.replace(/<AssumedRoleUser>[\s\S]*<\/AssumedRoleUser>/, ''),
     },
     { name: 'an HTML page', body: '<html><body>Hello from the captive portal</body></html>' },
+    {
+      name: 'an XML character reference beyond Unicode',
+      body: ASSUME_ROLE_RESPONSE.replace('ASIAIOSFODNN7EXAMPLE', '&#x110000;'),
+    },
   ])('a 200 with $name is a MalformedResponse naming the operation', async ({ body }) => {
     const { sts } = gateway({ status: 200, body });
     const failure = await sts
