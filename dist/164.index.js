@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1695);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(1279);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
-var dist = __webpack_require__(3669);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:http"
@@ -33,7 +31,6 @@ const ACTION_NAME = 'aws-deploy-role';
 const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/sts-client.ts
-
 
 
 
@@ -194,24 +191,30 @@ class ProxyRoutingHandler {
         this.env = env;
         this.timeoutMs = timeoutMs;
     }
-    handle(request, options) {
+    async handle(request, options) {
         const url = new URL(`${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`);
         const proxy = (0,http_transport/* proxyFor */.iJ)(url, this.settings, this.env);
         const key = proxy?.href ?? '';
         let handler = this.handlers.get(key);
         if (handler === undefined) {
-            const agentOptions = { keepAlive: true, maxSockets: 50 };
-            const agent = proxy === undefined ? undefined : new dist.HttpsProxyAgent(proxy, agentOptions);
-            handler = new node_http_handler_dist_cjs.NodeHttpHandler({
-                requestTimeout: this.timeoutMs,
-                connectionTimeout: this.timeoutMs,
-                // A CONNECT tunnel also carries plain-HTTP endpoints (the emulator in tests).
-                httpsAgent: agent ?? new external_node_https_.Agent(agentOptions),
-                httpAgent: agent ?? new external_node_http_.Agent(agentOptions),
-            });
+            handler = this.createHandler(proxy);
             this.handlers.set(key, handler);
         }
-        return handler.handle(request, options);
+        return (await handler).handle(request, options);
+    }
+    async createHandler(proxy) {
+        const agentOptions = { keepAlive: true, maxSockets: 50 };
+        // Only a proxied run loads the CONNECT agent.
+        const agent = proxy === undefined
+            ? undefined
+            : new (await __webpack_require__.e(/* import() */ 669).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))).HttpsProxyAgent(proxy, agentOptions);
+        return new node_http_handler_dist_cjs.NodeHttpHandler({
+            requestTimeout: this.timeoutMs,
+            connectionTimeout: this.timeoutMs,
+            // A CONNECT tunnel also carries plain-HTTP endpoints (the emulator in tests).
+            httpsAgent: agent ?? new external_node_https_.Agent(agentOptions),
+            httpAgent: agent ?? new external_node_http_.Agent(agentOptions),
+        });
     }
     updateHttpClientConfig() {
         // Timeouts are fixed per run; nothing updates them.
@@ -220,7 +223,7 @@ class ProxyRoutingHandler {
         return {};
     }
     destroy() {
-        this.handlers.forEach((handler) => handler.destroy());
+        this.handlers.forEach((handler) => void handler.then((h) => h.destroy()));
     }
 }
 /**

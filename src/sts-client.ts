@@ -10,7 +10,6 @@ import {
   type AssumedRoleUser,
 } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import { StsCallError } from './errors.js';
@@ -244,7 +243,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * HTTP_PROXY, unless no-proxy / NO_PROXY matches).
  */
 class ProxyRoutingHandler {
-  private readonly handlers = new Map<string, NodeHttpHandler>();
+  private readonly handlers = new Map<string, Promise<NodeHttpHandler>>();
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
   constructor(
@@ -253,7 +252,7 @@ class ProxyRoutingHandler {
     private readonly timeoutMs: number,
   ) {}
 
-  handle(
+  async handle(
     request: Parameters<NodeHttpHandler['handle']>[0],
     options?: Parameters<NodeHttpHandler['handle']>[1],
   ): ReturnType<NodeHttpHandler['handle']> {
@@ -264,18 +263,26 @@ class ProxyRoutingHandler {
     const key = proxy?.href ?? '';
     let handler = this.handlers.get(key);
     if (handler === undefined) {
-      const agentOptions = { keepAlive: true, maxSockets: 50 };
-      const agent = proxy === undefined ? undefined : new HttpsProxyAgent(proxy, agentOptions);
-      handler = new NodeHttpHandler({
-        requestTimeout: this.timeoutMs,
-        connectionTimeout: this.timeoutMs,
-        // A CONNECT tunnel also carries plain-HTTP endpoints (the emulator in tests).
-        httpsAgent: agent ?? new HttpsAgent(agentOptions),
-        httpAgent: agent ?? new HttpAgent(agentOptions),
-      });
+      handler = this.createHandler(proxy);
       this.handlers.set(key, handler);
     }
-    return handler.handle(request, options);
+    return (await handler).handle(request, options);
+  }
+
+  private async createHandler(proxy: URL | undefined): Promise<NodeHttpHandler> {
+    const agentOptions = { keepAlive: true, maxSockets: 50 };
+    // Only a proxied run loads the CONNECT agent.
+    const agent =
+      proxy === undefined
+        ? undefined
+        : new (await import('https-proxy-agent')).HttpsProxyAgent(proxy, agentOptions);
+    return new NodeHttpHandler({
+      requestTimeout: this.timeoutMs,
+      connectionTimeout: this.timeoutMs,
+      // A CONNECT tunnel also carries plain-HTTP endpoints (the emulator in tests).
+      httpsAgent: agent ?? new HttpsAgent(agentOptions),
+      httpAgent: agent ?? new HttpAgent(agentOptions),
+    });
   }
 
   updateHttpClientConfig(): void {
@@ -287,7 +294,7 @@ class ProxyRoutingHandler {
   }
 
   destroy(): void {
-    this.handlers.forEach((handler) => handler.destroy());
+    this.handlers.forEach((handler) => void handler.then((h) => h.destroy()));
   }
 }
 
