@@ -194,13 +194,26 @@ class ProxyRoutingHandler {
     async handle(request, options) {
         const url = new URL(`${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`);
         const proxy = (0,http_transport/* proxyFor */.iJ)(url, this.settings, this.env);
+        if (proxy !== undefined && request.protocol === 'http:') {
+            // Plain HTTP through a proxy: send the absolute URL to the proxy (RFC 7230 absolute-form);
+            // the Host header the SDK signed stays the endpoint's.
+            const viaProxy = Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
+                hostname: proxy.hostname,
+                port: Number(proxy.port) || 80,
+                path: `${url.origin}${request.path}`,
+            });
+            return (await this.handlerFor(undefined)).handle(viaProxy, options);
+        }
+        return (await this.handlerFor(proxy)).handle(request, options);
+    }
+    handlerFor(proxy) {
         const key = proxy?.href ?? '';
         let handler = this.handlers.get(key);
         if (handler === undefined) {
             handler = this.createHandler(proxy);
             this.handlers.set(key, handler);
         }
-        return (await handler).handle(request, options);
+        return handler;
     }
     async createHandler(proxy) {
         const agentOptions = { keepAlive: true, maxSockets: 50 };
@@ -211,7 +224,6 @@ class ProxyRoutingHandler {
         return new node_http_handler_dist_cjs.NodeHttpHandler({
             requestTimeout: this.timeoutMs,
             connectionTimeout: this.timeoutMs,
-            // A CONNECT tunnel also carries plain-HTTP endpoints (the emulator in tests).
             httpsAgent: agent ?? new external_node_https_.Agent(agentOptions),
             httpAgent: agent ?? new external_node_http_.Agent(agentOptions),
         });

@@ -260,13 +260,31 @@ class ProxyRoutingHandler {
       `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`,
     );
     const proxy = proxyFor(url, this.settings, this.env);
+    if (proxy !== undefined && request.protocol === 'http:') {
+      // Plain HTTP through a proxy: send the absolute URL to the proxy (RFC 7230 absolute-form);
+      // the Host header the SDK signed stays the endpoint's.
+      const viaProxy = Object.assign(
+        Object.create(Object.getPrototypeOf(request) as object),
+        request,
+        {
+          hostname: proxy.hostname,
+          port: Number(proxy.port) || 80,
+          path: `${url.origin}${request.path}`,
+        },
+      ) as typeof request;
+      return (await this.handlerFor(undefined)).handle(viaProxy, options);
+    }
+    return (await this.handlerFor(proxy)).handle(request, options);
+  }
+
+  private handlerFor(proxy: URL | undefined): Promise<NodeHttpHandler> {
     const key = proxy?.href ?? '';
     let handler = this.handlers.get(key);
     if (handler === undefined) {
       handler = this.createHandler(proxy);
       this.handlers.set(key, handler);
     }
-    return (await handler).handle(request, options);
+    return handler;
   }
 
   private async createHandler(proxy: URL | undefined): Promise<NodeHttpHandler> {
@@ -279,7 +297,6 @@ class ProxyRoutingHandler {
     return new NodeHttpHandler({
       requestTimeout: this.timeoutMs,
       connectionTimeout: this.timeoutMs,
-      // A CONNECT tunnel also carries plain-HTTP endpoints (the emulator in tests).
       httpsAgent: agent ?? new HttpsAgent(agentOptions),
       httpAgent: agent ?? new HttpAgent(agentOptions),
     });
