@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // npm run bench: end-to-end wall time of the main step (spawn to exit, as the runner sees it)
-// against a local moto_server and an OIDC token stand-in, next to `node -e 0` (the floor) and a
-// straightforward @actions/core + @aws-sdk/client-sts bundle (the baseline). Prints Markdown:
-// one table per Node runtime, bundle sizes, budgets with PASS/FAIL, and a CPU profile summary.
+// against a local moto_server and an OIDC token stand-in, next to `node -e 0` (the floor), a
+// straightforward @actions/core + @aws-sdk/client-sts bundle (the baseline) and the reference
+// action users switch from (configure-aws-credentials v6.2.3's published dist/, run as the runner
+// runs it: INPUT_* from its own action.yml defaults), scenarios alternating in the same run.
+// Prints Markdown: one table per Node runtime, bundle sizes, budgets with PASS/FAIL (ratios to
+// the reference), and a CPU profile summary.
 // A record, not a test: FAILs do not change the exit code; only a broken bench exits non-zero.
 //
 //   node scripts/bench.mjs [--runs=20] [--warmup=2] [--no-profile]
-import { cpSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildBaseline } from './lib/baseline.mjs';
@@ -24,6 +28,7 @@ import {
   REPO_ROOT,
 } from './lib/runner.mjs';
 import { fmt, kb, median, percentile, table } from './lib/stats.mjs';
+import { parse as parseYaml } from 'yaml';
 import { formatProfile, profileScenario } from './profile.mjs';
 
 const arg = (name, dflt) =>
@@ -41,12 +46,57 @@ const STORED_KEYS = {
 
 const log = (s = '') => process.stderr.write(`${s}\n`); // progress on stderr, the record on stdout
 
+const REFERENCE = '/work/shared/reference/configure-aws-credentials-v6.2.3';
+/**
+ * The reference retries even AccessDenied: 12 attempts, waiting random() × 2^n × 50 ms after
+ * attempt n+1 (n = 0..10), about 51 s on average and up to 102 s. A measured run is stopped at
+ * this cap and counted as the cap, which understates the reference: the ratio is conservative.
+ */
+const REFERENCE_DENIED_CAP_MS = 45_000;
+const DENIED_RUNS = 2;
+
+/** The reference action's INPUT_* defaults, from its own action.yml. */
+function referenceDefaults() {
+  const doc = parseYaml(readFileSync(join(REFERENCE, 'action.yml'), 'utf8'));
+  return Object.fromEntries(
+    Object.entries(doc?.inputs ?? {}).map(([name, spec]) => [
+      name,
+      spec?.default === undefined || spec?.default === null ? '' : String(spec.default),
+    ]),
+  );
+}
+
+/** A stand-in STS that refuses every call with AccessDenied, as a trust policy would. */
+async function startDenyingSts() {
+  const body =
+    '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type>' +
+    '<Code>AccessDenied</Code><Message>Not authorized to perform sts:AssumeRoleWithWebIdentity</Message>' +
+    '</Error><RequestId>00000000-0000-4000-8000-000000000000</RequestId></ErrorResponse>';
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(403, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
 /** Every scenario: how to run it and what a correct run leaves behind. */
 function scenarios({ dist, baselineScript, oidcEnv }) {
   const ok = (account) => (r) =>
     r.exitCode === 0 &&
     r.env.AWS_ACCESS_KEY_ID?.startsWith('ASIA') &&
     r.outputs['aws-assumed-role-arn']?.startsWith(`arn:aws:sts::${account}:assumed-role/`);
+  // The reference has no aws-assumed-role-arn output: its account output must match instead.
+  const refOk = (account) => (r) =>
+    r.exitCode === 0 &&
+    r.env.AWS_ACCESS_KEY_ID?.startsWith('ASIA') &&
+    r.outputs['aws-account-id'] === account;
   return [
     {
       id: 'floor',
@@ -98,7 +148,67 @@ function scenarios({ dist, baselineScript, oidcEnv }) {
       inputs: { 'role-to-assume': GATEWAY },
       check: ok('111111111111'),
     },
+    {
+      id: 'ref-oidc1',
+      label: 'REFERENCE v6.2.3: OIDC → role (1 hop)',
+      script: join(REFERENCE, 'dist', 'index.js'),
+      reference: true,
+      env: oidcEnv,
+      inputs: { 'role-to-assume': GATEWAY },
+      check: refOk('111111111111'),
+    },
+    {
+      id: 'ref-bad',
+      label: 'REFERENCE v6.2.3: bad input (`aws-region: us east 1`)',
+      script: join(REFERENCE, 'dist', 'index.js'),
+      reference: true,
+      env: oidcEnv,
+      inputs: { 'role-to-assume': GATEWAY, 'aws-region': 'us east 1' },
+      check: (r) => r.exitCode === 1 && !r.env.AWS_ACCESS_KEY_ID,
+    },
+    {
+      id: 'bad-region',
+      label: 'bad input (`aws-region: us east 1`)',
+      script: join(dist, 'index.js'),
+      env: oidcEnv,
+      inputs: { 'role-to-assume': GATEWAY, 'aws-region': 'us east 1' },
+      check: (r) => r.exitCode === 1 && /aws-region/.test(r.log) && !r.env.AWS_ACCESS_KEY_ID,
+    },
+    {
+      id: 'ref-chain3',
+      label: 'REFERENCE v6.2.3: 3 steps (OIDC → role, then role-chaining ×2)',
+      script: join(REFERENCE, 'dist', 'index.js'),
+      reference: true,
+      env: oidcEnv,
+      steps: [
+        { 'role-to-assume': GATEWAY },
+        { 'role-to-assume': 'arn:aws:iam::222222222222:role/deploy', 'role-chaining': 'true' },
+        {
+          'role-to-assume': 'arn:aws:iam::333333333333:role/app',
+          'role-chaining': 'true',
+          'role-session-name': 'app',
+        },
+      ],
+      check: refOk('333333333333'),
+    },
   ];
+}
+
+/** Runs a scenario's steps (one, or the reference's chain of steps carrying exported env). */
+async function runScenario(job, node, scenario, stsEndpoint) {
+  if (!scenario.steps) return runOnce(job, node, scenario, stsEndpoint);
+  let env = { ...scenario.env };
+  let total = 0;
+  let last;
+  for (const inputs of scenario.steps) {
+    last = await runOnce(job, node, { ...scenario, env, inputs, check: () => true }, stsEndpoint);
+    if (last.exitCode !== 0)
+      throw new Error(`${scenario.id}: a step failed:\n${last.log.slice(-1500)}`);
+    env = { ...env, ...last.env };
+    total += last.durationMs;
+  }
+  if (!scenario.check(last)) throw new Error(`${scenario.id}: unexpected result`);
+  return { ...last, durationMs: total };
 }
 
 async function runOnce(job, node, scenario, stsEndpoint) {
@@ -107,14 +217,16 @@ async function runOnce(job, node, scenario, stsEndpoint) {
     node,
     env: scenario.env,
     inputs: { 'aws-region': 'us-east-1', 'sts-endpoint': stsEndpoint, ...scenario.inputs },
+    ...(scenario.reference ? { inputDefaults: referenceDefaults() } : {}),
     args: scenario.args ?? [scenario.script],
   });
   const run = await runBounded(prepared.cmd, prepared.args, {
     env: prepared.env,
     cwd: prepared.cwd,
-    timeoutMs: 30_000,
+    timeoutMs: scenario.timeoutMs ?? 30_000,
   });
   const result = collectStep(job, prepared, run, { carry: false });
+  if (scenario.capped && run.timedOut) return { ...result, durationMs: scenario.timeoutMs };
   if (run.timedOut || !scenario.check(result))
     throw new Error(
       `${scenario.id} under ${node}: unexpected result (exit ${run.exitCode}):\n${run.log.slice(-1500)}`,
@@ -234,6 +346,29 @@ async function main() {
   runtimes.forEach((r) => log(`bench: runtime ${r.name}: ${r.node}`));
 
   const list = scenarios({ dist, baselineScript: baseline.script, oidcEnv });
+  const denying = await started(startDenyingSts());
+  const denied = (r) => r.exitCode === 1 && /AccessDenied/.test(r.log) && !r.env.AWS_ACCESS_KEY_ID;
+  const deniedScenarios = [
+    {
+      id: 'denied',
+      label: 'AccessDenied, default settings',
+      script: join(dist, 'index.js'),
+      env: oidcEnv,
+      inputs: { 'role-to-assume': GATEWAY },
+      check: denied,
+    },
+    {
+      id: 'ref-denied',
+      label: `REFERENCE v6.2.3: AccessDenied, default settings (capped at ${REFERENCE_DENIED_CAP_MS / 1000} s)`,
+      script: join(REFERENCE, 'dist', 'index.js'),
+      reference: true,
+      env: oidcEnv,
+      inputs: { 'role-to-assume': GATEWAY },
+      timeoutMs: REFERENCE_DENIED_CAP_MS,
+      capped: true,
+      check: denied,
+    },
+  ];
   const results = {};
   for (const { name, node } of runtimes) {
     const samples = Object.fromEntries(list.map((s) => [s.id, []]));
@@ -242,15 +377,23 @@ async function main() {
     for (let w = 0; w < WARMUP; w++) {
       for (const s of list) {
         counter.take();
-        await runOnce(job, node, s, w === 0 ? counter.url : moto.url);
+        await runScenario(job, node, s, w === 0 ? counter.url : moto.url);
         if (w === 0) calls[s.id] = Object.values(counter.take()).reduce((a, b) => a + b, 0);
       }
     }
     log(`bench: ${name}: ${RUNS} rounds of ${list.length} scenarios…`);
     // Round-robin, so drift (other load on the machine) spreads over every scenario alike.
     for (let i = 0; i < RUNS; i++) {
-      for (const s of list) samples[s.id].push((await runOnce(job, node, s, moto.url)).durationMs);
+      for (const s of list)
+        samples[s.id].push((await runScenario(job, node, s, moto.url)).durationMs);
     }
+    log(
+      `bench: ${name}: AccessDenied, ours and the reference alternating, ${DENIED_RUNS} runs each…`,
+    );
+    for (const s of deniedScenarios) samples[s.id] = [];
+    for (let i = 0; i < DENIED_RUNS; i++)
+      for (const s of deniedScenarios)
+        samples[s.id].push((await runOnce(job, node, s, denying.url)).durationMs);
     results[name] = { node, samples, calls };
   }
 
@@ -282,12 +425,20 @@ async function main() {
     say(
       table(
         ['scenario', 'median ms', 'p90 ms', 'overhead ms'],
-        list.map((s) => [
-          `${s.label}${s.id === 'floor' ? '' : ` — ${calls[s.id]} STS call${calls[s.id] === 1 ? '' : 's'}`}`,
-          fmt(med[s.id]),
-          fmt(percentile(samples[s.id], 90)),
-          s.id === 'floor' ? '—' : fmt(overhead(s.id)),
-        ]),
+        [
+          ...list.map((s) => [
+            `${s.label}${s.id === 'floor' ? '' : ` — ${calls[s.id]} STS call${calls[s.id] === 1 ? '' : 's'}`}`,
+            fmt(med[s.id]),
+            fmt(percentile(samples[s.id], 90)),
+            s.id === 'floor' ? '—' : fmt(overhead(s.id)),
+          ]),
+          ...deniedScenarios.map((s) => [
+            `${s.label} — median of ${DENIED_RUNS}`,
+            fmt(med[s.id]),
+            fmt(Math.max(...samples[s.id])),
+            '—',
+          ]),
+        ],
       ),
     );
     say();
@@ -318,6 +469,18 @@ async function main() {
   say();
   const verdict = (ok) => (ok ? 'PASS' : '**FAIL**');
   const rows = [['main bundle dist/index.js ≤ 1 MB', kb(mainBytes), verdict(mainBytes <= MB)]];
+  for (const [name, { med }] of Object.entries(derived)) {
+    const ratio = (ours, ref, budget, what) =>
+      rows.push([
+        `${name}: ${what} ≤ ${budget}× the reference`,
+        `${fmt(ours)} ms vs ${fmt(ref)} ms (${fmt(ours / ref, 3)}×)`,
+        verdict(ours <= budget * ref),
+      ]);
+    ratio(med.oidc1, med['ref-oidc1'], 0.9, 'OIDC → role wall time');
+    ratio(med['bad-region'], med['ref-bad'], 0.7, 'bad-input run (`aws-region: us east 1`)');
+    ratio(med.chain3, med['ref-chain3'], 0.4, '3-hop chain in one step vs three reference steps');
+    ratio(med.denied, med['ref-denied'], 0.01, 'AccessDenied (reference capped, see above)');
+  }
   for (const [name, { med, overhead }] of Object.entries(derived)) {
     rows.push([
       `${name}: bad-input run ≤ 2× \`node -e 0\``,

@@ -1,5 +1,15 @@
-/** AWS partitions this action knows the STS endpoints and OIDC audiences of. */
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
+/** The AWS partitions (the AWS SDK's partition data names the same ones; a unit test checks). */
+export type Partition =
+  | 'aws'
+  | 'aws-cn'
+  | 'aws-us-gov'
+  | 'aws-iso'
+  | 'aws-iso-b'
+  | 'aws-iso-e'
+  | 'aws-iso-f'
+  | 'aws-eusc';
+
+const PARTITION = 'aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc';
 
 /** A parsed IAM role ARN. */
 export interface RoleArn {
@@ -16,11 +26,14 @@ export type RoleRef =
   | { readonly kind: 'arn'; readonly arn: RoleArn }
   | { readonly kind: 'name'; readonly name: string; readonly path: string };
 
-const ROLE_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+const ROLE_ARN = new RegExp(
+  `^arn:(${PARTITION}):iam::(\\d{12}):role\\/((?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]{1,64})$`,
+);
 const ROLE_NAME = /^((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
-const ASSUMED_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/;
+const REGION = /^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;
+const ASSUMED_ROLE_ARN = new RegExp(
+  `^arn:(${PARTITION}):sts::(\\d{12}):assumed-role\\/([^/]+)\\/(.+)$`,
+);
 const ANY_ARN_ACCOUNT = /^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12}):/;
 
 /** Parses a role-to-assume value; returns a problem description when it is neither ARN nor name. */
@@ -76,22 +89,31 @@ export function isRegionName(region: string): boolean {
   return REGION.test(region);
 }
 
-/** The partition a region belongs to. */
+/**
+ * The partition a region belongs to, by the region patterns of the AWS SDK's partition data.
+ * Kept here rather than read from the SDK (`partition()` of @aws-sdk/core/client): the
+ * configuration is validated before the SDK loads, so a bad-input run never pays for it, and
+ * that entry point loads the whole client runtime. __tests__/unit/partition.test.ts checks
+ * this rule against the SDK's own data, so an SDK update that adds a partition fails a test.
+ */
 export function partitionOfRegion(region: string): Partition {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
+  const rule = PARTITION_OF_REGION.find(([pattern]) => pattern.test(region));
+  return rule?.[1] ?? 'aws';
 }
+
+const PARTITION_OF_REGION: readonly (readonly [RegExp, Partition])[] = [
+  [/^cn-/, 'aws-cn'],
+  [/^us-gov-/, 'aws-us-gov'],
+  [/^us-iso-/, 'aws-iso'],
+  [/^us-isob-/, 'aws-iso-b'],
+  [/^eu-isoe-/, 'aws-iso-e'],
+  [/^us-isof-/, 'aws-iso-f'],
+  [/^eusc-/, 'aws-eusc'],
+];
 
 /** The default GitHub OIDC audience for a partition: China's STS expects its own. */
 export function defaultAudience(partition: Partition): string {
   return partition === 'aws-cn' ? 'sts.amazonaws.com.cn' : 'sts.amazonaws.com';
-}
-
-/** The regional STS endpoint for a region. */
-export function regionalStsEndpoint(region: string): string {
-  const suffix = partitionOfRegion(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://sts.${region}.${suffix}`;
 }
 
 /** Parts of an assumed-role ARN (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), if it is one. */

@@ -79,7 +79,8 @@ export interface Config {
     readonly allowedEnvironments: readonly string[];
   };
   readonly network: {
-    readonly stsEndpoint: string;
+    /** The `sts-endpoint` input; undefined lets the AWS SDK resolve the endpoint. */
+    readonly stsEndpoint: string | undefined;
     readonly httpProxy: string | undefined;
     readonly noProxy: readonly string[];
     readonly maxAttempts: number;

@@ -1,4 +1,4 @@
-import { isRegionName, partitionOfRegion, regionalStsEndpoint } from './arn.js';
+import { isRegionName, partitionOfRegion } from './arn.js';
 import type { Config } from './config-types.js';
 import type { RunContext } from './context.js';
 import { InputErrors } from './errors.js';
@@ -127,7 +127,7 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
       allowedRefs: splitList(raw.allowedRefs),
       allowedEnvironments: splitList(raw.allowedEnvironments),
     },
-    network: parseNetwork(raw, region, problems, bool('disableRetry', false)),
+    network: parseNetwork(raw, problems, bool('disableRetry', false)),
     useExistingCredentials: useExisting,
     specialCharactersWorkaround: bool('specialCharactersWorkaround', false),
   };
@@ -146,7 +146,6 @@ function parseAccountIds(raw: string, problems: Problems): string[] {
 
 function parseNetwork(
   raw: RawInputs,
-  region: string,
   problems: Problems,
   disableRetry: boolean,
 ): Config['network'] {
@@ -177,8 +176,9 @@ function parseNetwork(
     undefined,
   );
   return {
-    stsEndpoint:
-      url(INPUT.stsEndpoint, raw.stsEndpoint) ?? (region === '' ? '' : regionalStsEndpoint(region)),
+    // Without the input, the SDK resolves the endpoint: AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL,
+    // AWS_USE_FIPS_ENDPOINT, AWS_USE_DUALSTACK_ENDPOINT and every partition its rules know.
+    stsEndpoint: url(INPUT.stsEndpoint, raw.stsEndpoint),
     httpProxy: url(INPUT.httpProxy, raw.httpProxy),
     noProxy: splitList(raw.noProxy),
     maxAttempts: disableRetry ? 1 : attempts,

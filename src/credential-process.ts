@@ -14,7 +14,6 @@ import { isRetryableOidcError, oidcSource } from './sources/oidc.js';
 import { tokenFileSource } from './sources/token-file.js';
 import type { CredentialSource } from './sources/types.js';
 import type { Transport } from './http-transport.js';
-import { createStsGateway } from './sts.js';
 
 /**
  * The credential_process helper: prints fresh credentials for one profile in the JSON format
@@ -52,13 +51,18 @@ export async function refreshCredentials(
       random: Math.random,
     });
   const noop = (): void => undefined;
+  // The same gateway as the main step (the only user of the AWS SDK), loaded on a cache miss only.
+  const { createSdkStsGateway } = await import('./sts-client.js');
+  const gateway = createSdkStsGateway({
+    region: spec.region,
+    endpoint: spec.network.stsEndpoint,
+    httpProxy: spec.network.httpProxy,
+    noProxy: spec.network.noProxy,
+    attemptTimeoutMs: spec.network.attemptTimeoutMs,
+    env,
+  });
   const result = await executePlan(plan, {
-    gateway: createStsGateway({
-      endpoint: spec.network.stsEndpoint,
-      region: spec.region,
-      transport,
-      now,
-    }),
+    gateway,
     source: webIdentitySource(spec, env, transport),
     mask: noop,
     retry,
@@ -67,7 +71,7 @@ export async function refreshCredentials(
     now,
     attemptTimeoutMs: spec.network.attemptTimeoutMs,
     signal: undefined,
-  });
+  }).finally(() => gateway.destroy());
   const session = result.sessions[0];
   if (session === undefined) throw new Error('aws-deploy-role: the refresh spec has no session');
   const json = credentialProcessJson(session.credentials);

@@ -47,14 +47,19 @@ export class OidcTokenError extends Error {
 
 /** An STS call failed with an AWS error code (or a transport failure, code "NetworkError"). */
 export class StsCallError extends Error {
+  /** The SDK corrected its clock from this answer's Date header: one more try can succeed. */
+  readonly clockSkewCorrected: boolean;
+
   constructor(
     readonly operation: string,
     readonly code: string,
     readonly awsMessage: string,
     readonly status: number,
+    options: { readonly clockSkewCorrected?: boolean } = {},
   ) {
     super(`${operation} failed: ${code}: ${awsMessage}`);
     this.name = 'StsCallError';
+    this.clockSkewCorrected = options.clockSkewCorrected ?? false;
   }
 }
 

@@ -17,10 +17,16 @@ const RETRYABLE_CODES = new Set([
 
 /**
  * True for failures a retry can fix: throttling, 5xx, network faults, and the IdP's keys not
- * being fetched yet. AccessDenied, validation errors and malformed policies fail at once.
+ * being fetched yet, and one try after a clock correction. AccessDenied, validation errors,
+ * malformed policies and TLS certificate errors (status 0, code TlsCertificateError) fail at once.
  */
 export function isRetryableStsError(error: unknown): boolean {
   if (!(error instanceof StsCallError)) return false;
+  // The SDK moved its clock to the server's Date after a skew error; the gateway flags this
+  // once per client, so a skewed runner gets exactly one more try, signed for the server's time.
+  if (error.clockSkewCorrected) return true;
+  // A 429 is throttling whatever its body (a WAF or proxy answers in HTML or JSON).
+  if (error.status === 429) return true;
   if (RETRYABLE_CODES.has(error.code) || error.status >= 500) return true;
   // STS says this while it cannot yet fetch the provider's signing keys (JWKS); it clears up.
   return (

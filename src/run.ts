@@ -12,7 +12,7 @@ import { isRetryableStsError, withRetry } from './retry.js';
 import type { Runner } from './runner.js';
 import { SecretRegistry } from './secrets.js';
 import { createSource } from './sources/create.js';
-import { createStsGateway } from './sts.js';
+import type { StsGateway } from './sts.js';
 import { renderFailureSummary, renderSuccessSummary } from './summary.js';
 import type { RawInputs } from './input-names.js';
 import type { TokenClaims } from './jwt.js';
@@ -100,12 +100,36 @@ async function runPlan(
   const transport =
     deps.transport ??
     createHttpTransport({ httpProxy: plan.network.httpProxy, noProxy: plan.network.noProxy }, env);
-  const gateway = createStsGateway({
-    endpoint: plan.network.stsEndpoint,
+  // The AWS SDK loads only here, after the configuration validated: a run that fails on its
+  // inputs never pays its start-up cost. sts-client.ts imports it with static named imports,
+  // so the bundler keeps only the STS client.
+  const { createSdkStsGateway } = await import('./sts-client.js');
+  const gateway = createSdkStsGateway({
     region: plan.region,
-    transport,
-    now: deps.now,
+    endpoint: plan.network.stsEndpoint,
+    httpProxy: plan.network.httpProxy,
+    noProxy: plan.network.noProxy,
+    attemptTimeoutMs: plan.network.attemptTimeoutMs,
+    env,
+    debug: (line) => runner.debug(secrets.redact(line)),
   });
+  try {
+    await assumeAndPublish(plan, ctx, deps, secrets, facts, gateway, transport);
+  } finally {
+    gateway.destroy();
+  }
+}
+
+async function assumeAndPublish(
+  plan: Plan,
+  ctx: RunContext,
+  deps: MainDeps,
+  secrets: SecretRegistry,
+  facts: RunFacts,
+  gateway: StsGateway,
+  transport: Transport,
+): Promise<void> {
+  const { runner, env } = deps;
   // The group encloses the deadline, so a timeout closes the group before the error is printed.
   const result = await runner.group('Assume roles', () =>
     withDeadline(plan.network.actionTimeoutMs, async (signal) => {
@@ -178,7 +202,7 @@ function warnAboutStaleCredentials(plan: Plan, ctx: RunContext, runner: Runner):
 
 async function existingCredentialsWork(
   env: Env,
-  gateway: ReturnType<typeof createStsGateway>,
+  gateway: StsGateway,
   plan: Plan,
   signal: AbortSignal | undefined,
 ): Promise<boolean> {
@@ -218,9 +242,11 @@ function makeRetrier(plan: Plan, deps: MainDeps, signal: AbortSignal | undefined
  */
 function gaveUp(error: unknown, plan: Plan): unknown {
   if (!(error instanceof StsCallError) || !isRetryableStsError(error)) return error;
-  const endpoint = new URL(plan.network.stsEndpoint).origin;
+  const configured = plan.network.stsEndpoint;
+  const endpoint = configured === undefined ? undefined : new URL(configured).origin;
   const attempts = plan.network.maxAttempts;
-  const where = error.awsMessage.includes(endpoint) ? '' : `endpoint ${endpoint}; `;
+  const where =
+    endpoint === undefined || error.awsMessage.includes(endpoint) ? '' : `endpoint ${endpoint}; `;
   return new StsCallError(
     error.operation,
     error.code,

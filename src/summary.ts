@@ -34,25 +34,27 @@ export function describeExpiry(expiration: Date, now: Date): string {
     .replace(/\.\d{3}Z$/, ' UTC')} (valid for ${minutes} minutes)`;
 }
 
-const SIGNIN_HOST: Readonly<Record<Partition, string>> = {
+const SIGNIN_HOST: Readonly<Partial<Record<Partition, string>>> = {
   aws: 'signin.aws.amazon.com',
   'aws-cn': 'signin.amazonaws.cn',
   'aws-us-gov': 'signin.amazonaws-us-gov.com',
 };
 
-/** The console "switch role" link for a role. */
+/** The console "switch role" link for a role; undefined where the console host is not public. */
 export function switchRoleLink(
   partition: Partition,
   accountId: string,
   roleNameWithPath: string,
   displayName: string,
-): string {
+): string | undefined {
+  const host = SIGNIN_HOST[partition];
+  if (host === undefined) return undefined;
   const query = new URLSearchParams({
     roleName: roleNameWithPath,
     account: accountId,
     displayName: displayName.slice(0, 64),
   });
-  return `https://${SIGNIN_HOST[partition]}/switchrole?${query.toString()}`;
+  return `https://${host}/switchrole?${query.toString()}`;
 }
 
 function workflowRows(ctx: RunContext): string[] {
@@ -114,7 +116,7 @@ function sessionSection(
         roleName,
         `${roleName}@${last.accountId}`,
       );
-      lines.push('', `[Open this role in the AWS console](${link})`);
+      if (link !== undefined) lines.push('', `[Open this role in the AWS console](${link})`);
     }
   }
   return [...lines, ''];

@@ -128,41 +128,43 @@ describe('region, partition and endpoints', () => {
       region: 'us-east-1',
       partition: 'aws',
       audience: 'sts.amazonaws.com',
-      endpoint: 'https://sts.us-east-1.amazonaws.com',
     },
     {
       region: 'eu-central-2',
       partition: 'aws',
       audience: 'sts.amazonaws.com',
-      endpoint: 'https://sts.eu-central-2.amazonaws.com',
     },
     {
       region: 'cn-north-1',
       partition: 'aws-cn',
       audience: 'sts.amazonaws.com.cn',
-      endpoint: 'https://sts.cn-north-1.amazonaws.com.cn',
     },
     {
       region: 'us-gov-west-1',
       partition: 'aws-us-gov',
       audience: 'sts.amazonaws.com',
-      endpoint: 'https://sts.us-gov-west-1.amazonaws.com',
     },
-  ])('$region', ({ region, partition, audience, endpoint }) => {
-    const parsed = config({
-      awsRegion: region,
-      roleToAssume: `arn:${partition}:iam::111111111111:role/deploy`,
-    });
-    expect({
-      partition: parsed.partition,
-      source: parsed.source,
-      endpoint: parsed.network.stsEndpoint,
-    }).toEqual({
-      partition,
-      source: { kind: 'oidc', audience },
-      endpoint,
-    });
-  });
+    { region: 'eusc-de-east-1', partition: 'aws-eusc', audience: 'sts.amazonaws.com' },
+    { region: 'us-iso-east-1', partition: 'aws-iso', audience: 'sts.amazonaws.com' },
+    { region: 'us-isob-east-1', partition: 'aws-iso-b', audience: 'sts.amazonaws.com' },
+  ])(
+    '$region: partition, audience, and the endpoint left to the SDK',
+    ({ region, partition, audience }) => {
+      const parsed = config({
+        awsRegion: region,
+        roleToAssume: `arn:${partition}:iam::111111111111:role/deploy`,
+      });
+      expect({
+        partition: parsed.partition,
+        source: parsed.source,
+        endpoint: parsed.network.stsEndpoint,
+      }).toEqual({
+        partition,
+        source: { kind: 'oidc', audience },
+        endpoint: undefined,
+      });
+    },
+  );
 
   test.each(['', 'useast1', 'US-EAST-1', 'us-east', 'mars-north-1x'])(
     "refuses region '%s'",

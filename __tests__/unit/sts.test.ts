@@ -1,3 +1,6 @@
+// The STS gateway over the real AWS SDK, with an in-memory HTTP handler at the SDK's own
+// boundary (its `requestHandler`): the SDK builds, signs and parses as in production, and these
+// tests check what the action reads from it and how failures are classified for retry.
 import {
   ASSUME_ROLE_RESPONSE,
   INVALID_IDENTITY_TOKEN_ERROR,
@@ -5,140 +8,100 @@ import {
   WEB_IDENTITY_RESPONSE,
 } from '../../__fixtures__/sts-responses.js';
 import { StsCallError } from '../../src/errors.js';
-import { TransportError, type HttpResponse, type Transport } from '../../src/http-transport.js';
+import { isRetryableStsError } from '../../src/retry.js';
 import {
-  assumeRoleParams,
-  createStsGateway,
-  encodeForm,
-  parseAssumeResult,
-  webIdentityParams,
-} from '../../src/sts.js';
+  createSdkStsGateway,
+  fromAssumeOutput,
+  toAssumeRoleInput,
+  toStsCallError,
+} from '../../src/sts-client.js';
 
 const ROLE_ARN = 'arn:aws:iam::111111111111:role/deploy';
+const CALL = { timeoutMs: 5000 };
+const CALLER = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
-describe('assumeRoleParams', () => {
-  test.each([
-    {
-      name: 'required fields only',
-      request: { roleArn: ROLE_ARN, sessionName: 'GitHubActions', durationSeconds: 3600 },
-      expected: {
-        Action: 'AssumeRole',
-        Version: '2011-06-15',
-        RoleArn: ROLE_ARN,
-        RoleSessionName: 'GitHubActions',
-        DurationSeconds: '3600',
+interface SeenRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type Reply = { status: number; body: string; headers?: Record<string, string> } | Error;
+
+/** A gateway whose SDK talks to an in-memory handler answering `replies` in order. */
+function gateway(...replies: Reply[]) {
+  const seen: SeenRequest[] = [];
+  const debug: string[] = [];
+  const sts = createSdkStsGateway({
+    region: 'us-east-1',
+    endpoint: undefined,
+    httpProxy: undefined,
+    noProxy: [],
+    attemptTimeoutMs: 5000,
+    env: {},
+    debug: (line) => debug.push(line),
+    requestHandler: {
+      handle: async (request) => {
+        seen.push({
+          url: `${request.protocol}//${request.hostname}${request.path}`,
+          headers: { ...request.headers },
+          body: String(request.body),
+        });
+        const reply = replies.shift() ?? new Error('no more replies');
+        if (reply instanceof Error) throw reply;
+        return {
+          response: {
+            statusCode: reply.status,
+            headers: { 'content-type': 'text/xml', ...reply.headers },
+            body: new TextEncoder().encode(reply.body),
+          },
+        } as never;
       },
     },
-    {
-      name: 'every option, lists numbered from 1',
-      request: {
+  });
+  return { sts, seen, debug };
+}
+
+describe('toAssumeRoleInput', () => {
+  test('every option becomes its SDK field; empty lists are left out', () => {
+    expect(
+      toAssumeRoleInput({
         roleArn: ROLE_ARN,
         sessionName: 's',
         durationSeconds: 900,
         externalId: 'acme',
         sourceIdentity: 'octocat',
         mfa: { serialNumber: 'arn:aws:iam::111111111111:mfa/alice', tokenCode: '123456' },
-        tags: [
-          { key: 'Team', value: 'payments' },
-          { key: 'Branch', value: 'main' },
-        ],
-        transitiveTagKeys: ['Team'],
-        inlineSessionPolicy: '{"Version":"2012-10-17"}',
-        managedSessionPolicies: [
-          'arn:aws:iam::aws:policy/ReadOnlyAccess',
-          'arn:aws:iam::aws:policy/AWSDenyAll',
-        ],
-      },
-      expected: {
-        Action: 'AssumeRole',
-        Version: '2011-06-15',
-        RoleArn: ROLE_ARN,
-        RoleSessionName: 's',
-        DurationSeconds: '900',
-        ExternalId: 'acme',
-        SourceIdentity: 'octocat',
-        SerialNumber: 'arn:aws:iam::111111111111:mfa/alice',
-        TokenCode: '123456',
-        'Tags.member.1.Key': 'Team',
-        'Tags.member.1.Value': 'payments',
-        'Tags.member.2.Key': 'Branch',
-        'Tags.member.2.Value': 'main',
-        'TransitiveTagKeys.member.1': 'Team',
-        Policy: '{"Version":"2012-10-17"}',
-        'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/ReadOnlyAccess',
-        'PolicyArns.member.2.arn': 'arn:aws:iam::aws:policy/AWSDenyAll',
-      },
-    },
-    {
-      name: 'empty lists send nothing',
-      request: {
-        roleArn: ROLE_ARN,
-        sessionName: 's',
-        durationSeconds: 900,
-        tags: [],
+        tags: [{ key: 'Team', value: 'payments' }],
         transitiveTagKeys: [],
-        managedSessionPolicies: [],
-      },
-      expected: {
-        Action: 'AssumeRole',
-        Version: '2011-06-15',
-        RoleArn: ROLE_ARN,
-        RoleSessionName: 's',
-        DurationSeconds: '900',
-      },
-    },
-  ])('$name', ({ request, expected }) => {
-    expect(assumeRoleParams(request)).toEqual(expected);
+        inlineSessionPolicy: '{"Version":"2012-10-17"}',
+        managedSessionPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      }),
+    ).toEqual({
+      RoleArn: ROLE_ARN,
+      RoleSessionName: 's',
+      DurationSeconds: 900,
+      ExternalId: 'acme',
+      SourceIdentity: 'octocat',
+      SerialNumber: 'arn:aws:iam::111111111111:mfa/alice',
+      TokenCode: '123456',
+      Tags: [{ Key: 'Team', Value: 'payments' }],
+      TransitiveTagKeys: undefined,
+      Policy: '{"Version":"2012-10-17"}',
+      PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+    });
   });
 });
 
-test('webIdentityParams carries the token and policies, never tags or source identity', () => {
-  expect(
-    webIdentityParams({
-      roleArn: ROLE_ARN,
-      sessionName: 's',
-      durationSeconds: 3600,
-      webIdentityToken: 'eyJ.a.b',
-      managedSessionPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-    }),
-  ).toEqual({
-    Action: 'AssumeRoleWithWebIdentity',
-    Version: '2011-06-15',
-    RoleArn: ROLE_ARN,
-    RoleSessionName: 's',
-    DurationSeconds: '3600',
-    WebIdentityToken: 'eyJ.a.b',
-    'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/ReadOnlyAccess',
-  });
-});
-
-describe('encodeForm', () => {
-  test.each([
-    {
-      name: 'ARN',
-      params: { RoleArn: ROLE_ARN },
-      expected: 'RoleArn=arn%3Aaws%3Aiam%3A%3A111111111111%3Arole%2Fdeploy',
-    },
-    {
-      name: 'space, star and quotes',
-      params: { Policy: '{"a": "s3:*"}' },
-      expected: 'Policy=%7B%22a%22%3A%20%22s3%3A%2A%22%7D',
-    },
-    {
-      name: 'unicode and order kept',
-      params: { B: 'José', A: '+=&' },
-      expected: 'B=Jos%C3%A9&A=%2B%3D%26',
-    },
-    { name: 'nothing', params: {}, expected: '' },
-  ])('$name', ({ params, expected }) => {
-    expect(encodeForm(params)).toBe(expected);
-    expect(Object.fromEntries(new URLSearchParams(expected))).toEqual(params);
-  });
-});
-
-describe('parseAssumeResult', () => {
-  test('the AssumeRole sample from the STS API reference', () => {
-    expect(parseAssumeResult(ASSUME_ROLE_RESPONSE, 'AssumeRole')).toEqual({
+describe('the gateway over the SDK', () => {
+  test('the AssumeRole sample from the STS API reference, signed and named by the action', async () => {
+    const { sts, seen, debug } = gateway({ status: 200, body: ASSUME_ROLE_RESPONSE });
+    const session = await sts.assumeRole(
+      { roleArn: ROLE_ARN, sessionName: 'GitHubActions', durationSeconds: 900 },
+      CALLER,
+      CALL,
+    );
+    expect(session).toEqual({
       credentials: {
         accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
         secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
@@ -151,130 +114,220 @@ describe('parseAssumeResult', () => {
       packedPolicySize: 6,
       subjectFromWebIdentityToken: undefined,
     });
+    expect(seen[0]?.url).toBe('https://sts.us-east-1.amazonaws.com/');
+    expect(seen[0]?.headers['authorization']).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/sts\/aws4_request, /,
+    );
+    expect(seen[0]?.headers['user-agent']).toMatch(/\baws-deploy-role\/1\.0\.0\b/);
+    expect(seen[0]?.body).toContain('Action=AssumeRole&');
+    expect(debug).toEqual(['STS AssumeRole → https://sts.us-east-1.amazonaws.com/']);
   });
 
-  test('the AssumeRoleWithWebIdentity sample from the STS API reference', () => {
-    expect(parseAssumeResult(WEB_IDENTITY_RESPONSE, 'AssumeRoleWithWebIdentity')).toEqual({
-      credentials: {
-        accessKeyId: 'ASgeIAIOSFODNN7EXAMPLE',
-        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
-        sessionToken: 'AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE',
-        expiration: new Date('2014-10-24T23:00:23Z'),
-      },
-      assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/FederatedWebIdentityRole/app1',
-      assumedRoleId: 'AROACLKWSDQRAOEXAMPLE:app1',
-      sourceIdentity: undefined,
-      packedPolicySize: undefined,
-      subjectFromWebIdentityToken: 'amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A',
-    });
+  test('the web-identity call is unsigned', async () => {
+    const { sts, seen } = gateway({ status: 200, body: WEB_IDENTITY_RESPONSE });
+    const session = await sts.assumeRoleWithWebIdentity(
+      { roleArn: ROLE_ARN, sessionName: 's', durationSeconds: 900, webIdentityToken: 't' },
+      CALL,
+    );
+    expect(session.subjectFromWebIdentityToken).toBe('amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A');
+    expect(seen[0]?.headers['authorization']).toBeUndefined();
   });
 
   test.each([
     {
+      name: 'an Expiration that is not a time',
+      body: ASSUME_ROLE_RESPONSE.replace('2019-11-09T13:34:41Z', 'tomorrow'),
+    },
+    {
       name: 'no session token',
-      xml: ASSUME_ROLE_RESPONSE.replace(/<SessionToken>[\s\S]*<\/SessionToken>/, ''),
+      body: ASSUME_ROLE_RESPONSE.replace(/<SessionToken>[\s\S]*<\/SessionToken>/, ''),
     },
     {
       name: 'no assumed-role user',
-      xml: ASSUME_ROLE_RESPONSE.replace(/<AssumedRoleUser>[\s\S]*<\/AssumedRoleUser>/, ''),
+      body: ASSUME_ROLE_RESPONSE.replace(/<AssumedRoleUser>[\s\S]*<\/AssumedRoleUser>/, ''),
     },
-    { name: 'an HTML page', xml: '<html><body>Gateway Timeout</body></html>' },
-  ])('refuses a response with $name', ({ xml }) => {
-    expect(() => parseAssumeResult(xml, 'AssumeRole')).toThrow(
-      new StsCallError(
-        'AssumeRole',
-        'MalformedResponse',
-        'the response had no complete Credentials element',
-        200,
-      ),
-    );
-  });
-});
-
-describe('createStsGateway over a fake transport', () => {
-  const call = { timeoutMs: 1000 };
-  const caller = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
-
-  function gateway(reply: HttpResponse | Error) {
-    const seen: { url: string; headers: Readonly<Record<string, string>>; body: string }[] = [];
-    const transport: Transport = async (request) => {
-      seen.push({ url: request.url.href, headers: request.headers, body: request.body });
-      if (reply instanceof Error) throw reply;
-      return reply;
-    };
-    const sts = createStsGateway({
-      endpoint: 'https://sts.us-east-1.amazonaws.com',
-      region: 'us-east-1',
-      transport,
-      now: () => new Date('2024-06-01T00:00:00Z'),
-    });
-    return { sts, seen };
-  }
-
-  test('AssumeRole is signed; the web-identity call is not', async () => {
-    const signed = gateway({ status: 200, body: ASSUME_ROLE_RESPONSE });
-    await signed.sts.assumeRole(
-      { roleArn: ROLE_ARN, sessionName: 's', durationSeconds: 900 },
-      caller,
-      call,
-    );
-    const unsigned = gateway({ status: 200, body: WEB_IDENTITY_RESPONSE });
-    await unsigned.sts.assumeRoleWithWebIdentity(
-      { roleArn: ROLE_ARN, sessionName: 's', durationSeconds: 900, webIdentityToken: 't' },
-      call,
-    );
-    expect(signed.seen[0]?.headers['authorization']).toMatch(
-      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20240601\/us-east-1\/sts\/aws4_request, /,
-    );
-    expect(signed.seen[0]?.body).toBe(
-      'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A111111111111%3Arole%2Fdeploy&RoleSessionName=s&DurationSeconds=900',
-    );
-    expect(unsigned.seen[0]?.headers).toEqual({
-      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-      host: 'sts.us-east-1.amazonaws.com',
-    });
+    { name: 'an HTML page', body: '<html><body>Hello from the captive portal</body></html>' },
+    {
+      name: 'an XML character reference beyond Unicode',
+      body: ASSUME_ROLE_RESPONSE.replace('ASIAIOSFODNN7EXAMPLE', '&#x110000;'),
+    },
+  ])('a 200 with $name is a MalformedResponse naming the operation', async ({ body }) => {
+    const { sts } = gateway({ status: 200, body });
+    const failure = await sts
+      .assumeRole({ roleArn: ROLE_ARN, sessionName: 's', durationSeconds: 900 }, CALLER, CALL)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StsCallError);
+    expect(failure).toMatchObject({ operation: 'AssumeRole', code: 'MalformedResponse' });
+    expect(isRetryableStsError(failure)).toBe(false);
   });
 
+  const tlsError = Object.assign(new Error('self-signed certificate'), {
+    code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  });
+  const resetError = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
   test.each([
     {
-      name: 'an STS error body',
+      name: 'an STS error body (the JWKS case)',
       reply: { status: 400, body: INVALID_IDENTITY_TOKEN_ERROR },
-      expected: ['InvalidIdentityToken', 400, "Couldn't retrieve verification key"],
+      code: 'InvalidIdentityToken',
+      status: 400,
+      retried: true,
+    },
+    {
+      name: 'AccessDenied',
+      reply: {
+        status: 403,
+        body: '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>',
+      },
+      code: 'AccessDenied',
+      status: 403,
+      retried: false,
+    },
+    {
+      name: 'a 429 in HTML from a WAF',
+      reply: {
+        status: 429,
+        body: '<html>Too Many Requests</html>',
+        headers: { 'content-type': 'text/html' },
+      },
+      code: 'Throttling',
+      status: 429,
+      retried: true,
     },
     {
       name: 'a 503 without XML',
       reply: { status: 503, body: 'Service Unavailable' },
-      expected: ['ServiceUnavailable', 503, 'HTTP 503 from https://sts.us-east-1.amazonaws.com'],
-    },
-    {
-      name: 'a 404 without XML',
-      reply: { status: 404, body: '' },
-      expected: ['HTTP404', 404, 'HTTP 404'],
+      code: 'ServiceUnavailable',
+      status: 503,
+      retried: true,
     },
     {
       name: 'a reset connection',
-      reply: new TransportError('socket hang up', 'NetworkError'),
-      expected: [
-        'NetworkError',
-        0,
-        'socket hang up (endpoint https://sts.us-east-1.amazonaws.com)',
-      ],
+      reply: resetError,
+      code: 'NetworkError',
+      status: 0,
+      retried: true,
     },
-  ])('$name becomes an StsCallError', async ({ reply, expected }) => {
+    {
+      name: 'an untrusted certificate',
+      reply: tlsError,
+      code: 'TlsCertificateError',
+      status: 0,
+      retried: false,
+    },
+  ])('$name → $code, retried: $retried', async ({ reply, code, status, retried }) => {
     const { sts } = gateway(reply);
-    const error = await sts
-      .assumeRoleWithWebIdentity(
-        { roleArn: ROLE_ARN, sessionName: 's', durationSeconds: 900, webIdentityToken: 't' },
-        call,
-      )
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StsCallError);
-    const { code, status, awsMessage, operation } = error as StsCallError;
-    expect([code, status, operation]).toEqual([
-      expected[0],
-      expected[1],
-      'AssumeRoleWithWebIdentity',
-    ]);
-    expect(awsMessage).toContain(expected[2]);
+    const failure = await sts.getCallerIdentity(CALLER, CALL).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ operation: 'GetCallerIdentity', code, status });
+    expect(isRetryableStsError(failure)).toBe(retried);
+  });
+
+  test('a TLS failure names NODE_EXTRA_CA_CERTS and the proxy', async () => {
+    const { sts } = gateway(tlsError);
+    const failure = await sts.getCallerIdentity(CALLER, CALL).catch((error: unknown) => error);
+    expect(String(failure)).toMatch(/NODE_EXTRA_CA_CERTS.*not retried/);
+    expect(String(failure)).toContain('proxy');
+  });
+
+  test('a clock-skew error is retried once, with the request signed for the server clock', async () => {
+    const serverNow = new Date(Date.now() + 15 * 60_000);
+    const skewed = {
+      status: 403,
+      headers: { date: serverNow.toUTCString() },
+      body:
+        '<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>' +
+        '<Message>Signature expired: 20240101T000000Z is now earlier than 20240101T001000Z</Message></Error></ErrorResponse>',
+    };
+    const { sts, seen } = gateway(skewed, skewed);
+    const first = await sts.getCallerIdentity(CALLER, CALL).catch((error: unknown) => error);
+    const second = await sts.getCallerIdentity(CALLER, CALL).catch((error: unknown) => error);
+    expect(first).toMatchObject({ code: 'SignatureDoesNotMatch', clockSkewCorrected: true });
+    expect(isRetryableStsError(first)).toBe(true);
+    expect(second).toMatchObject({ code: 'SignatureDoesNotMatch', clockSkewCorrected: false });
+    expect(isRetryableStsError(second)).toBe(false);
+    const signedAt = (request: SeenRequest | undefined) =>
+      Date.parse(
+        (request?.headers['x-amz-date'] ?? '').replace(
+          /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+          '$1-$2-$3T$4:$5:$6Z',
+        ),
+      );
+    expect(Math.abs(signedAt(seen[1]) - serverNow.getTime())).toBeLessThan(60_000);
+  });
+});
+
+describe('toStsCallError on SDK-shaped errors', () => {
+  test.each([
+    {
+      name: 'a throttling exception',
+      thrown: {
+        name: 'Throttling',
+        message: 'Rate exceeded',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      },
+      expected: { code: 'Throttling', status: 400 },
+      retried: true,
+    },
+    {
+      name: 'IDPCommunicationError',
+      thrown: {
+        name: 'IDPCommunicationErrorException',
+        Code: 'IDPCommunicationError',
+        message: 'x',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      },
+      expected: { code: 'IDPCommunicationError', status: 400 },
+      retried: true,
+    },
+    {
+      name: 'a malformed policy',
+      thrown: {
+        name: 'MalformedPolicyDocument',
+        message: 'bad',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      },
+      expected: { code: 'MalformedPolicyDocument', status: 400 },
+      retried: false,
+    },
+    {
+      name: 'a 500',
+      thrown: {
+        name: 'InternalFailure',
+        message: 'x',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+      },
+      expected: { code: 'InternalFailure', status: 500 },
+      retried: true,
+    },
+    {
+      name: 'a handler timeout',
+      thrown: { name: 'TimeoutError', message: 'Connection timed out after 10000 ms' },
+      expected: { code: 'TimeoutError', status: 0 },
+      retried: true,
+    },
+    {
+      name: 'a refused connection',
+      thrown: { name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' },
+      expected: { code: 'NetworkError', status: 0 },
+      retried: true,
+    },
+  ])('$name', ({ thrown, expected, retried }) => {
+    const error = toStsCallError(thrown, 'AssumeRole', 'https://sts.us-east-1.amazonaws.com');
+    expect(error).toMatchObject(expected);
+    expect(isRetryableStsError(error)).toBe(retried);
+  });
+});
+
+describe('fromAssumeOutput', () => {
+  test('names every missing credential field', () => {
+    expect(() =>
+      fromAssumeOutput({ Credentials: { AccessKeyId: 'A' } as never }, 'AssumeRoleWithWebIdentity'),
+    ).toThrow(
+      "AssumeRoleWithWebIdentity failed: MalformedResponse: the response's Credentials had no SecretAccessKey, SessionToken, Expiration",
+    );
   });
 });

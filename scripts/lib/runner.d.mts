@@ -39,6 +39,8 @@ export function createJob(opts?: JobOptions): Job;
 export interface StepOptions {
   entry: 'main' | 'post';
   inputs?: Record<string, string>;
+  /** INPUT_* defaults from another action's action.yml (the bench's reference); default ours. */
+  inputDefaults?: Record<string, string>;
   env?: Record<string, string>;
   /** STATE_* for a post step; defaults to the job's last main step's GITHUB_STATE. */
   state?: Record<string, string>;

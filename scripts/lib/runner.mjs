@@ -142,7 +142,7 @@ export function prepareStep(job, opts) {
   // The runner puts the newest GITHUB_PATH entry first.
   env.PATH = [...job.paths].reverse().concat(env.PATH).join(delimiter);
   Object.assign(env, githubContext(job), job.env, opts.env, files);
-  const inputs = { ...actionInputDefaults(), ...opts.inputs };
+  const inputs = { ...(opts.inputDefaults ?? actionInputDefaults()), ...opts.inputs };
   for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
   if (opts.entry === 'post') {
     for (const [name, value] of Object.entries(opts.state ?? job.lastState))

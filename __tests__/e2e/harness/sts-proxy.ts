@@ -27,7 +27,7 @@ export interface StsRecord {
   /** HTTP status the client got; 0 = none (reset, or the client left first). */
   status: number;
   /** Why the proxy answered itself instead of moto. */
-  fault?: Fault['kind'] | 'rate-limit' | 'upstream' | 'too-large';
+  fault?: Fault['kind'] | 'rate-limit' | 'upstream' | 'too-large' | 'clock-skew';
   /** AccessKeyId in moto's answer, to check that hop N+1 is signed with hop N's key. */
   issuedAccessKeyId?: string;
   /** Every secret in moto's answer (key ID, secret key, session token), for the leak checks. */
@@ -41,6 +41,17 @@ export interface StsRecord {
 export interface StsProxy {
   url: string;
   records(): StsRecord[];
+  /**
+   * host:port of every CONNECT (HTTPS through this proxy as HTTPS_PROXY). Each is refused, so a
+   * request to a real AWS endpoint is seen here and never leaves the machine.
+   */
+  connectTargets(): string[];
+  /**
+   * Emulates a server clock `ms` ahead of the runner's: a signed request whose X-Amz-Date is
+   * more than 5 minutes from that clock gets STS's "Signature expired" answer, and every answer
+   * carries a Date header from that clock (what the SDK corrects its clock from). 0 turns it off.
+   */
+  setClockSkew(ms: number): void;
   clear(): void;
   inject(rule: FaultRule): void;
   clearFaults(): void;
@@ -95,6 +106,19 @@ function describe(
   if (req.headers['user-agent']) rec.userAgent = req.headers['user-agent'];
   if (/^https?:\/\//i.test(req.url ?? '')) rec.viaProxy = true;
   return rec;
+}
+
+/** STS's answer to a request signed more than 5 minutes away from `serverNow`, if it is one. */
+function signatureExpired(req: IncomingMessage, serverNow: number): string | undefined {
+  const amzDate = req.headers['x-amz-date'];
+  if (typeof amzDate !== 'string') return undefined;
+  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, se] = match;
+  const signedAt = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${se}Z`);
+  if (Math.abs(signedAt - serverNow) <= 5 * 60_000) return undefined;
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  return `Signature expired: ${amzDate} is now earlier than ${stamp(serverNow - 5 * 60_000)} (${stamp(serverNow)} - 5 min.)`;
 }
 
 function forward(
@@ -153,6 +177,8 @@ export async function startStsProxy(
   const limiter = opts.rateLimit ? new RateLimiter(opts.rateLimit.perSecond) : undefined;
   const timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   let recs: StsRecord[] = [];
+  let connects: string[] = [];
+  let skewMs = 0;
   let stopped = false;
 
   const wait = (ms: number) =>
@@ -183,6 +209,15 @@ export async function startStsProxy(
       rec.fault = 'too-large';
       rec.status = 413;
       return reply(res, 413, stsErrorXml('RequestEntityTooLarge', 'Request body too large', 413));
+    }
+    const expired = skewMs === 0 ? undefined : signatureExpired(req, Date.now() + skewMs);
+    if (expired !== undefined) {
+      rec.fault = 'clock-skew';
+      rec.status = 403;
+      return reply(res, 403, stsErrorXml('SignatureDoesNotMatch', expired, 403), {
+        'content-type': 'text/xml',
+        date: new Date(Date.now() + skewMs).toUTCString(),
+      });
     }
     const fault = rules.take(rec.action, rec.params.RoleArn);
     if (fault) rec.fault = fault.kind;
@@ -215,6 +250,7 @@ export async function startStsProxy(
         .map((tag) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(text)?.[1])
         .filter((v): v is string => v !== undefined);
       if (secrets.length > 0) rec.issuedSecrets = secrets;
+      if (skewMs !== 0) up.headers['date'] = new Date(Date.now() + skewMs).toUTCString();
       reply(res, up.status, up.body, up.headers);
     } catch (err) {
       rec.fault = 'upstream';
@@ -226,8 +262,9 @@ export async function startStsProxy(
   const server = createServer((req, res) => {
     handle(req, res).catch(() => req.socket.destroy());
   });
-  // HTTPS through the proxy (CONNECT) is not emulated: refuse it plainly.
-  server.on('connect', (_req, socket) => {
+  // HTTPS through the proxy (CONNECT) is not emulated: record the target and refuse it plainly.
+  server.on('connect', (req, socket) => {
+    connects.push(req.url ?? '');
     socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-length: 0\r\n\r\n');
   });
   await new Promise<void>((resolve, reject) => {
@@ -240,8 +277,14 @@ export async function startStsProxy(
   return {
     url: `http://127.0.0.1:${port}`,
     records: () => recs.slice(),
+    connectTargets: () => connects.slice(),
+    setClockSkew: (ms) => {
+      skewMs = ms;
+    },
     clear: () => {
       recs = [];
+      connects = [];
+      skewMs = 0;
     },
     inject: (rule) => rules.add(rule),
     clearFaults: () => rules.clear(),
