@@ -6,12 +6,13 @@ import { executePlan, type Retrier } from './execute.js';
 import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
 import { checkGuardsBeforeNetwork } from './guards.js';
 import { createHttpTransport, type Transport } from './http-transport.js';
-import { readInputs, readRunContext } from './inputs.js';
+import { readInputs, readRunContext, type GitHubContext, type InputReader } from './inputs.js';
 import { planRun, type Plan } from './plan.js';
 import { isRetryableStsError, withRetry } from './retry.js';
 import type { Runner } from './runner.js';
 import { SecretRegistry } from './secrets.js';
 import { createSource } from './sources/create.js';
+import { githubIdTokenFetch } from './sources/github-id-token.js';
 import { createStsGateway } from './sts.js';
 import { renderFailureSummary, renderSuccessSummary } from './summary.js';
 import type { RawInputs } from './input-names.js';
@@ -28,6 +29,12 @@ export interface MainDeps {
   readonly random: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly helperCommand: (specFile: string) => string;
+  /** Reads one input (core.getInput in the action). */
+  readonly readInput: InputReader;
+  /** `@actions/github`'s context in the action. */
+  readonly github: GitHubContext;
+  /** core.getIDToken in the action; tests pass a fake. */
+  readonly getIdToken?: (audience: string) => Promise<string>;
   readonly transport?: Transport;
 }
 
@@ -35,9 +42,9 @@ export interface MainDeps {
 export async function runMain(deps: MainDeps): Promise<void> {
   const { env, runner } = deps;
   const secrets = new SecretRegistry(runner.mask);
-  const raw = readInputs(env);
+  const raw = readInputs(deps.readInput, env);
   maskInputSecrets(raw, env, secrets);
-  const ctx = readRunContext(env);
+  const ctx = readRunContext(deps.github, env);
   let plan: Plan | undefined;
   const facts: RunFacts = { claims: undefined };
   try {
@@ -46,7 +53,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
   } catch (error) {
     // Without a parsed config (bad inputs), honour an explicit session-summary: false anyway.
     const wantsSummary = plan?.output.sessionSummary ?? !/^false$/i.test(raw.sessionSummary);
-    reportFailure(error, plan, ctx, deps, secrets, facts, wantsSummary);
+    await reportFailure(error, plan, ctx, deps, secrets, facts, wantsSummary);
   }
 }
 
@@ -119,11 +126,17 @@ async function runPlan(
       const source = recordClaims(
         createSource(plan, {
           env,
-          transport,
+          oidcToken: (audience) =>
+            githubIdTokenFetch({
+              audience,
+              timeoutMs: plan.network.attemptTimeoutMs,
+              httpProxy: plan.network.httpProxy,
+              noProxy: plan.network.noProxy,
+              env,
+              ...(deps.getIdToken === undefined ? {} : { getIdToken: deps.getIdToken }),
+            }),
           mask: secrets.add,
           retry,
-          timeoutMs: plan.network.attemptTimeoutMs,
-          signal,
           sleep: (ms) => deps.sleep(ms, signal),
           random: deps.random,
           maxAttempts: plan.network.maxAttempts,
@@ -156,7 +169,7 @@ async function runPlan(
   const helperCommand = deps.helperCommand;
   await publishResult(result, plan, { runner, env, runnerTemp: ctx.runnerTemp, helperCommand });
   if (plan.output.sessionSummary)
-    runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
+    await runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
 }
 
 function maskPlannedAccounts(plan: Plan, secrets: SecretRegistry): void {
@@ -250,7 +263,7 @@ async function withDeadline<T>(
   }
 }
 
-function reportFailure(
+async function reportFailure(
   error: unknown,
   plan: Plan | undefined,
   ctx: RunContext,
@@ -258,7 +271,7 @@ function reportFailure(
   secrets: SecretRegistry,
   facts: RunFacts,
   wantsSummary: boolean,
-): void {
+): Promise<void> {
   const { runner } = deps;
   const diagnosis = diagnoseFailure(error, {
     sourceKind: plan?.source.kind ?? 'unknown',
@@ -288,7 +301,7 @@ function reportFailure(
     ctx,
   );
   try {
-    runner.appendSummary(secrets.redact(summary));
+    await runner.appendSummary(secrets.redact(summary));
   } catch {
     // A missing summary file must not hide the real failure.
   }
