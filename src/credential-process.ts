@@ -10,7 +10,7 @@ import {
 } from './refresh-spec.js';
 import { type Attempt, isRetryableStsError, withRetry } from './retry.js';
 import { abortableSleep } from './sleep.js';
-import { isRetryableOidcError, oidcSource } from './sources/oidc.js';
+import { fetchOidcToken, isRetryableOidcError, oidcSource } from './sources/oidc.js';
 import { tokenFileSource } from './sources/token-file.js';
 import type { CredentialSource } from './sources/types.js';
 import type { Transport } from './http-transport.js';
@@ -92,14 +92,19 @@ function webIdentitySource(
   const noop = (): void => undefined;
   if (spec.source.kind === 'web-identity-token-file')
     return tokenFileSource(spec.source.path, noop);
+  const audience = spec.source.audience;
   return oidcSource({
-    requestUrl: env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
-    requestToken: env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
-    audience: spec.source.audience,
-    transport,
-    timeoutMs: spec.network.attemptTimeoutMs,
-    signal: undefined,
-    mask: noop,
+    // Our own transport, not core.getIDToken: that one prints ::add-mask:: on stdout.
+    fetchToken: () =>
+      fetchOidcToken({
+        requestUrl: env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
+        requestToken: env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
+        audience,
+        transport,
+        timeoutMs: spec.network.attemptTimeoutMs,
+        signal: undefined,
+        mask: noop,
+      }),
     retry: (operation) =>
       withRetry(operation, {
         maxAttempts: spec.network.maxAttempts,

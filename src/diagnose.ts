@@ -76,7 +76,9 @@ export function diagnoseFailure(error: unknown, context: DiagnosisContext): Diag
   const inner = hop === undefined ? error : hop.cause;
   if (inner instanceof OidcTokenError) {
     // Only a refusal points at the permission; a broken answer is GitHub's side.
-    const refused = inner.status === 401 || inner.status === 403 || inner.status === undefined;
+    const refused =
+      !inner.retryable &&
+      (inner.status === 401 || inner.status === 403 || inner.status === undefined);
     return advice(
       refused && !/not JSON|without a token/.test(inner.message) ? 'oidcToken' : 'oidcServerError',
     );

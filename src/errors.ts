@@ -39,6 +39,8 @@ export class OidcTokenError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** True when the endpoint could not be reached or did not answer in time (worth a retry). */
+    readonly retryable = false,
   ) {
     super(message);
     this.name = 'OidcTokenError';

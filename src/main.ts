@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCoreInput, readGitHubContext } from './inputs.js';
 import { runMain } from './run.js';
 import { createGitHubRunner } from './runner.js';
 import { abortableSleep } from './sleep.js';
@@ -12,8 +13,14 @@ const helper = path.join(bundleDirectory, ...helperParts);
 await runMain({
   env: process.env,
   runner: createGitHubRunner(),
+  readInput: readCoreInput,
+  github: readGitHubContext(),
   now: () => new Date(),
   random: Math.random,
   sleep: abortableSleep,
   helperCommand: (specFile) => `"${process.execPath}" "${helper}" "${specFile}"`,
 });
+// The run is over and reported. core.getIDToken has no abort signal, so a token request that
+// action-timeout-s (or the attempt timeout) gave up on may still hold a socket or a retry timer
+// open; end the step now rather than when that request ends (stdout is synchronous on Linux).
+process.exit();

@@ -5,13 +5,13 @@ import { ActionTimeoutError, HopError, StsCallError, messageOf } from './errors.
 import { executePlan, type Retrier } from './execute.js';
 import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
 import { checkGuardsBeforeNetwork } from './guards.js';
-import { createHttpTransport, type Transport } from './http-transport.js';
-import { readInputs, readRunContext } from './inputs.js';
+import { readInputs, readRunContext, type GitHubContext, type InputReader } from './inputs.js';
 import { planRun, type Plan } from './plan.js';
 import { isRetryableStsError, withRetry } from './retry.js';
 import type { Runner } from './runner.js';
 import { SecretRegistry } from './secrets.js';
 import { createSource } from './sources/create.js';
+import { githubIdTokenFetch } from './sources/github-id-token.js';
 import type { StsGateway } from './sts.js';
 import { renderFailureSummary, renderSuccessSummary } from './summary.js';
 import type { RawInputs } from './input-names.js';
@@ -28,16 +28,21 @@ export interface MainDeps {
   readonly random: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly helperCommand: (specFile: string) => string;
-  readonly transport?: Transport;
+  /** Reads one input (core.getInput in the action). */
+  readonly readInput: InputReader;
+  /** `@actions/github`'s context in the action. */
+  readonly github: GitHubContext;
+  /** core.getIDToken in the action; tests pass a fake. */
+  readonly getIdToken?: (audience: string) => Promise<string>;
 }
 
 /** Runs the main step. Never throws: every failure is reported through the runner. */
 export async function runMain(deps: MainDeps): Promise<void> {
   const { env, runner } = deps;
   const secrets = new SecretRegistry(runner.mask);
-  const raw = readInputs(env);
+  const raw = readInputs(deps.readInput, env);
   maskInputSecrets(raw, env, secrets);
-  const ctx = readRunContext(env);
+  const ctx = readRunContext(deps.github, env);
   let plan: Plan | undefined;
   const facts: RunFacts = { claims: undefined };
   try {
@@ -46,7 +51,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
   } catch (error) {
     // Without a parsed config (bad inputs), honour an explicit session-summary: false anyway.
     const wantsSummary = plan?.output.sessionSummary ?? !/^false$/i.test(raw.sessionSummary);
-    reportFailure(error, plan, ctx, deps, secrets, facts, wantsSummary);
+    await reportFailure(error, plan, ctx, deps, secrets, facts, wantsSummary);
   }
 }
 
@@ -97,9 +102,6 @@ async function runPlan(
       delete env[name];
     }
   }
-  const transport =
-    deps.transport ??
-    createHttpTransport({ httpProxy: plan.network.httpProxy, noProxy: plan.network.noProxy }, env);
   // The AWS SDK loads only here, after the configuration validated: a run that fails on its
   // inputs never pays its start-up cost. sts-client.ts imports it with static named imports,
   // so the bundler keeps only the STS client.
@@ -114,7 +116,7 @@ async function runPlan(
     debug: (line) => runner.debug(secrets.redact(line)),
   });
   try {
-    await assumeAndPublish(plan, ctx, deps, secrets, facts, gateway, transport);
+    await assumeAndPublish(plan, ctx, deps, secrets, facts, gateway);
   } finally {
     gateway.destroy();
   }
@@ -127,7 +129,6 @@ async function assumeAndPublish(
   secrets: SecretRegistry,
   facts: RunFacts,
   gateway: StsGateway,
-  transport: Transport,
 ): Promise<void> {
   const { runner, env } = deps;
   // The group encloses the deadline, so a timeout closes the group before the error is printed.
@@ -143,11 +144,17 @@ async function assumeAndPublish(
       const source = recordClaims(
         createSource(plan, {
           env,
-          transport,
+          oidcToken: (audience) =>
+            githubIdTokenFetch({
+              audience,
+              timeoutMs: plan.network.attemptTimeoutMs,
+              httpProxy: plan.network.httpProxy,
+              noProxy: plan.network.noProxy,
+              env,
+              ...(deps.getIdToken === undefined ? {} : { getIdToken: deps.getIdToken }),
+            }),
           mask: secrets.add,
           retry,
-          timeoutMs: plan.network.attemptTimeoutMs,
-          signal,
           sleep: (ms) => deps.sleep(ms, signal),
           random: deps.random,
           maxAttempts: plan.network.maxAttempts,
@@ -180,7 +187,7 @@ async function assumeAndPublish(
   const helperCommand = deps.helperCommand;
   await publishResult(result, plan, { runner, env, runnerTemp: ctx.runnerTemp, helperCommand });
   if (plan.output.sessionSummary)
-    runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
+    await runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
 }
 
 function maskPlannedAccounts(plan: Plan, secrets: SecretRegistry): void {
@@ -276,7 +283,7 @@ async function withDeadline<T>(
   }
 }
 
-function reportFailure(
+async function reportFailure(
   error: unknown,
   plan: Plan | undefined,
   ctx: RunContext,
@@ -284,7 +291,7 @@ function reportFailure(
   secrets: SecretRegistry,
   facts: RunFacts,
   wantsSummary: boolean,
-): void {
+): Promise<void> {
   const { runner } = deps;
   const diagnosis = diagnoseFailure(error, {
     sourceKind: plan?.source.kind ?? 'unknown',
@@ -314,7 +321,7 @@ function reportFailure(
     ctx,
   );
   try {
-    runner.appendSummary(secrets.redact(summary));
+    await runner.appendSummary(secrets.redact(summary));
   } catch {
     // A missing summary file must not hide the real failure.
   }

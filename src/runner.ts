@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
-import { EOL } from 'node:os';
+import * as core from '@actions/core';
 
 /**
- * Everything the action asks of the GitHub runner. One implementation speaks the runner's
- * documented protocol (workflow commands and file commands); tests use a recording fake.
+ * Everything the action asks of the GitHub runner. One implementation is a thin adapter over
+ * `@actions/core` (which owns the runner's workflow and file commands); tests use the recording
+ * fake in `__fixtures__/runner.ts`.
  */
 export interface Runner {
   /** Registers a secret; the runner replaces it with *** in every later log line. */
@@ -13,7 +12,7 @@ export interface Runner {
   setOutput(name: string, value: string): void;
   saveState(name: string, value: string): void;
   getState(name: string): string;
-  appendSummary(markdown: string): void;
+  appendSummary(markdown: string): Promise<void>;
   info(message: string): void;
   warning(message: string): void;
   debug(message: string): void;
@@ -22,73 +21,65 @@ export interface Runner {
   isDebug(): boolean;
 }
 
-type Env = Record<string, string | undefined>;
-type Write = (text: string) => void;
+// A zero-width space: invisible in the log, yet the line no longer reads as a command.
+const BREAK = '\u200b';
 
-/** Escapes data of a workflow command (the runner's own escaping rules). */
-export function escapeCommandData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * Makes text safe to print as plain log lines: no line can start a workflow command. The runner
+ * reads a line as a command when, after trimming leading white space, it starts with `::`, or
+ * when it holds `##[` anywhere (the older form), see actions/runner
+ * src/Runner.Common/ActionCommand.cs (TryParseV2 / TryParse). Without this, a file path or a
+ * token claim holding "\n::stop-commands::x" would switch off every later `::add-mask::`.
+ */
+export function neutraliseCommands(text: string): string {
+  return text
+    .split(/(\r\n|\r|\n)/)
+    .map((line) => {
+      const safe = line.replace(/##\[/g, `##${BREAK}[`);
+      return /^\s*::/.test(safe) ? `${BREAK}${safe}` : safe;
+    })
+    .join('');
 }
 
 /**
- * Formats a file command entry (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) in the heredoc form.
- * A random delimiter that appears in neither name nor value makes injecting a second entry impossible.
+ * Refuses variable names that could not be a single file-command entry. Names are the action's
+ * own constants; this keeps a future mistake from writing a second entry.
  */
-export function fileCommandEntry(
-  name: string,
-  value: string,
-  delimiter = `ghadelimiter_${randomUUID()}`,
-): string {
-  if (name.includes(delimiter) || value.includes(delimiter))
-    throw new Error(`Unexpected input: the value of ${name} contains the delimiter`);
-  // The runner reads "NAME=..." when '=' comes before '<<', and a trailing '<' would merge into
-  // '<<': such names (or none) would turn the heredoc's body into entries of their own.
+function checkName(name: string): void {
   if (name === '' || /[\r\n=<]/.test(name))
     throw new Error(`Unexpected name '${name.slice(0, 40)}' for a file command`);
-  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
 }
 
-/** The real runner: writes workflow commands to stdout and appends to the runner's files. */
-export function createGitHubRunner(
-  env: Env = process.env,
-  write: Write = (text) => process.stdout.write(text),
-): Runner {
-  const command = (name: string, data: string): void =>
-    write(`::${name}::${escapeCommandData(data)}${EOL}`);
-  const appendTo = (variable: string, entry: string): void => {
-    const file = env[variable];
-    if (file === undefined || file === '')
-      throw new Error(`${variable} is not set: is this running inside a GitHub Actions step?`);
-    appendFileSync(file, entry, { encoding: 'utf8' });
-  };
+/** The real runner: `@actions/core`, with plain log lines neutralised and secrets masked per line. */
+export function createGitHubRunner(): Runner {
   return {
     mask: (secret) => {
       // The runner masks line by line, so every line of a multi-line secret is registered.
-      for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') command('add-mask', line);
+      for (const line of secret.split(/\r?\n/)) if (line.trim() !== '') core.setSecret(line);
     },
     exportVariable: (name, value) => {
-      appendTo('GITHUB_ENV', fileCommandEntry(name, value));
-      env[name] = value;
+      checkName(name);
+      core.exportVariable(name, value);
     },
-    setOutput: (name, value) => appendTo('GITHUB_OUTPUT', fileCommandEntry(name, value)),
-    saveState: (name, value) => appendTo('GITHUB_STATE', fileCommandEntry(name, value)),
-    getState: (name) => env[`STATE_${name}`] ?? '',
-    appendSummary: (markdown) => appendTo('GITHUB_STEP_SUMMARY', markdown),
-    info: (message) => write(`${message}${EOL}`),
-    warning: (message) => command('warning', message),
-    debug: (message) => command('debug', message),
-    group: async (name, body) => {
-      command('group', name);
-      try {
-        return await body();
-      } finally {
-        write(`::endgroup::${EOL}`);
-      }
+    setOutput: (name, value) => {
+      checkName(name);
+      core.setOutput(name, value);
     },
-    setFailed: (message) => {
-      process.exitCode = 1;
-      command('error', message);
+    saveState: (name, value) => {
+      checkName(name);
+      core.saveState(name, value);
     },
-    isDebug: () => env['RUNNER_DEBUG'] === '1',
+    getState: (name) => core.getState(name),
+    appendSummary: async (markdown) => {
+      await core.summary.addRaw(markdown).write();
+    },
+    // core.info writes raw text; warning, debug, error and group names are escaped by core
+    // (%, CR and LF become %25, %0D and %0A: @actions/core lib/command.js escapeData).
+    info: (message) => core.info(neutraliseCommands(message)),
+    warning: (message) => core.warning(message),
+    debug: (message) => core.debug(message),
+    group: (name, body) => core.group(name, body),
+    setFailed: (message) => core.setFailed(message),
+    isDebug: () => core.isDebug(),
   };
 }

@@ -558,6 +558,29 @@ describe('GitHub OIDC token endpoint faults', () => {
   });
 });
 
+describe('GitHub OIDC token endpoint faults under action-timeout-s', () => {
+  // core.getIDToken takes no abort signal, waits up to 3 minutes for a silent socket and retries
+  // 502/503/504 itself for about 10 s: the step must still end at the action's deadline.
+  test.each([
+    ['never answers', { hang: true }],
+    ['answers 503 forever', { unavailable: true }],
+  ] as const)(
+    'endpoint %s: the step ends at the deadline, nothing exported',
+    async (_name, fault) => {
+      const r = await runCase(byName('OIDC'), {
+        oidcFaults: fault,
+        inputs: { 'action-timeout-s': '2' },
+      });
+      expectNothingExported(r);
+      expect(r.errorText).toContain('action-timeout-s');
+      expect(r.errorText).not.toContain('id-token: write');
+      expect(r.oidcRequests.length).toBeGreaterThan(0);
+      expect(stack.proxy.records()).toHaveLength(0);
+      await expectCleanPost(r.job);
+    },
+  );
+});
+
 // The same faults with RUNNER_DEBUG=1: debug output (attempt lines, stack traces) must not
 // carry a secret before its ::add-mask:: line either. runCase leak-checks every run.
 describe('with RUNNER_DEBUG=1', () => {

@@ -18,14 +18,20 @@ import { buildTrustPolicy, evaluateTrustPolicy } from '../../src/trust-policy.js
 interface ActionYaml {
   inputs: Record<string, { required?: boolean }>;
 }
-type Step = { uses?: unknown; with?: unknown; run?: unknown };
+type Step = { uses?: unknown; with?: unknown; run?: unknown; env?: unknown };
 type Job = {
   steps?: Step[];
+  env?: unknown;
   permissions?: unknown;
   environment?: unknown;
   'runs-on'?: unknown;
 };
-type Workflow = { on?: unknown; permissions?: unknown; jobs?: Record<string, Job> };
+type Workflow = {
+  on?: unknown;
+  permissions?: unknown;
+  env?: unknown;
+  jobs?: Record<string, Job>;
+};
 
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml;
 const INPUTS = new Set(Object.keys(action.inputs));
@@ -108,6 +114,9 @@ async function workflowErrors(name: string, content: string): Promise<string[]> 
   return (template.errors ?? []).map((e) => e.Message);
 }
 
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
 const usesOurAction = (step: Step): boolean =>
   typeof step.uses === 'string' && OUR_ACTION.test(step.uses);
 
@@ -121,8 +130,12 @@ function actionStepProblems(workflowText: string): string[] {
       const inputs = (step.with ?? {}) as Record<string, unknown>;
       for (const key of Object.keys(inputs))
         if (!INPUTS.has(key)) problems.push(`${jobId}: '${key}' is not an input of action.yml`);
+      // A required input may also come from its environment variable (docs/inputs-from-env.md).
+      const env = { ...asRecord(workflow.env), ...asRecord(job.env), ...asRecord(step.env) };
+      const fromEnv = (name: string): boolean => name.toUpperCase().replace(/-/g, '_') in env;
       for (const name of REQUIRED)
-        if (!(name in inputs)) problems.push(`${jobId}: required input '${name}' is missing`);
+        if (!(name in inputs) && !fromEnv(name))
+          problems.push(`${jobId}: required input '${name}' is missing`);
       const isOidc = !['aws-access-key-id', 'role-chaining', 'web-identity-token-file'].some(
         (k) => k in inputs,
       );

@@ -4,7 +4,9 @@
 // InputErrors naming action.yml inputs, and nothing else; secrets never appear in messages;
 // what reaches the runner's files, profile files and the step summary cannot be forged.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EOL } from 'node:os';
 import { parse as parseYaml } from 'yaml';
 import { runContext } from '../../__fixtures__/context.js';
@@ -30,7 +32,7 @@ import {
 } from '../../src/limits.js';
 import { planRun, type Plan } from '../../src/plan.js';
 import { configHeader, readSection, renderSections } from '../../src/profile-files.js';
-import { fileCommandEntry } from '../../src/runner.js';
+import { createGitHubRunner } from '../../src/runner.js';
 import { escapeMarkdown } from '../../src/summary.js';
 
 const ACTION_INPUTS = new Set(
@@ -648,6 +650,27 @@ describe('planRun with an arbitrary run context', () => {
 });
 
 describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forged', () => {
+  // The real runner adapter (@actions/core underneath) writing setOutput entries to a temp
+  // GITHUB_OUTPUT file, read back with the harness's parser (the runner's rules).
+  const dir = mkdtempSync(join(tmpdir(), 'file-commands-'));
+  const file = join(dir, 'set_output');
+  const saved = process.env['GITHUB_OUTPUT'];
+  beforeAll(() => {
+    process.env['GITHUB_OUTPUT'] = file;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env['GITHUB_OUTPUT'];
+    else process.env['GITHUB_OUTPUT'] = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const runner = createGitHubRunner();
+  const written = (entries: readonly (readonly [string, string])[]): string => {
+    writeFileSync(file, '');
+    for (const [name, v] of entries) runner.setOutput(name, v);
+    return readFileSync(file, 'utf8');
+  };
+  const fileCommandEntry = (name: string, v: string): string => written([[name, v]]);
+
   // Every name the action writes, plus arbitrary ones (which must be refused or round-trip).
   const ACTION_NAMES = [
     'AWS_REGION',
@@ -689,7 +712,10 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
    * The harness parser treats CRLF as a line break, so a CR right before a line break (or at
    * the very end of the value) reads back without it; no other character changes.
    */
-  const asHarnessReadsIt = (v: string): string => `${v}\n`.replace(/\r\n/g, '\n').slice(0, -1);
+  const asHarnessReadsIt = (v: string): string =>
+    asUtf8(`${v}\n`.replace(/\r\n/g, '\n').slice(0, -1));
+  /** The file is UTF-8: a lone surrogate is written (and read back) as U+FFFD. */
+  const asUtf8 = (v: string): string => Buffer.from(v, 'utf8').toString('utf8');
 
   test('an action-written name with any value parses back as exactly that one entry', () => {
     fc.assert(
@@ -697,7 +723,7 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
         const parsed = parseFileCommands(fileCommandEntry(name, v));
         expect(Object.keys(parsed)).toEqual([name]);
         expect(parsed[name]).toBe(asHarnessReadsIt(v));
-        if (!v.includes('\r')) expect(parsed[name]).toBe(v);
+        if (!v.includes('\r')) expect(parsed[name]).toBe(asUtf8(v));
       }),
       { numRuns: 1000 },
     );
@@ -717,9 +743,9 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
           },
         ),
         (entries) => {
-          const text = entries.map(([n, v]) => fileCommandEntry(n, v)).join('');
+          const text = written(entries);
           const expected: Record<string, string> = {};
-          for (const [n, v] of entries) expected[n] = v; // a later entry for a name wins
+          for (const [n, v] of entries) expected[n] = asUtf8(v); // a later entry for a name wins
           expect(parseFileCommands(text)).toEqual(expected);
         },
       ),
@@ -747,26 +773,15 @@ describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forg
           return;
         }
         const parsed = parseFileCommands(text);
-        expect(Object.keys(parsed)).toEqual([n]);
-        expect(parsed[n]).toBe(asHarnessReadsIt(v));
+        expect(Object.keys(parsed)).toEqual([asUtf8(n)]);
+        expect(parsed[asUtf8(n)]).toBe(asHarnessReadsIt(v));
       }),
       { numRuns: 1000 },
     );
   });
 
-  test('a value containing the delimiter is refused, never written', () => {
-    fc.assert(
-      fc.property(hostile, hostile, (a, b) => {
-        const delimiter = 'ghadelimiter_fixed';
-        expect(() => fileCommandEntry('AWS_REGION', `${a}${delimiter}${b}`, delimiter)).toThrow(
-          /delimiter/,
-        );
-      }),
-    );
-  });
-
   test('entries end with the platform line ending', () => {
-    expect(fileCommandEntry('A', 'v', 'D')).toBe(`A<<D${EOL}v${EOL}D${EOL}`);
+    expect(fileCommandEntry('A', 'v').endsWith(EOL)).toBe(true);
   });
 });
 

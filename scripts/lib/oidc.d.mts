@@ -8,6 +8,10 @@ export interface OidcFaults {
   malformed?: boolean;
   /** Answer 401 even to the right bearer token. */
   unauthorized?: boolean;
+  /** Never answer (recorded with status 0). */
+  hang?: boolean;
+  /** Answer 503 to every request. */
+  unavailable?: boolean;
 }
 
 export interface OidcRequest {

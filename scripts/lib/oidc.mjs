@@ -78,6 +78,11 @@ export async function startOidcServer(opts = {}) {
     if (req.method !== 'GET' || url.pathname !== '/token')
       return answer(404, '{"message":"Not Found"}');
     if (!authorized || faults.unauthorized) return answer(401, '{"message":"Bad credentials"}');
+    if (faults.hang) {
+      log.push({ authorized, status: 0 });
+      return undefined; // never answers; stop() closes the connection
+    }
+    if (faults.unavailable) return answer(503, '{"message":"Service Unavailable"}');
     if ((faults.failFirst ?? 0) > 0) {
       faults = { ...faults, failFirst: (faults.failFirst ?? 0) - 1 };
       return answer(500, '{"message":"Internal Server Error"}');

@@ -1,19 +1,17 @@
-import type { Transport } from '../http-transport.js';
 import type { Plan } from '../plan.js';
 import { withRetry } from '../retry.js';
 import type { Retrier } from '../execute.js';
 import { defaultChainSource, roleChainingSource, staticKeysSource } from './aws-credentials.js';
-import { isRetryableOidcError, oidcSource } from './oidc.js';
+import { isRetryableOidcError, oidcSource, type FetchToken } from './oidc.js';
 import { tokenFileSource } from './token-file.js';
 import type { CredentialSource, MaskSecret } from './types.js';
 
 export interface SourceDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly transport: Transport;
+  /** The job's OIDC token for an audience (core.getIDToken in the main step). */
+  readonly oidcToken: (audience: string) => FetchToken;
   readonly mask: MaskSecret;
   readonly retry: Retrier;
-  readonly timeoutMs: number;
-  readonly signal: AbortSignal | undefined;
   /** Waits between token-endpoint retries. */
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
@@ -26,13 +24,12 @@ export function createSource(plan: Plan, deps: SourceDeps): CredentialSource {
   switch (source.kind) {
     case 'oidc':
       return oidcSource({
-        requestUrl: deps.env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
-        requestToken: deps.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
-        audience: source.audience,
-        transport: deps.transport,
-        timeoutMs: deps.timeoutMs,
-        signal: deps.signal,
-        mask: deps.mask,
+        // core.getIDToken already masked the token with the runner; this also lets redact() know it.
+        fetchToken: async () => {
+          const token = await deps.oidcToken(source.audience)();
+          deps.mask(token);
+          return token;
+        },
         retry: (operation) =>
           withRetry(operation, {
             maxAttempts: deps.maxAttempts,

@@ -11,14 +11,17 @@ export interface OidcOptions {
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
   readonly mask: MaskSecret;
-  /** Retries the fetch on 5xx and network faults. */
-  readonly retry: <T>(operation: () => Promise<T>) => Promise<T>;
 }
 
-const ID_TOKEN_HELP =
+/** What a refusal of the token endpoint means for the user. */
+export const ID_TOKEN_HELP =
   'The job needs `permissions: id-token: write` (pull requests from forks never get it; use pull_request_target with care, or stored keys).';
 
-/** Fetches a GitHub OIDC token for an audience from the job's token endpoint. */
+/**
+ * Fetches a GitHub OIDC token for an audience from the job's token endpoint over our own
+ * transport. The refresh helper uses this one: core.getIDToken prints `::add-mask::` on stdout,
+ * which is the AWS client's JSON channel there. The main step uses github-id-token.ts.
+ */
 export async function fetchOidcToken(options: OidcOptions): Promise<string> {
   const url = new URL(options.requestUrl);
   url.searchParams.set('audience', options.audience);
@@ -66,19 +69,31 @@ export async function fetchOidcToken(options: OidcOptions): Promise<string> {
   return value;
 }
 
-/** True for token-endpoint failures worth another attempt (5xx, network; not the run's abort). */
+/**
+ * True for token-endpoint failures worth another attempt: 5xx, and an endpoint that could not be
+ * reached or did not answer in time (not the run's own abort, nor a refusal).
+ */
 export function isRetryableOidcError(error: unknown): boolean {
   return (
-    (error instanceof OidcTokenError && (error.status ?? 0) >= 500) ||
+    (error instanceof OidcTokenError && ((error.status ?? 0) >= 500 || error.retryable)) ||
     (error instanceof TransportError && error.code !== 'Aborted')
   );
 }
 
+/** How a source gets a token for its audience: from the job's endpoint, once per call. */
+export type FetchToken = () => Promise<string>;
+
+/** What the OIDC source needs: a fetch for the audience, retried on 5xx and network faults. */
+export interface OidcSourceOptions {
+  readonly fetchToken: FetchToken;
+  readonly retry: <T>(operation: () => Promise<T>) => Promise<T>;
+}
+
 /** The GitHub OIDC source: AssumeRoleWithWebIdentity with a token for the configured audience. */
-export function oidcSource(options: OidcOptions): CredentialSource {
+export function oidcSource(options: OidcSourceOptions): CredentialSource {
   return {
     async obtain() {
-      let current = await options.retry(() => fetchOidcToken(options));
+      let current = await options.retry(options.fetchToken);
       const claims = decodeJwtClaims(current);
       const subject = claimString(claims, 'sub');
       return {
@@ -86,7 +101,7 @@ export function oidcSource(options: OidcOptions): CredentialSource {
         claims,
         description: subject === undefined ? 'GitHub OIDC' : `GitHub OIDC (sub: ${subject})`,
         token: async (fresh) => {
-          if (fresh) current = await options.retry(() => fetchOidcToken(options));
+          if (fresh) current = await options.retry(options.fetchToken);
           return current;
         },
       };

@@ -1,0 +1,148 @@
+// Inputs and the run context: read through small ports (an input reader, @actions/github's
+// context), so these tests need no process.env changes.
+import { ACTION_YML_DEFAULTS } from '../../__fixtures__/inputs.js';
+import {
+  INPUT_ENV_VARIABLES,
+  readInputs,
+  readRunContext,
+  type GitHubContext,
+} from '../../src/inputs.js';
+import { INPUT, type InputKey } from '../../src/input-names.js';
+
+/** Inputs as the runner passes them: action.yml's defaults, then what `with:` sets. */
+const reader =
+  (given: Record<string, string> = {}) =>
+  (name: string): string => {
+    const key = (Object.keys(INPUT) as InputKey[]).find((k) => INPUT[k] === name);
+    return given[name] ?? (key === undefined ? '' : ACTION_YML_DEFAULTS[key]);
+  };
+
+describe('inputs from environment variables (as configure-aws-credentials >= 4.2)', () => {
+  test.each([
+    ['AWS_REGION fills aws-region', {}, { AWS_REGION: 'eu-west-1' }, 'awsRegion', 'eu-west-1'],
+    [
+      'an explicit input wins over the variable',
+      { 'aws-region': 'us-east-2' },
+      { AWS_REGION: 'eu-west-1' },
+      'awsRegion',
+      'us-east-2',
+    ],
+    [
+      'ROLE_TO_ASSUME fills role-to-assume',
+      {},
+      { ROLE_TO_ASSUME: 'arn:aws:iam::111111111111:role/deploy' },
+      'roleToAssume',
+      'arn:aws:iam::111111111111:role/deploy',
+    ],
+    ['ROLE_CHAINING fills role-chaining', {}, { ROLE_CHAINING: 'true' }, 'roleChaining', 'true'],
+    [
+      'ROLE_SESSION_NAME is not hidden by a default',
+      {},
+      { ROLE_SESSION_NAME: 'from-env' },
+      'roleSessionName',
+      'from-env',
+    ],
+    [
+      'RETRY_MAX_ATTEMPTS is not hidden by a default',
+      {},
+      { RETRY_MAX_ATTEMPTS: '3' },
+      'retryMaxAttempts',
+      '3',
+    ],
+    [
+      'HTTPS_PROXY is preferred over HTTP_PROXY',
+      {},
+      { HTTP_PROXY: 'http://plain:3128', HTTPS_PROXY: 'http://secure:3128' },
+      'httpProxy',
+      'http://secure:3128',
+    ],
+    [
+      'HTTP_PROXY alone fills http-proxy',
+      {},
+      { HTTP_PROXY: 'http://plain:3128' },
+      'httpProxy',
+      'http://plain:3128',
+    ],
+    ['an empty variable is no value', {}, { AWS_REGION: '' }, 'awsRegion', ''],
+    [
+      'a variable the reference does not read is ignored (keys stay secrets)',
+      {},
+      { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE' },
+      'awsAccessKeyId',
+      '',
+    ],
+    [
+      'an input set to its old default still wins',
+      { 'role-session-name': 'GitHubActions' },
+      { ROLE_SESSION_NAME: 'from-env' },
+      'roleSessionName',
+      'GitHubActions',
+    ],
+  ] as const)('%s', (_name, given, env, key, expected) => {
+    expect(readInputs(reader(given), env)[key]).toBe(expected);
+  });
+
+  test('inputs without a variable keep their action.yml default', () => {
+    const raw = readInputs(reader(), {});
+    expect(raw.credentialSource).toBe('auto');
+    expect(raw.outputEnvCredentials).toBe('true');
+  });
+
+  test('no input that may come from a variable has a default in action.yml (it would hide it)', () => {
+    for (const key of Object.keys(INPUT_ENV_VARIABLES) as InputKey[])
+      expect([key, ACTION_YML_DEFAULTS[key]]).toEqual([key, '']);
+  });
+});
+
+describe('run context from @actions/github', () => {
+  const github: GitHubContext = {
+    eventName: 'push',
+    sha: 'a'.repeat(40),
+    ref: 'refs/heads/main',
+    workflow: 'deploy',
+    action: '__run',
+    actor: 'octocat',
+    job: 'deploy',
+    runId: 4242,
+    runAttempt: 2,
+    serverUrl: 'https://github.example.com',
+    repo: { owner: 'octo-org', repo: 'octo-repo' },
+  };
+
+  test('carries the context and reads only what it lacks from variables', () => {
+    const ctx = readRunContext(github, {
+      GITHUB_REF_NAME: 'main',
+      GITHUB_WORKSPACE: '/w',
+      RUNNER_TEMP: '/t',
+      AWS_PROFILE: 'dev',
+    });
+    expect(ctx).toMatchObject({
+      repository: 'octo-org/octo-repo',
+      repositoryOwner: 'octo-org',
+      ref: 'refs/heads/main',
+      refName: 'main',
+      runId: '4242',
+      runAttempt: '2',
+      serverUrl: 'https://github.example.com',
+      workspace: '/w',
+      runnerTemp: '/t',
+      isOidcAvailable: false,
+    });
+    expect(ctx.ambient.profile).toBe('dev');
+  });
+
+  test('outside a workflow: empty values, not NaN or a thrown error', () => {
+    const ctx = readRunContext(
+      {
+        ...github,
+        runId: Number.NaN,
+        runAttempt: Number.NaN,
+        get repo(): never {
+          throw new Error('context.repo requires a GITHUB_REPOSITORY environment variable');
+        },
+      },
+      {},
+    );
+    expect([ctx.repository, ctx.runId, ctx.runAttempt]).toEqual(['', '', '']);
+  });
+});
