@@ -6,6 +6,7 @@ import type { IniSection } from './profile-files.js';
 import {
   configSection,
   createPrivateDirectory,
+  currentSharedFiles,
   writeProfileFiles,
   writeSecretFile,
 } from './profile-store.js';
@@ -69,9 +70,13 @@ export async function publishResult(
   if (profiled.length > 0) {
     const directory = await createPrivateDirectory(deps.runnerTemp);
     const files = plannedFiles(directory, profiled, plan);
-    const previous = {
-      AWS_CONFIG_FILE: deps.env['AWS_CONFIG_FILE'] ?? '',
-      AWS_SHARED_CREDENTIALS_FILE: deps.env['AWS_SHARED_CREDENTIALS_FILE'] ?? '',
+    // Set-but-empty is not unset for the AWS tools (they then read no file at all), and the
+    // runner cannot unset a variable: the post step puts back the previous value, or the
+    // default location (~/.aws/...) when there was none.
+    const shared = currentSharedFiles(deps.env);
+    const previous: Record<string, string> = {
+      AWS_CONFIG_FILE: shared.config,
+      AWS_SHARED_CREDENTIALS_FILE: shared.credentials,
     };
     state = {
       ...state,
@@ -84,8 +89,12 @@ export async function publishResult(
     variables['AWS_CONFIG_FILE'] = location.configFile;
     variables['AWS_SHARED_CREDENTIALS_FILE'] = location.credentialsFile;
     const defaultProfile = envSession === undefined ? primary?.session.profileName : undefined;
-    if (defaultProfile !== undefined && primary?.session.name === 'default')
+    if (defaultProfile !== undefined && primary?.session.name === 'default') {
       variables['AWS_PROFILE'] = defaultProfile;
+      // An empty AWS_PROFILE breaks the AWS CLI and boto3: put back the one it replaces.
+      const previousProfile = deps.env['AWS_PROFILE'];
+      if (previousProfile) state = withRestore(state, 'AWS_PROFILE', previousProfile);
+    }
   }
   state = {
     ...state,
@@ -95,6 +104,10 @@ export async function publishResult(
   for (const [name, value] of Object.entries(variables)) deps.runner.exportVariable(name, value);
   if (primary !== undefined) setOutputs(primary, plan, deps.runner);
   return state;
+}
+
+function withRestore(state: CleanupState, name: string, value: string): CleanupState {
+  return { ...state, restoreVariables: { ...state.restoreVariables, [name]: value } };
 }
 
 function saveState(runner: Runner, state: CleanupState): void {

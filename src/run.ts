@@ -91,12 +91,9 @@ async function runPlan(
   if (plan.output.maskAccountId) maskPlannedAccounts(plan, secrets);
   checkGuardsBeforeNetwork(plan, ctx);
   warnAboutStaleCredentials(plan, ctx, runner);
-  if (plan.output.unsetCurrentCredentials) {
-    for (const name of CREDENTIAL_VARIABLES) {
-      runner.exportVariable(name, '');
-      delete env[name];
-    }
-  }
+  // What the job had before this step: publishing restores from it, even after unsetting.
+  const jobEnv: Env = { ...env };
+  if (plan.output.unsetCurrentCredentials) unsetCurrentCredentials(env, runner);
   const transport =
     deps.transport ??
     createHttpTransport({ httpProxy: plan.network.httpProxy, noProxy: plan.network.noProxy }, env);
@@ -154,9 +151,33 @@ async function runPlan(
       [s.accountId, ...s.hops.map((h) => h.accountId)].forEach(secrets.add),
     );
   const helperCommand = deps.helperCommand;
-  await publishResult(result, plan, { runner, env, runnerTemp: ctx.runnerTemp, helperCommand });
+  await publishResult(result, plan, {
+    runner,
+    env: jobEnv,
+    runnerTemp: ctx.runnerTemp,
+    helperCommand,
+  });
   if (plan.output.sessionSummary)
     runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
+}
+
+/**
+ * Clears only the credential variables that are set. The runner cannot unset a variable, and an
+ * empty AWS_PROFILE is not "no profile" for the AWS CLI v1/v2 and boto3 (they fail with "The
+ * config profile () could not be found"), so AWS_PROFILE is never exported empty: it stays, and
+ * this step's env credentials take precedence over a profile's, as documented at
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html.
+ */
+function unsetCurrentCredentials(env: Env, runner: Runner): void {
+  for (const name of CREDENTIAL_VARIABLES) {
+    if (!env[name]) continue;
+    if (name === 'AWS_PROFILE')
+      runner.info(
+        `unset-current-credentials: AWS_PROFILE (${env[name]}) is not cleared for later steps: the runner cannot unset a variable and an empty AWS_PROFILE breaks the AWS CLI and boto3; exported credentials or profiles of this step take precedence.`,
+      );
+    else runner.exportVariable(name, '');
+    delete env[name];
+  }
 }
 
 function maskPlannedAccounts(plan: Plan, secrets: SecretRegistry): void {

@@ -92,6 +92,37 @@ test('unset-current-credentials: stale variables are cleared before the new sess
   job.cleanup();
 });
 
+test('unset-current-credentials with nothing set: no empty AWS_PROFILE, and a later CLI call works', async () => {
+  const job = createJob();
+  const step = await runStep({
+    entry: 'main',
+    job,
+    env: { ...oidcEnv(stack) },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'unset-current-credentials': 'true' },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(job.env['AWS_PROFILE']).toBeUndefined();
+  const cli = await callerIdentity(stack, laterStepEnv(job.env));
+  expect(cli.stderr).not.toContain('could not be found');
+  expect(cli.json).toMatchObject({ Account: '222222222222' });
+});
+
+test('unset-current-credentials with a profile set: AWS_PROFILE is never exported empty', async () => {
+  const job = createJob();
+  job.env['AWS_PROFILE'] = 'old';
+  const step = await runStep({
+    entry: 'main',
+    job,
+    env: { ...oidcEnv(stack), AWS_ACCESS_KEY_ID: 'AKIASTALEEXAMPLE' },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'unset-current-credentials': 'true' },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(step.env['AWS_PROFILE']).toBeUndefined();
+  expect(job.env['AWS_PROFILE']).toBe('old');
+  expect(step.log).toContain('AWS_PROFILE (old) is not cleared');
+  expect(step.env['AWS_ACCESS_KEY_ID']).not.toBe('AKIASTALEEXAMPLE');
+});
+
 test('output-credentials: the credentials become step outputs, masked', async () => {
   const step = await runStep({
     entry: 'main',
