@@ -59,8 +59,14 @@ export interface ExecuteDeps {
   readonly signal: AbortSignal | undefined;
 }
 
-/** How often special-characters-workaround may re-issue credentials before giving up. */
-export const SPECIAL_CHARACTER_REISSUES = 5;
+/**
+ * How often special-characters-workaround may re-issue credentials before giving up (42
+ * sessions in all). A secret key is 40 characters of base64 (64 symbols, 2 of them `+` and
+ * `/`), so one session is plain with probability p = (62/64)^40 ≈ 0.2808; n sessions all fail
+ * with (1 - p)^n, which is below one in a million from n = ceil(ln 1e-6 / ln(1 - p)) =
+ * ceil(41.9) = 42 on ((1 - p)^42 ≈ 9.7e-7). Expected sessions: 1/p ≈ 3.6; the loop stays bounded.
+ */
+export const SPECIAL_CHARACTER_REISSUES = 41;
 
 /** Obtains the source credentials, then walks every session's hops. Exports nothing. */
 export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunResult> {

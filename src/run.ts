@@ -4,7 +4,7 @@ import { diagnoseFailure, formatDiagnosis, staleCredentialWarnings } from './dia
 import { ActionTimeoutError, HopError, StsCallError, messageOf } from './errors.js';
 import { executePlan, type Retrier } from './execute.js';
 import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
-import { checkGuardsBeforeNetwork } from './guards.js';
+import { checkAllowedAccount, checkGuardsBeforeNetwork } from './guards.js';
 import { createHttpTransport, type Transport } from './http-transport.js';
 import { readInputs, readRunContext } from './inputs.js';
 import { planRun, type Plan } from './plan.js';
@@ -12,7 +12,7 @@ import { isRetryableStsError, withRetry } from './retry.js';
 import type { Runner } from './runner.js';
 import { SecretRegistry } from './secrets.js';
 import { createSource } from './sources/create.js';
-import { createStsGateway } from './sts.js';
+import { createStsGateway, type CallerIdentity } from './sts.js';
 import { renderFailureSummary, renderSuccessSummary } from './summary.js';
 import type { RawInputs } from './input-names.js';
 import type { TokenClaims } from './jwt.js';
@@ -107,11 +107,20 @@ async function runPlan(
   const result = await runner.group('Assume roles', () =>
     withDeadline(plan.network.actionTimeoutMs, async (signal) => {
       const retry = makeRetrier(plan, deps, signal);
-      if (
-        plan.useExistingCredentials &&
-        (await existingCredentialsWork(env, gateway, plan, signal))
-      )
-        return undefined;
+      if (plan.useExistingCredentials) {
+        const existing = await existingCredentialsIdentity(env, gateway, plan, signal);
+        if (existing !== undefined) {
+          // The account guard applies on this path too: working credentials of a foreign
+          // account must not pass for a deployment credential.
+          if (plan.output.maskAccountId) secrets.add(existing.account);
+          checkAllowedAccount(
+            plan,
+            existing.account,
+            'The existing credentials (use-existing-credentials)',
+          );
+          return undefined;
+        }
+      }
       runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
       const source = recordClaims(
         createSource(plan, {
@@ -197,23 +206,23 @@ function warnAboutStaleCredentials(plan: Plan, ctx: RunContext, runner: Runner):
   warnings.forEach((w) => runner.warning(w));
 }
 
-async function existingCredentialsWork(
+/** The identity of the job's current env credentials, when they work. */
+async function existingCredentialsIdentity(
   env: Env,
   gateway: ReturnType<typeof createStsGateway>,
   plan: Plan,
   signal: AbortSignal | undefined,
-): Promise<boolean> {
+): Promise<CallerIdentity | undefined> {
   const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
   const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
-  if (accessKeyId === '' || secretAccessKey === '') return false;
+  if (accessKeyId === '' || secretAccessKey === '') return undefined;
   try {
-    await gateway.getCallerIdentity(
+    return await gateway.getCallerIdentity(
       { accessKeyId, secretAccessKey, sessionToken: env['AWS_SESSION_TOKEN'] || undefined },
       { timeoutMs: plan.network.attemptTimeoutMs, signal },
     );
-    return true;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
