@@ -44,6 +44,10 @@ export interface RunResult {
   readonly sessions: readonly SessionResult[];
 }
 
+interface HopDeps extends ExecuteDeps {
+  readonly maskAccount: (accountId: string | undefined) => void;
+}
+
 /** Runs a call with the plan's retry policy; `label` names it in retry logs. */
 export type Retrier = <T>(label: string, operation: Attempt<T>) => Promise<T>;
 
@@ -75,9 +79,19 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunRes
   if (source.kind === 'web-identity')
     checkEnvironmentClaim(plan, claimString(source.claims, 'environment'));
   deps.info(`Source credentials: ${source.description}`);
-  const caller = memoize(() => callerIdentity(source, deps));
+  // Accounts learnt at run time (the caller's, assumed roles') are masked on arrival, before
+  // any line that could contain them, when mask-aws-account-id asks for it.
+  const maskAccount = (accountId: string | undefined): void => {
+    if (plan.output.maskAccountId && accountId) deps.mask(accountId);
+  };
+  const caller = memoize(async () => {
+    const identity = await callerIdentity(source, deps);
+    maskAccount(identity.account);
+    return identity;
+  });
+  const hopDeps = { ...deps, maskAccount };
   const sessions = await Promise.all(
-    plan.sessions.map((session) => runSession(plan, session, source, caller, deps)),
+    plan.sessions.map((session) => runSession(plan, session, source, caller, hopDeps)),
   );
   return {
     sourceKind: plan.source.kind,
@@ -92,7 +106,7 @@ async function runSession(
   session: SessionPlan,
   source: SourceCredentials,
   caller: () => Promise<CallerIdentity>,
-  deps: ExecuteDeps,
+  deps: HopDeps,
 ): Promise<SessionResult> {
   if (session.hops.length === 0) {
     if (source.kind !== 'aws') throw new Error('a web identity cannot be used without a role');
@@ -171,7 +185,7 @@ async function assumeWithWorkaround(
   roleArn: string,
   source: SourceCredentials,
   caller: AwsCredentials | undefined,
-  deps: ExecuteDeps,
+  deps: HopDeps,
   isLast: boolean,
 ): Promise<{ credentials: AwsCredentials; result: HopResult }> {
   const reissues = plan.specialCharactersWorkaround && isLast ? SPECIAL_CHARACTER_REISSUES : 0;
@@ -200,7 +214,7 @@ async function assumeHop(
   roleArn: string,
   source: SourceCredentials,
   caller: AwsCredentials | undefined,
-  deps: ExecuteDeps,
+  deps: HopDeps,
 ): Promise<{ credentials: AwsCredentials; result: HopResult }> {
   const options = { timeoutMs: deps.attemptTimeoutMs, signal: deps.signal };
   const common = {
@@ -242,6 +256,8 @@ async function assumeHop(
   // Mask first: nothing below may run before the runner knows these values are secret.
   maskCredentials(assumed.credentials, deps.mask);
   const parsed = parseAssumedRoleArn(assumed.assumedRoleArn);
+  deps.maskAccount(parsed?.accountId);
+  deps.maskAccount(accountOfArn(roleArn));
   return {
     credentials: assumed.credentials,
     result: {
