@@ -4,6 +4,7 @@ import { diagnoseFailure, formatDiagnosis, staleCredentialWarnings } from './dia
 import { ActionTimeoutError, HopError, StsCallError, messageOf } from './errors.js';
 import { executePlan, type Retrier } from './execute.js';
 import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
+import { hopLineSecrets } from './hop-line.js';
 import { checkAllowedAccount, checkGuardsBeforeNetwork } from './guards.js';
 import { createHttpTransport, type Transport } from './http-transport.js';
 import { readInputs, readRunContext } from './inputs.js';
@@ -75,6 +76,8 @@ function maskInputSecrets(raw: RawInputs, env: Env, secrets: SecretRegistry): vo
     raw.mfaTotpSecret,
     raw.roleExternalId,
   ].forEach(secrets.add);
+  // External IDs (and values whose key was mistyped) in chain lines, before parsing can fail.
+  [...hopLineSecrets(raw.roleChain), ...hopLineSecrets(raw.profiles)].forEach(secrets.add);
   secrets.add(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']);
 }
 
