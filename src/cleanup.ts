@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { REFRESH_TEMP_FILE } from './refresh-spec.js';
 import type { Runner } from './runner.js';
 import { type CleanupState, decodeCleanupState } from './state.js';
 
@@ -73,6 +74,7 @@ async function applyAction(action: CleanupAction, runner: Runner): Promise<void>
       runner.info(`Removed ${action.file}`);
       return;
     case 'remove-directory':
+      await removeHelperTempFiles(action.directory, runner);
       // rmdir, not rm -r: only an empty directory goes, so nothing we did not write is lost.
       await fs.rmdir(action.directory).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
@@ -80,6 +82,19 @@ async function applyAction(action: CleanupAction, runner: Runner): Promise<void>
       return;
     case 'skip':
       runner.info(`Cleanup: ${action.reason}`);
+  }
+}
+
+/**
+ * Removes what a refresh helper killed mid-write left (`cache-<profile>.json.<pid>.tmp`, a
+ * secret): its name is not known in advance, only its pattern, and only in our own directory.
+ */
+async function removeHelperTempFiles(directory: string, runner: Runner): Promise<void> {
+  const names = await fs.readdir(directory).catch(() => [] as string[]);
+  for (const name of names.filter((n) => REFRESH_TEMP_FILE.test(n))) {
+    const file = path.join(directory, name);
+    await fs.rm(file, { force: true });
+    runner.info(`Removed ${file}`);
   }
 }
 
