@@ -17,3 +17,7 @@ await runMain({
   sleep: abortableSleep,
   helperCommand: (specFile) => `"${process.execPath}" "${helper}" "${specFile}"`,
 });
+// Everything is written (the runner's file commands are synchronous). End now: a request the
+// action gave up on, e.g. a credential_process that hangs in the AWS default chain after
+// action-timeout-s fired, must not keep the step alive.
+process.exit();
