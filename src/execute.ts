@@ -5,7 +5,7 @@ import {
   resolveRoleArn,
   type Partition,
 } from './arn.js';
-import { HopError, StsCallError } from './errors.js';
+import { HopError, StsCallError, messageOf } from './errors.js';
 import { checkAllowedAccount, checkEnvironmentClaim } from './guards.js';
 import { claimString, type TokenClaims } from './jwt.js';
 import type { HopPlan, Plan, SessionPlan } from './plan.js';
@@ -44,8 +44,15 @@ export interface RunResult {
   readonly sessions: readonly SessionResult[];
 }
 
+/** An MFA device and the code to send now, for one STS call. */
+type MfaParams = { readonly serialNumber: string; readonly tokenCode: string };
+
 interface HopDeps extends ExecuteDeps {
   readonly maskAccount: (accountId: string | undefined) => void;
+  /** The MFA parameters for a first hop, or undefined when an MFA session already signs it. */
+  readonly sendMfa: (previousError: unknown) => MfaParams | undefined;
+  /** Credentials that sign each session's first AssumeRole instead of the source's (MFA session). */
+  readonly firstHopCaller: AwsCredentials | undefined;
 }
 
 /** Runs a call with the plan's retry policy; `label` names it in retry logs. */
@@ -89,7 +96,19 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunRes
     maskAccount(identity.account);
     return identity;
   });
-  const hopDeps = { ...deps, maskAccount };
+  // AWS accepts an MFA code once: every use goes through sendMfa, which refuses a repeat.
+  const sendMfa = mfaSender(plan, deps);
+  let hopDeps: HopDeps = { ...deps, maskAccount, sendMfa, firstHopCaller: undefined };
+  const mfaSessions = plan.sessions.filter((s) => s.hops[0]?.usesMfa).length;
+  if (mfaSessions > 1 && source.kind === 'aws') {
+    // Several sessions start with an MFA hop: one MFA session (GetSessionToken with the code)
+    // signs each session's first AssumeRole, so the code is sent once, not once per session.
+    const mfaCredentials = await mfaSession(source.credentials, deps, sendMfa);
+    deps.info(
+      `MFA: one GetSessionToken session signs the first role of ${mfaSessions} sessions; the code is sent once`,
+    );
+    hopDeps = { ...hopDeps, sendMfa: () => undefined, firstHopCaller: mfaCredentials };
+  }
   const sessions = await Promise.all(
     plan.sessions.map((session) => runSession(plan, session, source, caller, hopDeps)),
   );
@@ -124,7 +143,7 @@ async function runSession(
   }
   const hops: HopResult[] = [];
   let credentials: AwsCredentials | undefined =
-    source.kind === 'aws' ? source.credentials : undefined;
+    deps.firstHopCaller ?? (source.kind === 'aws' ? source.credentials : undefined);
   for (const hop of session.hops) {
     const previous = hops[hops.length - 1];
     const roleArn = await resolveHopRole(session.name, hop, previous, caller, plan.partition);
@@ -190,7 +209,7 @@ async function assumeWithWorkaround(
 ): Promise<{ credentials: AwsCredentials; result: HopResult }> {
   const reissues = plan.specialCharactersWorkaround && isLast ? SPECIAL_CHARACTER_REISSUES : 0;
   for (let issue = 0; ; issue++) {
-    const outcome = await assumeHop(plan, hop, roleArn, source, caller, deps);
+    const outcome = await assumeHop(hop, roleArn, source, caller, deps);
     if (reissues === 0 || /^[A-Za-z0-9]+$/.test(outcome.credentials.secretAccessKey))
       return outcome;
     if (issue >= reissues) {
@@ -209,7 +228,6 @@ async function assumeWithWorkaround(
 }
 
 async function assumeHop(
-  plan: Plan,
   hop: HopPlan,
   roleArn: string,
   source: SourceCredentials,
@@ -244,7 +262,7 @@ async function assumeHop(
         tags: hop.tags,
         transitiveTagKeys: hop.transitiveTagKeys,
         sourceIdentity: hop.sourceIdentity,
-        mfa: hop.usesMfa ? mfaFor(plan, deps) : undefined,
+        mfa: hop.usesMfa ? deps.sendMfa(previousError) : undefined,
       };
       deps.debug(
         `${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} tags=${hop.tags.length} attempt=${attempt}`,
@@ -272,10 +290,60 @@ async function assumeHop(
   };
 }
 
-function mfaFor(
+/**
+ * Returns a function that yields the MFA parameters for the next call, and throws instead of
+ * sending a code that was sent before (a retry after a 5xx, a second session): AWS accepts a
+ * code once, and a repeat only fails with a misleading AccessDenied. A TOTP secret may yield
+ * a new code once its 30-second window has passed.
+ */
+function mfaSender(
   plan: Plan,
   deps: ExecuteDeps,
-): { serialNumber: string; tokenCode: string } | undefined {
+): (previousError: unknown) => MfaParams | undefined {
+  const sent = new Set<string>();
+  return (previousError) => {
+    const mfa = mfaFor(plan, deps);
+    if (mfa === undefined) return undefined;
+    if (sent.has(mfa.tokenCode)) {
+      const earlier =
+        previousError === undefined
+          ? ''
+          : ` The attempt that used it failed: ${messageOf(previousError)}.`;
+      throw new Error(
+        `MFA: the code was already sent once, and AWS accepts a code only once, so it is not sent again.${earlier} ` +
+          (plan.mfa?.kind === 'code'
+            ? 'Re-run the job with a new code, or use mfa-totp-secret, which makes a new code every 30 seconds.'
+            : 'Re-run the job.'),
+      );
+    }
+    sent.add(mfa.tokenCode);
+    return mfa;
+  };
+}
+
+/** The shortest session GetSessionToken issues; it only has to outlive the first hops. */
+const MFA_SESSION_SECONDS = 900;
+
+async function mfaSession(
+  caller: AwsCredentials,
+  deps: ExecuteDeps,
+  sendMfa: (previousError: unknown) => MfaParams | undefined,
+): Promise<AwsCredentials> {
+  const options = { timeoutMs: deps.attemptTimeoutMs, signal: deps.signal };
+  const credentials = await deps.retry('GetSessionToken', async (_attempt, previousError) => {
+    const mfa = sendMfa(previousError);
+    if (mfa === undefined) throw new Error('GetSessionToken needs an MFA device');
+    return deps.gateway.getSessionToken(
+      { durationSeconds: MFA_SESSION_SECONDS, mfa },
+      caller,
+      options,
+    );
+  });
+  maskCredentials(credentials, deps.mask);
+  return credentials;
+}
+
+function mfaFor(plan: Plan, deps: ExecuteDeps): MfaParams | undefined {
   const mfa = plan.mfa;
   if (mfa === undefined) return undefined;
   const tokenCode =

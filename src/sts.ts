@@ -72,6 +72,18 @@ export interface StsGateway {
     options: CallOptions,
   ): Promise<AssumedSession>;
   getCallerIdentity(caller: AwsCredentials, options: CallOptions): Promise<CallerIdentity>;
+  /** One MFA session for several roles: the code is sent once, here, never per role. */
+  getSessionToken(
+    request: SessionTokenRequest,
+    caller: AwsCredentials,
+    options: CallOptions,
+  ): Promise<AwsCredentials>;
+}
+
+/** GetSessionToken with an MFA code. */
+export interface SessionTokenRequest {
+  readonly durationSeconds: number;
+  readonly mfa: { readonly serialNumber: string; readonly tokenCode: string };
 }
 
 const API_VERSION = '2011-06-15';
@@ -202,6 +214,32 @@ export function createStsGateway(options: {
         await call(webIdentityParams(request), undefined, callOptions),
         'AssumeRoleWithWebIdentity',
       );
+    },
+    async getSessionToken(request, caller, callOptions) {
+      const xml = await call(
+        {
+          Action: 'GetSessionToken',
+          Version: API_VERSION,
+          DurationSeconds: String(request.durationSeconds),
+          SerialNumber: request.mfa.serialNumber,
+          TokenCode: request.mfa.tokenCode,
+        },
+        caller,
+        callOptions,
+      );
+      const credentials = xmlElement(xml, 'Credentials');
+      const accessKeyId = credentials && xmlText(credentials, 'AccessKeyId');
+      const secretAccessKey = credentials && xmlText(credentials, 'SecretAccessKey');
+      const sessionToken = credentials && xmlText(credentials, 'SessionToken');
+      const expiration = credentials && xmlText(credentials, 'Expiration');
+      if (!accessKeyId || !secretAccessKey || !sessionToken || !expiration)
+        throw new StsCallError(
+          'GetSessionToken',
+          'MalformedResponse',
+          'the response had no complete Credentials element',
+          200,
+        );
+      return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiration) };
     },
     async getCallerIdentity(caller, callOptions) {
       const xml = await call(
