@@ -58,6 +58,8 @@ export function planFromSpec(spec: RefreshSpec): Plan {
       unsetCurrentCredentials: false,
       sessionSummary: false,
       refreshCredentials: true,
+      overwriteAwsProfile: true,
+      profileFilesLocation: 'runner-temp',
     },
     guards: { allowedAccountIds: [], allowedEvents: [], allowedRefs: [], allowedEnvironments: [] },
     network: spec.network,

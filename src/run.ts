@@ -3,7 +3,7 @@ import type { RunContext } from './context.js';
 import { diagnoseFailure, formatDiagnosis, staleCredentialWarnings } from './diagnose.js';
 import { ActionTimeoutError, HopError, StsCallError, messageOf } from './errors.js';
 import { executePlan, type Retrier } from './execute.js';
-import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
+import { CREDENTIAL_VARIABLES, checkProfilesAreNew, publishResult } from './exporters.js';
 import { hopLineSecrets } from './hop-line.js';
 import { checkAllowedAccount, checkGuardsBeforeNetwork } from './guards.js';
 import { createHttpTransport, type Transport } from './http-transport.js';
@@ -93,6 +93,7 @@ async function runPlan(
   plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));
   if (plan.output.maskAccountId) maskPlannedAccounts(plan, secrets);
   checkGuardsBeforeNetwork(plan, ctx);
+  await checkProfilesAreNew(plan, env);
   warnAboutStaleCredentials(plan, ctx, runner);
   // What the job had before this step: publishing restores from it, even after unsetting.
   const jobEnv: Env = { ...env };

@@ -8,6 +8,7 @@ const state = (overrides: Partial<CleanupState>): CleanupState => ({
   restoreVariables: {},
   writtenFiles: [],
   createdDirectory: undefined,
+  userFileSections: [],
   ...overrides,
 });
 const deleted = (actions: CleanupAction[]): string[] =>
