@@ -28,7 +28,7 @@ export const ACTION_YML_DEFAULTS: RawInputs = {
   mfaTotpSecret: '',
   awsProfile: '',
   profiles: '',
-  overwriteAwsProfile: '',
+  overwriteAwsProfile: 'false',
   profileFilesLocation: 'runner-temp',
   refreshCredentials: 'false',
   outputCredentials: 'false',
