@@ -174,9 +174,10 @@ function withDefaultProfile(
   const defaultProfile = envSession === undefined ? primary?.session.profileName : undefined;
   if (defaultProfile === undefined || primary?.session.name !== 'default') return state;
   variables['AWS_PROFILE'] = defaultProfile;
-  // An empty AWS_PROFILE breaks the AWS CLI and boto3: put back the one it replaces.
-  const previousProfile = env['AWS_PROFILE'];
-  return previousProfile ? withRestore(state, 'AWS_PROFILE', previousProfile) : state;
+  // The post step puts back the profile this replaces. With none, it sets `default`, the profile
+  // the AWS tools use when AWS_PROFILE is unset: the runner cannot unset a variable, and an
+  // empty AWS_PROFILE makes the AWS CLI and boto3 fail ("The config profile () could not be found").
+  return withRestore(state, 'AWS_PROFILE', env['AWS_PROFILE'] || 'default');
 }
 
 function withRestore(state: CleanupState, name: string, value: string): CleanupState {

@@ -171,6 +171,34 @@ test('after the post step, a later step (e.g. another cleanup) still reads ~/.aw
   expect(cli.json).toMatchObject({ Account: '123456789012' });
 });
 
+test('after an aws-profile step, the post step sets AWS_PROFILE to default, never empty', async () => {
+  const job = createJob();
+  mkdirSync(join(job.home, '.aws'), { recursive: true });
+  writeFileSync(
+    join(job.home, '.aws', 'credentials'),
+    `[default]\naws_access_key_id = ${STORED_KEYS['aws-access-key-id']}\naws_secret_access_key = ${STORED_KEYS['aws-secret-access-key']}\n`,
+  );
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': 'arn:aws:iam::111111111111:role/deploy',
+      'aws-profile': 'single',
+      'output-env-credentials': 'false',
+    },
+  });
+  expect(main.exitCode).toBe(0);
+  expect(job.env['AWS_PROFILE']).toBe('single');
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  expect(job.env['AWS_PROFILE']).toBe('default');
+  const cli = await callerIdentity(stack, laterStepEnv(job.env));
+  expect(cli.stderr).toBe('');
+  expect(cli.json).toMatchObject({ Account: '123456789012' });
+});
+
 test('aws-profile without env credentials: AWS_PROFILE is exported and a plain CLI call works', async () => {
   const job = createJob();
   const step = await runStep({
