@@ -101,6 +101,7 @@ export async function publishResult(
       ? await createPrivateDirectory(deps.runnerTemp)
       : undefined;
     const targets = homeSharedFiles(deps.env);
+    warnAboutFileVariables(targets, deps);
     const names = profiled.map((s) => s.session.profileName ?? '');
     state = {
       ...state,
@@ -161,6 +162,24 @@ export async function publishResult(
   for (const [name, value] of Object.entries(variables)) deps.runner.exportVariable(name, value);
   if (primary !== undefined) setOutputs(primary, plan, deps.runner);
   return state;
+}
+
+/** In ~/.aws mode, a variable pointing elsewhere hides the profiles from the AWS tools. */
+function warnAboutFileVariables(
+  targets: { config: string; credentials: string },
+  deps: PublishDeps,
+): void {
+  const pairs = [
+    ['AWS_CONFIG_FILE', targets.config],
+    ['AWS_SHARED_CREDENTIALS_FILE', targets.credentials],
+  ] as const;
+  for (const [name, file] of pairs) {
+    const value = deps.env[name];
+    if (value && path.resolve(value) !== file)
+      deps.runner.warning(
+        `profile-files-location: home writes ${file}, but ${name} points at ${value}, so AWS tools in later steps read that file instead. Unset ${name} in the job, or use profile-files-location: runner-temp.`,
+      );
+  }
 }
 
 /** Exports AWS_PROFILE for the step's own profile when no env credentials are exported. */
