@@ -5,14 +5,14 @@ import {
   resolveRoleArn,
   type Partition,
 } from './arn.js';
-import { HopError, StsCallError, messageOf } from './errors.js';
+import { HopError, StsCallError } from './errors.js';
 import { checkAllowedAccount, checkEnvironmentClaim } from './guards.js';
 import { claimString, type TokenClaims } from './jwt.js';
 import type { HopPlan, Plan, SessionPlan } from './plan.js';
 import type { CredentialSource, MaskSecret, SourceCredentials } from './sources/types.js';
 import type { AssumeRoleRequest, AwsCredentials, CallerIdentity, StsGateway } from './sts.js';
 import type { Attempt } from './retry.js';
-import { decodeBase32, totp } from './totp.js';
+import { type MfaParams, mfaSender } from './mfa.js';
 
 /** What one hop produced (never the credentials themselves, which stay on the session). */
 export interface HopResult {
@@ -43,9 +43,6 @@ export interface RunResult {
   readonly claims: TokenClaims | undefined;
   readonly sessions: readonly SessionResult[];
 }
-
-/** An MFA device and the code to send now, for one STS call. */
-type MfaParams = { readonly serialNumber: string; readonly tokenCode: string };
 
 interface HopDeps extends ExecuteDeps {
   readonly maskAccount: (accountId: string | undefined) => void;
@@ -97,7 +94,7 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunRes
     return identity;
   });
   // AWS accepts an MFA code once: every use goes through sendMfa, which refuses a repeat.
-  const sendMfa = mfaSender(plan, deps);
+  const sendMfa = mfaSender(plan.mfa, deps.now, deps.mask);
   let hopDeps: HopDeps = { ...deps, maskAccount, sendMfa, firstHopCaller: undefined };
   const mfaSessions = plan.sessions.filter((s) => s.hops[0]?.usesMfa).length;
   if (mfaSessions > 1 && source.kind === 'aws') {
@@ -290,37 +287,6 @@ async function assumeHop(
   };
 }
 
-/**
- * Returns a function that yields the MFA parameters for the next call, and throws instead of
- * sending a code that was sent before (a retry after a 5xx, a second session): AWS accepts a
- * code once, and a repeat only fails with a misleading AccessDenied. A TOTP secret may yield
- * a new code once its 30-second window has passed.
- */
-function mfaSender(
-  plan: Plan,
-  deps: ExecuteDeps,
-): (previousError: unknown) => MfaParams | undefined {
-  const sent = new Set<string>();
-  return (previousError) => {
-    const mfa = mfaFor(plan, deps);
-    if (mfa === undefined) return undefined;
-    if (sent.has(mfa.tokenCode)) {
-      const earlier =
-        previousError === undefined
-          ? ''
-          : ` The attempt that used it failed: ${messageOf(previousError)}.`;
-      throw new Error(
-        `MFA: the code was already sent once, and AWS accepts a code only once, so it is not sent again.${earlier} ` +
-          (plan.mfa?.kind === 'code'
-            ? 'Re-run the job with a new code, or use mfa-totp-secret, which makes a new code every 30 seconds.'
-            : 'Re-run the job.'),
-      );
-    }
-    sent.add(mfa.tokenCode);
-    return mfa;
-  };
-}
-
 /** The shortest session GetSessionToken issues; it only has to outlive the first hops. */
 const MFA_SESSION_SECONDS = 900;
 
@@ -341,17 +307,6 @@ async function mfaSession(
   });
   maskCredentials(credentials, deps.mask);
   return credentials;
-}
-
-function mfaFor(plan: Plan, deps: ExecuteDeps): MfaParams | undefined {
-  const mfa = plan.mfa;
-  if (mfa === undefined) return undefined;
-  const tokenCode =
-    mfa.kind === 'code'
-      ? mfa.code
-      : totp(decodeBase32(mfa.secret), Math.floor(deps.now().getTime() / 1000));
-  deps.mask(tokenCode);
-  return { serialNumber: mfa.serialNumber, tokenCode };
 }
 
 async function callerIdentity(
