@@ -28,6 +28,8 @@ export const ACTION_YML_DEFAULTS: RawInputs = {
   mfaTotpSecret: '',
   awsProfile: '',
   profiles: '',
+  overwriteAwsProfile: '',
+  profileFilesLocation: 'runner-temp',
   refreshCredentials: 'false',
   outputCredentials: '',
   outputEnvCredentials: 'true',

@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { removeFromUserFile } from './profile-store.js';
+import { REFRESH_TEMP_FILE } from './refresh-spec.js';
 import type { Runner } from './runner.js';
 import { type CleanupState, decodeCleanupState } from './state.js';
 
@@ -8,6 +10,12 @@ export type CleanupAction =
   | { readonly kind: 'set-variable'; readonly name: string; readonly value: string }
   | { readonly kind: 'delete-file'; readonly file: string }
   | { readonly kind: 'remove-directory'; readonly directory: string }
+  | {
+      readonly kind: 'remove-sections';
+      readonly file: string;
+      readonly headers: readonly string[];
+      readonly created: boolean;
+    }
   | { readonly kind: 'skip'; readonly reason: string };
 
 /**
@@ -39,6 +47,13 @@ export function planCleanup(state: CleanupState, runnerTemp: string): CleanupAct
       kind: 'skip',
       reason: `not removing ${directory}: it is not under RUNNER_TEMP`,
     });
+  for (const { file, headers, created } of state.userFileSections) {
+    // Only AWS profile files: state names them, and nothing else may be edited through it.
+    if (['config', 'credentials'].includes(path.basename(file)) && headers.length > 0)
+      actions.push({ kind: 'remove-sections', file, headers, created });
+    else
+      actions.push({ kind: 'skip', reason: `not editing ${file}: it is not an AWS profile file` });
+  }
   if (actions.length === 0)
     actions.push({ kind: 'skip', reason: 'the main step exported nothing' });
   return actions;
@@ -73,20 +88,38 @@ async function applyAction(action: CleanupAction, runner: Runner): Promise<void>
       runner.info(`Removed ${action.file}`);
       return;
     case 'remove-directory':
+      await removeHelperTempFiles(action.directory, runner);
       // rmdir, not rm -r: only an empty directory goes, so nothing we did not write is lost.
       await fs.rmdir(action.directory).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
+      return;
+    case 'remove-sections':
+      await removeFromUserFile(action.file, action.headers, action.created);
+      runner.info(`Removed ${action.headers.map((h) => `[${h}]`).join(', ')} from ${action.file}`);
       return;
     case 'skip':
       runner.info(`Cleanup: ${action.reason}`);
   }
 }
 
+/**
+ * Removes what a refresh helper killed mid-write left (`cache-<profile>.json.<pid>.tmp`, a
+ * secret): its name is not known in advance, only its pattern, and only in our own directory.
+ */
+async function removeHelperTempFiles(directory: string, runner: Runner): Promise<void> {
+  const names = await fs.readdir(directory).catch(() => [] as string[]);
+  for (const name of names.filter((n) => REFRESH_TEMP_FILE.test(n))) {
+    const file = path.join(directory, name);
+    await fs.rm(file, { force: true });
+    runner.info(`Removed ${file}`);
+  }
+}
+
 function describe(action: CleanupAction): string {
   return action.kind === 'set-variable'
     ? `resetting ${action.name}`
-    : action.kind === 'delete-file'
-      ? `deleting ${action.file}`
+    : action.kind === 'delete-file' || action.kind === 'remove-sections'
+      ? `${action.kind === 'delete-file' ? 'deleting' : 'editing'} ${action.file}`
       : action.kind;
 }

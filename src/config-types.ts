@@ -46,6 +46,9 @@ export type MfaConfig =
   | { readonly serialNumber: string; readonly kind: 'totp'; readonly secret: string };
 
 /** Every input, validated and typed. Built only by parseConfig. */
+/** Where profile files are written. */
+export type ProfileFilesLocation = 'runner-temp' | 'home';
+
 export interface Config {
   readonly region: string;
   readonly partition: Partition;
@@ -71,6 +74,10 @@ export interface Config {
     readonly unsetCurrentCredentials: boolean;
     readonly sessionSummary: boolean;
     readonly refreshCredentials: boolean;
+    /** Replace profile sections that already exist (refused otherwise). */
+    readonly overwriteAwsProfile: boolean;
+    /** Private files under RUNNER_TEMP, or the user's ~/.aws files. */
+    readonly profileFilesLocation: ProfileFilesLocation;
   };
   readonly guards: {
     readonly allowedAccountIds: readonly string[];

@@ -1,5 +1,5 @@
 import { isRegionName, partitionOfRegion } from './arn.js';
-import type { Config } from './config-types.js';
+import type { Config, ProfileFilesLocation } from './config-types.js';
 import type { RunContext } from './context.js';
 import { InputErrors } from './errors.js';
 import { INPUT, type InputName, type RawInputs } from './input-names.js';
@@ -120,6 +120,8 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
       unsetCurrentCredentials: unsetCurrent,
       sessionSummary: bool('sessionSummary', true),
       refreshCredentials: refresh,
+      overwriteAwsProfile: bool('overwriteAwsProfile', false),
+      profileFilesLocation: parseProfileFilesLocation(raw.profileFilesLocation, problems),
     },
     guards: {
       allowedAccountIds: parseAccountIds(raw.allowedAccountIds, problems),
@@ -133,6 +135,13 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
   };
   if (problems.errors.length > 0) throw new InputErrors(problems.errors);
   return Object.freeze(config);
+}
+
+function parseProfileFilesLocation(raw: string, problems: Problems): ProfileFilesLocation {
+  if (raw === '' || raw === 'runner-temp') return 'runner-temp';
+  if (raw === 'home') return 'home';
+  problems.add(INPUT.profileFilesLocation, `expected runner-temp or home, got '${raw}'`);
+  return 'runner-temp';
 }
 
 function parseAccountIds(raw: string, problems: Problems): string[] {

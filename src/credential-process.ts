@@ -5,6 +5,7 @@ import { createHttpTransport } from './http-transport.js';
 import {
   credentialProcessJson,
   planFromSpec,
+  refreshMarginSeconds,
   type RefreshSpec,
   usableCache,
 } from './refresh-spec.js';
@@ -27,7 +28,8 @@ export async function refreshCredentials(
 ): Promise<string> {
   const spec = JSON.parse(await fs.readFile(specFile, 'utf8')) as RefreshSpec;
   const cached = await fs.readFile(spec.cacheFile, 'utf8').catch(() => '');
-  const usable = usableCache(cached, now());
+  const sessionSeconds = spec.hops[spec.hops.length - 1]?.durationSeconds ?? 3600;
+  const usable = usableCache(cached, now(), refreshMarginSeconds(sessionSeconds));
   if (usable !== undefined) return credentialProcessJson(usable);
   if (
     spec.source.kind === 'oidc' &&
@@ -117,9 +119,14 @@ function webIdentitySource(
 
 /** Atomically replaces a 0600 file: write a fresh temp file, then rename over the old one. */
 async function replaceSecretFile(file: string, text: string): Promise<void> {
+  // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
   const temp = `${file}.${process.pid}.tmp`;
-  await writeSecretFile(temp, text);
-  await fs.rename(temp, file);
+  try {
+    await writeSecretFile(temp, text);
+    await fs.rename(temp, file);
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
 }
 
 /** Entry: `node credential-process/index.js SPEC_FILE`. */

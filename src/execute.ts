@@ -12,7 +12,7 @@ import type { HopPlan, Plan, SessionPlan } from './plan.js';
 import type { CredentialSource, MaskSecret, SourceCredentials } from './sources/types.js';
 import type { AssumeRoleRequest, AwsCredentials, CallerIdentity, StsGateway } from './sts.js';
 import type { Attempt } from './retry.js';
-import { decodeBase32, totp } from './totp.js';
+import { type MfaParams, mfaSender } from './mfa.js';
 
 /** What one hop produced (never the credentials themselves, which stay on the session). */
 export interface HopResult {
@@ -44,6 +44,14 @@ export interface RunResult {
   readonly sessions: readonly SessionResult[];
 }
 
+interface HopDeps extends ExecuteDeps {
+  readonly maskAccount: (accountId: string | undefined) => void;
+  /** The MFA parameters for a first hop, or undefined when an MFA session already signs it. */
+  readonly sendMfa: (previousError: unknown) => MfaParams | undefined;
+  /** Credentials that sign each session's first AssumeRole instead of the source's (MFA session). */
+  readonly firstHopCaller: AwsCredentials | undefined;
+}
+
 /** Runs a call with the plan's retry policy; `label` names it in retry logs. */
 export type Retrier = <T>(label: string, operation: Attempt<T>) => Promise<T>;
 
@@ -59,8 +67,14 @@ export interface ExecuteDeps {
   readonly signal: AbortSignal | undefined;
 }
 
-/** How often special-characters-workaround may re-issue credentials before giving up. */
-export const SPECIAL_CHARACTER_REISSUES = 5;
+/**
+ * How often special-characters-workaround may re-issue credentials before giving up (42
+ * sessions in all). A secret key is 40 characters of base64 (64 symbols, 2 of them `+` and
+ * `/`), so one session is plain with probability p = (62/64)^40 ≈ 0.2808; n sessions all fail
+ * with (1 - p)^n, which is below one in a million from n = ceil(ln 1e-6 / ln(1 - p)) =
+ * ceil(41.9) = 42 on ((1 - p)^42 ≈ 9.7e-7). Expected sessions: 1/p ≈ 3.6; the loop stays bounded.
+ */
+export const SPECIAL_CHARACTER_REISSUES = 41;
 
 /** Obtains the source credentials, then walks every session's hops. Exports nothing. */
 export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunResult> {
@@ -69,9 +83,31 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunRes
   if (source.kind === 'web-identity')
     checkEnvironmentClaim(plan, claimString(source.claims, 'environment'));
   deps.info(`Source credentials: ${source.description}`);
-  const caller = memoize(() => callerIdentity(source, deps));
+  // Accounts learnt at run time (the caller's, assumed roles') are masked on arrival, before
+  // any line that could contain them, when mask-aws-account-id asks for it.
+  const maskAccount = (accountId: string | undefined): void => {
+    if (plan.output.maskAccountId && accountId) deps.mask(accountId);
+  };
+  const caller = memoize(async () => {
+    const identity = await callerIdentity(source, deps);
+    maskAccount(identity.account);
+    return identity;
+  });
+  // AWS accepts an MFA code once: every use goes through sendMfa, which refuses a repeat.
+  const sendMfa = mfaSender(plan.mfa, deps.now, deps.mask);
+  let hopDeps: HopDeps = { ...deps, maskAccount, sendMfa, firstHopCaller: undefined };
+  const mfaSessions = plan.sessions.filter((s) => s.hops[0]?.usesMfa).length;
+  if (mfaSessions > 1 && source.kind === 'aws') {
+    // Several sessions start with an MFA hop: one MFA session (GetSessionToken with the code)
+    // signs each session's first AssumeRole, so the code is sent once, not once per session.
+    const mfaCredentials = await mfaSession(source.credentials, deps, sendMfa);
+    deps.info(
+      `MFA: one GetSessionToken session signs the first role of ${mfaSessions} sessions; the code is sent once`,
+    );
+    hopDeps = { ...hopDeps, sendMfa: () => undefined, firstHopCaller: mfaCredentials };
+  }
   const sessions = await Promise.all(
-    plan.sessions.map((session) => runSession(plan, session, source, caller, deps)),
+    plan.sessions.map((session) => runSession(plan, session, source, caller, hopDeps)),
   );
   return {
     sourceKind: plan.source.kind,
@@ -86,7 +122,7 @@ async function runSession(
   session: SessionPlan,
   source: SourceCredentials,
   caller: () => Promise<CallerIdentity>,
-  deps: ExecuteDeps,
+  deps: HopDeps,
 ): Promise<SessionResult> {
   if (session.hops.length === 0) {
     if (source.kind !== 'aws') throw new Error('a web identity cannot be used without a role');
@@ -104,7 +140,7 @@ async function runSession(
   }
   const hops: HopResult[] = [];
   let credentials: AwsCredentials | undefined =
-    source.kind === 'aws' ? source.credentials : undefined;
+    deps.firstHopCaller ?? (source.kind === 'aws' ? source.credentials : undefined);
   for (const hop of session.hops) {
     const previous = hops[hops.length - 1];
     const roleArn = await resolveHopRole(session.name, hop, previous, caller, plan.partition);
@@ -165,12 +201,12 @@ async function assumeWithWorkaround(
   roleArn: string,
   source: SourceCredentials,
   caller: AwsCredentials | undefined,
-  deps: ExecuteDeps,
+  deps: HopDeps,
   isLast: boolean,
 ): Promise<{ credentials: AwsCredentials; result: HopResult }> {
   const reissues = plan.specialCharactersWorkaround && isLast ? SPECIAL_CHARACTER_REISSUES : 0;
   for (let issue = 0; ; issue++) {
-    const outcome = await assumeHop(plan, hop, roleArn, source, caller, deps);
+    const outcome = await assumeHop(hop, roleArn, source, caller, deps);
     if (reissues === 0 || /^[A-Za-z0-9]+$/.test(outcome.credentials.secretAccessKey))
       return outcome;
     if (issue >= reissues) {
@@ -189,12 +225,11 @@ async function assumeWithWorkaround(
 }
 
 async function assumeHop(
-  plan: Plan,
   hop: HopPlan,
   roleArn: string,
   source: SourceCredentials,
   caller: AwsCredentials | undefined,
-  deps: ExecuteDeps,
+  deps: HopDeps,
 ): Promise<{ credentials: AwsCredentials; result: HopResult }> {
   const options = { timeoutMs: deps.attemptTimeoutMs, signal: deps.signal };
   const common = {
@@ -224,7 +259,7 @@ async function assumeHop(
         tags: hop.tags,
         transitiveTagKeys: hop.transitiveTagKeys,
         sourceIdentity: hop.sourceIdentity,
-        mfa: hop.usesMfa ? mfaFor(plan, deps) : undefined,
+        mfa: hop.usesMfa ? deps.sendMfa(previousError) : undefined,
       };
       deps.debug(
         `${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} tags=${hop.tags.length} attempt=${attempt}`,
@@ -236,6 +271,8 @@ async function assumeHop(
   // Mask first: nothing below may run before the runner knows these values are secret.
   maskCredentials(assumed.credentials, deps.mask);
   const parsed = parseAssumedRoleArn(assumed.assumedRoleArn);
+  deps.maskAccount(parsed?.accountId);
+  deps.maskAccount(accountOfArn(roleArn));
   return {
     credentials: assumed.credentials,
     result: {
@@ -250,18 +287,26 @@ async function assumeHop(
   };
 }
 
-function mfaFor(
-  plan: Plan,
+/** The shortest session GetSessionToken issues; it only has to outlive the first hops. */
+const MFA_SESSION_SECONDS = 900;
+
+async function mfaSession(
+  caller: AwsCredentials,
   deps: ExecuteDeps,
-): { serialNumber: string; tokenCode: string } | undefined {
-  const mfa = plan.mfa;
-  if (mfa === undefined) return undefined;
-  const tokenCode =
-    mfa.kind === 'code'
-      ? mfa.code
-      : totp(decodeBase32(mfa.secret), Math.floor(deps.now().getTime() / 1000));
-  deps.mask(tokenCode);
-  return { serialNumber: mfa.serialNumber, tokenCode };
+  sendMfa: (previousError: unknown) => MfaParams | undefined,
+): Promise<AwsCredentials> {
+  const options = { timeoutMs: deps.attemptTimeoutMs, signal: deps.signal };
+  const credentials = await deps.retry('GetSessionToken', async (_attempt, previousError) => {
+    const mfa = sendMfa(previousError);
+    if (mfa === undefined) throw new Error('GetSessionToken needs an MFA device');
+    return deps.gateway.getSessionToken(
+      { durationSeconds: MFA_SESSION_SECONDS, mfa },
+      caller,
+      options,
+    );
+  });
+  maskCredentials(credentials, deps.mask);
+  return credentials;
 }
 
 async function callerIdentity(

@@ -1,11 +1,17 @@
 import * as path from 'node:path';
 import type { RunResult, SessionResult } from './execute.js';
-import { OUTPUT } from './input-names.js';
+import { InputError } from './errors.js';
+import { INPUT, OUTPUT } from './input-names.js';
 import type { Plan } from './plan.js';
-import type { IniSection } from './profile-files.js';
+import { configHeader, type IniSection } from './profile-files.js';
 import {
   configSection,
   createPrivateDirectory,
+  currentSharedFiles,
+  existingSections,
+  homeSharedFiles,
+  mergeIntoUserFile,
+  pathExists,
   writeProfileFiles,
   writeSecretFile,
 } from './profile-store.js';
@@ -30,6 +36,28 @@ export const CREDENTIAL_VARIABLES = [
   'AWS_SESSION_TOKEN',
   'AWS_PROFILE',
 ] as const;
+
+/**
+ * Refuses, before any request, to replace a profile section that already exists in the files
+ * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile.
+ */
+export async function checkProfilesAreNew(plan: Plan, env: Env): Promise<void> {
+  if (plan.output.overwriteAwsProfile) return;
+  const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
+  if (names.length === 0) return;
+  const files =
+    plan.output.profileFilesLocation === 'home' ? homeSharedFiles(env) : currentSharedFiles(env);
+  const found = await existingSections([
+    { file: files.config, headers: names.map(configHeader) },
+    { file: files.credentials, headers: names },
+  ]);
+  if (found.length === 0) return;
+  const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
+  throw new InputError(
+    INPUT.overwriteAwsProfile,
+    `is false, and the profile already exists (${where.join('; ')}). Set ${INPUT.overwriteAwsProfile}: true to replace it, or choose another profile name.`,
+  );
+}
 
 /** The session whose identity the outputs describe: the step's default session, else the first. */
 export function primarySession(result: RunResult): SessionResult | undefined {
@@ -65,13 +93,48 @@ export async function publishResult(
     restoreVariables: restore,
     writtenFiles: [],
     createdDirectory: undefined,
+    userFileSections: [],
   };
-  if (profiled.length > 0) {
+  if (profiled.length > 0 && plan.output.profileFilesLocation === 'home') {
+    // The private directory is needed only for refresh specs and caches here.
+    const directory = plan.output.refreshCredentials
+      ? await createPrivateDirectory(deps.runnerTemp)
+      : undefined;
+    const targets = homeSharedFiles(deps.env);
+    warnAboutFileVariables(targets, deps);
+    const names = profiled.map((s) => s.session.profileName ?? '');
+    state = {
+      ...state,
+      writtenFiles: directory === undefined ? [] : plannedFiles(directory, profiled, plan, false),
+      createdDirectory: directory,
+      userFileSections: [
+        {
+          file: targets.config,
+          headers: names.map(configHeader),
+          created: !(await pathExists(targets.config)),
+        },
+        {
+          file: targets.credentials,
+          headers: names,
+          created: !(await pathExists(targets.credentials)),
+        },
+      ],
+    };
+    saveState(deps.runner, state);
+    const sections = await profileSections(directory, profiled, plan, deps);
+    await mergeIntoUserFile(targets.config, sections.config);
+    await mergeIntoUserFile(targets.credentials, sections.credentials);
+    state = withDefaultProfile(state, variables, primary, envSession, deps.env);
+  } else if (profiled.length > 0) {
     const directory = await createPrivateDirectory(deps.runnerTemp);
-    const files = plannedFiles(directory, profiled, plan);
-    const previous = {
-      AWS_CONFIG_FILE: deps.env['AWS_CONFIG_FILE'] ?? '',
-      AWS_SHARED_CREDENTIALS_FILE: deps.env['AWS_SHARED_CREDENTIALS_FILE'] ?? '',
+    const files = plannedFiles(directory, profiled, plan, true);
+    // Set-but-empty is not unset for the AWS tools (they then read no file at all), and the
+    // runner cannot unset a variable: the post step puts back the previous value, or the
+    // default location (~/.aws/...) when there was none.
+    const shared = currentSharedFiles(deps.env);
+    const previous: Record<string, string> = {
+      AWS_CONFIG_FILE: shared.config,
+      AWS_SHARED_CREDENTIALS_FILE: shared.credentials,
     };
     state = {
       ...state,
@@ -80,12 +143,16 @@ export async function publishResult(
       createdDirectory: directory,
     };
     saveState(deps.runner, state);
-    const location = await writeProfiles(directory, profiled, plan, deps);
+    const sections = await profileSections(directory, profiled, plan, deps);
+    const location = await writeProfileFiles(
+      directory,
+      deps.env,
+      sections.config,
+      sections.credentials,
+    );
     variables['AWS_CONFIG_FILE'] = location.configFile;
     variables['AWS_SHARED_CREDENTIALS_FILE'] = location.credentialsFile;
-    const defaultProfile = envSession === undefined ? primary?.session.profileName : undefined;
-    if (defaultProfile !== undefined && primary?.session.name === 'default')
-      variables['AWS_PROFILE'] = defaultProfile;
+    state = withDefaultProfile(state, variables, primary, envSession, deps.env);
   }
   state = {
     ...state,
@@ -97,13 +164,59 @@ export async function publishResult(
   return state;
 }
 
+/** In ~/.aws mode, a variable pointing elsewhere hides the profiles from the AWS tools. */
+function warnAboutFileVariables(
+  targets: { config: string; credentials: string },
+  deps: PublishDeps,
+): void {
+  const pairs = [
+    ['AWS_CONFIG_FILE', targets.config],
+    ['AWS_SHARED_CREDENTIALS_FILE', targets.credentials],
+  ] as const;
+  for (const [name, file] of pairs) {
+    const value = deps.env[name];
+    if (value && path.resolve(value) !== file)
+      deps.runner.warning(
+        `profile-files-location: home writes ${file}, but ${name} points at ${value}, so AWS tools in later steps read that file instead. Unset ${name} in the job, or use profile-files-location: runner-temp.`,
+      );
+  }
+}
+
+/** Exports AWS_PROFILE for the step's own profile when no env credentials are exported. */
+function withDefaultProfile(
+  state: CleanupState,
+  variables: Record<string, string>,
+  primary: SessionResult | undefined,
+  envSession: SessionResult | undefined,
+  env: Env,
+): CleanupState {
+  const defaultProfile = envSession === undefined ? primary?.session.profileName : undefined;
+  if (defaultProfile === undefined || primary?.session.name !== 'default') return state;
+  variables['AWS_PROFILE'] = defaultProfile;
+  // The post step puts back the profile this replaces. With none, it sets `default`, the profile
+  // the AWS tools use when AWS_PROFILE is unset: the runner cannot unset a variable, and an
+  // empty AWS_PROFILE makes the AWS CLI and boto3 fail ("The config profile () could not be found").
+  return withRestore(state, 'AWS_PROFILE', env['AWS_PROFILE'] || 'default');
+}
+
+function withRestore(state: CleanupState, name: string, value: string): CleanupState {
+  return { ...state, restoreVariables: { ...state.restoreVariables, [name]: value } };
+}
+
 function saveState(runner: Runner, state: CleanupState): void {
   for (const [key, value] of Object.entries(encodeCleanupState(state)))
     runner.saveState(key, value);
 }
 
-function plannedFiles(directory: string, sessions: readonly SessionResult[], plan: Plan): string[] {
-  const files = [path.join(directory, 'config'), path.join(directory, 'credentials')];
+function plannedFiles(
+  directory: string,
+  sessions: readonly SessionResult[],
+  plan: Plan,
+  withProfileFiles: boolean,
+): string[] {
+  const files = withProfileFiles
+    ? [path.join(directory, 'config'), path.join(directory, 'credentials')]
+    : [];
   if (plan.output.refreshCredentials) {
     for (const s of sessions)
       files.push(refreshSpecFile(directory, s), refreshCacheFile(directory, s));
@@ -116,17 +229,19 @@ const refreshSpecFile = (directory: string, s: SessionResult): string =>
 const refreshCacheFile = (directory: string, s: SessionResult): string =>
   path.join(directory, `cache-${s.session.profileName ?? ''}.json`);
 
-async function writeProfiles(
-  directory: string,
+/** The config and credentials sections of every profile; writes the refresh specs they name. */
+async function profileSections(
+  directory: string | undefined,
   sessions: readonly SessionResult[],
   plan: Plan,
   deps: PublishDeps,
-) {
+): Promise<{ config: IniSection[]; credentials: IniSection[] }> {
   const config: IniSection[] = [];
   const credentials: IniSection[] = [];
   for (const session of sessions) {
     const name = session.session.profileName ?? '';
     if (
+      directory !== undefined &&
       plan.output.refreshCredentials &&
       (plan.source.kind === 'oidc' || plan.source.kind === 'web-identity-token-file')
     ) {
@@ -162,7 +277,7 @@ async function writeProfiles(
       credentials.push({ header: name, entries });
     }
   }
-  return writeProfileFiles(directory, deps.env, config, credentials);
+  return { config, credentials };
 }
 
 function setOutputs(session: SessionResult, plan: Plan, runner: Runner): void {

@@ -115,7 +115,10 @@ function applyOption(hop: MutableHop, option: string): string | undefined {
     return undefined;
   }
   if (!(HOP_OPTIONS as readonly string[]).includes(key)) {
-    return `unknown option '${key}'; use one of ${HOP_OPTIONS.join(', ')}, or tag:KEY=VALUE`;
+    // A word without '=' may be a value whose key was forgotten (often an external ID): never echo it.
+    const what =
+      value === undefined ? "a word without '=' (not shown: it may be a secret)" : `'${key}'`;
+    return `unknown option ${what}; use one of ${HOP_OPTIONS.join(', ')}, or tag:KEY=VALUE`;
   }
   if (value === undefined || value === '') return `option '${key}' needs a value (${key}=...)`;
   return applyValueOption(hop, key, value);
@@ -164,4 +167,45 @@ function applyTag(hop: MutableHop, body: string): string | undefined {
   if (problem !== undefined) return problem;
   hop.tags.push({ key, value });
   return undefined;
+}
+
+/** Option keys whose values are shown in logs and plans, so masking them would garble output. */
+const PUBLIC_OPTIONS: readonly string[] = HOP_OPTIONS.filter((key) => key !== 'external-id');
+
+/**
+ * The values in `role-chain` or `profiles` text that may be secret, found without parsing (so
+ * before parsing can fail): external-id values, values of unknown options, and words without
+ * '=' after a role (a value whose key was forgotten). Role ARNs, known keys and tags are kept.
+ */
+export function hopLineSecrets(text: string): string[] {
+  const secrets: string[] = [];
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim().replace(/^[A-Za-z0-9_.-]{1,64}:\s+/, '');
+    if (line === '' || line.startsWith('#')) continue;
+    const tokenized = tokenizeHopLine(line);
+    // An unclosed quote or brace: every whitespace-separated word is a candidate.
+    const tokens = typeof tokenized === 'string' ? line.split(/\s+/) : tokenized;
+    let isRole = true;
+    for (const token of tokens) {
+      if (token === '->') isRole = true;
+      else if (isRole) isRole = false;
+      else secrets.push(...tokenSecrets(token));
+    }
+    if (typeof tokenized === 'string') secrets.push(...line.split(/[\s"{}]+/).filter(isValueLike));
+  }
+  return secrets;
+}
+
+function tokenSecrets(token: string): string[] {
+  if (token.startsWith('tag:')) return [];
+  const eq = token.indexOf('=');
+  if (eq === -1) return token === 'skip-session-tagging' ? [] : [token];
+  const key = token.slice(0, eq);
+  return PUBLIC_OPTIONS.includes(key) ? [] : [token.slice(eq + 1)];
+}
+
+function isValueLike(word: string): boolean {
+  return (
+    word !== '->' && !word.startsWith('arn:') && !(HOP_OPTIONS as readonly string[]).includes(word)
+  );
 }

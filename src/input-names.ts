@@ -28,6 +28,8 @@ export const INPUT = {
   mfaTotpSecret: 'mfa-totp-secret',
   awsProfile: 'aws-profile',
   profiles: 'profiles',
+  overwriteAwsProfile: 'overwrite-aws-profile',
+  profileFilesLocation: 'profile-files-location',
   refreshCredentials: 'refresh-credentials',
   outputCredentials: 'output-credentials',
   outputEnvCredentials: 'output-env-credentials',

@@ -43,6 +43,7 @@ export const INPUT_ENV_VARIABLES = {
   retryMaxAttempts: ['RETRY_MAX_ATTEMPTS'],
   specialCharactersWorkaround: ['SPECIAL_CHARACTERS_WORKAROUND'],
   useExistingCredentials: ['USE_EXISTING_CREDENTIALS'],
+  overwriteAwsProfile: ['OVERWRITE_AWS_PROFILE'],
   noProxy: ['NO_PROXY'],
 } as const satisfies Partial<Record<InputKey, readonly string[]>>;
 

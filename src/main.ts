@@ -20,7 +20,8 @@ await runMain({
   sleep: abortableSleep,
   helperCommand: (specFile) => `"${process.execPath}" "${helper}" "${specFile}"`,
 });
-// The run is over and reported. core.getIDToken has no abort signal, so a token request that
-// action-timeout-s (or the attempt timeout) gave up on may still hold a socket or a retry timer
-// open; end the step now rather than when that request ends (stdout is synchronous on Linux).
+// The run is over and reported, and everything is written (the runner's file commands are
+// synchronous). End now: a request the action gave up on must not keep the step alive, e.g. a
+// token request (core.getIDToken has no abort signal) or a credential_process that hangs in the
+// AWS default chain after action-timeout-s fired.
 process.exit();

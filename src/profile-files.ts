@@ -63,3 +63,30 @@ export function readSection(text: string, header: string): Record<string, string
   }
   return found;
 }
+
+/** The headers among `headers` that a file's text already has a section for. */
+export function existingHeaders(text: string, headers: readonly string[]): string[] {
+  const present = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    const header = HEADER.exec(line)?.[1]?.trim();
+    if (header !== undefined) present.add(header);
+  }
+  return headers.filter((h) => present.has(h.trim()));
+}
+
+/**
+ * Removes the sections with these headers (each from its header to the next one), keeping
+ * every other line, comments included, as it was.
+ */
+export function removeSections(text: string, headers: readonly string[]): string {
+  const removed = new Set(headers.map((h) => h.trim()));
+  const kept: string[] = [];
+  let skipping = false;
+  for (const line of text.split(/\r?\n/)) {
+    const header = HEADER.exec(line)?.[1]?.trim();
+    if (header !== undefined) skipping = removed.has(header);
+    if (!skipping) kept.push(line);
+  }
+  const body = kept.join('\n').replace(/\n+$/, '');
+  return body === '' ? '' : `${body}\n`;
+}

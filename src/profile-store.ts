@@ -1,7 +1,13 @@
 import { constants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configHeader, type IniSection, mergeSections } from './profile-files.js';
+import {
+  configHeader,
+  existingHeaders,
+  type IniSection,
+  mergeSections,
+  removeSections,
+} from './profile-files.js';
 
 /** Where the step's private files live and which shared files were in effect before. */
 export interface ProfileLocation {
@@ -85,4 +91,76 @@ export async function writeProfileFiles(
 /** Config-file section for a profile. */
 export function configSection(profile: string, entries: Record<string, string>): IniSection {
   return { header: configHeader(profile), entries };
+}
+
+/** The user's own profile files: ~/.aws/config and ~/.aws/credentials (HOME resolved). */
+export function homeSharedFiles(env: Env): { config: string; credentials: string } {
+  const home = env['HOME'] || os.homedir();
+  return {
+    config: path.join(home, '.aws', 'config'),
+    credentials: path.join(home, '.aws', 'credentials'),
+  };
+}
+
+/** For each file, the headers among `headers` it already has a section for. */
+export async function existingSections(
+  wanted: readonly { file: string; headers: readonly string[] }[],
+): Promise<{ file: string; headers: string[] }[]> {
+  const found = [];
+  for (const { file, headers } of wanted) {
+    const present = existingHeaders(await readIfRegularFile(file), headers);
+    if (present.length > 0) found.push({ file, headers: present });
+  }
+  return found;
+}
+
+/** Whether a path exists (as anything, a dangling link included). */
+export async function pathExists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Merges sections into a user's file in place of it: refuses a link or a non-file (a write
+ * through it would land elsewhere), writes a fresh 0600 file and renames it over the old one,
+ * so the file is never half-written and never readable by others.
+ */
+export async function mergeIntoUserFile(
+  file: string,
+  sections: readonly IniSection[],
+): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  let existing = '';
+  const stat = await fs.lstat(file).catch(() => undefined);
+  if (stat !== undefined) {
+    if (!stat.isFile())
+      throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
+    existing = await fs.readFile(file, 'utf8');
+  }
+  await replaceUserFile(file, mergeSections(existing, sections));
+}
+
+/** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
+export async function removeFromUserFile(
+  file: string,
+  headers: readonly string[],
+  created: boolean,
+): Promise<void> {
+  const stat = await fs.lstat(file).catch(() => undefined);
+  if (stat === undefined || !stat.isFile()) return;
+  const text = removeSections(await fs.readFile(file, 'utf8'), headers);
+  if (text.trim() === '' && created) await fs.rm(file, { force: true });
+  else await replaceUserFile(file, text);
+}
+
+async function replaceUserFile(file: string, text: string): Promise<void> {
+  const temp = `${file}.aws-deploy-role-${process.pid}.tmp`;
+  try {
+    await writeSecretFile(temp, text);
+    await fs.rename(temp, file);
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
 }

@@ -15,8 +15,31 @@ export interface RefreshSpec {
   readonly cacheFile: string;
 }
 
-/** Refresh this long before expiry, so a client never receives credentials about to lapse. */
-export const REFRESH_MARGIN_SECONDS = 300;
+/**
+ * Refresh this long before expiry. botocore refreshes credential_process credentials when they
+ * have less than 15 minutes left (advisory) and must refresh with less than 10 (mandatory):
+ * https://github.com/boto/botocore/blob/develop/botocore/credentials.py
+ * (`_DEFAULT_ADVISORY_REFRESH_TIMEOUT`, `_DEFAULT_MANDATORY_REFRESH_TIMEOUT`). Serving
+ * credentials inside that window makes every boto3 call start the helper again, so the helper
+ * renews 15 minutes ahead.
+ */
+export const REFRESH_MARGIN_SECONDS = 15 * 60;
+
+/** botocore's mandatory refresh window: cached credentials are never served inside it. */
+const MANDATORY_REFRESH_SECONDS = 10 * 60;
+
+/**
+ * The margin for a session of `sessionSeconds`: 15 minutes, except for sessions under 30
+ * minutes, where it shrinks to half the session (never under 11 minutes, outside botocore's
+ * mandatory window) so a fresh session is served from the cache at all.
+ */
+export function refreshMarginSeconds(sessionSeconds: number): number {
+  if (sessionSeconds >= 2 * REFRESH_MARGIN_SECONDS) return REFRESH_MARGIN_SECONDS;
+  return Math.max(MANDATORY_REFRESH_SECONDS + 60, Math.floor(sessionSeconds / 2));
+}
+
+/** The helper's temp files (`<cache>.<pid>.tmp`), which the post step removes with the cache. */
+export const REFRESH_TEMP_FILE = /^cache-.*\.json\.\d+\.tmp$/;
 
 /** Builds a one-session Plan from a refresh spec (no guards: main already checked them). */
 export function planFromSpec(spec: RefreshSpec): Plan {
@@ -35,6 +58,8 @@ export function planFromSpec(spec: RefreshSpec): Plan {
       unsetCurrentCredentials: false,
       sessionSummary: false,
       refreshCredentials: true,
+      overwriteAwsProfile: true,
+      profileFilesLocation: 'runner-temp',
     },
     guards: { allowedAccountIds: [], allowedEvents: [], allowedRefs: [], allowedEnvironments: [] },
     network: spec.network,
@@ -64,6 +89,7 @@ export function credentialProcessJson(credentials: {
 export function usableCache(
   text: string,
   now: Date,
+  marginSeconds: number = REFRESH_MARGIN_SECONDS,
 ):
   | { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: Date }
   | undefined {
@@ -76,7 +102,7 @@ export function usableCache(
       Number.isNaN(expiration.getTime())
     )
       return undefined;
-    if (expiration.getTime() - now.getTime() < REFRESH_MARGIN_SECONDS * 1000) return undefined;
+    if (expiration.getTime() - now.getTime() < marginSeconds * 1000) return undefined;
     const [accessKeyId, secretAccessKey, sessionToken] = fields as [string, string, string];
     return { accessKeyId, secretAccessKey, sessionToken, expiration };
   } catch {

@@ -3,8 +3,9 @@ import type { RunContext } from './context.js';
 import { diagnoseFailure, formatDiagnosis, staleCredentialWarnings } from './diagnose.js';
 import { ActionTimeoutError, HopError, StsCallError, messageOf } from './errors.js';
 import { executePlan, type Retrier } from './execute.js';
-import { CREDENTIAL_VARIABLES, publishResult } from './exporters.js';
-import { checkGuardsBeforeNetwork } from './guards.js';
+import { CREDENTIAL_VARIABLES, checkProfilesAreNew, publishResult } from './exporters.js';
+import { hopLineSecrets } from './hop-line.js';
+import { checkAllowedAccount, checkGuardsBeforeNetwork } from './guards.js';
 import { readInputs, readRunContext, type GitHubContext, type InputReader } from './inputs.js';
 import { planRun, type Plan } from './plan.js';
 import { isRetryableStsError, withRetry } from './retry.js';
@@ -12,7 +13,7 @@ import type { Runner } from './runner.js';
 import { SecretRegistry } from './secrets.js';
 import { createSource } from './sources/create.js';
 import { githubIdTokenFetch } from './sources/github-id-token.js';
-import type { StsGateway } from './sts.js';
+import type { CallerIdentity, StsGateway } from './sts.js';
 import { renderFailureSummary, renderSuccessSummary } from './summary.js';
 import type { RawInputs } from './input-names.js';
 import type { TokenClaims } from './jwt.js';
@@ -80,6 +81,8 @@ function maskInputSecrets(raw: RawInputs, env: Env, secrets: SecretRegistry): vo
     raw.mfaTotpSecret,
     raw.roleExternalId,
   ].forEach(secrets.add);
+  // External IDs (and values whose key was mistyped) in chain lines, before parsing can fail.
+  [...hopLineSecrets(raw.roleChain), ...hopLineSecrets(raw.profiles)].forEach(secrets.add);
   secrets.add(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']);
 }
 
@@ -95,13 +98,11 @@ async function runPlan(
   plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));
   if (plan.output.maskAccountId) maskPlannedAccounts(plan, secrets);
   checkGuardsBeforeNetwork(plan, ctx);
+  await checkProfilesAreNew(plan, env);
   warnAboutStaleCredentials(plan, ctx, runner);
-  if (plan.output.unsetCurrentCredentials) {
-    for (const name of CREDENTIAL_VARIABLES) {
-      runner.exportVariable(name, '');
-      delete env[name];
-    }
-  }
+  // What the job had before this step: publishing restores from it, even after unsetting.
+  const jobEnv: Env = { ...env };
+  if (plan.output.unsetCurrentCredentials) unsetCurrentCredentials(env, runner);
   // The AWS SDK loads only here, after the configuration validated: a run that fails on its
   // inputs never pays its start-up cost. sts-client.ts imports it with static named imports,
   // so the bundler keeps only the STS client.
@@ -116,7 +117,7 @@ async function runPlan(
     debug: (line) => runner.debug(secrets.redact(line)),
   });
   try {
-    await assumeAndPublish(plan, ctx, deps, secrets, facts, gateway);
+    await assumeAndPublish(plan, ctx, deps, secrets, facts, gateway, jobEnv);
   } finally {
     gateway.destroy();
   }
@@ -129,17 +130,27 @@ async function assumeAndPublish(
   secrets: SecretRegistry,
   facts: RunFacts,
   gateway: StsGateway,
+  jobEnv: Env,
 ): Promise<void> {
   const { runner, env } = deps;
   // The group encloses the deadline, so a timeout closes the group before the error is printed.
   const result = await runner.group('Assume roles', () =>
     withDeadline(plan.network.actionTimeoutMs, async (signal) => {
       const retry = makeRetrier(plan, deps, signal);
-      if (
-        plan.useExistingCredentials &&
-        (await existingCredentialsWork(env, gateway, plan, signal))
-      )
-        return undefined;
+      if (plan.useExistingCredentials) {
+        const existing = await existingCredentialsIdentity(env, gateway, plan, signal);
+        if (existing !== undefined) {
+          // The account guard applies on this path too: working credentials of a foreign
+          // account must not pass for a deployment credential.
+          if (plan.output.maskAccountId) secrets.add(existing.account);
+          checkAllowedAccount(
+            plan,
+            existing.account,
+            'The existing credentials (use-existing-credentials)',
+          );
+          return undefined;
+        }
+      }
       runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
       const source = recordClaims(
         createSource(plan, {
@@ -185,9 +196,33 @@ async function assumeAndPublish(
       [s.accountId, ...s.hops.map((h) => h.accountId)].forEach(secrets.add),
     );
   const helperCommand = deps.helperCommand;
-  await publishResult(result, plan, { runner, env, runnerTemp: ctx.runnerTemp, helperCommand });
+  await publishResult(result, plan, {
+    runner,
+    env: jobEnv,
+    runnerTemp: ctx.runnerTemp,
+    helperCommand,
+  });
   if (plan.output.sessionSummary)
     await runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
+}
+
+/**
+ * Clears only the credential variables that are set. The runner cannot unset a variable, and an
+ * empty AWS_PROFILE is not "no profile" for the AWS CLI v1/v2 and boto3 (they fail with "The
+ * config profile () could not be found"), so AWS_PROFILE is never exported empty: it stays, and
+ * this step's env credentials take precedence over a profile's, as documented at
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html.
+ */
+function unsetCurrentCredentials(env: Env, runner: Runner): void {
+  for (const name of CREDENTIAL_VARIABLES) {
+    if (!env[name]) continue;
+    if (name === 'AWS_PROFILE')
+      runner.info(
+        `unset-current-credentials: AWS_PROFILE (${env[name]}) is not cleared for later steps: the runner cannot unset a variable and an empty AWS_PROFILE breaks the AWS CLI and boto3; exported credentials or profiles of this step take precedence.`,
+      );
+    else runner.exportVariable(name, '');
+    delete env[name];
+  }
 }
 
 function maskPlannedAccounts(plan: Plan, secrets: SecretRegistry): void {
@@ -207,23 +242,23 @@ function warnAboutStaleCredentials(plan: Plan, ctx: RunContext, runner: Runner):
   warnings.forEach((w) => runner.warning(w));
 }
 
-async function existingCredentialsWork(
+/** The identity of the job's current env credentials, when they work. */
+async function existingCredentialsIdentity(
   env: Env,
   gateway: StsGateway,
   plan: Plan,
   signal: AbortSignal | undefined,
-): Promise<boolean> {
+): Promise<CallerIdentity | undefined> {
   const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
   const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
-  if (accessKeyId === '' || secretAccessKey === '') return false;
+  if (accessKeyId === '' || secretAccessKey === '') return undefined;
   try {
-    await gateway.getCallerIdentity(
+    return await gateway.getCallerIdentity(
       { accessKeyId, secretAccessKey, sessionToken: env['AWS_SESSION_TOKEN'] || undefined },
       { timeoutMs: plan.network.attemptTimeoutMs, signal },
     );
-    return true;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -7,7 +7,16 @@ export const STATE_KEY = {
   restoreVariables: 'restoreVariables',
   writtenFiles: 'writtenFiles',
   createdDirectory: 'createdDirectory',
+  userFileSections: 'userFileSections',
 } as const;
+
+/** Sections main added to a user's own profile file (profile-files-location: home). */
+export interface UserFileSections {
+  readonly file: string;
+  readonly headers: readonly string[];
+  /** The file did not exist before: the post step deletes it once it is empty again. */
+  readonly created: boolean;
+}
 
 export interface CleanupState {
   /** Variables main exported that the post step empties. */
@@ -18,6 +27,8 @@ export interface CleanupState {
   readonly writtenFiles: readonly string[];
   /** The private directory main created under RUNNER_TEMP, removed when empty. */
   readonly createdDirectory: string | undefined;
+  /** Sections added to ~/.aws files, which the post step removes (and nothing else there). */
+  readonly userFileSections: readonly UserFileSections[];
 }
 
 /** Serializes cleanup state into runner state entries. */
@@ -27,6 +38,7 @@ export function encodeCleanupState(state: CleanupState): Record<string, string> 
     [STATE_KEY.restoreVariables]: JSON.stringify(state.restoreVariables),
     [STATE_KEY.writtenFiles]: JSON.stringify(state.writtenFiles),
     [STATE_KEY.createdDirectory]: state.createdDirectory ?? '',
+    [STATE_KEY.userFileSections]: JSON.stringify(state.userFileSections),
   };
 }
 
@@ -57,5 +69,22 @@ export function decodeCleanupState(read: (key: string) => string): CleanupState 
     restoreVariables: restore,
     writtenFiles: list(STATE_KEY.writtenFiles),
     createdDirectory: directory === '' ? undefined : directory,
+    userFileSections: decodeUserFileSections(read(STATE_KEY.userFileSections)),
   };
+}
+
+function decodeUserFileSections(text: string): UserFileSections[] {
+  try {
+    const value: unknown = JSON.parse(text || '[]');
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((entry: unknown) => {
+      if (typeof entry !== 'object' || entry === null) return [];
+      const { file, headers, created } = entry as Record<string, unknown>;
+      if (typeof file !== 'string' || !Array.isArray(headers)) return [];
+      const names = headers.filter((h): h is string => typeof h === 'string');
+      return [{ file, headers: names, created: created === true }];
+    });
+  } catch {
+    return [];
+  }
 }

@@ -4,7 +4,7 @@
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { createJob, runStep } from './harness/runner.js';
-import { expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
+import { STORED_KEYS, expectNoLeaks, oidcEnv, stsInputs, useStack } from './harness/stack.js';
 
 jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 
@@ -74,6 +74,24 @@ test('mask-aws-account-id: no account ID anywhere in the summary, no switch-role
   // Still useful: role names and session names are shown.
   expect(step.summary).toContain('tooling');
   expect(step.summary).toContain('hop2');
+});
+
+test('mask-aws-account-id: the account a bare role name resolves to is masked before it is printed', async () => {
+  // Stored keys of moto's account; the bare role name resolves to the caller's account at run time.
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': 'deploy',
+      'role-chain': 'audit',
+      'mask-aws-account-id': 'true',
+    },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(step.log).toContain('::add-mask::123456789012');
+  expectNoLeaks(step, stack, ['123456789012', ...Object.values(STORED_KEYS)]);
+  expect(step.summary).not.toContain('123456789012');
 });
 
 test('failure at hop 2 of 3: summary names the hop and the AWS error, no retry, nothing exported', async () => {

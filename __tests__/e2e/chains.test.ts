@@ -150,6 +150,27 @@ test('a typo in a role-chain option names the line and lists the valid options',
   expectNoLeaks(step, stack);
 });
 
+test('a malformed role-chain line never prints its option values (a forgotten external-id= key)', async () => {
+  const before = stack.oidc.requests().length;
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': GATEWAY,
+      'role-chain': `${TOOLING} TopSecretExt99\n${DEPLOY} externl-id=OtherSecret42`,
+      profiles: `audit: ${DEPLOY} -> ${TOOLING} external-id="Third Secret77`,
+    },
+  });
+  expectNothingSent(step, before);
+  expect(step.log).toContain('`role-chain`: line 1');
+  for (const secret of ['TopSecretExt99', 'OtherSecret42', 'Secret77']) {
+    expect(step.log).toContain(`::add-mask::${secret}`);
+    expect(step.summary).not.toContain(secret);
+  }
+  expectNoLeaks(step, stack, ['TopSecretExt99', 'OtherSecret42', 'Secret77']);
+});
+
 test('transitive tag keys: hop 1 marks Repository transitive, hop 2 does not re-send it', async () => {
   const step = await runStep({
     entry: 'main',

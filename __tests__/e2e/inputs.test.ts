@@ -63,6 +63,27 @@ test('use-existing-credentials: working credentials in the job are kept; nothing
   expect(step.log).toContain('use-existing-credentials');
 });
 
+test('use-existing-credentials: working credentials of an account allowed-account-ids excludes fail the step', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: {
+      ...oidcEnv(stack),
+      AWS_ACCESS_KEY_ID: 'AKIAEXISTINGEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'existing-secret-example',
+    },
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': DEPLOY,
+      'use-existing-credentials': 'true',
+      'allowed-account-ids': '222222222222',
+    },
+  });
+  expect(step.exitCode).not.toBe(0);
+  expect(step.log).toMatch(/::error::.*`allowed-account-ids`.*123456789012/);
+  expect(step.log).not.toContain('nothing was changed');
+  expect(step.env).toEqual({});
+});
+
 test('unset-current-credentials: stale variables are cleared before the new session is exported', async () => {
   const job = createJob();
   const stale = {
@@ -90,6 +111,37 @@ test('unset-current-credentials: stale variables are cleared before the new sess
   const cli = await callerIdentity(stack, laterStepEnv(job.env));
   expect(cli.json).toMatchObject({ Account: '222222222222' });
   job.cleanup();
+});
+
+test('unset-current-credentials with nothing set: no empty AWS_PROFILE, and a later CLI call works', async () => {
+  const job = createJob();
+  const step = await runStep({
+    entry: 'main',
+    job,
+    env: { ...oidcEnv(stack) },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'unset-current-credentials': 'true' },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(job.env['AWS_PROFILE']).toBeUndefined();
+  const cli = await callerIdentity(stack, laterStepEnv(job.env));
+  expect(cli.stderr).not.toContain('could not be found');
+  expect(cli.json).toMatchObject({ Account: '222222222222' });
+});
+
+test('unset-current-credentials with a profile set: AWS_PROFILE is never exported empty', async () => {
+  const job = createJob();
+  job.env['AWS_PROFILE'] = 'old';
+  const step = await runStep({
+    entry: 'main',
+    job,
+    env: { ...oidcEnv(stack), AWS_ACCESS_KEY_ID: 'AKIASTALEEXAMPLE' },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'unset-current-credentials': 'true' },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(step.env['AWS_PROFILE']).toBeUndefined();
+  expect(job.env['AWS_PROFILE']).toBe('old');
+  expect(step.log).toContain('AWS_PROFILE (old) is not cleared');
+  expect(step.env['AWS_ACCESS_KEY_ID']).not.toBe('AKIASTALEEXAMPLE');
 });
 
 test('output-credentials: the credentials become step outputs, masked', async () => {
@@ -163,7 +215,7 @@ test('no source at all: a clear error about id-token: write, nothing exported', 
   expect(step.env['AWS_ACCESS_KEY_ID']).toBeUndefined();
 });
 
-test('special-characters-workaround: re-issues while the secret has special characters, at most 6 times', async () => {
+test('special-characters-workaround: re-issues while the secret has special characters, at most 42 times', async () => {
   // moto draws secret keys from letters, digits, + and /, so both outcomes occur; each is checked.
   const step = await runStep({
     entry: 'main',
@@ -180,18 +232,54 @@ test('special-characters-workaround: re-issues while the secret has special char
     .map((r) => r.issuedSecrets?.[1] ?? '');
   const isPlain = (secret: string): boolean => /^[A-Za-z0-9]+$/.test(secret);
   expect(secrets.length).toBeGreaterThanOrEqual(1);
-  expect(secrets.length).toBeLessThanOrEqual(6);
+  expect(secrets.length).toBeLessThanOrEqual(42);
   expect(secrets.slice(0, -1).every((secret) => !isPlain(secret))).toBe(true);
   if (isPlain(secrets.at(-1) ?? '')) {
     expect(step.exitCode).toBe(0);
     expect(step.env['AWS_SECRET_ACCESS_KEY']).toBe(secrets.at(-1));
   } else {
-    expect(secrets).toHaveLength(6);
+    expect(secrets).toHaveLength(42);
     expect(step.exitCode).not.toBe(0);
     expect(step.log).toContain('special-characters-workaround');
     expect(step.env['AWS_SECRET_ACCESS_KEY']).toBeUndefined();
   }
   expectNoLeaks(step, stack, Object.values(STORED_KEYS));
+});
+
+test('special-characters-workaround: ten sessions in a row with a slash still end in plain keys', async () => {
+  // Ten canned sessions whose secret has a `/` (six ended the run before); then moto's own.
+  const slashed = (n: number): string =>
+    `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>` +
+    `<Credentials><AccessKeyId>ASIACANNED${n}EXAMPLE</AccessKeyId>` +
+    `<SecretAccessKey>canned/secret+${n}/abcdefghijklmnopqrstuvwxyz0123</SecretAccessKey>` +
+    `<SessionToken>FwoGZXIvYXdzEXAMPLECANNEDTOKEN${n}</SessionToken>` +
+    `<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>` +
+    `<AssumedRoleUser><AssumedRoleId>AROACANNED:GitHubActions</AssumedRoleId>` +
+    `<Arn>arn:aws:sts::222222222222:assumed-role/deploy/GitHubActions</Arn></AssumedRoleUser>` +
+    `</AssumeRoleResult><ResponseMetadata><RequestId>c4nned</RequestId></ResponseMetadata></AssumeRoleResponse>`;
+  for (let n = 0; n < 10; n++)
+    stack.proxy.inject({
+      action: 'AssumeRole',
+      times: 1,
+      fault: { kind: 'status', status: 200, body: slashed(n) },
+    });
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': DEPLOY,
+      'special-characters-workaround': 'true',
+    },
+  });
+  expect(step.log).not.toContain('sessions in a row had special characters');
+  expect(step.exitCode).toBe(0);
+  expect(step.env['AWS_SECRET_ACCESS_KEY']).toMatch(/^[A-Za-z0-9]{40}$/);
+  expect(stack.proxy.records().filter((r) => r.action === 'AssumeRole').length).toBeGreaterThan(10);
+  expectNoLeaks(step, stack, [
+    ...Object.values(STORED_KEYS),
+    'canned/secret+0/abcdefghijklmnopqrstuvwxyz0123',
+  ]);
 });
 
 test('InvalidIdentityToken while STS cannot fetch the keys: retried with a fresh OIDC token', async () => {

@@ -94,6 +94,54 @@ test('stored keys + a TOTP secret: TokenCode is the RFC 6238 code of the current
   expect(step.masks).toContain(sent);
 });
 
+test('MFA with several profiles: one GetSessionToken carries the code, each first AssumeRole is signed by it', async () => {
+  const code = '654321';
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': GATEWAY,
+      profiles: `tooling: ${TOOLING}\naudit: arn:aws:iam::333333333333:role/audit`,
+      'mfa-serial-number': MFA_SERIAL,
+      'mfa-token-code': code,
+    },
+  });
+  expect(step.exitCode).toBe(0);
+  const records = stack.proxy.records();
+  const withCode = records.filter((r) => r.params['TokenCode'] !== undefined);
+  expect(withCode.map((r) => [r.action, r.params['TokenCode']])).toEqual([
+    ['GetSessionToken', code],
+  ]);
+  const mfaSession = withCode[0]?.issuedAccessKeyId;
+  expect(mfaSession).toBeDefined();
+  const assumed = records.filter((r) => r.action === 'AssumeRole');
+  expect(assumed).toHaveLength(3);
+  for (const r of assumed) expect(r.accessKeyId).toBe(mfaSession);
+  expectNoLeaks(step, stack, [...Object.values(STORED_KEYS), code]);
+});
+
+test('MFA code and a 5xx: the code is not sent a second time; the error says why', async () => {
+  stack.proxy.inject({ action: 'AssumeRole', times: 1, fault: { kind: 'status', status: 503 } });
+  const code = '112233';
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': GATEWAY,
+      'mfa-serial-number': MFA_SERIAL,
+      'mfa-token-code': code,
+    },
+  });
+  expect(step.exitCode).not.toBe(0);
+  const sent = stack.proxy.records().filter((r) => r.params['TokenCode'] === code);
+  expect(sent).toHaveLength(1);
+  expect(step.log).toMatch(/::error::.*MFA: the code was already sent once/);
+  expect(step.env).toEqual({});
+  expectNoLeaks(step, stack, [...Object.values(STORED_KEYS), code]);
+});
+
 test('the test TOTP matches the RFC 6238 SHA-1 vectors (checks the checker)', () => {
   // RFC 6238 appendix B: key "12345678901234567890", 8 digits; the last 6 digits are the 6-digit code.
   const key = Buffer.from('12345678901234567890');

@@ -2,8 +2,8 @@
 // re-fetches the job's OIDC token and re-assumes the chain once the cache is about to expire.
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runAwsCli } from './harness/aws-cli.js';
 import { baseEnv, runBounded } from './harness/proc.js';
 import { createJob, runStep, type Job } from './harness/runner.js';
@@ -51,9 +51,9 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-function expireCache(cacheFile: string): void {
+function expireCache(cacheFile: string, inMs = -60_000): void {
   const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, unknown>;
-  cached['Expiration'] = new Date(Date.now() - 60_000).toISOString();
+  cached['Expiration'] = new Date(Date.now() + inMs).toISOString();
   writeFileSync(cacheFile, JSON.stringify(cached));
 }
 
@@ -64,7 +64,7 @@ function liveIdentity(env: Record<string, string>) {
   return runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', stack.moto.url], env);
 }
 
-async function configureRefresh(job: Job) {
+async function configureRefresh(job: Job, duration = '900') {
   const step = await runStep({
     entry: 'main',
     job,
@@ -74,7 +74,7 @@ async function configureRefresh(job: Job) {
       'role-to-assume': ROLE,
       'aws-profile': 'live',
       'refresh-credentials': 'true',
-      'role-duration-seconds': '900',
+      'role-duration-seconds': duration,
       'output-env-credentials': 'false',
     },
   });
@@ -138,6 +138,30 @@ test('refresh: seeded cache first, then a new OIDC token and AssumeRoleWithWebId
   }
   job.cleanup();
 }, 60_000);
+
+test('refresh: a one-hour session with 12 minutes left is renewed (botocore must refresh under 10)', async () => {
+  const job = createJob();
+  const { cacheFile } = await configureRefresh(job, '3600');
+  const env = { ...laterStepEnv(job.env), ...oidcEnv(stack) };
+  expireCache(cacheFile, 12 * 60_000);
+  const cli = await liveIdentity(env);
+  expect(cli.exitCode).toBe(0);
+  expect(webIdentityCalls()).toHaveLength(2);
+  const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  expect(new Date(cache['Expiration'] ?? '').getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+});
+
+test('post step: a temp file a killed helper left is removed with the folder, no warning', async () => {
+  const job = createJob();
+  const { cacheFile } = await configureRefresh(job);
+  const leftover = `${cacheFile}.4242.tmp`;
+  writeFileSync(leftover, readFileSync(cacheFile, 'utf8'), { mode: 0o600 });
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  expect(post.log).not.toContain('::warning::');
+  expect(post.log).toContain(`Removed ${leftover}`);
+  expect(existsSync(dirname(cacheFile))).toBe(false);
+});
 
 test('refresh without the OIDC variables: the helper explains the token endpoint is gone, the CLI fails', async () => {
   const job = createJob();

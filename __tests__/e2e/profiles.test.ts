@@ -3,11 +3,12 @@
 // exactly what main wrote.
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { runBoto3 } from './harness/aws-cli.js';
 import { createJob, runStep } from './harness/runner.js';
 import {
+  STORED_KEYS,
   callerIdentity,
   expectNoLeaks,
   laterStepEnv,
@@ -137,11 +138,65 @@ test('earlier profiles survive; post deletes exactly the files main wrote and re
   expect(removed).toEqual(written);
   expect(existsSync(directory)).toBe(false);
   expect(post.env['AWS_CONFIG_FILE']).toBe(earlierConfig);
-  expect(post.env['AWS_SHARED_CREDENTIALS_FILE']).toBe('');
+  // Not '': an empty AWS_SHARED_CREDENTIALS_FILE makes the AWS tools read no file at all.
+  expect(post.env['AWS_SHARED_CREDENTIALS_FILE']).toBe(join(job.home, '.aws', 'credentials'));
   expect(post.env['AWS_REGION']).toBe('');
   expect(readFileSync(earlierConfig, 'utf8')).toBe(earlierText);
   expect(readFileSync(bystander, 'utf8')).toBe('not ours');
   job.cleanup();
+});
+
+test('after the post step, a later step (e.g. another cleanup) still reads ~/.aws with the AWS CLI', async () => {
+  const job = createJob();
+  // The user's own profile in the default location; nothing pointed AWS_CONFIG_FILE elsewhere.
+  mkdirSync(join(job.home, '.aws'), { recursive: true });
+  writeFileSync(join(job.home, '.aws', 'config'), '[profile mine]\nregion = eu-west-1\n');
+  writeFileSync(
+    join(job.home, '.aws', 'credentials'),
+    `[mine]\naws_access_key_id = ${STORED_KEYS['aws-access-key-id']}\naws_secret_access_key = ${STORED_KEYS['aws-secret-access-key']}\n`,
+  );
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), profiles: PROFILES },
+  });
+  expect(main.exitCode).toBe(0);
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  expect(job.env['AWS_CONFIG_FILE']).toBe(join(job.home, '.aws', 'config'));
+  expect(job.env['AWS_SHARED_CREDENTIALS_FILE']).toBe(join(job.home, '.aws', 'credentials'));
+  const cli = await callerIdentity(stack, laterStepEnv(job.env), ['--profile', 'mine']);
+  expect(cli.stderr).toBe('');
+  expect(cli.json).toMatchObject({ Account: '123456789012' });
+});
+
+test('after an aws-profile step, the post step sets AWS_PROFILE to default, never empty', async () => {
+  const job = createJob();
+  mkdirSync(join(job.home, '.aws'), { recursive: true });
+  writeFileSync(
+    join(job.home, '.aws', 'credentials'),
+    `[default]\naws_access_key_id = ${STORED_KEYS['aws-access-key-id']}\naws_secret_access_key = ${STORED_KEYS['aws-secret-access-key']}\n`,
+  );
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': 'arn:aws:iam::111111111111:role/deploy',
+      'aws-profile': 'single',
+      'output-env-credentials': 'false',
+    },
+  });
+  expect(main.exitCode).toBe(0);
+  expect(job.env['AWS_PROFILE']).toBe('single');
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  expect(job.env['AWS_PROFILE']).toBe('default');
+  const cli = await callerIdentity(stack, laterStepEnv(job.env));
+  expect(cli.stderr).toBe('');
+  expect(cli.json).toMatchObject({ Account: '123456789012' });
 });
 
 test('aws-profile without env credentials: AWS_PROFILE is exported and a plain CLI call works', async () => {

@@ -2,7 +2,14 @@
 // exported credentials proved by a real AWS CLI call in a later step.
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
-import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createJob, runStep } from './harness/runner.js';
 import {
@@ -220,4 +227,65 @@ test('post step empties exactly what main exported', async () => {
   expect(Object.keys(post.env).sort()).toEqual(exported);
   expect(Object.values(post.env).every((v) => v === '')).toBe(true);
   job.cleanup();
+});
+
+describe('the default chain reads a credential_process from ~/.aws/config', () => {
+  /** Writes ~/.aws/config for the job with a credential_process running `script`. */
+  function withCredentialProcess(script: string) {
+    const job = createJob();
+    const scriptFile = join(job.root, 'credential-process.sh');
+    writeFileSync(scriptFile, `#!/bin/sh\n${script}\n`);
+    chmodSync(scriptFile, 0o700);
+    mkdirSync(join(job.home, '.aws'), { recursive: true });
+    writeFileSync(
+      join(job.home, '.aws', 'config'),
+      `[default]\ncredential_process = ${scriptFile}\n`,
+    );
+    return job;
+  }
+  const defaultChainInputs = () => ({ ...stsInputs(stack), 'role-to-assume': DEPLOY });
+
+  test('a credential_process that hangs: action-timeout-s ends the step, nothing exported', async () => {
+    const job = withCredentialProcess(`echo $$ > "${'$'}(dirname "$0")/pid"\nexec sleep 300`);
+    try {
+      const step = await runStep({
+        entry: 'main',
+        job,
+        env: { AWS_EC2_METADATA_DISABLED: 'true' },
+        inputs: { ...defaultChainInputs(), 'action-timeout-s': '3' },
+        // Far beyond the 3 s timeout: only a step that does not end reaches it.
+        timeoutMs: 30_000,
+      });
+      expect(step.timedOut).toBe(false);
+      expect(step.exitCode).not.toBe(0);
+      expect(step.log).toContain('action-timeout-s');
+      expect(step.env).toEqual({});
+    } finally {
+      // The hanging credential_process outlives the step, as on a runner: stop it by its PID.
+      const pidFile = join(job.root, 'pid');
+      if (existsSync(pidFile)) {
+        try {
+          process.kill(Number(readFileSync(pidFile, 'utf8').trim()));
+        } catch {
+          // already gone
+        }
+      }
+    }
+  });
+
+  test('a credential_process with invalid output: the error keeps that cause, no id-token advice', async () => {
+    const job = withCredentialProcess('echo "this is not JSON"');
+    const step = await runStep({
+      entry: 'main',
+      job,
+      env: { AWS_EC2_METADATA_DISABLED: 'true' },
+      inputs: defaultChainInputs(),
+    });
+    expect(step.exitCode).not.toBe(0);
+    expect(step.log).toMatch(/::error::.*credential_process returned invalid JSON/);
+    // The source line still says why the default chain was used; the error gives no OIDC advice.
+    expect(step.log).not.toMatch(/::error::.*id-token/);
+    expect(step.log).not.toContain('Add `permissions: id-token: write`');
+    expect(step.env).toEqual({});
+  });
 });

@@ -8,6 +8,7 @@ const state = (overrides: Partial<CleanupState>): CleanupState => ({
   restoreVariables: {},
   writtenFiles: [],
   createdDirectory: undefined,
+  userFileSections: [],
   ...overrides,
 });
 const deleted = (actions: CleanupAction[]): string[] =>
@@ -143,5 +144,36 @@ describe('planCleanup: variables', () => {
     },
   ])('$name', ({ state: saved, expected }) => {
     expect(planCleanup(saved, TEMP)).toEqual(expected);
+  });
+});
+
+describe('planCleanup: sections in the user files', () => {
+  test.each<{ name: string; file: string; headers: string[]; edits: boolean }>([
+    {
+      name: '~/.aws/config',
+      file: '/home/runner/.aws/config',
+      headers: ['profile dev'],
+      edits: true,
+    },
+    {
+      name: '~/.aws/credentials',
+      file: '/home/runner/.aws/credentials',
+      headers: ['dev'],
+      edits: true,
+    },
+    {
+      name: 'a file that is no profile file',
+      file: '/home/runner/.bashrc',
+      headers: ['dev'],
+      edits: false,
+    },
+    { name: 'no headers', file: '/home/runner/.aws/config', headers: [], edits: false },
+  ])('$name', ({ file, headers, edits }) => {
+    const actions = planCleanup(
+      state({ userFileSections: [{ file, headers, created: false }] }),
+      TEMP,
+    );
+    expect(actions.some((a) => a.kind === 'remove-sections' && a.file === file)).toBe(edits);
+    expect(skipped(actions).some((r) => r.includes(file))).toBe(!edits);
   });
 });

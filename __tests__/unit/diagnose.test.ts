@@ -1,3 +1,4 @@
+import { chainFailureCause } from '../../src/sources/aws-credentials.js';
 // diagnoseFailure on everything but refusals, plus formatDiagnosis and staleCredentialWarnings.
 import { STS_MESSAGES, type StsMessageKey } from '../../__fixtures__/sts-errors.js';
 import {
@@ -232,5 +233,36 @@ describe('OIDC token endpoint failures', () => {
     expect(
       formatDiagnosis(diagnoseFailure(error, { sourceKind: 'oidc' }) as Diagnosis),
     ).not.toContain('id-token: write');
+  });
+});
+
+describe('chainFailureCause', () => {
+  test.each<{ name: string; error: unknown; logged: string[]; cause: string | undefined }>([
+    {
+      name: 'nothing configured anywhere',
+      error: new Error('Could not load credentials from any providers'),
+      logged: [
+        '@smithy/property-provider -> Unable to find environment variable credentials.',
+        '@smithy/property-provider -> Profile default did not contain credential_process.',
+      ],
+      cause: undefined,
+    },
+    {
+      name: 'a credential_process printing invalid JSON',
+      error: new Error('Could not load credentials from any providers'),
+      logged: [
+        '@smithy/property-provider -> Profile default credential_process returned invalid JSON.',
+        '@smithy/property-provider -> Profile default credential_process returned invalid JSON.',
+      ],
+      cause: 'Profile default credential_process returned invalid JSON.',
+    },
+    {
+      name: 'an error the chain stopped on',
+      error: new Error('SSO token expired'),
+      logged: [],
+      cause: 'SSO token expired',
+    },
+  ])('$name', ({ error, logged, cause }) => {
+    expect(chainFailureCause(error, logged)).toBe(cause);
   });
 });

@@ -1,6 +1,11 @@
 import { ROLE } from '../../__fixtures__/inputs.js';
 import type { HopSpec } from '../../src/config-types.js';
-import { HOP_OPTIONS, parseHopTokens, tokenizeHopLine } from '../../src/hop-line.js';
+import {
+  HOP_OPTIONS,
+  hopLineSecrets,
+  parseHopTokens,
+  tokenizeHopLine,
+} from '../../src/hop-line.js';
 
 const POLICY =
   '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "arn:aws:s3:::a {b} c"}]}';
@@ -250,5 +255,44 @@ describe('parseHopTokens', () => {
     expect(result).toEqual(
       problems.map((p) => (typeof p === 'string' ? p : expect.stringMatching(p))),
     );
+  });
+});
+
+describe('hopLineSecrets', () => {
+  test.each<{ name: string; text: string; secrets: string[] }>([
+    {
+      name: 'an external-id value, in role-chain and profiles lines',
+      text: `${ROLE.prod} external-id=acme-prod-99\nprod: ${ROLE.deploy} -> ${ROLE.prod} external-id=Zed42zed`,
+      secrets: ['acme-prod-99', 'Zed42zed'],
+    },
+    {
+      name: 'a word without = (a value whose key was forgotten)',
+      text: `${ROLE.prod} TopSecretExt99 duration=900`,
+      secrets: ['TopSecretExt99'],
+    },
+    {
+      name: 'the value of a mistyped key',
+      text: `staging: ${ROLE.prod} externl-id=TopSecretExt99`,
+      secrets: ['TopSecretExt99'],
+    },
+    {
+      name: 'an unclosed quote: every value-like word',
+      text: `prod: ${ROLE.deploy} external-id="Top Secret`,
+      secrets: ['"Top', 'Secret', 'Top'],
+    },
+    {
+      name: 'known public options, tags, roles and comments are not secrets',
+      text: `# external-id=comment\n${ROLE.prod} session-name=ci duration=900 tag:Team=web skip-session-tagging -> deploy`,
+      secrets: [],
+    },
+  ])('$name', ({ text, secrets }) => {
+    expect(hopLineSecrets(text)).toEqual(expect.arrayContaining(secrets));
+    if (secrets.length === 0) expect(hopLineSecrets(text)).toEqual([]);
+  });
+
+  test('an unknown word is not echoed in the problem', () => {
+    const problems = parseHopTokens([ROLE.prod, 'TopSecretExt99'], 'role-chain line 1');
+    expect(JSON.stringify(problems)).not.toContain('TopSecretExt99');
+    expect(JSON.stringify(problems)).toContain("a word without '='");
   });
 });

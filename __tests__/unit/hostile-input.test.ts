@@ -258,6 +258,8 @@ const PLAUSIBLE: Record<InputKey, string[]> = {
     'prod: arn:aws:iam::222222222222:role/deploy\nprod: arn:aws:iam::222222222222:role/deploy',
   ],
   refreshCredentials: ['true', 'false'],
+  overwriteAwsProfile: ['true', 'false', 'maybe'],
+  profileFilesLocation: ['runner-temp', 'home', '~/.aws'],
   outputCredentials: ['true', 'false'],
   outputEnvCredentials: ['true', 'false'],
   unsetCurrentCredentials: ['true', 'false'],

@@ -1,7 +1,9 @@
 import {
   configHeader,
+  existingHeaders,
   mergeSections,
   readSection,
+  removeSections,
   renderSections,
   type IniSection,
 } from '../../src/profile-files.js';
@@ -179,5 +181,29 @@ describe('readSection', () => {
     },
   ])('$name', ({ text, header, expected }) => {
     expect(readSection(text, header)).toEqual(expected);
+  });
+});
+
+describe('existingHeaders and removeSections (profile-files-location: home)', () => {
+  const USER = '# mine\n[profile mine]\nregion = eu-west-1\n\n[default]\nregion = us-east-1\n';
+
+  test('finds only the headers the text has', () => {
+    expect(existingHeaders(USER, ['profile mine', 'profile dev', 'default'])).toEqual([
+      'profile mine',
+      'default',
+    ]);
+  });
+
+  test.each<{ name: string; headers: string[] }>([
+    { name: 'one added section', headers: ['profile dev'] },
+    { name: 'two added sections', headers: ['profile dev', 'profile prod'] },
+  ])('merge then remove gives the user text back: $name', ({ headers }) => {
+    const sections = headers.map((header) => ({ header, entries: { region: 'us-east-1' } }));
+    expect(removeSections(mergeSections(USER, sections), headers)).toBe(USER);
+  });
+
+  test('removing every section of a file we created leaves nothing', () => {
+    const text = mergeSections('', [{ header: 'dev', entries: { aws_access_key_id: 'x' } }]);
+    expect(removeSections(text, ['dev'])).toBe('');
   });
 });

@@ -4,6 +4,7 @@ import {
   REFRESH_MARGIN_SECONDS,
   credentialProcessJson,
   planFromSpec,
+  refreshMarginSeconds,
   usableCache,
   type RefreshSpec,
 } from '../../src/refresh-spec.js';
@@ -78,4 +79,20 @@ test('the refresh plan has exactly the profile session, no guards and no exports
     allowedEnvironments: [],
   });
   expect(plan.output.envCredentials).toBe(false);
+});
+
+test("the refresh margin is 15 minutes, outside botocore's 10-minute mandatory window", () => {
+  expect(REFRESH_MARGIN_SECONDS).toBe(900);
+  expect(usableCache(cacheExpiringIn(12 * 60), NOW)).toBeUndefined();
+});
+
+test.each([
+  ['a one-hour session', 3600, 900],
+  ['a 30-minute session', 1800, 900],
+  ['a 20-minute session: half of it', 1200, 660],
+  ['a 25-minute session: half of it', 1500, 750],
+  ['the shortest session (15 minutes): still outside the mandatory window', 900, 660],
+])('margin for %s', (_name, seconds, margin) => {
+  expect(refreshMarginSeconds(seconds)).toBe(margin);
+  expect(margin).toBeGreaterThan(600);
 });

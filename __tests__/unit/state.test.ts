@@ -27,6 +27,7 @@ describe('encode/decode round trip', () => {
           '/home/runner/work/_temp/aws-deploy-role-abc/credentials',
         ],
         createdDirectory: '/home/runner/work/_temp/aws-deploy-role-abc',
+        userFileSections: [],
       },
     },
     {
@@ -36,6 +37,7 @@ describe('encode/decode round trip', () => {
         restoreVariables: {},
         writtenFiles: [],
         createdDirectory: undefined,
+        userFileSections: [],
       },
     },
     {
@@ -45,6 +47,7 @@ describe('encode/decode round trip', () => {
         restoreVariables: { X: 'a "quoted" value\nwith a newline' },
         writtenFiles: ["/tmp/r/aws-deploy-role-ü/it's"],
         createdDirectory: '/tmp/r/aws-deploy-role-ü',
+        userFileSections: [],
       },
     },
   ])('$name', ({ state }) => {
@@ -61,6 +64,7 @@ describe('malformed state reads as nothing to undo', () => {
     restoreVariables: {},
     writtenFiles: [],
     createdDirectory: undefined,
+    userFileSections: [],
   };
   test.each<{ name: string; entries: Record<string, string>; expected: CleanupState }>([
     { name: 'no state at all (main failed early)', entries: {}, expected: nothing },
@@ -91,6 +95,7 @@ describe('malformed state reads as nothing to undo', () => {
         restoreVariables: { A: '1' },
         writtenFiles: ['/tmp/r/aws-deploy-role-x/f'],
         createdDirectory: undefined,
+        userFileSections: [],
       },
     },
   ])('$name', ({ entries, expected }) => {

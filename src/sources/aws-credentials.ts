@@ -53,8 +53,15 @@ export function defaultChainSource(): CredentialSource {
   return {
     async obtain() {
       const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+      // The chain moves past a provider that fails (e.g. a credential_process printing invalid
+      // JSON) and ends with a generic "Could not load credentials"; its logger still sees why.
+      const failures: string[] = [];
+      const note = (message: unknown): void => {
+        if (typeof message === 'string') failures.push(message);
+      };
+      const logger = { debug: note, info: () => undefined, warn: note, error: note };
       try {
-        const credentials = await defaultProvider()();
+        const credentials = await defaultProvider({ logger })();
         return {
           kind: 'aws',
           description: 'the AWS default credential chain',
@@ -65,7 +72,12 @@ export function defaultChainSource(): CredentialSource {
             expiration: credentials.expiration,
           },
         };
-      } catch {
+      } catch (error) {
+        const cause = chainFailureCause(error, failures);
+        if (cause !== undefined)
+          throw new Error(
+            `The AWS default credential chain found a credential configuration on the runner but could not use it: ${cause}`,
+          );
         throw new InputError(
           INPUT.credentialSource,
           'no source credentials were found: the job has no `id-token: write` permission for GitHub OIDC, no ' +
@@ -75,4 +87,21 @@ export function defaultChainSource(): CredentialSource {
       }
     },
   };
+}
+
+const NO_CREDENTIALS = 'Could not load credentials from any providers';
+
+/**
+ * Why the default chain failed, when a configured provider broke (rather than none being
+ * configured): the error itself when the chain stopped on it, else what a credential_process
+ * reported on the way. Undefined means "no credentials anywhere".
+ */
+export function chainFailureCause(error: unknown, logged: readonly string[]): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!message.includes(NO_CREDENTIALS)) return message;
+  const causes = logged
+    .map((line) => line.replace(/^@smithy\/property-provider (?:->|\(!\)) /, ''))
+    .filter((line) => /credential_process|Command failed/.test(line))
+    .filter((line) => !/did not contain credential_process/.test(line));
+  return causes.length > 0 ? [...new Set(causes)].join('; ') : undefined;
 }

@@ -114,7 +114,11 @@ export function callerIdentity(
   );
 }
 
-/** The env a later step sees: exported variables, minus empty ones (the runner sets them empty). */
+/**
+ * The env a later step sees: every exported variable, empty ones included. The runner cannot
+ * unset a variable, and set-but-empty is not unset for the AWS tools (an empty AWS_PROFILE or
+ * AWS_CONFIG_FILE breaks the AWS CLI and boto3), so dropping them here would hide such bugs.
+ */
 export function laterStepEnv(exported: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(exported).filter(([, v]) => v !== ''));
+  return { ...exported };
 }

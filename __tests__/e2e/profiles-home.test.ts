@@ -1,0 +1,130 @@
+// Profile files in the user's ~/.aws (profile-files-location: home), and overwrite-aws-profile:
+// other sections and comments survive, the post step removes exactly what main added, and an
+// existing profile is replaced only when asked.
+import { jest } from '@jest/globals';
+import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createJob, runStep, type Job } from './harness/runner.js';
+import {
+  STORED_KEYS,
+  callerIdentity,
+  expectNoLeaks,
+  laterStepEnv,
+  oidcEnv,
+  stsInputs,
+  useStack,
+} from './harness/stack.js';
+
+jest.setTimeout(STEP_TEST_TIMEOUT_MS);
+
+const DEV = 'arn:aws:iam::111111111111:role/deploy';
+const stack = useStack();
+
+const mode = (path: string): number => statSync(path).mode & 0o777;
+const awsFile = (job: Job, name: string): string => join(job.home, '.aws', name);
+const USER_CONFIG = '# my settings\n[profile mine]\nregion = eu-west-1\n';
+const USER_CREDENTIALS = `[mine]\naws_access_key_id = ${STORED_KEYS['aws-access-key-id']}\naws_secret_access_key = ${STORED_KEYS['aws-secret-access-key']}\n`;
+
+function withUserFiles(job: Job): void {
+  mkdirSync(join(job.home, '.aws'), { recursive: true });
+  writeFileSync(awsFile(job, 'config'), USER_CONFIG, { mode: 0o644 });
+  writeFileSync(awsFile(job, 'credentials'), USER_CREDENTIALS, { mode: 0o600 });
+}
+
+test('home: the profile goes into ~/.aws next to the user’s own, and the post step takes out only it', async () => {
+  const job = createJob();
+  withUserFiles(job);
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), profiles: `dev: ${DEV}`, 'profile-files-location': 'home' },
+  });
+  expect(main.exitCode).toBe(0);
+  expectNoLeaks(main, stack, Object.values(STORED_KEYS));
+  expect(main.env['AWS_CONFIG_FILE']).toBeUndefined();
+  expect(main.env['AWS_SHARED_CREDENTIALS_FILE']).toBeUndefined();
+  const config = readFileSync(awsFile(job, 'config'), 'utf8');
+  expect(config.startsWith(USER_CONFIG)).toBe(true);
+  expect(config).toContain('[profile dev]');
+  for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
+
+  // A later step (or a container mounting ~/.aws) reads both profiles from the default location.
+  const env = { ...laterStepEnv(job.env), HOME: job.home };
+  const dev = await callerIdentity(stack, env, ['--profile', 'dev']);
+  expect(dev.json).toMatchObject({ Account: '111111111111' });
+  const mine = await callerIdentity(stack, env, ['--profile', 'mine']);
+  expect(mine.json).toMatchObject({ Account: '123456789012' });
+
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  expect(post.log).not.toContain('::warning::');
+  expect(readFileSync(awsFile(job, 'config'), 'utf8')).toBe(USER_CONFIG);
+  expect(readFileSync(awsFile(job, 'credentials'), 'utf8')).toBe(USER_CREDENTIALS);
+});
+
+test('home without ~/.aws files: they are created 0600 and deleted again by the post step', async () => {
+  const job = createJob();
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': DEV,
+      'aws-profile': 'dev',
+      'output-env-credentials': 'false',
+      'profile-files-location': 'home',
+    },
+  });
+  expect(main.exitCode).toBe(0);
+  expect(main.env['AWS_PROFILE']).toBe('dev');
+  for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
+  const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), HOME: job.home });
+  expect(cli.json).toMatchObject({ Account: '111111111111' });
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  for (const name of ['config', 'credentials']) expect(existsSync(awsFile(job, name))).toBe(false);
+});
+
+test.each([
+  ['runner-temp', 'an earlier config file (AWS_CONFIG_FILE)'],
+  ['home', '~/.aws/config'],
+])(
+  'overwrite-aws-profile (%s): an existing profile in %s is refused before any request, replaced when true',
+  async (location) => {
+    const job = createJob();
+    withUserFiles(job);
+    if (location === 'runner-temp') {
+      const earlier = join(job.root, 'earlier-config');
+      writeFileSync(earlier, USER_CONFIG);
+      job.env['AWS_CONFIG_FILE'] = earlier;
+    }
+    const inputs = {
+      ...stsInputs(stack),
+      profiles: `mine: ${DEV}`,
+      'profile-files-location': location,
+    };
+    const before = stack.oidc.requests().length;
+    const refused = await runStep({ entry: 'main', job, env: oidcEnv(stack), inputs });
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.log).toMatch(/::error::.*`overwrite-aws-profile`.*\[profile mine\]/);
+    expect(stack.proxy.records()).toHaveLength(0);
+    expect(stack.oidc.requests()).toHaveLength(before);
+    expect(refused.env).toEqual({});
+
+    const replaced = await runStep({
+      entry: 'main',
+      job,
+      env: oidcEnv(stack),
+      inputs: { ...inputs, 'overwrite-aws-profile': 'true' },
+    });
+    expect(replaced.exitCode).toBe(0);
+    const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), HOME: job.home }, [
+      '--profile',
+      'mine',
+    ]);
+    expect(cli.json).toMatchObject({ Account: '111111111111' });
+  },
+);
