@@ -1,10 +1,10 @@
 // parseConfig helpers shared by the config tests: a base step (us-east-1, one role ARN) that
 // each case overrides, and the problems parseConfig reports as [input, message] pairs.
-import { parseConfig } from '../src/config.js';
-import type { Config } from '../src/config-types.js';
-import type { RunContext } from '../src/context.js';
-import { InputErrors } from '../src/errors.js';
-import type { RawInputs } from '../src/input-names.js';
+import { parseConfig } from '../src/config/parse-config.js';
+import type { Config } from '../src/config/types.js';
+import type { RunContext } from '../src/model/run-context.js';
+import { InputErrors } from '../src/model/errors.js';
+import type { RawInputs } from '../src/config/input-names.js';
 import { runContext } from './context.js';
 import { ROLE, rawInputs } from './inputs.js';
 

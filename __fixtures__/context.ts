@@ -1,7 +1,7 @@
 // A RunContext as the runner's GITHUB_* variables describe a push to main with
 // `id-token: write` granted. Values follow the shapes GitHub documents for the default
 // variables (https://docs.github.com/en/actions/reference/variables-reference).
-import type { AmbientFacts, RunContext } from '../src/context.js';
+import type { AmbientFacts, RunContext } from '../src/model/run-context.js';
 
 export const NO_AMBIENT_CREDENTIALS: AmbientFacts = {
   hasAccessKeyId: false,

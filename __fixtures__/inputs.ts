@@ -1,6 +1,6 @@
 // Raw inputs exactly as the runner passes them when a workflow sets nothing: action.yml's
 // defaults, '' elsewhere. config.test.ts checks these defaults against action.yml itself.
-import type { RawInputs } from '../src/input-names.js';
+import type { RawInputs } from '../src/config/input-names.js';
 
 export const ACTION_YML_DEFAULTS: RawInputs = {
   awsRegion: '',

@@ -1,7 +1,7 @@
 // A recording Runner: everything the action asks of the runner, kept as plain data so tests
 // assert on what a user would see (masks, exports, outputs, state, summary, and the order of
 // every print and mask) instead of on calls.
-import type { Runner } from '../src/runner.js';
+import type { Runner } from '../src/publish/runner.js';
 
 /** One event in the step's log, in order: a mask registration or a printed line. */
 export type LogEvent =

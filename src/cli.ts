@@ -1,9 +1,9 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Partition } from './arn.js';
-import { UsageError, keyValues, parseFlags } from './cli-args.js';
-import { type ReadFile, runCheck } from './cli-check.js';
-import { type TrustPolicyOptions, generateTrustPolicy } from './trust-policy.js';
+import type { Partition } from './model/arn.js';
+import { UsageError, keyValues, parseFlags } from './trust-cli/parse-args.js';
+import { type ReadFile, runCheck } from './trust-cli/check-command.js';
+import { type TrustPolicyOptions, generateTrustPolicy } from './model/trust-policy.js';
 
 /**
  * Command-line helpers for setting up AWS. Run from a checkout of this action (never through an

@@ -1,4 +1,4 @@
-import { main } from './credential-process.js';
+import { main } from './refresh/credential-process.js';
 
 // Entry point of the credential_process helper bundle.
 process.exitCode = await main(process.argv.slice(2));

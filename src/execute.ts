@@ -4,15 +4,20 @@ import {
   parseAssumedRoleArn,
   resolveRoleArn,
   type Partition,
-} from './arn.js';
-import { HopError, StsCallError } from './errors.js';
-import { checkAllowedAccount, checkEnvironmentClaim } from './guards.js';
-import { claimString, type TokenClaims } from './jwt.js';
-import type { HopPlan, Plan, SessionPlan } from './plan.js';
+} from './model/arn.js';
+import { HopError, StsCallError } from './model/errors.js';
+import { checkAllowedAccount, checkEnvironmentClaim } from './plan/guards.js';
+import { claimString, type TokenClaims } from './model/jwt-claims.js';
+import type { HopPlan, Plan, SessionPlan } from './plan/plan-run.js';
 import type { CredentialSource, MaskSecret, SourceCredentials } from './sources/types.js';
-import type { AssumeRoleRequest, AwsCredentials, CallerIdentity, StsGateway } from './sts.js';
-import type { Attempt } from './retry.js';
-import { type MfaParams, mfaSender } from './mfa.js';
+import type {
+  AssumeRoleRequest,
+  AwsCredentials,
+  CallerIdentity,
+  StsGateway,
+} from './aws/sts-gateway.js';
+import type { Retrier } from './aws/retry.js';
+import { type MfaParams, mfaSender } from './plan/mfa-rules.js';
 
 /** What one hop produced (never the credentials themselves, which stay on the session). */
 export interface HopResult {
@@ -53,7 +58,6 @@ interface HopDeps extends ExecuteDeps {
 }
 
 /** Runs a call with the plan's retry policy; `label` names it in retry logs. */
-export type Retrier = <T>(label: string, operation: Attempt<T>) => Promise<T>;
 
 export interface ExecuteDeps {
   readonly gateway: StsGateway;

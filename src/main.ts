@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCoreInput, readGitHubContext } from './inputs.js';
+import { readCoreInput, readGitHubContext } from './config/read-inputs.js';
 import { runMain } from './run.js';
-import { createGitHubRunner } from './runner.js';
-import { abortableSleep } from './sleep.js';
+import { createGitHubRunner } from './publish/runner.js';
+import { abortableSleep } from './aws/sleep.js';
 
 // Entry point of the main step: wire the real world, then run.
 // The helper's path is built at run time so the bundler leaves it alone (it would inline it).

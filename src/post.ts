@@ -1,6 +1,6 @@
 import * as os from 'node:os';
-import { runPost } from './cleanup.js';
-import { createGitHubRunner } from './runner.js';
+import { runPost } from './post/plan-cleanup.js';
+import { createGitHubRunner } from './publish/runner.js';
 
 // Entry point of the post step: driven by the main step's saved state only.
 const runner = createGitHubRunner();

@@ -1,22 +1,35 @@
-import { parseConfig } from './config.js';
-import type { RunContext } from './context.js';
-import { diagnoseFailure, formatDiagnosis, staleCredentialWarnings } from './diagnose.js';
-import { ActionTimeoutError, HopError, StsCallError, messageOf } from './errors.js';
-import { executePlan, type Retrier } from './execute.js';
-import { CREDENTIAL_VARIABLES, checkProfilesAreNew, publishResult } from './exporters.js';
-import { hopLineSecrets } from './hop-line.js';
-import { checkAllowedAccount, checkGuardsBeforeNetwork } from './guards.js';
-import { readInputs, readRunContext, type GitHubContext, type InputReader } from './inputs.js';
-import { planRun, type Plan } from './plan.js';
-import { isRetryableStsError, withRetry } from './retry.js';
-import type { Runner } from './runner.js';
-import { SecretRegistry } from './secrets.js';
+import { parseConfig } from './config/parse-config.js';
+import type { RunContext } from './model/run-context.js';
+import {
+  diagnoseFailure,
+  formatDiagnosis,
+  staleCredentialWarnings,
+} from './diagnose/diagnose-failure.js';
+import { ActionTimeoutError, HopError, StsCallError, messageOf } from './model/errors.js';
+import { executePlan } from './execute.js';
+import {
+  CREDENTIAL_VARIABLES,
+  checkProfilesAreNew,
+  publishResult,
+} from './publish/publish-result.js';
+import { hopLineSecrets } from './config/role-chain-line.js';
+import { checkAllowedAccount, checkGuardsBeforeNetwork } from './plan/guards.js';
+import {
+  readInputs,
+  readRunContext,
+  type GitHubContext,
+  type InputReader,
+} from './config/read-inputs.js';
+import { planRun, type Plan } from './plan/plan-run.js';
+import { isRetryableStsError, withRetry, type Retrier } from './aws/retry.js';
+import type { Runner } from './publish/runner.js';
+import { SecretRegistry } from './model/secret-registry.js';
 import { createSource } from './sources/create.js';
 import { githubIdTokenFetch } from './sources/github-id-token.js';
-import type { CallerIdentity, StsGateway } from './sts.js';
-import { renderFailureSummary, renderSuccessSummary } from './summary.js';
-import type { RawInputs } from './input-names.js';
-import type { TokenClaims } from './jwt.js';
+import type { CallerIdentity, StsGateway } from './aws/sts-gateway.js';
+import { renderFailureSummary, renderSuccessSummary } from './publish/summary.js';
+import type { RawInputs } from './config/input-names.js';
+import type { TokenClaims } from './model/jwt-claims.js';
 import type { CredentialSource } from './sources/types.js';
 
 type Env = Record<string, string | undefined>;
@@ -106,7 +119,7 @@ async function runPlan(
   // The AWS SDK loads only here, after the configuration validated: a run that fails on its
   // inputs never pays its start-up cost. sts-client.ts imports it with static named imports,
   // so the bundler keeps only the STS client.
-  const { createSdkStsGateway } = await import('./sts-client.js');
+  const { createSdkStsGateway } = await import('./aws/sts-client.js');
   const gateway = createSdkStsGateway({
     region: plan.region,
     endpoint: plan.network.stsEndpoint,

@@ -1,5 +1,5 @@
-import { type CleanupAction, planCleanup } from '../../src/cleanup.js';
-import type { CleanupState } from '../../src/state.js';
+import { type CleanupAction, planCleanup } from '../../src/post/plan-cleanup.js';
+import type { CleanupState } from '../../src/publish/cleanup-state.js';
 
 const TEMP = '/home/runner/work/_temp';
 const DIR = `${TEMP}/aws-deploy-role-3f2a`;

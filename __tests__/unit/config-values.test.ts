@@ -7,9 +7,9 @@ import {
   problemsFor as problems,
 } from '../../__fixtures__/config.js';
 import { ACTION_YML_DEFAULTS, ROLE, rawInputs } from '../../__fixtures__/inputs.js';
-import { parseConfig } from '../../src/config.js';
-import { InputErrors } from '../../src/errors.js';
-import { INPUT, type InputKey, type RawInputs } from '../../src/input-names.js';
+import { parseConfig } from '../../src/config/parse-config.js';
+import { InputErrors } from '../../src/model/errors.js';
+import { INPUT, type InputKey, type RawInputs } from '../../src/config/input-names.js';
 
 describe('strict booleans', () => {
   const booleanKeys = (Object.keys(ACTION_YML_DEFAULTS) as InputKey[]).filter((k) =>

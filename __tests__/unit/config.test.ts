@@ -7,9 +7,9 @@ import {
   problemsFor as problems,
 } from '../../__fixtures__/config.js';
 import { ROLE } from '../../__fixtures__/inputs.js';
-import type { Config } from '../../src/config-types.js';
-import type { RunContext } from '../../src/context.js';
-import { INPUT, type RawInputs } from '../../src/input-names.js';
+import type { Config } from '../../src/config/types.js';
+import type { RunContext } from '../../src/model/run-context.js';
+import { INPUT, type RawInputs } from '../../src/config/input-names.js';
 
 const mfaKeys = { ...keys, mfaSerialNumber: MFA };
 

@@ -1,10 +1,14 @@
 // diagnoseFailure on refusals: the web identity trust policy, and AssumeRole's two-sided check.
 import { ISSUER, environmentClaims } from '../../__fixtures__/github-claims.js';
 import { STS_MESSAGES, type StsMessageKey } from '../../__fixtures__/sts-errors.js';
-import { type DiagnosisContext, diagnoseFailure, formatDiagnosis } from '../../src/diagnose.js';
-import { HopError, StsCallError } from '../../src/errors.js';
-import { admittingStatement } from '../../src/diagnose-web-identity.js';
-import { conditionBlockFor, evaluateTrustPolicy } from '../../src/trust-policy.js';
+import {
+  type DiagnosisContext,
+  diagnoseFailure,
+  formatDiagnosis,
+} from '../../src/diagnose/diagnose-failure.js';
+import { HopError, StsCallError } from '../../src/model/errors.js';
+import { admittingStatement } from '../../src/diagnose/web-identity.js';
+import { conditionBlockFor, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/deploy';
 const failed = (operation: string, code: string, key: StsMessageKey, hop = 1, count = 1) =>

@@ -7,8 +7,8 @@ import {
   diagnoseFailure,
   formatDiagnosis,
   staleCredentialWarnings,
-} from '../../src/diagnose.js';
-import { HopError, OidcTokenError, StsCallError } from '../../src/errors.js';
+} from '../../src/diagnose/diagnose-failure.js';
+import { HopError, OidcTokenError, StsCallError } from '../../src/model/errors.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/deploy';
 const sts = (operation: string, code: string, key: StsMessageKey) =>

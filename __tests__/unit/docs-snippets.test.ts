@@ -13,7 +13,7 @@ import {
 import { parse } from 'yaml';
 import { githubClaims } from '../../__fixtures__/github-claims.js';
 import { parseTrustPolicyArgs } from '../../src/cli.js';
-import { buildTrustPolicy, evaluateTrustPolicy } from '../../src/trust-policy.js';
+import { buildTrustPolicy, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
 
 interface ActionYaml {
   inputs: Record<string, { required?: boolean }>;

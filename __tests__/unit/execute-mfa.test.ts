@@ -3,12 +3,13 @@
 import { KEYS, MFA_DEVICE, NO_OIDC } from '../../__fixtures__/config.js';
 import { ROLE } from '../../__fixtures__/inputs.js';
 import { planFor } from '../../__fixtures__/plan.js';
-import { StsCallError } from '../../src/errors.js';
-import { type Retrier, executePlan } from '../../src/execute.js';
-import type { RawInputs } from '../../src/input-names.js';
-import { withRetry } from '../../src/retry.js';
+import { StsCallError } from '../../src/model/errors.js';
+import type { Retrier } from '../../src/aws/retry.js';
+import { executePlan } from '../../src/execute.js';
+import type { RawInputs } from '../../src/config/input-names.js';
+import { withRetry } from '../../src/aws/retry.js';
 import { staticKeysSource } from '../../src/sources/aws-credentials.js';
-import type { StsGateway, TemporaryCredentials } from '../../src/sts.js';
+import type { StsGateway, TemporaryCredentials } from '../../src/aws/sts-gateway.js';
 
 interface Sent {
   action: string;

@@ -1,8 +1,12 @@
 // The main step's OIDC token fetch over core.getIDToken (faked at its port): failures are
 // classified from core's text-only errors, each call is bounded, and the proxy inputs reach
 // @actions/http-client's variables.
-import { diagnoseFailure, formatDiagnosis, type Diagnosis } from '../../src/diagnose.js';
-import { OidcTokenError } from '../../src/errors.js';
+import {
+  diagnoseFailure,
+  formatDiagnosis,
+  type Diagnosis,
+} from '../../src/diagnose/diagnose-failure.js';
+import { OidcTokenError } from '../../src/model/errors.js';
 import { classify, githubIdTokenFetch } from '../../src/sources/github-id-token.js';
 import { isRetryableOidcError } from '../../src/sources/oidc.js';
 

@@ -1,15 +1,15 @@
 import { runContext } from '../../__fixtures__/context.js';
 import { ROLE } from '../../__fixtures__/inputs.js';
 import { planFor } from '../../__fixtures__/plan.js';
-import { GuardRailError } from '../../src/errors.js';
+import { GuardRailError } from '../../src/model/errors.js';
 import {
   checkAllowedAccount,
   checkEnvironmentClaim,
   checkGuardsBeforeNetwork,
   refGlobToRegExp,
-} from '../../src/guards.js';
-import type { RunContext } from '../../src/context.js';
-import type { RawInputs } from '../../src/input-names.js';
+} from '../../src/plan/guards.js';
+import type { RunContext } from '../../src/model/run-context.js';
+import type { RawInputs } from '../../src/config/input-names.js';
 
 /** Runs a check and returns the rule that refused it, or 'allowed'. */
 function outcome(check: () => void): string {

@@ -1,11 +1,11 @@
 import { ROLE } from '../../__fixtures__/inputs.js';
-import type { HopSpec } from '../../src/config-types.js';
+import type { HopSpec } from '../../src/config/types.js';
 import {
   HOP_OPTIONS,
   hopLineSecrets,
   parseHopTokens,
   tokenizeHopLine,
-} from '../../src/hop-line.js';
+} from '../../src/config/role-chain-line.js';
 
 const POLICY =
   '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "arn:aws:s3:::a {b} c"}]}';

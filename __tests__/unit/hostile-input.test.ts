@@ -12,10 +12,10 @@ import { parse as parseYaml } from 'yaml';
 import { runContext } from '../../__fixtures__/context.js';
 import { rawInputs } from '../../__fixtures__/inputs.js';
 import { parseFileCommands } from '../e2e/harness/file-commands.js';
-import { parseConfig } from '../../src/config.js';
-import type { RunContext } from '../../src/context.js';
-import { InputErrors } from '../../src/errors.js';
-import { INPUT, type InputKey, type RawInputs } from '../../src/input-names.js';
+import { parseConfig } from '../../src/config/parse-config.js';
+import type { RunContext } from '../../src/model/run-context.js';
+import { InputErrors } from '../../src/model/errors.js';
+import { INPUT, type InputKey, type RawInputs } from '../../src/config/input-names.js';
 import {
   EXTERNAL_ID_PATTERN,
   MAX_CHAINED_DURATION_SECONDS,
@@ -29,11 +29,11 @@ import {
   TAG_DISALLOWED,
   TAG_KEY_MAX,
   TAG_VALUE_MAX,
-} from '../../src/limits.js';
-import { planRun, type Plan } from '../../src/plan.js';
-import { configHeader, readSection, renderSections } from '../../src/profile-files.js';
-import { createGitHubRunner } from '../../src/runner.js';
-import { escapeMarkdown } from '../../src/summary.js';
+} from '../../src/model/limits.js';
+import { planRun, type Plan } from '../../src/plan/plan-run.js';
+import { configHeader, readSection, renderSections } from '../../src/publish/profile-files.js';
+import { createGitHubRunner } from '../../src/publish/runner.js';
+import { escapeMarkdown } from '../../src/publish/summary.js';
 
 const ACTION_INPUTS = new Set(
   Object.keys(
@@ -352,7 +352,7 @@ const base = fc.constantFrom(...BASES);
 // ---------------------------------------------------------------------------------------------
 // Oracles
 
-/** Checks one hop plan against STS's documented limits (src/limits.ts). */
+/** Checks one hop plan against STS's documented limits (src/model/limits.ts). */
 function expectStsAcceptsPlan(plan: Plan): void {
   expect(plan.region).not.toBe('');
   const endpoint = plan.network.stsEndpoint;

@@ -1,6 +1,6 @@
 // Which proxy a request uses: the http-proxy input first, then the standard variables, unless
 // no-proxy / NO_PROXY names the host.
-import { proxyFor } from '../../src/http-transport.js';
+import { proxyFor } from '../../src/aws/http-transport.js';
 
 const STS = new URL('https://sts.us-east-1.amazonaws.com/');
 const LOCAL = new URL('http://127.0.0.1:5055/');

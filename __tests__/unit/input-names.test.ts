@@ -1,9 +1,9 @@
-// action.yml is the source of truth for input and output names (STYLE.md); src/input-names.ts and
+// action.yml is the source of truth for input and output names (STYLE.md); src/config/input-names.ts and
 // the rawInputs fixture must match it exactly, in both directions.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ACTION_YML_DEFAULTS } from '../../__fixtures__/inputs.js';
-import { INPUT, OUTPUT, type InputKey } from '../../src/input-names.js';
+import { INPUT, OUTPUT, type InputKey } from '../../src/config/input-names.js';
 
 test('INPUT, OUTPUT and the fixture defaults match action.yml exactly', () => {
   const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {

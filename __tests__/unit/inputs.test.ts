@@ -6,8 +6,8 @@ import {
   readInputs,
   readRunContext,
   type GitHubContext,
-} from '../../src/inputs.js';
-import { INPUT, type InputKey } from '../../src/input-names.js';
+} from '../../src/config/read-inputs.js';
+import { INPUT, type InputKey } from '../../src/config/input-names.js';
 
 /** Inputs as the runner passes them: action.yml's defaults, then what `with:` sets. */
 const reader =

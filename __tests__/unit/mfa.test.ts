@@ -1,5 +1,5 @@
 import { MFA_DEVICE } from '../../__fixtures__/config.js';
-import { mfaSender } from '../../src/mfa.js';
+import { mfaSender } from '../../src/plan/mfa-rules.js';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 

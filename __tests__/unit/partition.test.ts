@@ -1,10 +1,10 @@
-// The action keeps a small region → partition rule (src/arn.ts) so configuration is validated
+// The action keeps a small region → partition rule (src/model/arn.ts) so configuration is validated
 // before the AWS SDK loads. These tests hold that rule to the SDK's own partition data, and the
 // User-Agent constant to package.json.
 import { readFileSync } from 'node:fs';
 import { partition } from '@aws-sdk/core/client';
-import { defaultAudience, isRegionName, partitionOfRegion } from '../../src/arn.js';
-import { ACTION_NAME, ACTION_VERSION } from '../../src/version.js';
+import { defaultAudience, isRegionName, partitionOfRegion } from '../../src/model/arn.js';
+import { ACTION_NAME, ACTION_VERSION } from '../../src/aws/version.js';
 
 const REGIONS = [
   'us-east-1',

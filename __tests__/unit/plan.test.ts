@@ -1,8 +1,8 @@
 import { runContext } from '../../__fixtures__/context.js';
 import { ROLE } from '../../__fixtures__/inputs.js';
 import { planFor } from '../../__fixtures__/plan.js';
-import type { RawInputs } from '../../src/input-names.js';
-import type { HopPlan } from '../../src/plan.js';
+import type { RawInputs } from '../../src/config/input-names.js';
+import type { HopPlan } from '../../src/plan/plan-run.js';
 
 const keys = {
   awsAccessKeyId: 'AKIAIOSFODNN7EXAMPLE',

@@ -6,7 +6,7 @@ import {
   removeSections,
   renderSections,
   type IniSection,
-} from '../../src/profile-files.js';
+} from '../../src/publish/profile-files.js';
 
 const dev: IniSection = {
   header: 'profile dev',

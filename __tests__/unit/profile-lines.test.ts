@@ -1,5 +1,5 @@
 import { ROLE } from '../../__fixtures__/inputs.js';
-import { parseProfileLines } from '../../src/profile-lines.js';
+import { parseProfileLines } from '../../src/config/profiles-input.js';
 
 describe('parseProfileLines', () => {
   test('profiles, multi-hop chains, comments and blank lines', () => {

@@ -7,7 +7,7 @@ import {
   refreshMarginSeconds,
   usableCache,
   type RefreshSpec,
-} from '../../src/refresh-spec.js';
+} from '../../src/publish/refresh-spec.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const cacheExpiringIn = (seconds: number, overrides: Record<string, unknown> = {}): string =>

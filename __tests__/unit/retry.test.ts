@@ -1,5 +1,5 @@
-import { StsCallError } from '../../src/errors.js';
-import { backoffDelay, isRetryableStsError, withRetry } from '../../src/retry.js';
+import { StsCallError } from '../../src/model/errors.js';
+import { backoffDelay, isRetryableStsError, withRetry } from '../../src/aws/retry.js';
 
 const sts = (code: string, status: number, message = 'm'): StsCallError =>
   new StsCallError('AssumeRole', code, message, status);

@@ -1,7 +1,7 @@
 // runMain wired to fakes at every port (inputs, context, runner, the OIDC token): what a user
 // sees when the token endpoint fails, and inputs taken from environment variables.
 import { recordingRunner } from '../../__fixtures__/runner.js';
-import type { GitHubContext } from '../../src/inputs.js';
+import type { GitHubContext } from '../../src/config/read-inputs.js';
 import { runMain } from '../../src/run.js';
 
 const REQUEST_TOKEN = 'request-token-abcdef123456';

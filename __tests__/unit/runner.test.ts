@@ -1,5 +1,5 @@
 // Nothing printed as a plain line may start a workflow command (issue 9, defect 5).
-import { neutraliseCommands } from '../../src/runner.js';
+import { neutraliseCommands } from '../../src/publish/runner.js';
 
 /** True when the runner would read this line as a command (actions/runner ActionCommand.cs). */
 const isCommandLine = (line: string): boolean => /^\s*::/.test(line) || line.includes('##[');

@@ -5,7 +5,7 @@ import {
   placeholdersIn,
   renderSessionName,
   sessionNameProblem,
-} from '../../src/session-name.js';
+} from '../../src/model/session-name.js';
 
 /** RoleSessionName / SourceIdentity as STS validates them (API reference, AssumeRole). */
 const STS_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;

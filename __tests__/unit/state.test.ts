@@ -3,7 +3,7 @@ import {
   decodeCleanupState,
   encodeCleanupState,
   STATE_KEY,
-} from '../../src/state.js';
+} from '../../src/publish/cleanup-state.js';
 
 const reader =
   (entries: Record<string, string>) =>

@@ -7,14 +7,14 @@ import {
   SAMPLE_SESSION_TOKEN,
   WEB_IDENTITY_RESPONSE,
 } from '../../__fixtures__/sts-responses.js';
-import { StsCallError } from '../../src/errors.js';
-import { isRetryableStsError } from '../../src/retry.js';
+import { StsCallError } from '../../src/model/errors.js';
+import { isRetryableStsError } from '../../src/aws/retry.js';
 import {
   createSdkStsGateway,
   fromAssumeOutput,
   toAssumeRoleInput,
   toStsCallError,
-} from '../../src/sts-client.js';
+} from '../../src/aws/sts-client.js';
 
 const ROLE_ARN = 'arn:aws:iam::111111111111:role/deploy';
 const CALL = { timeoutMs: 5000 };

@@ -1,15 +1,15 @@
 import { runContext } from '../../__fixtures__/context.js';
 import { ROLE } from '../../__fixtures__/inputs.js';
 import { planFor } from '../../__fixtures__/plan.js';
-import type { RunContext } from '../../src/context.js';
+import type { RunContext } from '../../src/model/run-context.js';
 import type { HopResult, RunResult, SessionResult } from '../../src/execute.js';
-import type { RawInputs } from '../../src/input-names.js';
-import type { Plan } from '../../src/plan.js';
+import type { RawInputs } from '../../src/config/input-names.js';
+import type { Plan } from '../../src/plan/plan-run.js';
 import {
   type FailureFacts,
   renderFailureSummary,
   renderSuccessSummary,
-} from '../../src/summary.js';
+} from '../../src/publish/summary.js';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
 const FIRST = {

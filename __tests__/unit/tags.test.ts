@@ -7,7 +7,7 @@ import {
   tagKeyProblem,
   tagValueProblem,
   type Tag,
-} from '../../src/tags.js';
+} from '../../src/model/tags.js';
 
 /** Session tag values as STS validates them: letters, spaces, numbers and _.:/=+-@, at most 256. */
 const STS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;

@@ -1,4 +1,4 @@
-import { decodeBase32, isBase32, totp } from '../../src/totp.js';
+import { decodeBase32, isBase32, totp } from '../../src/model/totp.js';
 
 // RFC 6238 Appendix B: seeds are the ASCII digits "1234567890" repeated to the hash's key size.
 const SEED = {

@@ -12,7 +12,7 @@ import {
   conditionBlockFor,
   globMatch,
   subjectForClaims,
-} from '../../src/trust-policy.js';
+} from '../../src/model/trust-policy.js';
 
 type Options = Partial<TrustPolicyOptions>;
 const conditionOf = (options: Options) =>

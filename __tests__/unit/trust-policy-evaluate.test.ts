@@ -13,7 +13,7 @@ import {
   buildTrustPolicy,
   conditionBlockFor,
   evaluateTrustPolicy,
-} from '../../src/trust-policy.js';
+} from '../../src/model/trust-policy.js';
 
 type Options = Partial<TrustPolicyOptions>;
 const built = (options: Options, repository = REPO) =>

@@ -7,8 +7,8 @@ import {
   SUB_KEY,
   githubClaims,
 } from '../../__fixtures__/github-claims.js';
-import { type PolicyDocument, evaluateTrustPolicy } from '../../src/trust-policy.js';
-import { formatEvaluation, policyFromJson } from '../../src/trust-policy-report.js';
+import { type PolicyDocument, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
+import { formatEvaluation, policyFromJson } from '../../src/model/trust-policy-report.js';
 
 const gh = (claim: string) => `token.actions.githubusercontent.com:${claim}`;
 const statement = (condition: Record<string, Record<string, unknown>>, extra = {}) => ({

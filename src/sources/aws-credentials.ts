@@ -1,6 +1,6 @@
-import type { SourceConfig } from '../config-types.js';
-import { InputError } from '../errors.js';
-import { INPUT } from '../input-names.js';
+import type { SourceConfig } from '../config/types.js';
+import { InputError } from '../model/errors.js';
+import { INPUT } from '../config/input-names.js';
 import type { CredentialSource } from './types.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

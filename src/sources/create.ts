@@ -1,6 +1,6 @@
-import type { Plan } from '../plan.js';
-import { withRetry } from '../retry.js';
-import type { Retrier } from '../execute.js';
+import type { Plan } from '../plan/plan-run.js';
+import { withRetry } from '../aws/retry.js';
+import type { Retrier } from '../aws/retry.js';
 import { defaultChainSource, roleChainingSource, staticKeysSource } from './aws-credentials.js';
 import { isRetryableOidcError, oidcSource, type FetchToken } from './oidc.js';
 import { tokenFileSource } from './token-file.js';

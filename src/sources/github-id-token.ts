@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { OidcTokenError } from '../errors.js';
+import { OidcTokenError } from '../model/errors.js';
 import { ID_TOKEN_HELP, type FetchToken } from './oidc.js';
 
 type Env = Record<string, string | undefined>;

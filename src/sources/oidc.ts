@@ -1,6 +1,6 @@
-import { OidcTokenError } from '../errors.js';
-import { TransportError, type Transport } from '../http-transport.js';
-import { claimString, decodeJwtClaims } from '../jwt.js';
+import { OidcTokenError } from '../model/errors.js';
+import { TransportError, type Transport } from '../aws/http-transport.js';
+import { claimString, decodeJwtClaims } from '../model/jwt-claims.js';
 import type { CredentialSource, MaskSecret } from './types.js';
 
 export interface OidcOptions {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { claimString, decodeJwtClaims } from '../jwt.js';
-import { InputError } from '../errors.js';
-import { INPUT } from '../input-names.js';
+import { claimString, decodeJwtClaims } from '../model/jwt-claims.js';
+import { InputError } from '../model/errors.js';
+import { INPUT } from '../config/input-names.js';
 import type { CredentialSource, MaskSecret } from './types.js';
 
 /** Reads a web-identity token file, refusing symlinks (they could point at another secret). */

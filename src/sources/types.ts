@@ -1,5 +1,5 @@
-import type { TokenClaims } from '../jwt.js';
-import type { AwsCredentials } from '../sts.js';
+import type { TokenClaims } from '../model/jwt-claims.js';
+import type { AwsCredentials } from '../aws/sts-gateway.js';
 
 /**
  * What a source hands the executor: a web identity token (with a way to get a fresh one), or

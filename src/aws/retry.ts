@@ -1,0 +1,79 @@
+import { StsCallError } from '../model/errors.js';
+
+/** STS error codes that can succeed when the same request is sent again. */
+const RETRYABLE_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'IDPCommunicationError',
+  'InternalFailure',
+  'InternalError',
+  'ServiceUnavailable',
+  'RequestTimeout',
+  'NetworkError',
+  'TimeoutError',
+]);
+
+/**
+ * True for failures a retry can fix: throttling, 5xx, network faults, and the IdP's keys not
+ * being fetched yet, and one try after a clock correction. AccessDenied, validation errors,
+ * malformed policies and TLS certificate errors (status 0, code TlsCertificateError) fail at once.
+ */
+export function isRetryableStsError(error: unknown): boolean {
+  if (!(error instanceof StsCallError)) return false;
+  // The SDK moved its clock to the server's Date after a skew error; the gateway flags this
+  // once per client, so a skewed runner gets exactly one more try, signed for the server's time.
+  if (error.clockSkewCorrected) return true;
+  // A 429 is throttling whatever its body (a WAF or proxy answers in HTML or JSON).
+  if (error.status === 429) return true;
+  if (RETRYABLE_CODES.has(error.code) || error.status >= 500) return true;
+  // STS says this while it cannot yet fetch the provider's signing keys (JWKS); it clears up.
+  return (
+    error.code === 'InvalidIdentityToken' &&
+    /retrieve verification key|JWKS|fetch/i.test(error.awsMessage)
+  );
+}
+
+export interface RetryOptions {
+  readonly maxAttempts: number;
+  readonly isRetryable: (error: unknown) => boolean;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
+/** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
+export function backoffDelay(
+  attempt: number,
+  random: () => number,
+  baseDelayMs = 200,
+  maxDelayMs = 5_000,
+): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** One try of a retried call: its 1-based number and what made the previous try fail. */
+export type Attempt<T> = (attempt: number, previousError: unknown) => Promise<T>;
+
+/** Runs a labelled operation under the run's retry policy (the label names it in retry logs). */
+export type Retrier = <T>(label: string, operation: Attempt<T>) => Promise<T>;
+
+/** Runs `operation` until it succeeds, fails permanently, or runs out of attempts. */
+export async function withRetry<T>(operation: Attempt<T>, options: RetryOptions): Promise<T> {
+  let previousError: unknown;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt, previousError);
+    } catch (error) {
+      previousError = error;
+      if (attempt >= options.maxAttempts || !options.isRetryable(error)) throw error;
+      const delay = backoffDelay(attempt, options.random, options.baseDelayMs, options.maxDelayMs);
+      options.onRetry?.(error, attempt, delay);
+      await options.sleep(delay);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import * as os from 'node:os';
+import * as core from '@actions/core';
+// Only the Context class: '@actions/github' itself also loads Octokit (≈570 KB bundled), and the
+// package exports no subpath for the context, so its file is imported by path.
+import { Context } from '../../node_modules/@actions/github/lib/context.js';
+import { INPUT, type InputKey, type RawInputs } from './input-names.js';
+import type { RunContext } from '../model/run-context.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads one input by its action.yml name (trimmed, '' when unset): the port over core.getInput. */
+export type InputReader = (name: string) => string;
+
+/** The real reader: `core.getInput`, the only call of it in the action. */
+export const readCoreInput: InputReader = (name) => core.getInput(name);
+
+/**
+ * Inputs that may come from an environment variable instead, as in configure-aws-credentials
+ * >= 4.2 (its `translateEnvVariables`): the same names, so a workflow switching actions keeps
+ * its `env:` block. An input given in `with:` wins. None of these inputs has a default in
+ * action.yml, because the runner passes a default as if the user had written it and it would
+ * then hide the variable; their defaults live in parseConfig. Listed in docs/inputs-from-env.md.
+ */
+export const INPUT_ENV_VARIABLES = {
+  awsRegion: ['AWS_REGION'],
+  roleToAssume: ['ROLE_TO_ASSUME'],
+  webIdentityTokenFile: ['WEB_IDENTITY_TOKEN_FILE'],
+  roleChaining: ['ROLE_CHAINING'],
+  audience: ['AUDIENCE'],
+  // HTTPS_PROXY is preferred over HTTP_PROXY, as there: STS is always reached over HTTPS.
+  httpProxy: ['HTTPS_PROXY', 'HTTP_PROXY'],
+  maskAwsAccountId: ['MASK_AWS_ACCOUNT_ID'],
+  roleDurationSeconds: ['ROLE_DURATION_SECONDS'],
+  roleExternalId: ['ROLE_EXTERNAL_ID'],
+  roleSessionName: ['ROLE_SESSION_NAME'],
+  roleSkipSessionTagging: ['ROLE_SKIP_SESSION_TAGGING'],
+  transitiveTagKeys: ['TRANSITIVE_TAG_KEYS'],
+  inlineSessionPolicy: ['INLINE_SESSION_POLICY'],
+  managedSessionPolicies: ['MANAGED_SESSION_POLICIES'],
+  outputCredentials: ['OUTPUT_CREDENTIALS'],
+  unsetCurrentCredentials: ['UNSET_CURRENT_CREDENTIALS'],
+  disableRetry: ['DISABLE_RETRY'],
+  retryMaxAttempts: ['RETRY_MAX_ATTEMPTS'],
+  specialCharactersWorkaround: ['SPECIAL_CHARACTERS_WORKAROUND'],
+  useExistingCredentials: ['USE_EXISTING_CREDENTIALS'],
+  overwriteAwsProfile: ['OVERWRITE_AWS_PROFILE'],
+  noProxy: ['NO_PROXY'],
+} as const satisfies Partial<Record<InputKey, readonly string[]>>;
+
+/**
+ * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
+ * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays ''.
+ */
+export function readInputs(readInput: InputReader, env: Env): RawInputs {
+  const fallbacks: Partial<Record<InputKey, readonly string[]>> = INPUT_ENV_VARIABLES;
+  const read = (key: InputKey): string => {
+    const given = readInput(INPUT[key]).trim();
+    if (given !== '') return given;
+    for (const variable of fallbacks[key] ?? []) {
+      const value = (env[variable] ?? '').trim();
+      if (value !== '') return value;
+    }
+    return '';
+  };
+  const entries = (Object.keys(INPUT) as InputKey[]).map((key) => [key, read(key)] as const);
+  return Object.fromEntries(entries) as RawInputs;
+}
+
+/**
+ * The parts of `@actions/github`'s `context` the action uses (a port, so tests pass plain data).
+ * `runId` and `runAttempt` are NaN there when the variables are unset.
+ */
+export interface GitHubContext {
+  readonly eventName: string | undefined;
+  readonly sha: string | undefined;
+  readonly ref: string | undefined;
+  readonly workflow: string | undefined;
+  readonly action: string | undefined;
+  readonly actor: string | undefined;
+  readonly job: string | undefined;
+  readonly runId: number;
+  readonly runAttempt: number;
+  readonly serverUrl: string;
+  /** `context.repo`, which throws without GITHUB_REPOSITORY and a payload repository. */
+  readonly repo: { readonly owner: string; readonly repo: string };
+}
+
+/** The real context: `@actions/github`'s, read from the runner's variables (and event file) now. */
+export const readGitHubContext = (): GitHubContext => new Context();
+
+/**
+ * Reads the run context: `@actions/github`'s `context` for what it carries, plain variables only
+ * for what it does not: GITHUB_REF_NAME, GITHUB_WORKSPACE, RUNNER_TEMP, the OIDC request
+ * variables and the AWS_* credential variables an earlier step may have left.
+ */
+export function readRunContext(github: GitHubContext, env: Env): RunContext {
+  const get = (name: string): string => env[name] ?? '';
+  const nonEmpty = (name: string): string | undefined => (get(name) === '' ? undefined : get(name));
+  const number = (value: number): string => (Number.isFinite(value) ? String(value) : '');
+  const repo = repositoryOf(github);
+  return {
+    repository: repo === undefined ? '' : `${repo.owner}/${repo.repo}`,
+    repositoryOwner: repo?.owner ?? '',
+    ref: github.ref ?? '',
+    refName: get('GITHUB_REF_NAME'),
+    sha: github.sha ?? '',
+    eventName: github.eventName ?? '',
+    workflow: github.workflow ?? '',
+    job: github.job ?? '',
+    runId: number(github.runId),
+    runAttempt: number(github.runAttempt),
+    actor: github.actor ?? '',
+    action: github.action ?? '',
+    serverUrl: github.serverUrl || 'https://github.com',
+    workspace: get('GITHUB_WORKSPACE') || process.cwd(),
+    runnerTemp: get('RUNNER_TEMP') || os.tmpdir(),
+    isOidcAvailable:
+      get('ACTIONS_ID_TOKEN_REQUEST_URL') !== '' && get('ACTIONS_ID_TOKEN_REQUEST_TOKEN') !== '',
+    ambient: {
+      hasAccessKeyId: get('AWS_ACCESS_KEY_ID') !== '',
+      hasSessionToken: get('AWS_SESSION_TOKEN') !== '',
+      profile: nonEmpty('AWS_PROFILE'),
+      configFile: nonEmpty('AWS_CONFIG_FILE'),
+      credentialsFile: nonEmpty('AWS_SHARED_CREDENTIALS_FILE'),
+    },
+  };
+}
+
+function repositoryOf(github: GitHubContext): { owner: string; repo: string } | undefined {
+  try {
+    const { owner, repo } = github.repo;
+    return owner === undefined || repo === undefined ? undefined : { owner, repo };
+  } catch {
+    return undefined;
+  }
+}

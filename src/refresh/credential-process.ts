@@ -1,0 +1,146 @@
+import { promises as fs } from 'node:fs';
+import { writeSecretFile } from '../publish/profile-store.js';
+import { executePlan } from '../execute.js';
+import { createHttpTransport } from '../aws/http-transport.js';
+import {
+  credentialProcessJson,
+  planFromSpec,
+  refreshMarginSeconds,
+  type RefreshSpec,
+  usableCache,
+} from '../publish/refresh-spec.js';
+import { type Attempt, isRetryableStsError, withRetry } from '../aws/retry.js';
+import { abortableSleep } from '../aws/sleep.js';
+import { fetchOidcToken, isRetryableOidcError, oidcSource } from '../sources/oidc.js';
+import { tokenFileSource } from '../sources/token-file.js';
+import type { CredentialSource } from '../sources/types.js';
+import type { Transport } from '../aws/http-transport.js';
+
+/**
+ * The credential_process helper: prints fresh credentials for one profile in the JSON format
+ * AWS clients read, re-running the profile's chain from a new OIDC token when the cache is
+ * about to expire. stdout carries only that JSON; every message goes to stderr.
+ */
+export async function refreshCredentials(
+  specFile: string,
+  env: Readonly<Record<string, string | undefined>>,
+  now: () => Date,
+): Promise<string> {
+  const spec = JSON.parse(await fs.readFile(specFile, 'utf8')) as RefreshSpec;
+  const cached = await fs.readFile(spec.cacheFile, 'utf8').catch(() => '');
+  const sessionSeconds = spec.hops[spec.hops.length - 1]?.durationSeconds ?? 3600;
+  const usable = usableCache(cached, now(), refreshMarginSeconds(sessionSeconds));
+  if (usable !== undefined) return credentialProcessJson(usable);
+  if (
+    spec.source.kind === 'oidc' &&
+    !(env['ACTIONS_ID_TOKEN_REQUEST_URL'] && env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+  ) {
+    throw new Error(
+      "aws-deploy-role: cannot refresh: the job's OIDC token endpoint is gone (ACTIONS_ID_TOKEN_REQUEST_URL is not set in this step). " +
+        'Refresh works only inside the job that configured it, in steps that keep `id-token: write`.',
+    );
+  }
+  const plan = planFromSpec(spec);
+  const transport = createHttpTransport(
+    { httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy },
+    env,
+  );
+  const retry = <T>(_label: string, operation: Attempt<T>): Promise<T> =>
+    withRetry(operation, {
+      maxAttempts: spec.network.maxAttempts,
+      isRetryable: isRetryableStsError,
+      sleep: (ms) => abortableSleep(ms),
+      random: Math.random,
+    });
+  const noop = (): void => undefined;
+  // The same gateway as the main step (the only user of the AWS SDK), loaded on a cache miss only.
+  const { createSdkStsGateway } = await import('../aws/sts-client.js');
+  const gateway = createSdkStsGateway({
+    region: spec.region,
+    endpoint: spec.network.stsEndpoint,
+    httpProxy: spec.network.httpProxy,
+    noProxy: spec.network.noProxy,
+    attemptTimeoutMs: spec.network.attemptTimeoutMs,
+    env,
+  });
+  const result = await executePlan(plan, {
+    gateway,
+    source: webIdentitySource(spec, env, transport),
+    mask: noop,
+    retry,
+    info: noop,
+    debug: noop,
+    now,
+    attemptTimeoutMs: spec.network.attemptTimeoutMs,
+    signal: undefined,
+  }).finally(() => gateway.destroy());
+  const session = result.sessions[0];
+  if (session === undefined) throw new Error('aws-deploy-role: the refresh spec has no session');
+  const json = credentialProcessJson(session.credentials);
+  await replaceSecretFile(spec.cacheFile, json);
+  return json;
+}
+
+/**
+ * The refresh source: only the web-identity kinds can refresh, so the helper bundle leaves the
+ * AWS SDK's default chain out. Nothing is masked here: stdout is the JSON channel, and no
+ * workflow command may be printed on it.
+ */
+function webIdentitySource(
+  spec: RefreshSpec,
+  env: Readonly<Record<string, string | undefined>>,
+  transport: Transport,
+): CredentialSource {
+  const noop = (): void => undefined;
+  if (spec.source.kind === 'web-identity-token-file')
+    return tokenFileSource(spec.source.path, noop);
+  const audience = spec.source.audience;
+  return oidcSource({
+    // Our own transport, not core.getIDToken: that one prints ::add-mask:: on stdout.
+    fetchToken: () =>
+      fetchOidcToken({
+        requestUrl: env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
+        requestToken: env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
+        audience,
+        transport,
+        timeoutMs: spec.network.attemptTimeoutMs,
+        signal: undefined,
+        mask: noop,
+      }),
+    retry: (operation) =>
+      withRetry(operation, {
+        maxAttempts: spec.network.maxAttempts,
+        isRetryable: isRetryableOidcError,
+        sleep: (ms) => abortableSleep(ms),
+        random: Math.random,
+      }),
+  });
+}
+
+/** Atomically replaces a 0600 file: write a fresh temp file, then rename over the old one. */
+async function replaceSecretFile(file: string, text: string): Promise<void> {
+  // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeSecretFile(temp, text);
+    await fs.rename(temp, file);
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/** Entry: `node credential-process/index.js SPEC_FILE`. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const specFile = argv[0];
+  if (specFile === undefined) {
+    process.stderr.write('usage: credential-process SPEC_FILE\n');
+    return 2;
+  }
+  try {
+    process.stdout.write(`${await refreshCredentials(specFile, process.env, () => new Date())}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
