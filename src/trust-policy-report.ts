@@ -51,6 +51,19 @@ function describeCheck(c: ConditionCheck): string {
   return `${c.operator} ${c.key}: saw ${seen}, policy has ${expected}`;
 }
 
+/**
+ * A warning when the policy has `${...}` in it but no "Version": "2012-10-17": IAM then compares
+ * the text literally, which is rarely what its author meant.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+export function versionWarning(policy: PolicyDocument): string[] {
+  if (policy.Version === '2012-10-17' || !JSON.stringify(policy.Statement).includes('${'))
+    return [];
+  return [
+    'warning: the policy has no "Version": "2012-10-17", so IAM compares ${...} as literal text, not as policy variables; add the Version to use them',
+  ];
+}
+
 /** The one-line verdict: admitted, or denied and why. */
 export function verdictOf(evaluation: Evaluation): string {
   if (evaluation.allowed) {

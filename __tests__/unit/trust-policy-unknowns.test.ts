@@ -130,6 +130,10 @@ describe('trust-policy check: policy variables', () => {
     const result = check({ Statement: [allow(), onRef(`\${${GH}:ref}`)] });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`the policy expects '\${${GH}:ref}'`);
+    expect(result.stdout).toContain(
+      'warning: the policy has no "Version": "2012-10-17", so IAM compares ${...} as literal text',
+    );
+    expect(check(v2012(allow(), onRef(`\${${GH}:ref}`))).stdout).not.toContain('warning');
   });
 });
 
