@@ -135,7 +135,8 @@ function evaluateStatement(
   const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) =>
     Object.entries(entries).map(([key, expected]) => {
       const { values, unknown } = expectedValues(strings(expected), claims, provider, variables);
-      const check = checkCondition(operator, key, values, claims, provider);
+      const raw = checkCondition(operator, key, values, claims, provider);
+      const check = { ...raw, expected: raw.expected.map(shown) };
       const why = unknown ?? check.unknown;
       if (why === undefined) return withoutUnknown(check);
       const note = deny ? `${why}; assumed to match in a Deny` : `${why}; fails an Allow`;
@@ -188,6 +189,15 @@ function principalMatches(
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
+/** Stand-ins for ${*} and ${?} in a pattern: the literal character, not a wildcard. */
+const LITERAL_STAR = '\uE000';
+const LITERAL_QUESTION = '\uE001';
+/** A pattern as a person reads it: the stand-ins shown as the variables they came from. */
+const shown = (pattern: string): string =>
+  pattern.replaceAll(LITERAL_STAR, '${*}').replaceAll(LITERAL_QUESTION, '${?}');
+/** A pattern as an exact string: the stand-ins are the characters themselves. */
+const literal = (pattern: string): string =>
+  pattern.replaceAll(LITERAL_STAR, '*').replaceAll(LITERAL_QUESTION, '?');
 
 /**
  * Substitutes policy variables in a 2012-10-17 policy's condition values: a token claim's
@@ -207,7 +217,10 @@ function expectedValues(
   const values = expected.map((value) =>
     value.replace(VARIABLE, (whole, inner: string) => {
       const [name = '', fallback] = inner.split(/,\s*/, 2);
-      if (['*', '?', '$'].includes(name.trim())) return name.trim();
+      // ${*} and ${?} are a literal * and ?, never wildcards, even under StringLike.
+      if (name.trim() === '*') return LITERAL_STAR;
+      if (name.trim() === '?') return LITERAL_QUESTION;
+      if (name.trim() === '$') return '$';
       const found = requestValues(name.trim(), claims, provider).values;
       if (found?.length === 1) return found[0] ?? '';
       const quoted = /^'(.*)'$/s.exec(fallback?.trim() ?? '');
@@ -282,7 +295,7 @@ function checkCondition(
   const ignoreCase = name.endsWith('IgnoreCase');
   const fold = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
   const hit = (value: string): boolean =>
-    expected.some((e) => (like ? globMatch(e, value) : fold(e) === fold(value)));
+    expected.some((e) => (like ? globMatch(e, value) : fold(literal(e)) === fold(value)));
   // A positive operator matches a value that equals any expected one; a negated one, a value that
   // equals none of them.
   const valueMatches = (value: string): boolean => (negated ? !hit(value) : hit(value));
@@ -332,8 +345,10 @@ export function describeMismatch(c: ConditionCheck): string {
 
 /** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
 export function globMatch(pattern: string, value: string): boolean {
-  const escape = (ch: string): string => (ch === '*' ? '.*' : ch === '?' ? '.' : `\\${ch}`);
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\*?]/g, escape)}$`, 's').test(value);
+  const escape = (ch: string): string =>
+    ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
+  const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
+  return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
 }
 
 /** The string values of a policy or claim value that may be one string or a list. */

@@ -122,6 +122,16 @@ describe('trust-policy check: policy variables', () => {
 
   test('${*}, ${?}, ${$} are literal characters and a default stands in for an absent claim', () => {
     expect(check(v2012(allow(), onRef('refs/heads/feature${*}'))).code).toBe(0);
+    // Under StringLike, ${*} is a literal asterisk: refs/heads/* is not the run's ref.
+    const likeRef = (value: string) =>
+      deny({ Condition: { StringLike: { [`${GH}:ref`]: value } } });
+    expect(check(v2012(allow(), likeRef('refs/heads/${*}'))).code).toBe(0);
+    expect(check(v2012(allow(), likeRef('refs/heads/feat${?}re'))).code).toBe(0);
+    expect(check(v2012(allow(), likeRef('refs/heads/*'))).code).toBe(1);
+    const shownLike = check(
+      v2012(allow({ Condition: { StringLike: { [`${GH}:ref`]: 'x${*}' } } })),
+    );
+    expect(shownLike.stdout).toContain("the policy expects a match for 'x${*}'");
     const fallback = check(v2012(allow(), onRef(`\${${GH}:environment, 'refs/heads/feature'}`)));
     expect(fallback.code).toBe(1);
   });
