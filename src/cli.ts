@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Partition } from './model/arn.js';
+import { PARTITIONS, type Partition } from './model/arn.js';
 import { UsageError, keyValues, parseFlags } from './trust-cli/parse-args.js';
 import { type ReadFile, runCheck } from './trust-cli/check-command.js';
 import { type TrustPolicyOptions, generateTrustPolicy } from './model/trust-policy.js';
@@ -43,7 +43,7 @@ Issuer (default: github.com, https://token.actions.githubusercontent.com):
 Options:
   --audience AUD         token audience (default sts.amazonaws.com, or sts.amazonaws.com.cn in aws-cn)
   --account-id ID        12-digit account that holds the OIDC provider (default: <ACCOUNT_ID>)
-  --partition NAME       aws, aws-cn or aws-us-gov (default aws)
+  --partition NAME       ${PARTITIONS.join(', ')} (default aws)
 
 check evaluates a trust policy as IAM does for sts:AssumeRoleWithWebIdentity and prints, per
 statement, each condition with the value it saw. Exit 0 admitted, 1 denied, 2 bad input.
@@ -70,8 +70,6 @@ const GENERATE_FLAGS = {
   '--account-id': 'value',
   '--partition': 'value',
 } as const;
-
-const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov'] satisfies Partition[];
 
 /** Runs the CLI on arguments (without node and script); returns the process exit code. */
 export function runCli(
@@ -112,7 +110,7 @@ export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOption
   const repository = value('--repo');
   if (repository === undefined) throw new UsageError('--repo OWNER/NAME is required');
   const partition = value('--partition');
-  if (partition !== undefined && !PARTITIONS.includes(partition)) {
+  if (partition !== undefined && !(PARTITIONS as readonly string[]).includes(partition)) {
     throw new UsageError(`--partition must be one of ${PARTITIONS.join(', ')}, got '${partition}'`);
   }
   const template = value('--subject-claims');

@@ -51,9 +51,13 @@ describe('runCli trust-policy', () => {
       ...argv,
     ]);
     expect(result.code).toBe(0);
-    // Only a policy for every run of the repository warns; a scoped one with an account is silent.
+    // Only a policy for every run of the repository warns; every names-only policy notes its
+    // subject format, as new repositories get immutable-ID subjects.
     if (argv.length === 0) expect(result.stderr).toContain('admits every run of octo-org/app');
-    else expect(result.stderr).toBe('');
+    else expect(result.stderr).not.toContain('warning');
+    expect(result.stderr).toContain(
+      'aws-deploy-role: note: the policy uses the names-only subject repo:octo-org/app:...',
+    );
     const policy = JSON.parse(result.stdout) as TrustPolicy;
     expect(policy.Statement[0]?.Condition[operator]?.[SUB_KEY]).toBe(sub);
   });
@@ -134,6 +138,42 @@ describe('runCli trust-policy', () => {
   });
 });
 
+describe('runCli trust-policy: the subject-format note', () => {
+  const base = ['trust-policy', '--repo', 'octo-org/app', '--account-id', '123456789012'];
+  test.each<[string, string[], boolean]>([
+    ['names only', ['--environment', 'prod'], true],
+    ['immutable IDs', ['--environment', 'prod', '--owner-id', '1', '--repository-id', '2'], false],
+    ['owner ID only', ['--environment', 'prod', '--owner-id', '1'], false],
+    [
+      'GHES (names only is its only format)',
+      ['--ghes-host', 'ghe.example.com', '--branch', 'main'],
+      false,
+    ],
+  ])('%s', (_name, argv, noted) => {
+    const result = run([...base, ...argv]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.includes('--owner-id and --repository-id')).toBe(noted);
+  });
+});
+
+test.each(['aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc', 'aws-us-gov'])(
+  '--partition %s is accepted and names the provider ARN',
+  (partition) => {
+    const result = run([
+      'trust-policy',
+      '--repo',
+      'o/r',
+      '--branch',
+      'main',
+      '--partition',
+      partition,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`"arn:${partition}:iam::<ACCOUNT_ID>:oidc-provider/`);
+    expect(USAGE).toContain(`${partition}`);
+  },
+);
+
 describe('runCli help and errors', () => {
   test.each([
     [['--help']],
@@ -180,8 +220,9 @@ describe('runCli help and errors', () => {
     },
     {
       name: 'bad partition',
-      argv: ['trust-policy', '--repo', 'o/r', '--partition', 'aws-iso'],
-      message: "--partition must be one of aws, aws-cn, aws-us-gov, got 'aws-iso'",
+      argv: ['trust-policy', '--repo', 'o/r', '--partition', 'aws-gov'],
+      message:
+        "--partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc, got 'aws-gov'",
     },
     {
       name: 'bad repository',

@@ -93,7 +93,13 @@ describe('diagnoseFailure', () => {
       assumeRole('InvalidClientTokenId', 'invalidToken'),
       keys,
       /did not accept the source access keys/,
-      ['deactivated', 'ASIA', 'partition', '`aws-region`'],
+      [
+        'deactivated',
+        'ASIA',
+        'partition (aws, aws-cn, aws-us-gov, aws-iso',
+        'aws-eusc)',
+        '`aws-region`',
+      ],
     ],
     [
       'SignatureDoesNotMatch',

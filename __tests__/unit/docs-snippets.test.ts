@@ -259,11 +259,31 @@ describe('the repository’s own workflows', () => {
     const release = readFileSync('.github/workflows/release.yml', 'utf8');
     const workflow = parse(release) as Workflow & { on: { release?: { types?: string[] } } };
     expect(workflow.on.release?.types).toEqual(['published']);
-    expect(workflow.permissions).toEqual({ contents: 'write' });
-    expect(release).toContain('npm ci');
-    expect(release).toContain('npm run package');
-    expect(release).toMatch(/git diff --exit-code[^\n]*-- dist/);
-    expect(release).toMatch(/git push --force origin "refs\/tags\/\$major"/);
+    expect(workflow.permissions).toEqual({});
+    type Job = {
+      needs?: string;
+      permissions?: Record<string, string>;
+      steps: { uses?: string; run?: string; with?: Record<string, unknown> }[];
+    };
+    const jobs = (workflow as unknown as { jobs: Record<string, Job> }).jobs;
+    const runs = (job: Job | undefined): string =>
+      (job?.steps ?? []).map((step) => step.run ?? '').join('\n');
+    // verify installs and builds with a read-only token that checkout does not leave on disk.
+    const verify = jobs['verify'];
+    expect(verify?.permissions).toEqual({ contents: 'read' });
+    const checkout = verify?.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['persist-credentials']).toBe(false);
+    expect(runs(verify)).toContain('npm ci --ignore-scripts');
+    expect(runs(verify)).toContain('npm run package');
+    expect(runs(verify)).toMatch(/git diff --exit-code[^\n]*-- dist/);
+    expect(runs(verify)).toContain('npm run test:unit');
+    // tag holds the write token and runs nothing but git, only after verify passed.
+    const tag = jobs['tag'];
+    expect(tag?.needs).toBe('verify');
+    expect(tag?.permissions).toEqual({ contents: 'write' });
+    expect(runs(tag)).not.toMatch(/\bnpm\b|\bnode\b/);
+    expect(runs(tag)).toMatch(/git push --force origin "refs\/tags\/\$major"/);
+    expect(Object.keys(jobs).sort()).toEqual(['tag', 'verify']);
     // Every action is pinned by a full commit SHA.
     for (const uses of release.matchAll(/^\s*(?:- )?uses: (\S+)/gm))
       expect(uses[1]).toMatch(/@[0-9a-f]{40}$/);

@@ -22,6 +22,8 @@ const generate = (options: Loose) => {
   return generateTrustPolicy(Object.fromEntries(defined) as unknown as TrustPolicyOptions);
 };
 
+const NAMES_ONLY = 'note: the policy uses the names-only subject';
+
 describe('generateTrustPolicy: issuers', () => {
   // [case, options, provider resource and condition-key prefix]
   test.each<[string, Loose, string]>([
@@ -50,7 +52,10 @@ describe('generateTrustPolicy: issuers', () => {
       `${host}:aud`,
       `${host}:sub`,
     ]);
-    expect(notes).toEqual([]);
+    // Only github.com and GHE Cloud issue immutable-ID subjects: a names-only policy says so.
+    const ghes = host.endsWith('/_services/token');
+    expect(notes.filter((note) => !note.startsWith(NAMES_ONLY))).toEqual([]);
+    expect(notes.some((note) => note.startsWith(NAMES_ONLY))).toBe(!ghes);
   });
 
   // [case, policy options, token iss, admitted]
@@ -216,9 +221,8 @@ describe('generateTrustPolicy: notes on stderr', () => {
     const { policy, notes } = generate(options);
     const text = JSON.stringify(policy);
     for (const placeholder of placeholders) expect(text).toContain(placeholder);
-    expect(notes).toHaveLength(
-      phrases.length > 1 && phrases[0]?.startsWith('fill') ? 1 : notes.length,
-    );
+    const own = notes.filter((note) => !note.startsWith(NAMES_ONLY));
+    expect(own).toHaveLength(phrases.length > 1 && phrases[0]?.startsWith('fill') ? 1 : own.length);
     const joined = notes.join('\n');
     for (const phrase of phrases) expect(joined).toContain(phrase);
     // A placeholder never matches a real token: the policy fails closed until it is filled in.
@@ -227,7 +231,28 @@ describe('generateTrustPolicy: notes on stderr', () => {
     }
   });
 
-  test('a scoped policy with an account has no notes', () => {
-    expect(generate({ environment: 'prod', branch: undefined }).notes).toEqual([]);
+  test('a scoped policy with an account and both IDs has no notes', () => {
+    const options = {
+      environment: 'prod',
+      branch: undefined,
+      ownerId: '1001',
+      repositoryId: '2002',
+    };
+    expect(generate(options).notes).toEqual([]);
+  });
+
+  test('a names-only policy says which format it uses, how to tell, and the other flags', () => {
+    const { notes } = generate({ environment: 'prod', branch: undefined });
+    expect(notes).toHaveLength(1);
+    for (const phrase of [
+      'note: the policy uses the names-only subject repo:octo-org/octo-repo:...',
+      'created, renamed or transferred since 15 July 2026',
+      'repo:OWNER@OWNER_ID/NAME@REPO_ID:...',
+      "its 'Subject format:' line",
+      '--owner-id and --repository-id',
+      'gh api repos/octo-org/octo-repo --jq .owner.id,.id',
+    ]) {
+      expect(notes[0]).toContain(phrase);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { accountOfArn, parseAssumedRoleArn } from '../model/arn.js';
+import { PARTITIONS, accountOfArn, parseAssumedRoleArn } from '../model/arn.js';
 import { HopError, OidcTokenError, StsCallError, messageOf } from '../model/errors.js';
 import { INPUT, type InputKey } from '../config/input-names.js';
 import { tokenLines } from './web-identity.js';
@@ -55,7 +55,7 @@ const ADVICE = {
   badKeys: [
     'AWS did not accept the source access keys',
     `The keys are wrong, deactivated or deleted, or have stray whitespace; temporary keys (ASIA...) also need ${input('awsSessionToken')}.`,
-    `Keys work only in their partition (aws, aws-cn, aws-us-gov), and an opt-in region must be enabled for the account: check ${input('awsRegion')}.`,
+    `Keys work only in their own partition (${PARTITIONS.join(', ')}), and an opt-in region must be enabled for the account: check ${input('awsRegion')}.`,
   ],
   regionDisabled: [
     'STS is not activated in this region for the account',

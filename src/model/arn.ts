@@ -1,15 +1,17 @@
 /** The AWS partitions (the AWS SDK's partition data names the same ones; a unit test checks). */
-export type Partition =
-  | 'aws'
-  | 'aws-cn'
-  | 'aws-us-gov'
-  | 'aws-iso'
-  | 'aws-iso-b'
-  | 'aws-iso-e'
-  | 'aws-iso-f'
-  | 'aws-eusc';
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+] as const;
+export type Partition = (typeof PARTITIONS)[number];
 
-const PARTITION = 'aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc';
+const PARTITION = PARTITIONS.join('|');
 
 /** A parsed IAM role ARN. */
 export interface RoleArn {

@@ -11,12 +11,15 @@ export type Claims = Readonly<Record<string, unknown>>;
 
 /** A policy as parsed from JSON: IAM allows a single statement or action instead of a list. */
 export interface PolicyDocument {
+  /** "2012-10-17" turns on policy variables; without it (2008-10-17) `${...}` is literal text. */
+  readonly Version?: string;
   readonly Statement: PolicyStatement | readonly PolicyStatement[];
 }
 export interface PolicyStatement {
   readonly Sid?: string;
   readonly Effect?: string;
   readonly Principal?: unknown;
+  readonly NotPrincipal?: unknown;
   readonly Action?: string | readonly string[];
   readonly NotAction?: string | readonly string[];
   readonly Condition?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -40,6 +43,8 @@ export interface StatementResult {
   readonly effect: string;
   readonly actionMatched: boolean;
   readonly principalMatched: boolean;
+  /** Why the principal was assumed to match (a Deny the checker cannot rule out), when it was. */
+  readonly principalNote?: string;
   readonly provider: string;
   readonly conditions: readonly ConditionCheck[];
   /** Action, principal and every condition matched. */
@@ -90,7 +95,10 @@ export function evaluateTrustPolicy(policy: PolicyDocument, claims: Claims): Eva
   const list = (
     Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]
   ) as readonly PolicyStatement[];
-  const statements = list.map((statement, index) => evaluateStatement(statement, index, claims));
+  const variables = policy.Version === '2012-10-17';
+  const statements = list.map((statement, index) =>
+    evaluateStatement(statement, index, claims, variables),
+  );
   const label = (index: number): string => (list.length > 1 ? `statement ${index + 1}: ` : '');
   const deny = statements.find((s) => s.effect === 'Deny' && s.applies);
   if (deny !== undefined) {
@@ -110,6 +118,7 @@ function evaluateStatement(
   statement: PolicyStatement,
   index: number,
   claims: Claims,
+  variables: boolean,
 ): StatementResult {
   // Action names are case-insensitive in IAM and may use wildcards (sts:*).
   const wanted = WEB_IDENTITY_ACTION.toLowerCase();
@@ -118,16 +127,20 @@ function evaluateStatement(
   const actionMatched =
     statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
   const provider = issuerHostOf(claims);
-  const principalMatched = principalMatches(statement.Principal, provider);
-  // An operator not evaluated here counts against admission either way: it fails an Allow, and
-  // it matches in a Deny, so the checker never admits a token IAM might refuse.
+  // What the checker cannot know counts against admission either way: an operator it does not
+  // evaluate, a key or policy variable whose value only STS knows at call time. It fails an
+  // Allow, and it matches in a Deny, so the checker never admits a token IAM might refuse.
   const deny = statement.Effect === 'Deny';
+  const principal = principalMatches(statement, provider, deny);
   const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) =>
     Object.entries(entries).map(([key, expected]) => {
-      const check = checkCondition(operator, key, strings(expected), claims, provider);
-      return deny && check.note?.startsWith('condition operator') === true
-        ? { ...check, matched: true, note: `${check.note}; assumed to match in a Deny` }
-        : check;
+      const { values, unknown } = expectedValues(strings(expected), claims, provider, variables);
+      const raw = checkCondition(operator, key, values, claims, provider);
+      const check = { ...raw, expected: raw.expected.map(shown) };
+      const why = unknown ?? check.unknown;
+      if (why === undefined) return withoutUnknown(check);
+      const note = deny ? `${why}; assumed to match in a Deny` : `${why}; fails an Allow`;
+      return { ...withoutUnknown(check), matched: deny, note };
     }),
   );
   return {
@@ -135,22 +148,88 @@ function evaluateStatement(
     ...(statement.Sid === undefined ? {} : { sid: statement.Sid }),
     effect: statement.Effect ?? '',
     actionMatched,
-    principalMatched,
+    principalMatched: principal.matched,
+    ...(principal.note === undefined ? {} : { principalNote: principal.note }),
     provider,
     conditions,
-    applies: actionMatched && principalMatched && conditions.every((c) => c.matched),
+    applies: actionMatched && principal.matched && conditions.every((c) => c.matched),
   };
 }
 
-/** Principal.Federated names the provider ARN, whose resource part is the issuer host and path. */
-function principalMatches(principal: unknown, provider: string): boolean {
-  if (principal === '*') return true;
-  const federated =
-    typeof principal === 'object' && principal !== null
-      ? (principal as { Federated?: unknown }).Federated
-      : undefined;
+/**
+ * Principal.Federated names the provider ARN, whose resource part is the issuer host and path.
+ * "*" and {"AWS": "*"} name every principal. An AWS, Service or CanonicalUser principal never
+ * names a web-identity caller. NotPrincipal (not supported in trust policies) or a form not
+ * understood here is assumed to apply in a Deny and not to apply in an Allow.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ */
+function principalMatches(
+  statement: PolicyStatement,
+  provider: string,
+  deny: boolean,
+): { matched: boolean; note?: string } {
+  const unknown = (why: string): { matched: boolean; note?: string } =>
+    deny ? { matched: true, note: `${why}; assumed to apply in a Deny` } : { matched: false };
+  if (statement.NotPrincipal !== undefined) return unknown('NotPrincipal is not evaluated here');
+  const principal = statement.Principal;
+  if (principal === '*') return { matched: true };
+  if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) {
+    return unknown('this Principal form is not understood here');
+  }
+  const entries = Object.entries(principal as Record<string, unknown>);
+  const known = ['AWS', 'Federated', 'Service', 'CanonicalUser'];
+  if (entries.length === 0 || entries.some(([type]) => !known.includes(type))) {
+    return unknown('this Principal form is not understood here');
+  }
+  const record = principal as { AWS?: unknown; Federated?: unknown };
+  if (strings(record.AWS).includes('*')) return { matched: true };
   const suffix = `:oidc-provider/${provider}`.toLowerCase();
-  return strings(federated).some((arn) => arn.toLowerCase().endsWith(suffix));
+  return { matched: strings(record.Federated).some((arn) => arn.toLowerCase().endsWith(suffix)) };
+}
+
+const VARIABLE = /\$\{([^}]*)\}/g;
+/** Stand-ins for ${*} and ${?} in a pattern: the literal character, not a wildcard. */
+const LITERAL_STAR = '\uE000';
+const LITERAL_QUESTION = '\uE001';
+/** A pattern as a person reads it: the stand-ins shown as the variables they came from. */
+const shown = (pattern: string): string =>
+  pattern.replaceAll(LITERAL_STAR, '${*}').replaceAll(LITERAL_QUESTION, '${?}');
+/** A pattern as an exact string: the stand-ins are the characters themselves. */
+const literal = (pattern: string): string =>
+  pattern.replaceAll(LITERAL_STAR, '*').replaceAll(LITERAL_QUESTION, '?');
+
+/**
+ * Substitutes policy variables in a 2012-10-17 policy's condition values: a token claim's
+ * condition key becomes the token's value; ${*}, ${?} and ${$} the literal character; an
+ * optional default (${key, 'value'}) stands in for an absent claim. Any other variable, or a
+ * claim without a value, is unknown at check time.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+function expectedValues(
+  expected: string[],
+  claims: Claims,
+  provider: string,
+  variables: boolean,
+): { values: string[]; unknown?: string } {
+  if (!variables) return { values: expected };
+  let unknown: string | undefined;
+  const values = expected.map((value) =>
+    value.replace(VARIABLE, (whole, inner: string) => {
+      const [name = '', fallback] = inner.split(/,\s*/, 2);
+      // ${*} and ${?} are a literal * and ?, never wildcards, even under StringLike.
+      if (name.trim() === '*') return LITERAL_STAR;
+      if (name.trim() === '?') return LITERAL_QUESTION;
+      if (name.trim() === '$') return '$';
+      const found = requestValues(name.trim(), claims, provider).values;
+      if (found?.length === 1) return found[0] ?? '';
+      const quoted = /^'(.*)'$/s.exec(fallback?.trim() ?? '');
+      if (found === undefined && quoted?.[1] !== undefined) return quoted[1];
+      unknown ??= `policy variable ${whole} is unknown at check time`;
+      return whole;
+    }),
+  );
+  return unknown === undefined ? { values } : { values, unknown };
 }
 
 /** The request's values for a condition key, or why STS leaves the key out. */
@@ -158,11 +237,18 @@ function requestValues(
   key: string,
   claims: Claims,
   provider: string,
-): { values?: string[]; note?: string } {
+): { values?: string[]; note?: string; unknown?: string } {
   // Condition keys are case-insensitive in IAM; the values they compare are not.
   const separator = key.lastIndexOf(':');
   const prefix = key.slice(0, Math.max(separator, 0)).toLowerCase();
   const claim = key.slice(separator + 1).toLowerCase();
+  // A service or global key (aws:SourceIp, sts:RoleSessionName, aws:CurrentTime, ...) has a
+  // value only STS knows when the call is made: the session name, the caller's address, the time.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+  const service = key.slice(0, Math.max(key.indexOf(':'), 0));
+  if (prefix !== provider.toLowerCase() && service !== '' && !/[./]/.test(service)) {
+    return { unknown: `condition key ${key} is unknown at check time (STS sets it per call)` };
+  }
   if (separator < 0 || prefix !== provider.toLowerCase()) {
     return { note: `condition key ${key} is not a claim of this token` };
   }
@@ -183,8 +269,16 @@ function checkCondition(
   expected: string[],
   claims: Claims,
   provider: string,
-): ConditionCheck {
-  const { values, note } = requestValues(key, claims, provider);
+): ConditionCheck & { unknown?: string } {
+  const { values, note, unknown } = requestValues(key, claims, provider);
+  const [, set, name = '', ifExists] = OPERATOR.exec(operator) ?? [];
+  if (name !== 'Null' && !BASE_OPERATORS.includes(name)) {
+    const why = `condition operator ${operator} is not evaluated here`;
+    return { operator, key, expected, seen: values, matched: false, unknown: why };
+  }
+  if (unknown !== undefined) {
+    return { operator, key, expected, seen: undefined, matched: false, unknown };
+  }
   const base: Omit<ConditionCheck, 'matched'> = {
     operator,
     key,
@@ -192,24 +286,16 @@ function checkCondition(
     seen: values,
     ...(note === undefined ? {} : { note }),
   };
-  const [, set, name = '', ifExists] = OPERATOR.exec(operator) ?? [];
   if (name === 'Null') {
     // Null: "true" asks that the key be absent, "false" that it be present.
     return { ...base, matched: expected.some((e) => (e.toLowerCase() === 'true') === !values) };
-  }
-  if (!BASE_OPERATORS.includes(name)) {
-    return {
-      ...base,
-      matched: false,
-      note: `condition operator ${operator} is not evaluated here`,
-    };
   }
   const negated = name.includes('Not');
   const like = name.endsWith('Like');
   const ignoreCase = name.endsWith('IgnoreCase');
   const fold = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
   const hit = (value: string): boolean =>
-    expected.some((e) => (like ? globMatch(e, value) : fold(e) === fold(value)));
+    expected.some((e) => (like ? globMatch(e, value) : fold(literal(e)) === fold(value)));
   // A positive operator matches a value that equals any expected one; a negated one, a value that
   // equals none of them.
   const valueMatches = (value: string): boolean => (negated ? !hit(value) : hit(value));
@@ -224,6 +310,12 @@ function checkCondition(
   return { ...base, matched };
 }
 
+function withoutUnknown(check: ConditionCheck & { unknown?: string }): ConditionCheck {
+  const rest: ConditionCheck & { unknown?: string } = { ...check };
+  delete rest.unknown;
+  return rest;
+}
+
 /** The reasons an Allow statement did not apply, in the wording the CLI and diagnosis share. */
 function mismatchesOf(s: StatementResult): string[] {
   if (!s.actionMatched) return [`Action does not include ${WEB_IDENTITY_ACTION}`];
@@ -235,7 +327,10 @@ function mismatchesOf(s: StatementResult): string[] {
 
 /** One line on a condition that did not match: the value seen and the value expected. */
 export function describeMismatch(c: ConditionCheck): string {
-  if (c.note?.startsWith('condition operator') || c.note?.startsWith('condition key')) {
+  if (
+    c.note !== undefined &&
+    /^(?:condition operator|condition key|policy variable)/.test(c.note)
+  ) {
     return c.note;
   }
   const claim = c.key.slice(c.key.lastIndexOf(':') + 1).toLowerCase();
@@ -250,14 +345,20 @@ export function describeMismatch(c: ConditionCheck): string {
 
 /** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
 export function globMatch(pattern: string, value: string): boolean {
-  const escape = (ch: string): string => (ch === '*' ? '.*' : ch === '?' ? '.' : `\\${ch}`);
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\*?]/g, escape)}$`, 's').test(value);
+  const escape = (ch: string): string =>
+    ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
+  const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
+  return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
 }
 
 /** The string values of a policy or claim value that may be one string or a list. */
 function strings(value: unknown): string[] {
   const list: readonly unknown[] = Array.isArray(value) ? value : [value];
-  return list
-    .filter((item) => typeof item === 'string' || typeof item === 'number')
-    .map((item) => String(item));
+  return (
+    list
+      // IAM compares JSON booleans and numbers as their text: true is "true".
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+      .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
+      .map((item) => String(item))
+  );
 }

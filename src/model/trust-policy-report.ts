@@ -19,7 +19,9 @@ export function formatEvaluation(evaluation: Evaluation): string[] {
     lines.push(`Statement ${s.index + 1}${sid} (${s.effect || 'no Effect'}): ${verdict}`);
     lines.push(`  ${mark(s.actionMatched)} Action includes ${WEB_IDENTITY_ACTION}`);
     lines.push(
-      `  ${mark(s.principalMatched)} Principal.Federated is the OIDC provider for ${s.provider}`,
+      s.principalNote === undefined
+        ? `  ${mark(s.principalMatched)} Principal.Federated is the OIDC provider for ${s.provider}`
+        : `  ${mark(s.principalMatched)} ${s.principalNote}`,
     );
     for (const c of s.conditions) lines.push(`  ${mark(c.matched)} ${describeCheck(c)}`);
     // ForAllValues matches when the request has no value for the key: in an Allow it admits
@@ -37,9 +39,29 @@ export function formatEvaluation(evaluation: Evaluation): string[] {
 
 function describeCheck(c: ConditionCheck): string {
   if (!c.matched) return describeMismatch(c);
+  // A match the checker assumed (a value unknown at check time, in a Deny) says so.
+  if (
+    c.note !== undefined &&
+    /^(?:condition operator|condition key|policy variable)/.test(c.note)
+  ) {
+    return `${c.operator} ${c.key}: ${c.note}`;
+  }
   const seen = c.seen === undefined ? `no value (${c.note ?? 'absent'})` : `'${c.seen.join(',')}'`;
   const expected = c.expected.map((e) => `'${e}'`).join(', ');
   return `${c.operator} ${c.key}: saw ${seen}, policy has ${expected}`;
+}
+
+/**
+ * A warning when the policy has `${...}` in it but no "Version": "2012-10-17": IAM then compares
+ * the text literally, which is rarely what its author meant.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+export function versionWarning(policy: PolicyDocument): string[] {
+  if (policy.Version === '2012-10-17' || !JSON.stringify(policy.Statement).includes('${'))
+    return [];
+  return [
+    'warning: the policy has no "Version": "2012-10-17", so IAM compares ${...} as literal text, not as policy variables; add the Version to use them',
+  ];
 }
 
 /** The one-line verdict: admitted, or denied and why. */
@@ -81,7 +103,35 @@ export function policyFromJson(text: string): PolicyDocument {
       'the policy file has no Statement: give a trust policy or the output of aws iam get-role',
     );
   }
+  const list: readonly unknown[] = Array.isArray(statement) ? statement : [statement];
+  list.forEach((item, index) => checkStatement(item, list.length > 1 ? index + 1 : 1));
   return value as PolicyDocument;
+}
+
+/** Rejects a statement the evaluator could only misread: not an object, or a malformed Condition. */
+function checkStatement(item: unknown, number: number): void {
+  const isRecord = (v: unknown): boolean =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isRecord(item)) {
+    throw new Error(
+      `statement ${number} of the policy is ${JSON.stringify(item)}, not an object: each statement needs Effect, Principal and Action`,
+    );
+  }
+  const condition = (item as { Condition?: unknown }).Condition;
+  if (condition === undefined) return;
+  const example = '{"StringEquals": {"KEY": "VALUE"}}';
+  if (!isRecord(condition)) {
+    throw new Error(
+      `statement ${number}: Condition must be an object of operators, e.g. ${example}; got ${JSON.stringify(condition)}`,
+    );
+  }
+  for (const [operator, entries] of Object.entries(condition as Record<string, unknown>)) {
+    if (!isRecord(entries)) {
+      throw new Error(
+        `statement ${number}: Condition operator ${operator} must map keys to values, e.g. ${example}; got ${JSON.stringify(entries)}`,
+      );
+    }
+  }
 }
 
 function parseJson(text: string, what: string): unknown {

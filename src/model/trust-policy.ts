@@ -138,6 +138,10 @@ function defaultSubject(
   const context = contextOf(options);
   const { ownerId, repositoryId } = options;
   if (ownerId === undefined && repositoryId === undefined) {
+    // github.com and GHE Cloud give repositories created, renamed or transferred since 15 July
+    // 2026 the immutable-ID subject by default; a names-only policy never matches their tokens.
+    // https://docs.github.com/en/actions/concepts/security/openid-connect#immutable-subject-claims
+    if (issuerKind !== 'ghes') notes.push(namesOnlyNote(options.repository));
     return { subject: `repo:${options.repository}:${context}`, broad: context === '*' };
   }
   if (issuerKind === 'ghes') {
@@ -159,6 +163,15 @@ function defaultSubject(
   const owned = `${owner}@${id(ownerId, 'OWNER_ID', '--owner-id')}`;
   const repo = `${name}@${id(repositoryId, 'REPOSITORY_ID', '--repository-id')}`;
   return { subject: `repo:${owned}/${repo}:${context}`, broad: context === '*' };
+}
+
+/** Which subject format the policy uses, how to tell which one the repository gets, and the flags for the other. */
+function namesOnlyNote(repository: string): string {
+  return (
+    `note: the policy uses the names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 (and those that opted in) get the immutable-ID subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead, which it does not match. ` +
+    `To tell which one ${repository} gets, look at the log of a run of the action that this policy refused (its 'Subject format:' line names the format the token uses); ` +
+    `for the immutable format, run again with --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`
+  );
 }
 
 /** key:value pairs in the template's order, as GitHub renders a customised subject. */

@@ -1,6 +1,6 @@
 import { decodeJwtClaims } from '../model/jwt-claims.js';
 import { type Claims, evaluateTrustPolicy } from '../model/trust-policy-evaluate.js';
-import { formatEvaluation, policyFromJson } from '../model/trust-policy-report.js';
+import { formatEvaluation, policyFromJson, versionWarning } from '../model/trust-policy-report.js';
 import { UsageError, keyValues, parseFlags } from './parse-args.js';
 
 /** `trust-policy check`: evaluate a trust policy against one run's claims, offline. */
@@ -42,7 +42,7 @@ export function runCheck(
         : {};
   const claims: Claims = { ...base, ...single };
   const evaluation = evaluateTrustPolicy(policy, claims);
-  for (const line of formatEvaluation(evaluation)) out(line);
+  for (const line of [...versionWarning(policy), ...formatEvaluation(evaluation)]) out(line);
   return evaluation.allowed ? 0 : 1;
 }
 
