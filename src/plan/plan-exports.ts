@@ -2,6 +2,14 @@ import * as path from 'node:path';
 import { OUTPUT } from '../config/input-names.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Plan } from './plan-run.js';
+import {
+  configHeader,
+  currentSharedFiles,
+  homeSharedFiles,
+  refreshFiles,
+  type RefreshFiles,
+  type SharedFiles,
+} from './profile-locations.js';
 
 /** Sections main added to a user's own profile file (profile-files-location: home). */
 export interface UserFileSections {
@@ -33,12 +41,6 @@ export type VariableValue =
       readonly field: 'accessKeyId' | 'secretAccessKey' | 'sessionToken';
     };
 
-/** The refresh helper's files for one profile: its spec and its credentials cache. */
-export interface RefreshFiles {
-  readonly specFile: string;
-  readonly cacheFile: string;
-}
-
 /** One profile the run writes, for the session of the same name. */
 export interface ProfileExport {
   readonly name: string;
@@ -59,11 +61,6 @@ export interface ProfileFilesPlan {
   readonly credentialsFile: string;
   readonly mergeFrom: SharedFiles;
   readonly profiles: readonly ProfileExport[];
-}
-
-export interface SharedFiles {
-  readonly config: string;
-  readonly credentials: string;
 }
 
 /** Everything a successful run exports, and the cleanup state that undoes it. */
@@ -87,30 +84,6 @@ export interface ExportFacts {
   readonly directory: string;
   /** Which of ~/.aws/config and ~/.aws/credentials exist before this step. */
   readonly homeFilesExist: { readonly config: boolean; readonly credentials: boolean };
-}
-
-/** The section header a profile has in the config file ("default" has no "profile " prefix). */
-export function configHeader(profile: string): string {
-  return profile === 'default' ? 'default' : `profile ${profile}`;
-}
-
-/** The shared files that were in effect before this step (env overrides, else ~/.aws). */
-export function currentSharedFiles(
-  ambient: Pick<RunContext['ambient'], 'configFile' | 'credentialsFile'>,
-  home: string,
-): SharedFiles {
-  return {
-    config: ambient.configFile ?? path.join(home, '.aws', 'config'),
-    credentials: ambient.credentialsFile ?? path.join(home, '.aws', 'credentials'),
-  };
-}
-
-/** The user's own profile files: ~/.aws/config and ~/.aws/credentials. */
-export function homeSharedFiles(home: string): SharedFiles {
-  return {
-    config: path.join(home, '.aws', 'config'),
-    credentials: path.join(home, '.aws', 'credentials'),
-  };
 }
 
 /** Whether the run's profiles get a credential_process helper (web-identity sources only). */
@@ -214,13 +187,7 @@ function planProfileFiles(
   const directory = isHome && !plan.output.refreshCredentials ? undefined : facts.directory;
   const profiles = names.map((name) => ({
     name,
-    refresh:
-      refresh && directory !== undefined
-        ? {
-            specFile: path.join(directory, `refresh-${name}.json`),
-            cacheFile: path.join(directory, `cache-${name}.json`),
-          }
-        : undefined,
+    refresh: refresh && directory !== undefined ? refreshFiles(directory, name) : undefined,
   }));
   if (isHome) {
     const home = homeSharedFiles(facts.home);

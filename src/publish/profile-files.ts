@@ -6,7 +6,7 @@ export interface IniSection {
   readonly entries: Readonly<Record<string, string>>;
 }
 
-export { configHeader } from '../plan/plan-exports.js';
+export { configHeader } from '../plan/profile-locations.js';
 
 /** Renders sections as INI text; refuses values that could start a new line or section. */
 export function renderSections(sections: readonly IniSection[]): string {

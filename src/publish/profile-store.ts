@@ -9,12 +9,12 @@ import {
   mergeSections,
   removeSections,
 } from './profile-files.js';
+import type { ProfileFilesPlan } from '../plan/plan-exports.js';
 import {
   currentSharedFiles as sharedFilesInEffect,
   homeSharedFiles as homeFilesOf,
-  type ProfileFilesPlan,
   type SharedFiles,
-} from '../plan/plan-exports.js';
+} from '../plan/profile-locations.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

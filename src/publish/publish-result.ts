@@ -1,7 +1,8 @@
-import type { RunResult, SessionResult } from '../execute.js';
+import type { RunResult } from '../execute.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Plan } from '../plan/plan-run.js';
-import { type ExportPlan, homeSharedFiles, planExports } from '../plan/plan-exports.js';
+import { type ExportPlan, planExports } from '../plan/plan-exports.js';
+import { homeSharedFiles } from '../plan/profile-locations.js';
 import { homeDirectory, pathExists, privateDirectoryName } from './profile-store.js';
 import type { Runner } from './runner.js';
 import { type CleanupState, encodeCleanupState } from './cleanup-state.js';
@@ -20,13 +21,8 @@ export interface PublishDeps {
   readonly ctx: RunContext;
 }
 
-/** The session whose identity the outputs describe: the step's default session, else the first. */
-export function primarySession(result: RunResult): SessionResult | undefined {
-  return result.sessions.find((s) => s.session.name === 'default') ?? result.sessions[0];
-}
-
 /** Reads the machine facts the export plan needs: HOME, a free directory name, existing files. */
-export async function exportPlanFor(plan: Plan, ctx: RunContext, env: Env): Promise<ExportPlan> {
+async function exportPlanFor(plan: Plan, ctx: RunContext, env: Env): Promise<ExportPlan> {
   const home = homeDirectory(env);
   const files = homeSharedFiles(home);
   return planExports(plan, ctx, {
