@@ -1,15 +1,9 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readCoreInput, readGitHubContext } from './config/read-inputs.js';
 import { runMain } from './run.js';
 import { createGitHubRunner } from './publish/runner.js';
 import { abortableSleep } from './aws/sleep.js';
 
 // Entry point of the main step: wire the real world, then run.
-// The helper's path is built at run time so the bundler leaves it alone (it would inline it).
-const bundleDirectory = path.dirname(fileURLToPath(import.meta.url));
-const helperParts = ['credential-process', 'index.js'];
-const helper = path.join(bundleDirectory, ...helperParts);
 await runMain({
   env: process.env,
   runner: createGitHubRunner(),
@@ -18,7 +12,6 @@ await runMain({
   now: () => new Date(),
   random: Math.random,
   sleep: abortableSleep,
-  helperCommand: (specFile) => `"${process.execPath}" "${helper}" "${specFile}"`,
 });
 // The run is over and reported, and everything is written (the runner's file commands are
 // synchronous). End now: a request the action gave up on must not keep the step alive, e.g. a

@@ -41,7 +41,6 @@ export interface MainDeps {
   readonly now: () => Date;
   readonly random: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly helperCommand: (specFile: string) => string;
   /** Reads one input (core.getInput in the action). */
   readonly readInput: InputReader;
   /** `@actions/github`'s context in the action. */
@@ -208,13 +207,7 @@ async function assumeAndPublish(
     result.sessions.forEach((s) =>
       [s.accountId, ...s.hops.map((h) => h.accountId)].forEach(secrets.add),
     );
-  const helperCommand = deps.helperCommand;
-  await publishResult(result, plan, {
-    runner,
-    env: jobEnv,
-    runnerTemp: ctx.runnerTemp,
-    helperCommand,
-  });
+  await publishResult(result, plan, { runner, env: jobEnv, ctx });
   if (plan.output.sessionSummary)
     await runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
 }

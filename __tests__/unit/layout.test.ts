@@ -12,6 +12,8 @@ const STAGE_RANK: Readonly<Record<string, number>> = {
   plan: 2,
   diagnose: 2,
   sources: 3,
+  // execute.ts's parts (one session's walk, one hop), shared with the refresh helper.
+  execute: 3.5,
   'execute.ts': 4,
   publish: 5,
   post: 6,

@@ -1,9 +1,9 @@
 // The refresh helper's pure parts: when a cached session may be served, the credential_process
-// JSON it prints, and the one-session plan it re-runs.
+// JSON it prints, and the session recipe it re-runs.
 import {
   REFRESH_MARGIN_SECONDS,
   credentialProcessJson,
-  planFromSpec,
+  recipeFromSpec,
   refreshMarginSeconds,
   usableCache,
   type RefreshSpec,
@@ -50,7 +50,7 @@ test('credential_process output is version 1 with an ISO expiry, readable back a
   expect(usableCache(json, NOW)?.accessKeyId).toBe('ASIAEXAMPLE');
 });
 
-test('the refresh plan has exactly the profile session, no guards and no exports', () => {
+test('the refresh recipe is exactly the profile session, with no guards and no re-issues', () => {
   const spec: RefreshSpec = {
     version: 1,
     profile: 'live',
@@ -68,17 +68,13 @@ test('the refresh plan has exactly the profile session, no guards and no exports
     hops: [],
     cacheFile: '/tmp/cache-live.json',
   };
-  const plan = planFromSpec(spec);
-  expect(plan.sessions).toEqual([
-    { name: 'live', profileName: 'live', exportToEnv: false, hops: [] },
-  ]);
-  expect(plan.guards).toEqual({
-    allowedAccountIds: [],
-    allowedEvents: [],
-    allowedRefs: [],
-    allowedEnvironments: [],
+  expect(recipeFromSpec(spec)).toEqual({
+    name: 'live',
+    partition: 'aws',
+    hops: [],
+    guards: { allowedAccountIds: [] },
+    specialCharactersWorkaround: false,
   });
-  expect(plan.output.envCredentials).toBe(false);
 });
 
 test("the refresh margin is 15 minutes, outside botocore's 10-minute mandatory window", () => {

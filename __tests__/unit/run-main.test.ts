@@ -39,7 +39,6 @@ async function run(
     now: () => new Date('2026-01-01T00:00:00Z'),
     random: () => 0.5,
     sleep: async () => undefined,
-    helperCommand: () => 'helper',
   });
   return runner;
 }

@@ -47,7 +47,11 @@ export function checkGuardsBeforeNetwork(plan: Plan, ctx: RunContext): void {
 }
 
 /** Checks an account reached at run time (a bare role name, or stored keys used as they are). */
-export function checkAllowedAccount(plan: Plan, accountId: string, what: string): void {
+export function checkAllowedAccount(
+  plan: { readonly guards: Pick<Plan['guards'], 'allowedAccountIds'> },
+  accountId: string,
+  what: string,
+): void {
   const allowed = plan.guards.allowedAccountIds;
   if (allowed.length > 0 && !allowed.includes(accountId)) {
     throw new GuardRailError(

@@ -1,3 +1,7 @@
+import type { CleanupState, UserFileSections } from '../plan/plan-exports.js';
+
+export type { CleanupState, UserFileSections } from '../plan/plan-exports.js';
+
 /**
  * What the main step tells the post step, in typed keys. The post step acts on this record
  * only and never re-reads inputs, so it undoes exactly what main did.
@@ -9,27 +13,6 @@ export const STATE_KEY = {
   createdDirectory: 'createdDirectory',
   userFileSections: 'userFileSections',
 } as const;
-
-/** Sections main added to a user's own profile file (profile-files-location: home). */
-export interface UserFileSections {
-  readonly file: string;
-  readonly headers: readonly string[];
-  /** The file did not exist before: the post step deletes it once it is empty again. */
-  readonly created: boolean;
-}
-
-export interface CleanupState {
-  /** Variables main exported that the post step empties. */
-  readonly exportedVariables: readonly string[];
-  /** Variables main replaced, with the value to put back (e.g. AWS_CONFIG_FILE). */
-  readonly restoreVariables: Readonly<Record<string, string>>;
-  /** Files main wrote (profiles, refresh specs and caches). */
-  readonly writtenFiles: readonly string[];
-  /** The private directory main created under RUNNER_TEMP, removed when empty. */
-  readonly createdDirectory: string | undefined;
-  /** Sections added to ~/.aws files, which the post step removes (and nothing else there). */
-  readonly userFileSections: readonly UserFileSections[];
-}
 
 /** Serializes cleanup state into runner state entries. */
 export function encodeCleanupState(state: CleanupState): Record<string, string> {

@@ -6,10 +6,7 @@ export interface IniSection {
   readonly entries: Readonly<Record<string, string>>;
 }
 
-/** The section header a profile has in the config file ("default" has no "profile " prefix). */
-export function configHeader(profile: string): string {
-  return profile === 'default' ? 'default' : `profile ${profile}`;
-}
+export { configHeader } from '../plan/profile-locations.js';
 
 /** Renders sections as INI text; refuses values that could start a new line or section. */
 export function renderSections(sections: readonly IniSection[]): string {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,24 +9,33 @@ import {
   mergeSections,
   removeSections,
 } from './profile-files.js';
-
-/** Where the step's private files live and which shared files were in effect before. */
-export interface ProfileLocation {
-  readonly directory: string;
-  readonly configFile: string;
-  readonly credentialsFile: string;
-}
+import type { ProfileFilesPlan } from '../plan/plan-exports.js';
+import {
+  currentSharedFiles as sharedFilesInEffect,
+  homeSharedFiles as homeFilesOf,
+  type SharedFiles,
+} from '../plan/profile-locations.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Creates a private 0700 directory under RUNNER_TEMP (never the workspace, whose files can end
- * up in artifacts or images) for this step's profile files.
+ * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
+ * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
+ * state that names it can be saved first.
  */
-export async function createPrivateDirectory(runnerTemp: string): Promise<string> {
-  const directory = await fs.mkdtemp(path.join(runnerTemp, 'aws-deploy-role-'));
+export function privateDirectoryName(runnerTemp: string): string {
+  return path.join(runnerTemp, `aws-deploy-role-${randomBytes(6).toString('hex')}`);
+}
+
+/** Creates the private 0700 directory; fails if the name is taken rather than share it. */
+export async function createPrivateDirectory(directory: string): Promise<void> {
+  await fs.mkdir(directory, { mode: 0o700 });
   await fs.chmod(directory, 0o700);
-  return directory;
+}
+
+/** The home directory the AWS tools use: HOME, else the OS's. */
+export function homeDirectory(env: Env): string {
+  return env['HOME'] || os.homedir();
 }
 
 /** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
@@ -53,39 +63,33 @@ async function readIfRegularFile(file: string): Promise<string> {
 }
 
 /** The shared files that were in effect before this step (env overrides, else ~/.aws). */
-export function currentSharedFiles(env: Env): { config: string; credentials: string } {
-  const home = env['HOME'] || os.homedir();
-  return {
-    config: env['AWS_CONFIG_FILE'] || path.join(home, '.aws', 'config'),
-    credentials: env['AWS_SHARED_CREDENTIALS_FILE'] || path.join(home, '.aws', 'credentials'),
-  };
+export function currentSharedFiles(env: Env): SharedFiles {
+  return sharedFilesInEffect(
+    {
+      configFile: env['AWS_CONFIG_FILE'] || undefined,
+      credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || undefined,
+    },
+    homeDirectory(env),
+  );
 }
 
 /**
- * Writes config and credentials files into `directory`, starting from the files that were in
- * effect so that profiles configured before this step keep working.
+ * Writes the planned config and credentials files, starting from the files that were in
+ * effect (`mergeFrom`) so that profiles configured before this step keep working.
  */
 export async function writeProfileFiles(
-  directory: string,
-  env: Env,
+  files: Pick<ProfileFilesPlan, 'configFile' | 'credentialsFile' | 'mergeFrom'>,
   config: readonly IniSection[],
   credentials: readonly IniSection[],
-): Promise<ProfileLocation> {
-  const previous = currentSharedFiles(env);
-  const location = {
-    directory,
-    configFile: path.join(directory, 'config'),
-    credentialsFile: path.join(directory, 'credentials'),
-  };
+): Promise<void> {
   await writeSecretFile(
-    location.configFile,
-    mergeSections(await readIfRegularFile(previous.config), config),
+    files.configFile,
+    mergeSections(await readIfRegularFile(files.mergeFrom.config), config),
   );
   await writeSecretFile(
-    location.credentialsFile,
-    mergeSections(await readIfRegularFile(previous.credentials), credentials),
+    files.credentialsFile,
+    mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials),
   );
-  return location;
 }
 
 /** Config-file section for a profile. */
@@ -94,12 +98,8 @@ export function configSection(profile: string, entries: Record<string, string>):
 }
 
 /** The user's own profile files: ~/.aws/config and ~/.aws/credentials (HOME resolved). */
-export function homeSharedFiles(env: Env): { config: string; credentials: string } {
-  const home = env['HOME'] || os.homedir();
-  return {
-    config: path.join(home, '.aws', 'config'),
-    credentials: path.join(home, '.aws', 'credentials'),
-  };
+export function homeSharedFiles(env: Env): SharedFiles {
+  return homeFilesOf(homeDirectory(env));
 }
 
 /** For each file, the headers among `headers` it already has a section for. */

@@ -1,4 +1,5 @@
 import type { HopPlan, Plan } from '../plan/plan-run.js';
+import type { SessionRecipe } from '../execute/walk-session.js';
 
 /**
  * What the credential_process helper needs to re-run one profile's chain. Holds no secret:
@@ -41,31 +42,38 @@ export function refreshMarginSeconds(sessionSeconds: number): number {
 /** The helper's temp files (`<cache>.<pid>.tmp`), which the post step removes with the cache. */
 export const REFRESH_TEMP_FILE = /^cache-.*\.json\.\d+\.tmp$/;
 
-/** Builds a one-session Plan from a refresh spec (no guards: main already checked them). */
-export function planFromSpec(spec: RefreshSpec): Plan {
+/**
+ * The session the helper re-obtains: the profile's hops as main planned them. Guards are not
+ * checked again (main checked them before writing the spec) and no re-issue is needed (the
+ * credentials reach clients as JSON, never through a shell).
+ */
+export function recipeFromSpec(spec: RefreshSpec): SessionRecipe {
   return {
-    region: spec.region,
+    name: spec.profile,
     partition: spec.partition,
-    source: spec.source,
-    sourceReason: 'refresh',
-    sessions: [
-      { name: spec.profile, profileName: spec.profile, exportToEnv: false, hops: spec.hops },
-    ],
-    output: {
-      envCredentials: false,
-      outputCredentials: false,
-      maskAccountId: false,
-      unsetCurrentCredentials: false,
-      sessionSummary: false,
-      refreshCredentials: true,
-      overwriteAwsProfile: true,
-      profileFilesLocation: 'runner-temp',
-    },
-    guards: { allowedAccountIds: [], allowedEvents: [], allowedRefs: [], allowedEnvironments: [] },
-    network: spec.network,
-    mfa: undefined,
-    useExistingCredentials: false,
+    hops: spec.hops,
+    guards: { allowedAccountIds: [] },
     specialCharactersWorkaround: false,
+  };
+}
+
+/** The spec of one profile's helper: the plan's source and network, and the profile's hops. */
+export function refreshSpecFor(
+  plan: Plan,
+  source: RefreshSpec['source'],
+  profile: string,
+  hops: readonly HopPlan[],
+  cacheFile: string,
+): RefreshSpec {
+  return {
+    version: 1,
+    profile,
+    region: plan.region,
+    partition: plan.partition,
+    source,
+    network: plan.network,
+    hops,
+    cacheFile,
   };
 }
 

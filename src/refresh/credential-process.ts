@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { writeSecretFile } from '../publish/profile-store.js';
-import { executePlan } from '../execute.js';
+import { obtainSession } from '../execute/walk-session.js';
 import { createHttpTransport } from '../aws/http-transport.js';
 import {
   credentialProcessJson,
-  planFromSpec,
+  recipeFromSpec,
   refreshMarginSeconds,
   type RefreshSpec,
   usableCache,
@@ -40,7 +40,6 @@ export async function refreshCredentials(
         'Refresh works only inside the job that configured it, in steps that keep `id-token: write`.',
     );
   }
-  const plan = planFromSpec(spec);
   const transport = createHttpTransport(
     { httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy },
     env,
@@ -63,19 +62,20 @@ export async function refreshCredentials(
     attemptTimeoutMs: spec.network.attemptTimeoutMs,
     env,
   });
-  const result = await executePlan(plan, {
-    gateway,
-    source: webIdentitySource(spec, env, transport),
-    mask: noop,
-    retry,
-    info: noop,
-    debug: noop,
-    now,
-    attemptTimeoutMs: spec.network.attemptTimeoutMs,
-    signal: undefined,
-  }).finally(() => gateway.destroy());
-  const session = result.sessions[0];
-  if (session === undefined) throw new Error('aws-deploy-role: the refresh spec has no session');
+  const session = await obtainSession(
+    recipeFromSpec(spec),
+    webIdentitySource(spec, env, transport),
+    {
+      gateway,
+      mask: noop,
+      retry,
+      info: noop,
+      debug: noop,
+      now,
+      attemptTimeoutMs: spec.network.attemptTimeoutMs,
+      signal: undefined,
+    },
+  ).finally(() => gateway.destroy());
   const json = credentialProcessJson(session.credentials);
   await replaceSecretFile(spec.cacheFile, json);
   return json;

@@ -1,0 +1,37 @@
+import { InputError } from '../model/errors.js';
+import { INPUT } from '../config/input-names.js';
+import type { Plan } from '../plan/plan-run.js';
+import { configHeader } from './profile-files.js';
+import { currentSharedFiles, existingSections, homeSharedFiles } from './profile-store.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
+export const CREDENTIAL_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+] as const;
+
+/**
+ * Refuses, before any request, to replace a profile section that already exists in the files
+ * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile.
+ */
+export async function checkProfilesAreNew(plan: Plan, env: Env): Promise<void> {
+  if (plan.output.overwriteAwsProfile) return;
+  const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
+  if (names.length === 0) return;
+  const files =
+    plan.output.profileFilesLocation === 'home' ? homeSharedFiles(env) : currentSharedFiles(env);
+  const found = await existingSections([
+    { file: files.config, headers: names.map(configHeader) },
+    { file: files.credentials, headers: names },
+  ]);
+  if (found.length === 0) return;
+  const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
+  throw new InputError(
+    INPUT.overwriteAwsProfile,
+    `is false, and the profile already exists (${where.join('; ')}). Set ${INPUT.overwriteAwsProfile}: true to replace it, or choose another profile name.`,
+  );
+}
