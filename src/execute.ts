@@ -7,7 +7,7 @@ import {
 } from './model/arn.js';
 import { HopError, StsCallError } from './model/errors.js';
 import { checkAllowedAccount, checkEnvironmentClaim } from './plan/guards.js';
-import { claimString, type TokenClaims } from './model/jwt-claims.js';
+import { claimString } from './model/jwt-claims.js';
 import type { HopPlan, Plan, SessionPlan } from './plan/plan-run.js';
 import type { CredentialSource, MaskSecret, SourceCredentials } from './sources/types.js';
 import type {
@@ -45,7 +45,6 @@ export interface SessionResult {
 export interface RunResult {
   readonly sourceKind: Plan['source']['kind'];
   readonly sourceDescription: string;
-  readonly claims: TokenClaims | undefined;
   readonly sessions: readonly SessionResult[];
 }
 
@@ -116,7 +115,6 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunRes
   return {
     sourceKind: plan.source.kind,
     sourceDescription: source.description,
-    claims: source.kind === 'web-identity' ? source.claims : undefined,
     sessions,
   };
 }

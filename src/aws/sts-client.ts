@@ -24,6 +24,7 @@ import type {
   TemporaryCredentials,
   WebIdentityRequest,
 } from './sts-gateway.js';
+import type { Env } from '../model/env.js';
 
 /** What the gateway needs from the plan and the process. */
 export interface GatewaySettings extends ProxySettings {
@@ -233,8 +234,6 @@ function isKnownCode(name: string): boolean {
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The request handler: one NodeHttpHandler per proxy choice, chosen per request from the
