@@ -82,12 +82,10 @@ const NUMERIC_ID = /^\d{1,20}$/;
 /** Keys whose value narrows a subject to some runs of a repository rather than every run. */
 const NARROWING_KEYS = ['context', 'ref', 'environment', 'job_workflow_ref', 'workflow_ref'];
 
-/** Returns a trust policy that admits GitHub OIDC tokens of one repository, narrowed to one scope. */
-export function buildTrustPolicy(options: TrustPolicyOptions): TrustPolicy {
-  return generateTrustPolicy(options).policy;
-}
-
-/** Like buildTrustPolicy, with notes on placeholders to fill in and on a policy that admits too much. */
+/**
+ * Returns a trust policy that admits GitHub OIDC tokens of one repository, narrowed to one scope,
+ * with notes on placeholders to fill in and on a policy that admits too much.
+ */
 export function generateTrustPolicy(options: TrustPolicyOptions): GeneratedPolicy {
   if (!REPOSITORY.test(options.repository)) {
     throw new Error(
