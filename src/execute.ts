@@ -323,7 +323,7 @@ async function callerIdentity(
 }
 
 /** Registers every part of a credential set as secret. */
-export function maskCredentials(credentials: AwsCredentials, mask: MaskSecret): void {
+function maskCredentials(credentials: AwsCredentials, mask: MaskSecret): void {
   mask(credentials.accessKeyId);
   mask(credentials.secretAccessKey);
   if (credentials.sessionToken) mask(credentials.sessionToken);

@@ -220,11 +220,23 @@ describe('success', () => {
 });
 
 describe('failures: nothing exported, the error says why', () => {
-  test('bad input: names the input, before any STS call', async () => {
+  test('bad input: names the input, masked, before any STS call', async () => {
     const { runner, gateway, gatewayCreated } = await runWith({
-      inputs: { ...REGION, 'role-to-assume': ROLE.deploy, 'role-duration-seconds': 'abc' },
+      inputs: {
+        ...REGION,
+        ...STORED_KEYS,
+        'role-to-assume': ROLE.deploy,
+        'role-external-id': EXTERNAL_ID,
+        'role-duration-seconds': 'abc',
+      },
+      env: {},
     });
     expect(runner.failed).toMatch(/role-duration-seconds/);
+    // Input secrets are masked before parsing, so even an input error cannot print one.
+    expect(runner.masks).toEqual(
+      expect.arrayContaining([STORED_KEYS['aws-secret-access-key'], EXTERNAL_ID]),
+    );
+    expect(runner.unmaskedBeforePrint(secretsOf(gateway))).toBeUndefined();
     expect(gatewayCreated).toBe(false);
     expect(gateway.calls).toEqual([]);
     expect(runner.exported).toEqual({});

@@ -32,7 +32,7 @@ export interface GatewaySettings extends ProxySettings {
   /** The `sts-endpoint` input; undefined lets the SDK resolve it (env, FIPS, dual-stack, partition). */
   readonly endpoint: string | undefined;
   readonly attemptTimeoutMs: number;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: Env;
   /** Receives one line per request naming the resolved endpoint URL (never a header or body). */
   readonly debug?: (line: string) => void;
   /** Tests only: an in-memory HTTP handler at the SDK's own boundary, instead of the network. */
@@ -60,9 +60,7 @@ export function toAssumeRoleInput(request: AssumeRoleRequest): AssumeRoleCommand
 }
 
 /** The SDK input for AssumeRoleWithWebIdentity (STS takes no tags, source identity or MFA here). */
-export function toWebIdentityInput(
-  request: WebIdentityRequest,
-): AssumeRoleWithWebIdentityCommandInput {
+function toWebIdentityInput(request: WebIdentityRequest): AssumeRoleWithWebIdentityCommandInput {
   return {
     RoleArn: request.roleArn,
     RoleSessionName: request.sessionName,
@@ -114,7 +112,7 @@ export function fromAssumeOutput(output: AssumeOutput, operation: string): Assum
 }
 
 /** Converts and validates STS Credentials (all four fields, Expiration a valid time). */
-export function fromCredentials(
+function fromCredentials(
   credentials: Credentials | undefined,
   operation: string,
 ): TemporaryCredentials {
