@@ -109,6 +109,8 @@ async function obtainWithin(
   deps.runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
   const retry = stsRetrier(plan, deps, signal);
   const source = sourceFor(plan, deps, retry, signal);
+  // Obtained here rather than inside executePlan, so that a failure of any hop can carry the
+  // token's decoded claims to the diagnosis as a value.
   const obtained = await source.obtain();
   try {
     const result = await executePlan(plan, {
