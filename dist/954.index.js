@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   createSdkStsGateway: () => (/* binding */ createSdkStsGateway)
 });
 
-// UNUSED EXPORTS: fromAssumeOutput, fromCredentials, toAssumeRoleInput, toStsCallError, toWebIdentityInput
+// UNUSED EXPORTS: fromAssumeOutput, toAssumeRoleInput, toStsCallError
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1695);

@@ -1,5 +1,5 @@
 import { checkEnvironmentClaim } from './plan/guards.js';
-import { claimString, type TokenClaims } from './model/jwt-claims.js';
+import { claimString } from './model/jwt-claims.js';
 import type { Plan, SessionPlan } from './plan/plan-run.js';
 import type { CredentialSource } from './sources/types.js';
 import { mfaSender } from './plan/mfa-rules.js';
@@ -29,7 +29,6 @@ export interface SessionResult extends WalkedSession {
 export interface RunResult {
   readonly sourceKind: Plan['source']['kind'];
   readonly sourceDescription: string;
-  readonly claims: TokenClaims | undefined;
   readonly sessions: readonly SessionResult[];
 }
 
@@ -87,7 +86,6 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<RunRes
   return {
     sourceKind: plan.source.kind,
     sourceDescription: source.description,
-    claims: source.kind === 'web-identity' ? source.claims : undefined,
     sessions,
   };
 }

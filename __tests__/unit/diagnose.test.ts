@@ -1,14 +1,15 @@
 import { chainFailureCause } from '../../src/sources/aws-credentials.js';
-// diagnoseFailure on everything but refusals, plus formatDiagnosis and staleCredentialWarnings.
+// diagnoseFailure on everything but refusals, plus formatDiagnosis and staleCredentialWarnings (a
+// pre-flight warning of src/plan/).
 import { STS_MESSAGES, type StsMessageKey } from '../../__fixtures__/sts-errors.js';
 import {
   type Diagnosis,
   type DiagnosisContext,
   diagnoseFailure,
   formatDiagnosis,
-  staleCredentialWarnings,
 } from '../../src/diagnose/diagnose-failure.js';
 import { HopError, OidcTokenError, StsCallError } from '../../src/model/errors.js';
+import { staleCredentialWarnings } from '../../src/plan/preflight-warnings.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/deploy';
 const sts = (operation: string, code: string, key: StsMessageKey) =>

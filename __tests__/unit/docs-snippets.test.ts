@@ -13,7 +13,7 @@ import {
 import { parse } from 'yaml';
 import { githubClaims } from '../../__fixtures__/github-claims.js';
 import { parseTrustPolicyArgs } from '../../src/cli.js';
-import { buildTrustPolicy, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
+import { evaluateTrustPolicy, generateTrustPolicy } from '../../src/model/trust-policy.js';
 
 interface ActionYaml {
   inputs: Record<string, { required?: boolean }>;
@@ -228,7 +228,7 @@ describe('the README quick start', () => {
       repository_owner: repository.split('/')[0],
       ...(environment !== undefined ? { environment } : {}),
     });
-    expect(evaluateTrustPolicy(buildTrustPolicy(options), claims)).toMatchObject({
+    expect(evaluateTrustPolicy(generateTrustPolicy(options).policy, claims)).toMatchObject({
       allowed: true,
       reasons: [],
     });

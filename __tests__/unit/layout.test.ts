@@ -18,6 +18,8 @@ const STAGE_RANK: Readonly<Record<string, number>> = {
   publish: 5,
   post: 6,
   refresh: 6,
+  // A phase of runMain: obtaining credentials (gateway, source, execution under the deadline).
+  'obtain-credentials.ts': 6,
   'run.ts': 7,
 };
 const ENTRY_RANK = 8;

@@ -28,7 +28,6 @@ function resultFor(plan: Plan): RunResult {
   return {
     sourceKind: plan.source.kind,
     sourceDescription: 'test',
-    claims: undefined,
     sessions: plan.sessions.map((session, index) => ({
       session,
       credentials: {

@@ -72,7 +72,6 @@ function result(
   return {
     sourceKind: plan.source.kind,
     sourceDescription: description,
-    claims: undefined,
     sessions,
   };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../__fixtures__/github-claims.js';
 import {
   type TrustPolicyOptions,
-  buildTrustPolicy,
+  generateTrustPolicy,
   conditionBlockFor,
   globMatch,
   subjectForClaims,
@@ -16,15 +16,15 @@ import {
 
 type Options = Partial<TrustPolicyOptions>;
 const conditionOf = (options: Options) =>
-  buildTrustPolicy({ repository: REPO, ...options }).Statement[0]?.Condition;
+  generateTrustPolicy({ repository: REPO, ...options }).policy.Statement[0]?.Condition;
 
-describe('buildTrustPolicy', () => {
+describe('generateTrustPolicy (the policy)', () => {
   test('an environment-scoped policy, in full', () => {
-    const policy = buildTrustPolicy({
+    const policy = generateTrustPolicy({
       repository: REPO,
       environment: 'prod',
       accountId: '123456789012',
-    });
+    }).policy;
     expect(policy).toEqual({
       Version: '2012-10-17',
       Statement: [
@@ -87,7 +87,7 @@ describe('buildTrustPolicy', () => {
       'sts.amazonaws.com',
     ],
   ])('%s', (_name, options, federated, audience) => {
-    const statement = buildTrustPolicy({ repository: REPO, ...options }).Statement[0];
+    const statement = generateTrustPolicy({ repository: REPO, ...options }).policy.Statement[0];
     expect(statement?.Principal.Federated).toBe(federated);
     expect(statement?.Condition['StringEquals']?.[AUD_KEY]).toBe(audience);
   });
@@ -104,7 +104,7 @@ describe('buildTrustPolicy', () => {
     ['blank environment', { repository: REPO, environment: ' ' }, /environment must not be empty/],
     ['short account ID', { repository: REPO, accountId: '1234' }, /12 digits/],
   ])('rejects %s', (_name, options, message) => {
-    expect(() => buildTrustPolicy(options)).toThrow(message);
+    expect(() => generateTrustPolicy(options).policy).toThrow(message);
   });
 });
 

@@ -10,14 +10,14 @@ import {
 } from '../../__fixtures__/github-claims.js';
 import {
   type TrustPolicyOptions,
-  buildTrustPolicy,
+  generateTrustPolicy,
   conditionBlockFor,
   evaluateTrustPolicy,
 } from '../../src/model/trust-policy.js';
 
 type Options = Partial<TrustPolicyOptions>;
 const built = (options: Options, repository = REPO) =>
-  buildTrustPolicy({ repository, accountId: '123456789012', ...options });
+  generateTrustPolicy({ repository, accountId: '123456789012', ...options }).policy;
 const ALLOWED = { allowed: true, reasons: [] };
 
 describe('evaluateTrustPolicy on built policies', () => {

@@ -7,7 +7,7 @@ import {
 } from '../../__fixtures__/github-claims.js';
 import { type PolicyDocument, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
 
-// Policies as people write them by hand, beyond what buildTrustPolicy emits: the evaluator must
+// Policies as people write them by hand, beyond what generateTrustPolicy emits: the evaluator must
 // follow IAM on each construct it claims to understand, and refuse the ones it does not.
 describe('evaluateTrustPolicy on hand-written policies', () => {
   const allow = (overrides: Record<string, unknown> = {}) => ({

@@ -1,4 +1,5 @@
 import type { RequestOptions } from 'node:https';
+import type { Env } from '../model/env.js';
 
 /** The response of one HTTP exchange. */
 export interface HttpResponse {
@@ -33,11 +34,7 @@ export interface ProxySettings {
 }
 
 /** The proxy for a URL: the http-proxy input, else HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY matches. */
-export function proxyFor(
-  url: URL,
-  settings: ProxySettings,
-  env: Readonly<Record<string, string | undefined>>,
-): URL | undefined {
+export function proxyFor(url: URL, settings: ProxySettings, env: Env): URL | undefined {
   const fromEnv =
     url.protocol === 'https:'
       ? (env['HTTPS_PROXY'] ?? env['https_proxy'])
@@ -60,10 +57,7 @@ export function proxyFor(
 }
 
 /** Builds the node:http(s) transport, honouring proxies. */
-export function createHttpTransport(
-  settings: ProxySettings,
-  env: Readonly<Record<string, string | undefined>>,
-): Transport {
+export function createHttpTransport(settings: ProxySettings, env: Env): Transport {
   return async ({ method, url, headers, body, timeoutMs, signal }) => {
     const proxy = proxyFor(url, settings, env);
     const options: RequestOptions = {

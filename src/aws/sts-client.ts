@@ -24,6 +24,7 @@ import type {
   TemporaryCredentials,
   WebIdentityRequest,
 } from './sts-gateway.js';
+import type { Env } from '../model/env.js';
 
 /** What the gateway needs from the plan and the process. */
 export interface GatewaySettings extends ProxySettings {
@@ -31,7 +32,7 @@ export interface GatewaySettings extends ProxySettings {
   /** The `sts-endpoint` input; undefined lets the SDK resolve it (env, FIPS, dual-stack, partition). */
   readonly endpoint: string | undefined;
   readonly attemptTimeoutMs: number;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: Env;
   /** Receives one line per request naming the resolved endpoint URL (never a header or body). */
   readonly debug?: (line: string) => void;
   /** Tests only: an in-memory HTTP handler at the SDK's own boundary, instead of the network. */
@@ -59,9 +60,7 @@ export function toAssumeRoleInput(request: AssumeRoleRequest): AssumeRoleCommand
 }
 
 /** The SDK input for AssumeRoleWithWebIdentity (STS takes no tags, source identity or MFA here). */
-export function toWebIdentityInput(
-  request: WebIdentityRequest,
-): AssumeRoleWithWebIdentityCommandInput {
+function toWebIdentityInput(request: WebIdentityRequest): AssumeRoleWithWebIdentityCommandInput {
   return {
     RoleArn: request.roleArn,
     RoleSessionName: request.sessionName,
@@ -113,7 +112,7 @@ export function fromAssumeOutput(output: AssumeOutput, operation: string): Assum
 }
 
 /** Converts and validates STS Credentials (all four fields, Expiration a valid time). */
-export function fromCredentials(
+function fromCredentials(
   credentials: Credentials | undefined,
   operation: string,
 ): TemporaryCredentials {
@@ -233,8 +232,6 @@ function isKnownCode(name: string): boolean {
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The request handler: one NodeHttpHandler per proxy choice, chosen per request from the

@@ -1,5 +1,6 @@
 // The role chains: role-to-assume with role-chain, and every chain's cross-hop rules.
 import { parseRoleRef } from '../model/arn.js';
+import { isWebIdentitySource } from '../model/source-kind.js';
 import type { HopChain, HopSpec, ProfileSpec, SourceConfig } from './types.js';
 import type { RunContext } from '../model/run-context.js';
 import { parseHopTokens, tokenizeHopLine } from './role-chain-line.js';
@@ -119,11 +120,7 @@ export function checkChains(
           `${hop.origin}: at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`,
         );
       }
-      if (
-        index === 0 &&
-        hop.role.kind === 'name' &&
-        (sourceKind === 'oidc' || sourceKind === 'web-identity-token-file')
-      ) {
+      if (index === 0 && hop.role.kind === 'name' && isWebIdentitySource(sourceKind)) {
         problems.add(
           input,
           `${hop.origin}: '${hop.role.name}' is a bare role name, but a web identity has no AWS account to resolve it in. ` +
@@ -148,7 +145,7 @@ export function checkTagCounts(
   customTags: readonly Tag[],
   problems: Problems,
 ): void {
-  const webIdentity = sourceKind === 'oidc' || sourceKind === 'web-identity-token-file';
+  const webIdentity = isWebIdentitySource(sourceKind);
   for (const chain of chains) {
     chain.forEach((hop, index) => {
       if ((index === 0 && webIdentity) || (hop.skipSessionTagging ?? skipSessionTagging)) return;

@@ -5,8 +5,7 @@ import * as core from '@actions/core';
 import { Context } from '../../node_modules/@actions/github/lib/context.js';
 import { INPUT, type InputKey, type RawInputs } from './input-names.js';
 import type { RunContext } from '../model/run-context.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from '../model/env.js';
 
 /** Reads one input by its action.yml name (trimmed, '' when unset): the port over core.getInput. */
 export type InputReader = (name: string) => string;

@@ -3,6 +3,7 @@ import type { HopChain, MfaConfig, ProfileSpec, SourceConfig } from './types.js'
 
 import { INPUT, type RawInputs } from './input-names.js';
 import { sessionNameProblem } from '../model/session-name.js';
+import { isWebIdentitySource } from '../model/source-kind.js';
 import { isBase32 } from '../model/totp.js';
 import { Problems } from './input-problems.js';
 
@@ -21,8 +22,7 @@ export function parseSourceIdentity(
     return undefined;
   }
   // STS accepts SourceIdentity on AssumeRole only; a web identity sets it through a token claim.
-  const isWebIdentity = sourceKind === 'oidc' || sourceKind === 'web-identity-token-file';
-  if (isWebIdentity && chains.every((chain) => chain.length < 2)) {
+  if (isWebIdentitySource(sourceKind) && chains.every((chain) => chain.length < 2)) {
     problems.add(
       INPUT.sourceIdentity,
       'is sent on the first AssumeRole hop, and an OIDC or token-file source has none: ' +
@@ -88,7 +88,7 @@ export function checkRefresh(
       INPUT.refreshCredentials,
       'is refused for stored keys: refreshing would mean writing long-lived keys to disk. Use OIDC, or a shorter deploy.',
     );
-  } else if (sourceKind !== 'oidc' && sourceKind !== 'web-identity-token-file') {
+  } else if (!isWebIdentitySource(sourceKind)) {
     problems.add(
       INPUT.refreshCredentials,
       `works with the oidc and web-identity-token-file sources, not ${sourceKind}`,

@@ -15,8 +15,16 @@ export function decodeJwtClaims(token: string): TokenClaims | undefined {
   }
 }
 
-/** A claim as a string, if present. */
-export function claimString(claims: TokenClaims | undefined, name: string): string | undefined {
+/**
+ * A claim as a string, if present. A list (an `aud` may be one) is joined with commas for
+ * display; `lists: 'skip'` treats it as absent, for callers that match a single value.
+ */
+export function claimString(
+  claims: TokenClaims | undefined,
+  name: string,
+  lists: 'join' | 'skip' = 'join',
+): string | undefined {
   const value = claims?.[name];
-  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(',') : undefined;
+  if (typeof value === 'string') return value;
+  return Array.isArray(value) && lists === 'join' ? value.join(',') : undefined;
 }

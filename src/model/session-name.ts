@@ -8,7 +8,7 @@ import {
 } from './limits.js';
 
 /** Placeholders allowed in `role-session-name`, `session-name=` and `source-identity`. */
-export const SESSION_NAME_PLACEHOLDERS: Readonly<Record<string, (ctx: RunContext) => string>> = {
+const SESSION_NAME_PLACEHOLDERS: Readonly<Record<string, (ctx: RunContext) => string>> = {
   repository: (ctx) => ctx.repository,
   repo: (ctx) => ctx.repository.split('/').pop() ?? '',
   owner: (ctx) => ctx.repositoryOwner,

@@ -66,7 +66,7 @@ export interface Evaluation {
  * (the GitHub key list as summarised at https://cageyv.dev/posts/aws-sts-oidc-claim-validation).
  * amr is a standard OIDC key; GitHub's tokens carry no amr claim, so it never has a value.
  */
-export const GITHUB_CONDITION_CLAIMS: readonly string[] = [
+const GITHUB_CONDITION_CLAIMS: readonly string[] = [
   'aud',
   'sub',
   'amr',

@@ -65,7 +65,7 @@ export function versionWarning(policy: PolicyDocument): string[] {
 }
 
 /** The one-line verdict: admitted, or denied and why. */
-export function verdictOf(evaluation: Evaluation): string {
+function verdictOf(evaluation: Evaluation): string {
   if (evaluation.allowed) {
     const by = evaluation.statements.find((s) => s.effect === 'Allow' && s.applies);
     return `ADMITTED: statement ${(by?.index ?? 0) + 1} allows ${WEB_IDENTITY_ACTION} for this token`;

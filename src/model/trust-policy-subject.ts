@@ -13,6 +13,7 @@
  *
  * CONTEXT is `environment:NAME`, `pull_request` or `ref:REF`, in that order of precedence.
  */
+import { claimString } from './jwt-claims.js';
 
 export type SubjectFormat = 'names' | 'immutable' | 'custom';
 
@@ -135,8 +136,7 @@ export function contextOf(scope: SubjectScope): string {
 
 /** The context a token's claims give, as GitHub's default template renders it. */
 export function contextOfClaims(claims: Readonly<Record<string, unknown>>): string | undefined {
-  const text = (name: string): string | undefined =>
-    typeof claims[name] === 'string' ? claims[name] : undefined;
+  const text = (name: string): string | undefined => claimString(claims, name, 'skip');
   const environment = text('environment');
   if (environment !== undefined) return `environment:${environment}`;
   if (text('event_name') === 'pull_request') return 'pull_request';

@@ -1,4 +1,5 @@
 import { type Partition, defaultAudience } from './arn.js';
+import { claimString } from './jwt-claims.js';
 import {
   ACCOUNT_PLACEHOLDER,
   WEB_IDENTITY_ACTION,
@@ -81,12 +82,10 @@ const NUMERIC_ID = /^\d{1,20}$/;
 /** Keys whose value narrows a subject to some runs of a repository rather than every run. */
 const NARROWING_KEYS = ['context', 'ref', 'environment', 'job_workflow_ref', 'workflow_ref'];
 
-/** Returns a trust policy that admits GitHub OIDC tokens of one repository, narrowed to one scope. */
-export function buildTrustPolicy(options: TrustPolicyOptions): TrustPolicy {
-  return generateTrustPolicy(options).policy;
-}
-
-/** Like buildTrustPolicy, with notes on placeholders to fill in and on a policy that admits too much. */
+/**
+ * Returns a trust policy that admits GitHub OIDC tokens of one repository, narrowed to one scope,
+ * with notes on placeholders to fill in and on a policy that admits too much.
+ */
 export function generateTrustPolicy(options: TrustPolicyOptions): GeneratedPolicy {
   if (!REPOSITORY.test(options.repository)) {
     throw new Error(
@@ -221,9 +220,9 @@ function templateSubject(
 
 /** The `sub` to expect for this token: its own, else one built from its other claims. */
 export function subjectForClaims(claims: Readonly<Record<string, unknown>>): string | undefined {
-  const sub = stringClaim(claims, 'sub');
+  const sub = claimString(claims, 'sub', 'skip');
   if (sub !== undefined) return sub;
-  const repository = stringClaim(claims, 'repository');
+  const repository = claimString(claims, 'repository', 'skip');
   if (repository === undefined) return undefined;
   return `repo:${repository}:${contextOfClaims(claims) ?? '*'}`;
 }
@@ -236,14 +235,9 @@ export function conditionBlockFor(
   const host = issuerHostOf(claims);
   const values: Record<string, string> = {};
   // The token's own aud is what STS compares; the requested audience is only a fallback.
-  const aud = stringClaim(claims, 'aud') ?? audience;
+  const aud = claimString(claims, 'aud', 'skip') ?? audience;
   if (aud !== undefined) values[`${host}:aud`] = aud;
   const sub = subjectForClaims(claims);
   if (sub !== undefined) values[`${host}:sub`] = sub;
   return { StringEquals: values };
 }
-
-const stringClaim = (
-  claims: Readonly<Record<string, unknown>>,
-  name: string,
-): string | undefined => (typeof claims[name] === 'string' ? claims[name] : undefined);

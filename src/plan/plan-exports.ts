@@ -1,3 +1,4 @@
+import { hasWebIdentitySource } from '../model/source-kind.js';
 import * as path from 'node:path';
 import { OUTPUT } from '../config/input-names.js';
 import type { RunContext } from '../model/run-context.js';
@@ -88,8 +89,7 @@ export interface ExportFacts {
 
 /** Whether the run's profiles get a credential_process helper (web-identity sources only). */
 export const refreshesProfiles = (plan: Plan): boolean =>
-  plan.output.refreshCredentials &&
-  (plan.source.kind === 'oidc' || plan.source.kind === 'web-identity-token-file');
+  plan.output.refreshCredentials && hasWebIdentitySource(plan.source);
 
 /**
  * Decides what a successful run exports (variables, outputs, profile files) and the cleanup

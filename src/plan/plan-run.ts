@@ -1,4 +1,5 @@
 import type { Partition, RoleRef } from '../model/arn.js';
+import { hasWebIdentitySource } from '../model/source-kind.js';
 import type { Config, HopChain, HopSpec, SourceConfig } from '../config/types.js';
 import type { RunContext } from '../model/run-context.js';
 import { DEFAULT_DURATION_SECONDS } from '../model/limits.js';
@@ -53,9 +54,6 @@ export interface Plan {
   readonly specialCharactersWorkaround: boolean;
 }
 
-const isWebIdentitySource = (source: SourceConfig): boolean =>
-  source.kind === 'oidc' || source.kind === 'web-identity-token-file';
-
 /** Turns a validated Config and the run context into a Plan. Pure. */
 export function planRun(config: Config, ctx: RunContext): Plan {
   const sessions: SessionPlan[] = [];
@@ -103,7 +101,7 @@ export function planChain(chain: HopChain, config: Config, ctx: RunContext): Hop
   let sourceIdentityPending = config.session.sourceIdentity !== undefined;
   return chain.map((hop, index) => {
     const operation: HopOperation =
-      index === 0 && isWebIdentitySource(config.source)
+      index === 0 && hasWebIdentitySource(config.source)
         ? 'AssumeRoleWithWebIdentity'
         : 'AssumeRole';
     const tags = operation === 'AssumeRole' ? hopTags(hop, config, ctx, inheritedTransitive) : [];

@@ -1,10 +1,9 @@
+import type { Env } from '../model/env.js';
 import { InputError } from '../model/errors.js';
 import { INPUT } from '../config/input-names.js';
 import type { Plan } from '../plan/plan-run.js';
 import { configHeader } from './profile-files.js';
 import { currentSharedFiles, existingSections, homeSharedFiles } from './profile-store.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
 export const CREDENTIAL_VARIABLES = [

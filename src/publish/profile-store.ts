@@ -1,3 +1,4 @@
+import type { Env } from '../model/env.js';
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -15,8 +16,6 @@ import {
   homeSharedFiles as homeFilesOf,
   type SharedFiles,
 } from '../plan/profile-locations.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose

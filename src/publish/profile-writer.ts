@@ -1,3 +1,4 @@
+import { hasWebIdentitySource } from '../model/source-kind.js';
 import type { RunResult, SessionResult } from '../execute.js';
 import type { Plan } from '../plan/plan-run.js';
 import type { ProfileExport, ProfileFilesPlan } from '../plan/plan-exports.js';
@@ -44,10 +45,7 @@ async function profileSections(
   helperCommand: (specFile: string) => string,
 ): Promise<{ config: IniSection; credentials: IniSection }> {
   const refresh = profile.refresh;
-  if (
-    refresh !== undefined &&
-    (plan.source.kind === 'oidc' || plan.source.kind === 'web-identity-token-file')
-  ) {
+  if (refresh !== undefined && hasWebIdentitySource(plan.source)) {
     const spec = refreshSpecFor(
       plan,
       plan.source,

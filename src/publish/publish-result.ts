@@ -1,3 +1,4 @@
+import type { Env } from '../model/env.js';
 import type { RunResult } from '../execute.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Plan } from '../plan/plan-run.js';
@@ -11,8 +12,6 @@ import { writePlannedProfiles } from './profile-writer.js';
 import { helperCommand } from './helper-command.js';
 
 export { CREDENTIAL_VARIABLES, checkProfilesAreNew } from './profile-conflicts.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 export interface PublishDeps {
   readonly runner: Runner;

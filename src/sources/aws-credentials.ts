@@ -2,8 +2,7 @@ import type { SourceConfig } from '../config/types.js';
 import { InputError } from '../model/errors.js';
 import { INPUT } from '../config/input-names.js';
 import type { CredentialSource } from './types.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from '../model/env.js';
 
 /** Stored keys from secrets (already masked when inputs were read). */
 export function staticKeysSource(

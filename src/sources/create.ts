@@ -5,9 +5,10 @@ import { defaultChainSource, roleChainingSource, staticKeysSource } from './aws-
 import { isRetryableOidcError, oidcSource, type FetchToken } from './oidc.js';
 import { tokenFileSource } from './token-file.js';
 import type { CredentialSource, MaskSecret } from './types.js';
+import type { Env } from '../model/env.js';
 
 export interface SourceDeps {
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: Env;
   /** The job's OIDC token for an audience (core.getIDToken in the main step). */
   readonly oidcToken: (audience: string) => FetchToken;
   readonly mask: MaskSecret;

@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { OidcTokenError } from '../model/errors.js';
 import { ID_TOKEN_HELP, type FetchToken } from './oidc.js';
-
-type Env = Record<string, string | undefined>;
+import type { WritableEnv } from '../model/env.js';
 
 export interface GitHubIdTokenOptions {
   readonly audience: string;
@@ -12,7 +11,7 @@ export interface GitHubIdTokenOptions {
   readonly httpProxy: string | undefined;
   readonly noProxy: readonly string[];
   /** The process environment, which @actions/http-client reads its proxy settings from. */
-  readonly env: Env;
+  readonly env: WritableEnv;
   /** `core.getIDToken` in the action; tests pass a fake. */
   readonly getIdToken?: (audience: string) => Promise<string>;
 }

@@ -5,7 +5,7 @@ import { INPUT } from '../config/input-names.js';
 import type { CredentialSource, MaskSecret } from './types.js';
 
 /** Reads a web-identity token file, refusing symlinks (they could point at another secret). */
-export async function readTokenFile(path: string, mask: MaskSecret): Promise<string> {
+async function readTokenFile(path: string, mask: MaskSecret): Promise<string> {
   let stat;
   try {
     stat = await fs.lstat(path);

@@ -5,7 +5,7 @@ import { UsageError, keyValues, parseFlags } from './parse-args.js';
 
 /** `trust-policy check`: evaluate a trust policy against one run's claims, offline. */
 
-export const CHECK_FLAGS = {
+const CHECK_FLAGS = {
   '--policy': 'value',
   '--claims': 'value',
   '--token': 'value',

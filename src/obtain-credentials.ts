@@ -1,0 +1,236 @@
+import { ActionTimeoutError, StsCallError, messageOf } from './model/errors.js';
+import { executePlan, type RunResult } from './execute.js';
+import { checkAllowedAccount } from './plan/guards.js';
+import type { Plan } from './plan/plan-run.js';
+import { isRetryableStsError, withRetry, type Retrier } from './aws/retry.js';
+import type { Runner } from './publish/runner.js';
+import type { SecretRegistry } from './model/secret-registry.js';
+import { createSource } from './sources/create.js';
+import { githubIdTokenFetch } from './sources/github-id-token.js';
+import type { CallerIdentity, StsGateway } from './aws/sts-gateway.js';
+import type { GatewaySettings } from './aws/sts-client.js';
+import type { TokenClaims } from './model/jwt-claims.js';
+import type { CredentialSource, SourceCredentials } from './sources/types.js';
+import type { Env, WritableEnv } from './model/env.js';
+
+/** An STS gateway the run owns: destroyed (its sockets closed) when the run is over. */
+export type OwnedGateway = StsGateway & { destroy(): void };
+
+/** Builds the run's STS gateway; the default loads the AWS SDK (see createGateway). */
+export type GatewayFactory = (settings: GatewaySettings) => OwnedGateway | Promise<OwnedGateway>;
+
+/** What the obtain phase needs of the world. */
+export interface ObtainDeps {
+  /** The environment after unset-current-credentials. */
+  readonly env: WritableEnv;
+  readonly runner: Runner;
+  readonly secrets: SecretRegistry;
+  readonly now: () => Date;
+  readonly random: () => number;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly getIdToken?: ((audience: string) => Promise<string>) | undefined;
+  readonly createGateway?: GatewayFactory | undefined;
+}
+
+/** What the obtain phase ends with: new credentials, or the job's own ones left as they are. */
+export type Obtained =
+  | { readonly kind: 'issued'; readonly result: RunResult }
+  | { readonly kind: 'existing-credentials' };
+
+/**
+ * A failure after the source credentials were obtained, carrying what the run learnt by then
+ * for the diagnosis: the token's decoded claims, never the token.
+ */
+export class ObtainFailure extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly claims: TokenClaims | undefined,
+  ) {
+    super(messageOf(error));
+  }
+}
+
+/**
+ * Obtains the plan's credentials: the gateway, use-existing-credentials, the source, and every
+ * hop, under action-timeout-s. Publishes nothing; masks what it learns on arrival.
+ */
+export async function obtainCredentials(plan: Plan, deps: ObtainDeps): Promise<Obtained> {
+  const gateway = await (deps.createGateway ?? createSdkGateway)({
+    region: plan.region,
+    endpoint: plan.network.stsEndpoint,
+    httpProxy: plan.network.httpProxy,
+    noProxy: plan.network.noProxy,
+    attemptTimeoutMs: plan.network.attemptTimeoutMs,
+    env: deps.env,
+    debug: (line) => deps.runner.debug(deps.secrets.redact(line)),
+  });
+  try {
+    // The group encloses the deadline, so a timeout closes the group before the error is printed.
+    return await deps.runner.group('Assume roles', () =>
+      withDeadline(plan.network.actionTimeoutMs, (signal) =>
+        obtainWithin(plan, deps, gateway, signal),
+      ),
+    );
+  } finally {
+    gateway.destroy();
+  }
+}
+
+/**
+ * The AWS SDK loads only here, after the configuration validated: a run that fails on its
+ * inputs never pays its start-up cost. sts-client.ts imports it with static named imports, so
+ * the bundler keeps only the STS client.
+ */
+async function createSdkGateway(settings: GatewaySettings): Promise<OwnedGateway> {
+  const { createSdkStsGateway } = await import('./aws/sts-client.js');
+  return createSdkStsGateway(settings);
+}
+
+async function obtainWithin(
+  plan: Plan,
+  deps: ObtainDeps,
+  gateway: StsGateway,
+  signal: AbortSignal | undefined,
+): Promise<Obtained> {
+  if (plan.useExistingCredentials) {
+    const existing = await existingCredentialsIdentity(deps.env, gateway, plan, signal);
+    if (existing !== undefined) {
+      // The account guard applies on this path too: working credentials of a foreign
+      // account must not pass for a deployment credential.
+      if (plan.output.maskAccountId) deps.secrets.add(existing.account);
+      checkAllowedAccount(
+        plan,
+        existing.account,
+        'The existing credentials (use-existing-credentials)',
+      );
+      return { kind: 'existing-credentials' };
+    }
+  }
+  deps.runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
+  const retry = stsRetrier(plan, deps, signal);
+  const source = sourceFor(plan, deps, retry, signal);
+  // Obtained here rather than inside executePlan, so that a failure of any hop can carry the
+  // token's decoded claims to the diagnosis as a value.
+  const obtained = await source.obtain();
+  try {
+    const result = await executePlan(plan, {
+      gateway,
+      source: { obtain: async () => obtained },
+      mask: deps.secrets.add,
+      retry,
+      info: (m) => deps.runner.info(m),
+      debug: (m) => deps.runner.debug(deps.secrets.redact(m)),
+      now: deps.now,
+      attemptTimeoutMs: plan.network.attemptTimeoutMs,
+      signal,
+    });
+    return { kind: 'issued', result };
+  } catch (error) {
+    throw new ObtainFailure(error, claimsOf(obtained));
+  }
+}
+
+const claimsOf = (obtained: SourceCredentials): TokenClaims | undefined =>
+  obtained.kind === 'web-identity' ? obtained.claims : undefined;
+
+function sourceFor(
+  plan: Plan,
+  deps: ObtainDeps,
+  retry: Retrier,
+  signal: AbortSignal | undefined,
+): CredentialSource {
+  const { env, getIdToken } = deps;
+  return createSource(plan, {
+    env,
+    oidcToken: (audience) =>
+      githubIdTokenFetch({
+        audience,
+        timeoutMs: plan.network.attemptTimeoutMs,
+        httpProxy: plan.network.httpProxy,
+        noProxy: plan.network.noProxy,
+        env,
+        ...(getIdToken === undefined ? {} : { getIdToken }),
+      }),
+    mask: deps.secrets.add,
+    retry,
+    sleep: (ms) => deps.sleep(ms, signal),
+    random: deps.random,
+    maxAttempts: plan.network.maxAttempts,
+  });
+}
+
+/** The identity of the job's current env credentials, when they work. */
+async function existingCredentialsIdentity(
+  env: Env,
+  gateway: StsGateway,
+  plan: Plan,
+  signal: AbortSignal | undefined,
+): Promise<CallerIdentity | undefined> {
+  const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
+  const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
+  if (accessKeyId === '' || secretAccessKey === '') return undefined;
+  try {
+    return await gateway.getCallerIdentity(
+      { accessKeyId, secretAccessKey, sessionToken: env['AWS_SESSION_TOKEN'] || undefined },
+      { timeoutMs: plan.network.attemptTimeoutMs, signal },
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function stsRetrier(plan: Plan, deps: ObtainDeps, signal: AbortSignal | undefined): Retrier {
+  return (label, operation) =>
+    withRetry(operation, {
+      maxAttempts: plan.network.maxAttempts,
+      isRetryable: isRetryableStsError,
+      sleep: (ms) => deps.sleep(ms, signal),
+      random: deps.random,
+      onRetry: (error, attempt, delay) =>
+        deps.runner.info(
+          `${label}: ${error instanceof StsCallError ? error.code : messageOf(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`,
+        ),
+    }).catch((error: unknown) => {
+      throw gaveUp(error, plan);
+    });
+}
+
+/**
+ * A retryable STS error that still escaped withRetry used up every attempt: say so, and name
+ * the endpoint (an STS error document does not), so "STS is down" reads as such.
+ */
+function gaveUp(error: unknown, plan: Plan): unknown {
+  if (!(error instanceof StsCallError) || !isRetryableStsError(error)) return error;
+  const configured = plan.network.stsEndpoint;
+  const endpoint = configured === undefined ? undefined : new URL(configured).origin;
+  const attempts = plan.network.maxAttempts;
+  const where =
+    endpoint === undefined || error.awsMessage.includes(endpoint) ? '' : `endpoint ${endpoint}; `;
+  return new StsCallError(
+    error.operation,
+    error.code,
+    `${error.awsMessage} (${where}gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+    error.status,
+  );
+}
+
+/** Runs body under the action timeout; on expiry aborts in-flight requests and throws. */
+async function withDeadline<T>(
+  timeoutMs: number | undefined,
+  body: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
+  if (timeoutMs === undefined) return body(undefined);
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ActionTimeoutError(timeoutMs / 1000));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([body(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
