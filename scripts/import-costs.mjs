@@ -16,6 +16,16 @@ const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('='
 const CASES = [
   ['empty ESM file (floor)', ''],
   ['@actions/core', "import * as core from '@actions/core';\ncore.info('x');"],
+  // What @actions/core's index loads for getIDToken alone (its OIDC client): undici and tunnel.
+  [
+    '@actions/http-client',
+    "import { HttpClient } from '@actions/http-client';\nnew HttpClient('x');",
+  ],
+  // The Context class by path, as src/inputs.ts imports it (the package index loads Octokit).
+  [
+    '@actions/github context',
+    "import { Context } from './node_modules/@actions/github/lib/context.js';\nnew Context();",
+  ],
   [
     '@aws-sdk/client-sts',
     "import { STSClient } from '@aws-sdk/client-sts';\nnew STSClient({ region: 'us-east-1' });",
