@@ -12,7 +12,7 @@ import {
   checkProfilesAreNew,
   publishResult,
 } from './publish/publish-result.js';
-import { hopLineSecrets } from './config/role-chain-line.js';
+import { inputSecrets } from './config/input-secrets.js';
 import { checkAllowedAccount, checkGuardsBeforeNetwork } from './plan/guards.js';
 import {
   readInputs,
@@ -28,6 +28,7 @@ import { createSource } from './sources/create.js';
 import { githubIdTokenFetch } from './sources/github-id-token.js';
 import type { CallerIdentity, StsGateway } from './aws/sts-gateway.js';
 import { renderFailureSummary, renderSuccessSummary } from './publish/summary.js';
+import { appendSuccessSummary } from './publish/summary-writer.js';
 import type { RawInputs } from './config/input-names.js';
 import type { TokenClaims } from './model/jwt-claims.js';
 import type { CredentialSource } from './sources/types.js';
@@ -86,17 +87,9 @@ function recordClaims(source: CredentialSource, facts: RunFacts): CredentialSour
 
 function maskInputSecrets(raw: RawInputs, env: Env, secrets: SecretRegistry): void {
   // Masked before parsing, so even an input error cannot echo one of these.
-  [
-    raw.awsAccessKeyId,
-    raw.awsSecretAccessKey,
-    raw.awsSessionToken,
-    raw.mfaTokenCode,
-    raw.mfaTotpSecret,
-    raw.roleExternalId,
-  ].forEach(secrets.add);
-  // External IDs (and values whose key was mistyped) in chain lines, before parsing can fail.
-  [...hopLineSecrets(raw.roleChain), ...hopLineSecrets(raw.profiles)].forEach(secrets.add);
-  secrets.add(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']);
+  const found = inputSecrets(raw, env);
+  found.secrets.forEach(secrets.add);
+  found.candidates.forEach(secrets.addCandidate);
 }
 
 async function runPlan(
@@ -149,7 +142,7 @@ async function assumeAndPublish(
   // The group encloses the deadline, so a timeout closes the group before the error is printed.
   const result = await runner.group('Assume roles', () =>
     withDeadline(plan.network.actionTimeoutMs, async (signal) => {
-      const retry = makeRetrier(plan, deps, signal);
+      const retry = makeRetrier(plan, deps, signal, secrets);
       if (plan.useExistingCredentials) {
         const existing = await existingCredentialsIdentity(env, gateway, plan, signal);
         if (existing !== undefined) {
@@ -216,7 +209,11 @@ async function assumeAndPublish(
     helperCommand,
   });
   if (plan.output.sessionSummary)
-    await runner.appendSummary(secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())));
+    await appendSuccessSummary(
+      runner,
+      secrets.redact(renderSuccessSummary(result, plan, ctx, deps.now())),
+      (text) => secrets.redact(text),
+    );
 }
 
 /**
@@ -275,7 +272,12 @@ async function existingCredentialsIdentity(
   }
 }
 
-function makeRetrier(plan: Plan, deps: MainDeps, signal: AbortSignal | undefined): Retrier {
+function makeRetrier(
+  plan: Plan,
+  deps: MainDeps,
+  signal: AbortSignal | undefined,
+  secrets: SecretRegistry,
+): Retrier {
   return (label, operation) =>
     withRetry(operation, {
       maxAttempts: plan.network.maxAttempts,
@@ -284,7 +286,9 @@ function makeRetrier(plan: Plan, deps: MainDeps, signal: AbortSignal | undefined
       random: deps.random,
       onRetry: (error, attempt, delay) =>
         deps.runner.info(
-          `${label}: ${error instanceof StsCallError ? error.code : messageOf(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`,
+          secrets.redact(
+            `${label}: ${error instanceof StsCallError ? error.code : messageOf(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`,
+          ),
         ),
     }).catch((error: unknown) => {
       throw gaveUp(error, plan);
