@@ -90,7 +90,10 @@ describe('a proxy password never prints', () => {
   test.each([
     ['HTTPS_PROXY', { HTTPS_PROXY: `user:${PASSWORD}@proxy.corp:3128` }],
     ['HTTP_PROXY', { HTTP_PROXY: `user:${PASSWORD}@proxy.corp:3128` }],
-    ['HTTPS_PROXY, debug on', { HTTPS_PROXY: `user:${PASSWORD}@proxy.corp:3128`, RUNNER_DEBUG: '1' }],
+    [
+      'HTTPS_PROXY, debug on',
+      { HTTPS_PROXY: `user:${PASSWORD}@proxy.corp:3128`, RUNNER_DEBUG: '1' },
+    ],
   ])(
     'a %s that is not a URL: the error names the variables and shows ***@host, before any request',
     async (_name, proxyEnv) => {
@@ -170,6 +173,32 @@ test('an endpoint that echoes the form body: the external ID never shows, raw or
   expect(step.summary).not.toContain(externalId);
   expect(step.summary).not.toContain(encoded);
   expect(step.summary).toContain('ExternalId=\\*\\*\\*');
+});
+
+test('a retried 5xx whose error code echoes the body: the retry line shows the external ID as ***', async () => {
+  const externalId = 'ext+id/secret=9';
+  const encoded = encodeURIComponent(externalId);
+  stack.proxy.inject({
+    action: 'AssumeRole',
+    roleArn: DEPLOY,
+    fault: { kind: 'echo-body', status: 500, code: 'InternalFailure', inCode: true },
+  });
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': DEPLOY,
+      'role-external-id': externalId,
+      'retry-max-attempts': '2',
+    },
+  });
+  expectNoCredentialsExported(step);
+  expect(stack.proxy.records().filter((r) => r.action === 'AssumeRole')).toHaveLength(2);
+  const retryLine = step.log.split('\n').find((line) => /retry 1 of 1/.test(line)) ?? '';
+  expect(retryLine).toContain('ExternalId=***');
+  assertNoLeaks(step.log, [externalId, encoded]);
+  expect(step.summary).not.toContain(encoded);
 });
 
 test('a 2-character external ID is masked (STS accepts 2 to 1224 characters)', async () => {

@@ -233,7 +233,8 @@ export async function startStsProxy(
     if (fault?.kind === 'echo-body') {
       rec.status = fault.status;
       const echoed = `Request was: ${body.toString('utf8')}`;
-      return reply(res, fault.status, stsErrorXml(fault.code, echoed, fault.status));
+      const [code, message] = fault.inCode ? [echoed, 'reflected'] : [fault.code, echoed];
+      return reply(res, fault.status, stsErrorXml(code, message, fault.status));
     }
     if (!fault && limiter?.overLimit()) {
       rec.fault = 'rate-limit';
