@@ -187,8 +187,11 @@ function stsRetrier(plan: Plan, deps: ObtainDeps, signal: AbortSignal | undefine
       sleep: (ms) => deps.sleep(ms, signal),
       random: deps.random,
       onRetry: (error, attempt, delay) =>
+        // Redacted: an error message can echo the request (e.g. a URL-encoded external ID).
         deps.runner.info(
-          `${label}: ${error instanceof StsCallError ? error.code : messageOf(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`,
+          deps.secrets.redact(
+            `${label}: ${error instanceof StsCallError ? error.code : messageOf(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`,
+          ),
         ),
     }).catch((error: unknown) => {
       throw gaveUp(error, plan);

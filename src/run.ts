@@ -7,7 +7,7 @@ import {
   checkProfilesAreNew,
   publishResult,
 } from './publish/publish-result.js';
-import { hopLineSecrets } from './config/role-chain-line.js';
+import { inputSecrets } from './config/input-secrets.js';
 import { checkGuardsBeforeNetwork } from './plan/guards.js';
 import { preflightWarnings } from './plan/preflight-warnings.js';
 import {
@@ -20,6 +20,7 @@ import { planRun, type Plan } from './plan/plan-run.js';
 import type { Runner } from './publish/runner.js';
 import { SecretRegistry } from './model/secret-registry.js';
 import { renderFailureSummary, renderSuccessSummary } from './publish/summary.js';
+import { appendSuccessSummary } from './publish/summary-writer.js';
 import type { RawInputs } from './config/input-names.js';
 import type { TokenClaims } from './model/jwt-claims.js';
 import type { Env, WritableEnv } from './model/env.js';
@@ -99,17 +100,11 @@ async function runPhases(
 /** Reads the inputs and masks their secrets before anything, even an input error, can print one. */
 function readMaskedInputs(deps: MainDeps, secrets: SecretRegistry): RawInputs {
   const raw = readInputs(deps.readInput, deps.env);
-  [
-    raw.awsAccessKeyId,
-    raw.awsSecretAccessKey,
-    raw.awsSessionToken,
-    raw.mfaTokenCode,
-    raw.mfaTotpSecret,
-    raw.roleExternalId,
-  ].forEach(secrets.add);
-  // External IDs (and values whose key was mistyped) in chain lines, before parsing can fail.
-  [...hopLineSecrets(raw.roleChain), ...hopLineSecrets(raw.profiles)].forEach(secrets.add);
-  secrets.add(deps.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']);
+  // Input keys, MFA values, external IDs (also in chain lines, and values whose key was
+  // mistyped), proxy passwords and the token request token: masked before parsing can fail.
+  const found = inputSecrets(raw, deps.env);
+  found.secrets.forEach(secrets.add);
+  found.candidates.forEach(secrets.addCandidate);
   return raw;
 }
 
@@ -164,8 +159,10 @@ async function reportSuccess(
       'use-existing-credentials: the job already has working credentials; nothing was changed.',
     );
   else if (plan.output.sessionSummary)
-    await runner.appendSummary(
+    await appendSuccessSummary(
+      runner,
       secrets.redact(renderSuccessSummary(obtained.result, plan, ctx, deps.now())),
+      (text) => secrets.redact(text),
     );
 }
 

@@ -1,9 +1,17 @@
 // Profile files in the user's ~/.aws (profile-files-location: home), and overwrite-aws-profile:
-// other sections and comments survive, the post step removes exactly what main added, and an
-// existing profile is replaced only when asked.
+// other sections and comments survive, the post step removes exactly what main added, an
+// existing profile is replaced only when asked (never in ~/.aws), and a linked ~/.aws is refused.
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createJob, runStep, type Job } from './harness/runner.js';
 import {
@@ -12,6 +20,7 @@ import {
   expectNoLeaks,
   laterStepEnv,
   oidcEnv,
+  runSecrets,
   stsInputs,
   useStack,
 } from './harness/stack.js';
@@ -92,7 +101,7 @@ test.each([
   ['runner-temp', 'an earlier config file (AWS_CONFIG_FILE)'],
   ['home', '~/.aws/config'],
 ])(
-  'overwrite-aws-profile (%s): an existing profile in %s is refused before any request, replaced when true',
+  'overwrite-aws-profile (%s): an existing profile in %s is refused before any request, replaced when true (refused outright with home)',
   async (location) => {
     const job = createJob();
     withUserFiles(job);
@@ -120,6 +129,19 @@ test.each([
       env: oidcEnv(stack),
       inputs: { ...inputs, 'overwrite-aws-profile': 'true' },
     });
+    if (location === 'home') {
+      // The post step could not put the user's own [profile mine] back: refused as an input error.
+      expect(replaced.exitCode).not.toBe(0);
+      expect(replaced.log).toMatch(
+        /::error::.*`overwrite-aws-profile`: cannot be true with `profile-files-location: home`.*`profile-files-location: runner-temp`/,
+      );
+      expect(stack.proxy.records()).toHaveLength(0);
+      expect(stack.oidc.requests()).toHaveLength(before);
+      expect(replaced.env).toEqual({});
+      expect(readFileSync(awsFile(job, 'config'), 'utf8')).toBe(USER_CONFIG);
+      expect(readFileSync(awsFile(job, 'credentials'), 'utf8')).toBe(USER_CREDENTIALS);
+      return;
+    }
     expect(replaced.exitCode).toBe(0);
     const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), HOME: job.home }, [
       '--profile',
@@ -128,3 +150,25 @@ test.each([
     expect(cli.json).toMatchObject({ Account: '111111111111' });
   },
 );
+
+test('home: a ~/.aws that is a symbolic link is refused, nothing is written through it or exported', async () => {
+  const job = createJob();
+  const elsewhere = join(job.root, 'elsewhere');
+  mkdirSync(elsewhere);
+  symlinkSync(elsewhere, join(job.home, '.aws'));
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), profiles: `dev: ${DEV}`, 'profile-files-location': 'home' },
+  });
+  expect(main.exitCode).not.toBe(0);
+  expect(main.log).toMatch(/::error::.*\.aws: it is a symbolic link/);
+  expectNoLeaks(main, stack);
+  expect(readdirSync(elsewhere)).toEqual([]);
+  for (const value of Object.values({ ...main.env, ...main.outputs }))
+    for (const secret of runSecrets(stack)) expect(value).not.toContain(secret);
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  expect(readdirSync(elsewhere)).toEqual([]);
+});

@@ -9,6 +9,7 @@ import { parseProfileLines } from './profiles-input.js';
 import { sessionNameProblem } from '../model/session-name.js';
 import { selectSource } from './source-selection.js';
 import { Problems } from './input-problems.js';
+import { describeProxy, parseHttpUrl } from './proxy-url.js';
 import { buildSource, checkSourceConflicts } from './source.js';
 import { checkChains, checkProfiles, checkTagCounts, parsePrimaryChain } from './chains.js';
 import { checkRefresh, parseMfa, parseProfileName, parseSourceIdentity } from './session.js';
@@ -133,8 +134,21 @@ export function parseConfig(raw: RawInputs, ctx: RunContext): Config {
     useExistingCredentials: useExisting,
     specialCharactersWorkaround: bool('specialCharactersWorkaround', false),
   };
+  checkOverwriteInHome(config.output, problems);
   if (problems.errors.length > 0) throw new InputErrors(problems.errors);
   return Object.freeze(config);
+}
+
+/**
+ * Refuses overwrite-aws-profile in the user's own ~/.aws: the post step would remove the profile
+ * section main replaced, and the user's original section is not saved anywhere to restore.
+ */
+function checkOverwriteInHome(output: Config['output'], problems: Problems): void {
+  if (!output.overwriteAwsProfile || output.profileFilesLocation !== 'home') return;
+  problems.add(
+    INPUT.overwriteAwsProfile,
+    `cannot be true with \`${INPUT.profileFilesLocation}: home\`: the post step would delete the existing profile section this step replaced in ~/.aws, and the original is not kept. Use \`${INPUT.profileFilesLocation}: runner-temp\` (the files in effect are copied there and ~/.aws is left untouched) or pick a profile name that does not exist yet`,
+  );
 }
 
 function parseProfileFilesLocation(raw: string, problems: Problems): ProfileFilesLocation {
@@ -151,6 +165,20 @@ function parseAccountIds(raw: string, problems: Problems): string[] {
       problems.add(INPUT.allowedAccountIds, `'${id}' is not a 12-digit AWS account ID`);
   }
   return ids;
+}
+
+/**
+ * The proxy URL. Its value may come from HTTPS_PROXY or HTTP_PROXY (read-inputs.ts), so the error
+ * names them, and it never echoes userinfo: a proxy password is a secret.
+ */
+function proxyUrl(value: string, problems: Problems): string | undefined {
+  if (value === '') return undefined;
+  if (parseHttpUrl(value) !== undefined) return value;
+  problems.add(
+    INPUT.httpProxy,
+    `'${describeProxy(value)}' is not an http(s) URL (from the input or, when it is empty, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`,
+  );
+  return undefined;
 }
 
 function parseNetwork(
@@ -188,7 +216,7 @@ function parseNetwork(
     // Without the input, the SDK resolves the endpoint: AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL,
     // AWS_USE_FIPS_ENDPOINT, AWS_USE_DUALSTACK_ENDPOINT and every partition its rules know.
     stsEndpoint: url(INPUT.stsEndpoint, raw.stsEndpoint),
-    httpProxy: url(INPUT.httpProxy, raw.httpProxy),
+    httpProxy: proxyUrl(raw.httpProxy, problems),
     noProxy: splitList(raw.noProxy),
     maxAttempts: disableRetry ? 1 : attempts,
     attemptTimeoutMs: attemptTimeout * 1000,

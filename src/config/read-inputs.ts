@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as core from '@actions/core';
 // Only the Context class: '@actions/github' itself also loads Octokit (≈570 KB bundled), and the
@@ -84,8 +85,38 @@ export interface GitHubContext {
   readonly repo: { readonly owner: string; readonly repo: string };
 }
 
-/** The real context: `@actions/github`'s, read from the runner's variables (and event file) now. */
-export const readGitHubContext = (): GitHubContext => new Context();
+/**
+ * The real context: `@actions/github`'s, read from the runner's variables now. Never throws and
+ * never prints: `new Context()` would JSON.parse the event file (throwing on a bad one) and write
+ * "GITHUB_EVENT_PATH <path> does not exist" raw to stdout, where a path holding a newline could
+ * start a workflow command. So it is built without the variable, and the payload (used only for
+ * the repository when GITHUB_REPOSITORY is unset) is read here, from a regular file only.
+ */
+export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
+  const eventPath = env['GITHUB_EVENT_PATH'];
+  delete env['GITHUB_EVENT_PATH'];
+  try {
+    const context = new Context();
+    context.payload = readEventPayload(eventPath);
+    return context;
+  } finally {
+    if (eventPath !== undefined) env['GITHUB_EVENT_PATH'] = eventPath;
+  }
+}
+
+/** The event payload, or {} when the file is missing, not a regular file or not a JSON object. */
+function readEventPayload(eventPath: string | undefined): Context['payload'] {
+  if (eventPath === undefined || eventPath === '') return {};
+  try {
+    if (!fs.statSync(eventPath).isFile()) return {};
+    const parsed: unknown = JSON.parse(fs.readFileSync(eventPath, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Context['payload'])
+      : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
  * Reads the run context: `@actions/github`'s `context` for what it carries, plain variables only

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { refuseLinkedDirectory } from './user-directory.js';
 import {
   configHeader,
   existingHeaders,
@@ -130,6 +131,7 @@ export async function mergeIntoUserFile(
   file: string,
   sections: readonly IniSection[],
 ): Promise<void> {
+  await refuseLinkedDirectory(path.dirname(file));
   await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   let existing = '';
   const stat = await fs.lstat(file).catch(() => undefined);

@@ -7,7 +7,12 @@ export type Fault =
   | { kind: 'status'; status: number; body?: string }
   | { kind: 'reset' }
   | { kind: 'delay'; ms: number }
-  | { kind: 'error'; status: number; code: string; message: string };
+  | { kind: 'error'; status: number; code: string; message: string }
+  /**
+   * An error whose Message (or, with inCode, Code) is the raw form body, as a careless endpoint
+   * or proxy reflects it.
+   */
+  | { kind: 'echo-body'; status: number; code: string; inCode?: true };
 
 export interface FaultRule {
   /** Matches the request's Action (e.g. AssumeRole); any action if absent. */

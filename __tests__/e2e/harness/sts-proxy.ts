@@ -230,6 +230,12 @@ export async function startStsProxy(
       rec.status = canned.status;
       return reply(res, canned.status, canned.body);
     }
+    if (fault?.kind === 'echo-body') {
+      rec.status = fault.status;
+      const echoed = `Request was: ${body.toString('utf8')}`;
+      const [code, message] = fault.inCode ? [echoed, 'reflected'] : [fault.code, echoed];
+      return reply(res, fault.status, stsErrorXml(code, message, fault.status));
+    }
     if (!fault && limiter?.overLimit()) {
       rec.fault = 'rate-limit';
       rec.status = 400;
