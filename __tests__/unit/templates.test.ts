@@ -536,6 +536,9 @@ describe.each(ALL)('%s: IAM path and permissions boundary', (name) => {
   });
 });
 
+/** Upper bound for one run of an external checker (cfn-lint, terraform) on a loaded machine. */
+const TOOL_TIMEOUT_MS = 120_000;
+
 // cfn-lint (pip install cfn-lint) checks the templates against CloudFormation's resource specs.
 // It is on the machine image; CI must have it, so a missing cfn-lint fails there.
 describe('cfn-lint', () => {
@@ -548,9 +551,9 @@ describe('cfn-lint', () => {
     const result = spawnSync(
       cfnLint,
       ALL.map((name) => join(TEMPLATE_DIR, name)),
-      {
-        encoding: 'utf8',
-      },
+      // cfn-lint starts Python and loads every resource spec: seconds when idle, far more on a
+      // loaded 2-core machine. Bounded so a hang fails the test instead of stalling the suite.
+      { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS },
     );
     expect({ status: result.status, output: `${result.stdout}${result.stderr}` }).toEqual({
       status: 0,
@@ -568,7 +571,11 @@ describe('terraform fmt', () => {
     const result = spawnSync(
       terraform,
       ['fmt', '-check', '-recursive', '-diff', join(TEMPLATE_DIR, '..', 'terraform')],
-      { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } },
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+        timeout: TOOL_TIMEOUT_MS,
+      },
     );
     expect({ status: result.status, diff: result.stdout }).toEqual({ status: 0, diff: '' });
   });
