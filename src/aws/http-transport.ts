@@ -7,7 +7,12 @@ export interface HttpResponse {
   readonly body: string;
 }
 
-/** Sends one request and returns the response; the only HTTP client of the action. */
+/**
+ * Sends one request and returns the response. Used only by the refresh helper's OIDC token fetch:
+ * there core.getIDToken cannot be used (it prints `::add-mask::` on stdout, the AWS client's
+ * JSON channel) and @actions/core does not export its OIDC client. STS goes through the AWS SDK,
+ * the main step's token through @actions/core.
+ */
 export type Transport = (request: {
   readonly method?: 'GET' | 'POST';
   readonly url: URL;
