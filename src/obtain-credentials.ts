@@ -55,7 +55,7 @@ export class ObtainFailure extends Error {
  * hop, under action-timeout-s. Publishes nothing; masks what it learns on arrival.
  */
 export async function obtainCredentials(plan: Plan, deps: ObtainDeps): Promise<Obtained> {
-  const gateway = await (deps.createGateway ?? createSdkGateway)({
+  const gateway = lazyGateway(deps.createGateway ?? createSdkGateway, {
     region: plan.region,
     endpoint: plan.network.stsEndpoint,
     httpProxy: plan.network.httpProxy,
@@ -76,6 +76,24 @@ export async function obtainCredentials(plan: Plan, deps: ObtainDeps): Promise<O
   }
 }
 
+/** The run's gateway, created on first use; destroy() closes it once created, if it was. */
+interface LazyGateway {
+  get(): Promise<StsGateway>;
+  destroy(): void;
+}
+
+function lazyGateway(factory: GatewayFactory, settings: GatewaySettings): LazyGateway {
+  let created: Promise<OwnedGateway> | undefined;
+  return {
+    get: () => (created ??= Promise.resolve().then(() => factory(settings))),
+    destroy: () =>
+      void created?.then(
+        (gateway) => gateway.destroy(),
+        () => undefined, // creation failed: nothing to close, and the error was reported
+      ),
+  };
+}
+
 /**
  * The AWS SDK loads only here, after the configuration validated: a run that fails on its
  * inputs never pays its start-up cost. sts-client.ts imports it with static named imports, so
@@ -86,14 +104,30 @@ async function createSdkGateway(settings: GatewaySettings): Promise<OwnedGateway
   return createSdkStsGateway(settings);
 }
 
+/**
+ * Obtains the source credentials and the gateway side by side. The source goes first, and the
+ * SDK starts loading one turn of the event loop later: a GitHub token request first loads
+ * @actions/core and then waits on the network (tens to hundreds of milliseconds from a hosted
+ * runner), and the SDK's tens of milliseconds of loading fit in that wait instead of adding to
+ * it. Both are awaited together, so a failing source never leaves an unobserved rejection.
+ */
+async function sourceAndGateway(
+  source: CredentialSource,
+  gateway: LazyGateway,
+): Promise<[SourceCredentials, StsGateway]> {
+  const obtaining = source.obtain();
+  const afterSourceStarted = new Promise<void>((resolve) => setImmediate(resolve));
+  return Promise.all([obtaining, afterSourceStarted.then(() => gateway.get())]);
+}
+
 async function obtainWithin(
   plan: Plan,
   deps: ObtainDeps,
-  gateway: StsGateway,
+  gateway: LazyGateway,
   signal: AbortSignal | undefined,
 ): Promise<Obtained> {
   if (plan.useExistingCredentials) {
-    const existing = await existingCredentialsIdentity(deps.env, gateway, plan, signal);
+    const existing = await existingCredentialsIdentity(deps.env, await gateway.get(), plan, signal);
     if (existing !== undefined) {
       // The account guard applies on this path too: working credentials of a foreign
       // account must not pass for a deployment credential.
@@ -111,10 +145,10 @@ async function obtainWithin(
   const source = sourceFor(plan, deps, retry, signal);
   // Obtained here rather than inside executePlan, so that a failure of any hop can carry the
   // token's decoded claims to the diagnosis as a value.
-  const obtained = await source.obtain();
+  const [obtained, sts] = await sourceAndGateway(source, gateway);
   try {
     const result = await executePlan(plan, {
-      gateway,
+      gateway: sts,
       source: { obtain: async () => obtained },
       mask: deps.secrets.add,
       retry,

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as core from '@actions/core';
 // Only the Context class: '@actions/github' itself also loads Octokit (≈570 KB bundled), and the
 // package exports no subpath for the context, so its file is imported by path.
 import { Context } from '../../node_modules/@actions/github/lib/context.js';
@@ -11,8 +10,14 @@ import type { Env } from '../model/env.js';
 /** Reads one input by its action.yml name (trimmed, '' when unset): the port over core.getInput. */
 export type InputReader = (name: string) => string;
 
-/** The real reader: `core.getInput`, the only call of it in the action. */
-export const readCoreInput: InputReader = (name) => core.getInput(name);
+/**
+ * The real reader: `core.getInput(name)` as @actions/core 3.0.1 lib/core.js writes it (the
+ * runner passes input `name` as INPUT_<NAME>, spaces as underscores). Written here rather than
+ * imported because core's entry module loads its OIDC client on import (see
+ * publish/runner.ts); __tests__/unit/actions-core-parity.test.ts holds it to core's result.
+ */
+export const readCoreInput: InputReader = (name) =>
+  (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
 
 /**
  * Inputs that may come from an environment variable instead, as in configure-aws-credentials

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { OidcTokenError } from '../model/errors.js';
 import { ID_TOKEN_HELP, type FetchToken } from './oidc.js';
 import type { WritableEnv } from '../model/env.js';
@@ -28,7 +27,7 @@ export interface GitHubIdTokenOptions {
  * abandoned call is left behind, and main.ts ends the process when the run is over.
  */
 export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
-  const getIdToken = options.getIdToken ?? ((audience: string) => core.getIDToken(audience));
+  const getIdToken = options.getIdToken ?? loadAndGetIdToken;
   return async () => {
     applyProxyInputs(options);
     let timer: NodeJS.Timeout | undefined;
@@ -53,6 +52,17 @@ export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
       clearTimeout(timer);
     }
   };
+}
+
+/**
+ * `core.getIDToken`, with @actions/core's entry module loaded here, on the OIDC path only: it
+ * imports its OIDC client (@actions/http-client, undici) at load time, which a run from stored
+ * keys, a token file or an input error never needs (publish/runner.ts uses core's command
+ * modules directly).
+ */
+async function loadAndGetIdToken(audience: string): Promise<string> {
+  const core = await import('@actions/core');
+  return core.getIDToken(audience);
 }
 
 /**
