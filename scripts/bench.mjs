@@ -11,6 +11,7 @@
 //   node scripts/bench.mjs [--runs=20] [--warmup=2] [--no-profile] [--only=oidc1,ref-oidc1,...]
 // --only keeps the listed scenario ids (and the floor) for a quick look while tuning; the
 // budgets whose two sides both ran are still printed. The record in docs/ is a full run.
+// --dist=<dir> times another build of dist/ (for comparing bundling choices) instead.
 import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
@@ -318,7 +319,7 @@ async function main() {
   const tmp = tempDir('adr-bench-');
   // Others may rebuild dist/ while the bench runs: time one consistent snapshot of it.
   const dist = join(tmp, 'dist');
-  cpSync(join(REPO_ROOT, 'dist'), dist, { recursive: true });
+  cpSync(arg('dist', join(REPO_ROOT, 'dist')), dist, { recursive: true });
   const job = createJob({ prefix: 'adr-bench-job-' });
   trackDir(job.root);
 
