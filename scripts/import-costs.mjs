@@ -16,12 +16,20 @@ const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('='
 const CASES = [
   ['empty ESM file (floor)', ''],
   ['@actions/core', "import * as core from '@actions/core';\ncore.info('x');"],
+  // What the runner adapter imports instead (src/publish/runner.ts): core's command modules.
+  [
+    '@actions/core command modules',
+    "import { issueCommand } from './node_modules/@actions/core/lib/command.js';\n" +
+      "import { issueFileCommand } from './node_modules/@actions/core/lib/file-command.js';\n" +
+      "import { summary } from './node_modules/@actions/core/lib/summary.js';\n" +
+      "issueCommand('debug', {}, 'x'); [issueFileCommand, summary];",
+  ],
   // What @actions/core's index loads for getIDToken alone (its OIDC client): undici and tunnel.
   [
     '@actions/http-client',
     "import { HttpClient } from '@actions/http-client';\nnew HttpClient('x');",
   ],
-  // The Context class by path, as src/inputs.ts imports it (the package index loads Octokit).
+  // The Context class by path, as src/config/read-inputs.ts imports it (the package index loads Octokit).
   [
     '@actions/github context',
     "import { Context } from './node_modules/@actions/github/lib/context.js';\nnew Context();",

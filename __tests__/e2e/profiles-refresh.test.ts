@@ -187,6 +187,60 @@ test('refresh without the OIDC variables: the helper explains the token endpoint
   job.cleanup();
 }, 60_000);
 
+/** Runs the profile's credential_process helper as an AWS client would, in a later step. */
+async function runHelper(job: Job, words: readonly string[]) {
+  const [cmd, ...args] = words;
+  return runBounded(cmd ?? '', args, {
+    env: { ...baseEnv(job.home), ...oidcEnv(stack) },
+    timeoutMs: 30_000,
+  });
+}
+
+test('refresh: a 500 from the token endpoint is retried, and stdout carries only the credentials', async () => {
+  const job = createJob();
+  const { words, cacheFile } = await configureRefresh(job);
+  expireCache(cacheFile);
+  const requestsBefore = stack.oidc.requests().length;
+  stack.oidc.setFaults({ failFirst: 1 });
+
+  const helper = await runHelper(job, words);
+  expect(helper.exitCode).toBe(0);
+  // stderr may hold the SDK's Node-version notice under Node 20; never a token or a failure.
+  expect(helper.stderr).not.toMatch(/error|fail|refused/i);
+  for (const token of [stack.oidc.requestToken, ...stack.oidc.issuedTokens()])
+    expect(helper.stderr).not.toContain(token);
+  const json = JSON.parse(helper.stdout) as Record<string, unknown>;
+  expect(json).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+  // One refused attempt, then the token: the helper's own retry, not http-client's.
+  expect(
+    stack.oidc
+      .requests()
+      .slice(requestsBefore)
+      .map((r) => r.status),
+  ).toEqual([500, 200]);
+  expect(webIdentityCalls().at(-1)?.params['WebIdentityToken']).toBe(
+    stack.oidc.issuedTokens().at(-1),
+  );
+  job.cleanup();
+}, 60_000);
+
+test('refresh: a token endpoint that refuses the job (401) fails with what to fix, nothing on stdout', async () => {
+  const job = createJob();
+  const { words, cacheFile } = await configureRefresh(job);
+  expireCache(cacheFile);
+  const callsBefore = webIdentityCalls().length;
+  stack.oidc.setFaults({ unauthorized: true });
+
+  const helper = await runHelper(job, words);
+  expect(helper.exitCode).not.toBe(0);
+  expect(helper.stdout).toBe('');
+  expect(helper.stderr).toContain('HTTP 401');
+  expect(helper.stderr).toContain('id-token: write');
+  expect(helper.stderr).not.toContain(stack.oidc.requestToken);
+  expect(webIdentityCalls()).toHaveLength(callsBefore);
+  job.cleanup();
+}, 60_000);
+
 test('refresh with stored keys is refused as an input error, before any request', async () => {
   const step = await runStep({
     entry: 'main',

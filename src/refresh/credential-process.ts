@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { writeSecretFile } from '../publish/profile-store.js';
 import { obtainSession } from '../execute/walk-session.js';
-import { createHttpTransport } from '../aws/http-transport.js';
+import { createTokenTransport } from './token-transport.js';
 import {
   credentialProcessJson,
   recipeFromSpec,
@@ -15,6 +15,7 @@ import { fetchOidcToken, isRetryableOidcError, oidcSource } from '../sources/oid
 import { tokenFileSource } from '../sources/token-file.js';
 import type { CredentialSource } from '../sources/types.js';
 import type { Transport } from '../aws/http-transport.js';
+import type { WritableEnv } from '../model/env.js';
 
 /**
  * The credential_process helper: prints fresh credentials for one profile in the JSON format
@@ -23,7 +24,8 @@ import type { Transport } from '../aws/http-transport.js';
  */
 export async function refreshCredentials(
   specFile: string,
-  env: Readonly<Record<string, string | undefined>>,
+  /** The process environment: the token transport's proxy settings are put into it. */
+  env: WritableEnv,
   now: () => Date,
 ): Promise<string> {
   const spec = JSON.parse(await fs.readFile(specFile, 'utf8')) as RefreshSpec;
@@ -40,7 +42,7 @@ export async function refreshCredentials(
         'Refresh works only inside the job that configured it, in steps that keep `id-token: write`.',
     );
   }
-  const transport = createHttpTransport(
+  const transport = createTokenTransport(
     { httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy },
     env,
   );
@@ -96,7 +98,7 @@ function webIdentitySource(
     return tokenFileSource(spec.source.path, noop);
   const audience = spec.source.audience;
   return oidcSource({
-    // Our own transport, not core.getIDToken: that one prints ::add-mask:: on stdout.
+    // @actions/http-client, not core.getIDToken: that one prints ::add-mask:: on stdout.
     fetchToken: () =>
       fetchOidcToken({
         requestUrl: env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',

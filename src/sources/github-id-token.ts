@@ -1,5 +1,6 @@
 import { OidcTokenError } from '../model/errors.js';
 import { ID_TOKEN_HELP, type FetchToken } from './oidc.js';
+import { exportProxySettings } from '../aws/http-transport.js';
 import type { WritableEnv } from '../model/env.js';
 
 export interface GitHubIdTokenOptions {
@@ -29,7 +30,7 @@ export interface GitHubIdTokenOptions {
 export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
   const getIdToken = options.getIdToken ?? loadAndGetIdToken;
   return async () => {
-    applyProxyInputs(options);
+    exportProxySettings(options, options.env);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -63,20 +64,6 @@ export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
 async function loadAndGetIdToken(audience: string): Promise<string> {
   const core = await import('@actions/core');
   return core.getIDToken(audience);
-}
-
-/**
- * @actions/http-client takes its proxy from https_proxy/http_proxy and no_proxy (lower case
- * first). The http-proxy and no-proxy inputs applied to the token endpoint before this action
- * used @actions/core, so they are put where the client looks; without them the job's own
- * variables stay as they are. (The client never proxies loopback addresses.)
- */
-function applyProxyInputs(options: GitHubIdTokenOptions): void {
-  if (options.httpProxy !== undefined) {
-    options.env['https_proxy'] = options.httpProxy;
-    options.env['http_proxy'] = options.httpProxy;
-  }
-  if (options.noProxy.length > 0) options.env['no_proxy'] = options.noProxy.join(',');
 }
 
 /** Turns core.getIDToken's text-only error into one the retry and the diagnosis understand. */
