@@ -84,13 +84,21 @@ interface LazyGateway {
 
 function lazyGateway(factory: GatewayFactory, settings: GatewaySettings): LazyGateway {
   let created: Promise<OwnedGateway> | undefined;
+  let closed = false;
   return {
-    get: () => (created ??= Promise.resolve().then(() => factory(settings))),
-    destroy: () =>
+    get: () => {
+      // After the run is over (a source that failed first) nothing loads the SDK any more.
+      if (closed && created === undefined)
+        return Promise.reject(new Error('the STS gateway was not needed'));
+      return (created ??= Promise.resolve().then(() => factory(settings)));
+    },
+    destroy: () => {
+      closed = true;
       void created?.then(
         (gateway) => gateway.destroy(),
         () => undefined, // creation failed: nothing to close, and the error was reported
-      ),
+      );
+    },
   };
 }
 
@@ -105,19 +113,25 @@ async function createSdkGateway(settings: GatewaySettings): Promise<OwnedGateway
 }
 
 /**
- * Obtains the source credentials and the gateway side by side. The source goes first, and the
- * SDK starts loading one turn of the event loop later: a GitHub token request first loads
- * @actions/core and then waits on the network (tens to hundreds of milliseconds from a hosted
- * runner), and the SDK's tens of milliseconds of loading fit in that wait instead of adding to
- * it. Both are awaited together, so a failing source never leaves an unobserved rejection.
+ * Obtains the source credentials and the gateway side by side. The gateway (the SDK's tens of
+ * milliseconds of loading) starts when the source says its GitHub token request is out (which
+ * first loads @actions/core, then waits tens to hundreds of milliseconds from a hosted runner),
+ * so the loading fits in that wait instead of adding to it; for any other source, once the
+ * source has its credentials. A source that fails first never loads the SDK. Both are awaited
+ * together, so a failing source leaves no unobserved rejection.
  */
 async function sourceAndGateway(
   source: CredentialSource,
   gateway: LazyGateway,
+  tokenRequested: Promise<void>,
 ): Promise<[SourceCredentials, StsGateway]> {
   const obtaining = source.obtain();
-  const afterSourceStarted = new Promise<void>((resolve) => setImmediate(resolve));
-  return Promise.all([obtaining, afterSourceStarted.then(() => gateway.get())]);
+  const sourceDone = obtaining.then(
+    () => undefined,
+    () => new Promise<never>(() => undefined), // failed: the gateway is not needed
+  );
+  const start = Promise.race([tokenRequested, sourceDone]);
+  return Promise.all([obtaining, start.then(() => gateway.get())]);
 }
 
 async function obtainWithin(
@@ -142,10 +156,12 @@ async function obtainWithin(
   }
   deps.runner.info(`Credential source: ${plan.source.kind} (${plan.sourceReason})`);
   const retry = stsRetrier(plan, deps, signal);
-  const source = sourceFor(plan, deps, retry, signal);
+  let tokenRequested = (): void => undefined;
+  const requested = new Promise<void>((resolve) => (tokenRequested = resolve));
+  const source = sourceFor(plan, deps, retry, signal, tokenRequested);
   // Obtained here rather than inside executePlan, so that a failure of any hop can carry the
   // token's decoded claims to the diagnosis as a value.
-  const [obtained, sts] = await sourceAndGateway(source, gateway);
+  const [obtained, sts] = await sourceAndGateway(source, gateway, requested);
   try {
     const result = await executePlan(plan, {
       gateway: sts,
@@ -172,6 +188,7 @@ function sourceFor(
   deps: ObtainDeps,
   retry: Retrier,
   signal: AbortSignal | undefined,
+  onTokenRequested: () => void,
 ): CredentialSource {
   const { env, getIdToken } = deps;
   return createSource(plan, {
@@ -183,6 +200,7 @@ function sourceFor(
         httpProxy: plan.network.httpProxy,
         noProxy: plan.network.noProxy,
         env,
+        onRequested: onTokenRequested,
         ...(getIdToken === undefined ? {} : { getIdToken }),
       }),
     mask: deps.secrets.add,
@@ -269,5 +287,7 @@ async function withDeadline<T>(
     return await Promise.race([body(controller.signal), deadline]);
   } finally {
     clearTimeout(timer);
+    // Whatever the body still has in flight (a source retrying while the gateway failed) stops.
+    controller.abort();
   }
 }

@@ -64,7 +64,7 @@ function liveIdentity(env: Record<string, string>) {
   return runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', stack.moto.url], env);
 }
 
-async function configureRefresh(job: Job, duration = '900') {
+async function configureRefresh(job: Job, duration = '900', inputs: Record<string, string> = {}) {
   const step = await runStep({
     entry: 'main',
     job,
@@ -76,6 +76,7 @@ async function configureRefresh(job: Job, duration = '900') {
       'refresh-credentials': 'true',
       'role-duration-seconds': duration,
       'output-env-credentials': 'false',
+      ...inputs,
     },
   });
   expect(step.exitCode).toBe(0);
@@ -221,6 +222,28 @@ test('refresh: a 500 from the token endpoint is retried, and stdout carries only
   expect(webIdentityCalls().at(-1)?.params['WebIdentityToken']).toBe(
     stack.oidc.issuedTokens().at(-1),
   );
+  job.cleanup();
+}, 60_000);
+
+test('refresh: the helper is the only one to retry the token endpoint (retry-max-attempts 1, a 503)', async () => {
+  // @actions/http-client would retry a 503 by itself if allowed; the helper's own retrier
+  // decides, so with one attempt the 503 is the answer.
+  const job = createJob();
+  const { words, cacheFile } = await configureRefresh(job, '900', { 'retry-max-attempts': '1' });
+  expireCache(cacheFile);
+  const requestsBefore = stack.oidc.requests().length;
+  stack.oidc.setFaults({ failFirst: 1, failFirstStatus: 503 });
+
+  const helper = await runHelper(job, words);
+  expect(helper.exitCode).not.toBe(0);
+  expect(helper.stdout).toBe('');
+  expect(helper.stderr).toContain('HTTP 503');
+  expect(
+    stack.oidc
+      .requests()
+      .slice(requestsBefore)
+      .map((r) => r.status),
+  ).toEqual([503]);
   job.cleanup();
 }, 60_000);
 

@@ -1,7 +1,8 @@
 // The package step's last rewrite of dist/ (scripts/lib/eager-factories.mjs): module factories
 // become parenthesized function expressions, so V8 compiles them once instead of twice, and a
 // bundle behaves exactly as before. The e2e suites then run every path through the real dist/.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { markEagerFactories } from '../../scripts/lib/eager-factories.mjs';
 
 /** A miniature of ncc's ESM entry: the module map first, then webpack's runtime using it. */
@@ -16,7 +17,7 @@ const ENTRY = [
   'var n={};',
   'function r(i){var o=n[i];if(o!==undefined)return o.exports;var s=n[i]={exports:{}};t[i].call(s.exports,s,s.exports,r);return s.exports}',
   'r.d=(e,t)=>{for(var n in t)Object.defineProperty(e,n,{enumerable:true,get:t[n]})};',
-  'export const result=[r(11).a(2,3),r(22),r(44)];',
+  'export const result=[r(11).a(2,3),r(22),r(44),r(33).args];',
 ].join('');
 
 /** A miniature of a lazy chunk ncc splits off. */
@@ -52,7 +53,7 @@ test('the entry behaves exactly as before', async () => {
   const before = await evaluate(ENTRY);
   const after = await evaluate(markEagerFactories(ENTRY).code);
   expect(after['result']).toEqual(before['result']);
-  expect(after['result']).toEqual([5, { kind: 'cjs', self: 'undefined' }, false]);
+  expect(after['result']).toEqual([5, { kind: 'cjs', self: 'undefined' }, false, 'undefined']);
 });
 
 test('this inside class members, getters and methods is theirs; in a nested arrow it is ours', () => {
@@ -84,16 +85,39 @@ test('the chunk behaves exactly as before', async () => {
   expect(await run(CHUNK)).toEqual([true, true, undefined, true, 3]);
 });
 
+test('an arrow whose parameters or a direct eval use the enclosing this stays an arrow', () => {
+  const source =
+    'export const modules={1:(e,t=this)=>{t.x=1},2:(e)=>{e.exports=eval("this")},3:(e)=>{e.exports=1}};';
+  const { code, asFunctions } = markEagerFactories(source);
+  expect(code).toContain('1:((e,t=this)=>{t.x=1})');
+  expect(code).toContain('2:((e)=>{e.exports=eval("this")})');
+  expect(code).toContain('3:(function(e){e.exports=1})');
+  expect(asFunctions).toBe(1);
+});
+
+test('a module map entry that is not a plain function value stops the build', () => {
+  expect(() => markEagerFactories('export const modules={1(e){e.exports=1}};')).toThrow(
+    /not plain function values/,
+  );
+  expect(() => markEagerFactories('export const modules={get 1(){return 1}};')).toThrow(
+    /not plain function values/,
+  );
+});
+
 test('running it twice changes nothing more', () => {
   const once = markEagerFactories(ENTRY).code;
   expect(markEagerFactories(once).code).toBe(once);
 });
 
-test('the committed dist/ has been through it', () => {
-  for (const file of ['dist/index.js', 'dist/post/index.js']) {
+test('every bundle in the committed dist/ has been through it', () => {
+  const bundles = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+    .filter((path) => /(^|\/)(\d+\.)?index\.js$/.test(path))
+    .map((path) => join('dist', path));
+  expect(bundles.length).toBeGreaterThan(8);
+  for (const file of bundles.filter((f) => f !== join('dist', 'cli', 'index.js'))) {
     const text = readFileSync(file, 'utf8');
     // Booleans, not the texts: a failure must not print a whole bundle.
-    expect(markEagerFactories(text).code === text).toBe(true);
-    expect(/[{,]\d+:\(function\(/.test(text)).toBe(true);
+    const rewritten = markEagerFactories(text).code === text;
+    expect([file, rewritten, /[{,]\d+:\(function\(/.test(text)]).toEqual([file, true, true]);
   }
 });

@@ -112,6 +112,35 @@ describe('githubIdTokenFetch', () => {
     });
   });
 
+  test('the no-proxy input adds to the job’s NO_PROXY, as for STS, once per entry', async () => {
+    const env: Record<string, string | undefined> = { NO_PROXY: 'ghes.corp, .internal' };
+    const fetch = githubIdTokenFetch({
+      ...base,
+      noProxy: ['s3.internal', 'ghes.corp'],
+      env,
+      getIdToken: async () => 't.t.t',
+    });
+    await fetch();
+    await fetch(); // a retry adds nothing twice
+    expect(env['no_proxy']).toBe('ghes.corp,.internal,s3.internal');
+  });
+
+  test('the token request is reported as sent, after core is loaded and before it answers', async () => {
+    const events: string[] = [];
+    await githubIdTokenFetch({
+      ...base,
+      env: {},
+      getIdToken: async () => {
+        events.push('request');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push('answer');
+        return 't.t.t';
+      },
+      onRequested: () => events.push('requested'),
+    })();
+    expect(events).toEqual(['request', 'requested', 'answer']);
+  });
+
   test('without the inputs the job’s own proxy variables are left alone', async () => {
     const env: Record<string, string | undefined> = { HTTPS_PROXY: 'http://job:3128' };
     await githubIdTokenFetch({ ...base, env, getIdToken: async () => 't.t.t' })();

@@ -361,3 +361,45 @@ describe('use-existing-credentials', () => {
     expect(runner.state).toEqual({});
   });
 });
+
+test('a source that fails before any request never creates the STS gateway (no SDK load)', async () => {
+  const { runner, gatewayCreated } = await runWith({
+    inputs: {
+      'aws-region': 'us-east-1',
+      'role-to-assume': 'arn:aws:iam::111111111111:role/deploy',
+      'web-identity-token-file': '/nonexistent/aws-deploy-role/token',
+    },
+    env: {},
+  });
+  expect(runner.failed).toMatch(/nonexistent/);
+  expect(gatewayCreated).toBe(false);
+});
+
+test('the STS gateway is created while the token request is out, before it answers', async () => {
+  const events: string[] = [];
+  const runner = recordingRunner();
+  await runMain({
+    env: { RUNNER_TEMP: '/tmp', ...OIDC_ENV },
+    runner,
+    readInput: (name) =>
+      ({ 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::111111111111:role/deploy' })[
+        name as 'aws-region'
+      ] ?? '',
+    github,
+    getIdToken: async () => {
+      events.push('token requested');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push('token answered');
+      return ID_TOKEN;
+    },
+    createGateway: () => {
+      events.push('gateway created');
+      return fakeStsGateway();
+    },
+    now: () => new Date('2026-01-01T00:00:00Z'),
+    random: () => 0.5,
+    sleep: async () => undefined,
+  });
+  expect(runner.failed).toBeUndefined();
+  expect(events).toEqual(['token requested', 'gateway created', 'token answered']);
+});

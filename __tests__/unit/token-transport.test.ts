@@ -1,6 +1,7 @@
 // The refresh helper's token transport over @actions/http-client, against a local HTTP server:
 // what reaches the endpoint, and how each failure reaches the helper's retrier.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { TransportError } from '../../src/aws/http-transport.js';
 import { createTokenTransport } from '../../src/refresh/token-transport.js';
 
@@ -106,6 +107,67 @@ test('an aborted run sends nothing', async () => {
   const failure = await get('/token', { signal: AbortSignal.abort() }).catch((e: unknown) => e);
   expect((failure as TransportError).code).toBe('Aborted');
   expect(requests).toBe(0);
+});
+
+test('an abort while the endpoint is silent ends the request at once', async () => {
+  handler = () => undefined; // holds the request open
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  const started = Date.now();
+  const failure = await get('/token', { signal: controller.signal, timeoutMs: 10_000 }).catch(
+    (e: unknown) => e,
+  );
+  expect((failure as TransportError).code).toBe('Aborted');
+  expect(Date.now() - started).toBeLessThan(5_000);
+});
+
+test('the http-proxy input is used: the request reaches the endpoint through the proxy', async () => {
+  // A CONNECT proxy that tunnels every request to the local endpoint, whatever host it names.
+  const tunnels: string[] = [];
+  const proxy = createServer();
+  proxy.on('connect', (req: IncomingMessage, client: Socket) => {
+    tunnels.push(req.url ?? '');
+    const address = server.address();
+    const upstream = connect(
+      typeof address === 'object' && address ? address.port : 0,
+      '127.0.0.1',
+    );
+    upstream.on('connect', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyAddress = proxy.address();
+  const proxyUrl = `http://127.0.0.1:${typeof proxyAddress === 'object' && proxyAddress ? proxyAddress.port : 0}`;
+  handler = (_req, res) => res.end('{"value":"via-proxy"}');
+  // @actions/http-client reads the process environment; put it back afterwards.
+  const saved = { ...process.env };
+  try {
+    delete process.env['no_proxy'];
+    delete process.env['NO_PROXY'];
+    const response = await createTokenTransport(
+      { httpProxy: proxyUrl, noProxy: [] },
+      process.env,
+    )({
+      method: 'GET',
+      // Not loopback (the client never proxies loopback); the proxy resolves nothing.
+      url: new URL(`http://token.endpoint.test:4242/token`),
+      headers: {},
+      body: '',
+      timeoutMs: 5_000,
+      signal: undefined,
+    });
+    expect(response).toEqual({ status: 200, body: '{"value":"via-proxy"}' });
+    expect(tunnels).toEqual(['token.endpoint.test:4242']);
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+    proxy.closeAllConnections();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  }
 });
 
 test('the http-proxy and no-proxy inputs are put where @actions/http-client reads them', async () => {

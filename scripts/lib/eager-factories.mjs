@@ -24,8 +24,8 @@ import * as acorn from 'acorn';
 
 const BUNDLE = /^(\d+\.)?index\.js$/;
 
-/** Whether a function body refers to a binding that an arrow takes from its enclosing scope. */
-function usesEnclosingBindings(body) {
+/** Whether an arrow's parameters or body refer to a binding it takes from its enclosing scope. */
+function usesEnclosingBindings(arrow) {
   let found = false;
   const visit = (node) => {
     if (found || node === null || typeof node !== 'object' || typeof node.type !== 'string') return;
@@ -33,7 +33,8 @@ function usesEnclosingBindings(body) {
       node.type === 'ThisExpression' ||
       node.type === 'Super' ||
       (node.type === 'MetaProperty' && node.meta.name === 'new') ||
-      (node.type === 'Identifier' && node.name === 'arguments')
+      // A direct eval sees the enclosing bindings too; `arguments` anywhere is taken as a use.
+      (node.type === 'Identifier' && (node.name === 'arguments' || node.name === 'eval'))
     ) {
       found = true;
       return;
@@ -53,7 +54,8 @@ function usesEnclosingBindings(body) {
       else visit(value);
     }
   };
-  visit(body);
+  arrow.params.forEach(visit);
+  visit(arrow.body);
   return found;
 }
 
@@ -70,12 +72,23 @@ function factoriesOf(program) {
     if (node.type === 'ExportNamedDeclaration' && node.declaration?.type === 'VariableDeclaration')
       for (const d of node.declaration.declarations)
         if (d.id.name === 'modules' && d.init?.type === 'ObjectExpression') maps.push(d.init);
-  return maps.flatMap((map) =>
-    map.properties
-      .filter((p) => p.type === 'Property' && /^\d+$/.test(String(p.key.value ?? p.key.name)))
+  return maps.flatMap((map) => {
+    const entries = map.properties.filter(
+      (p) => p.type === 'Property' && /^\d+$/.test(String(p.key.value ?? p.key.name)),
+    );
+    // `id: (…) => {…}` or `id: function (…) {…}`; a method (`id(…) {…}`) or getter would not
+    // survive parentheses, and webpack writes neither.
+    const factories = entries
+      .filter((p) => p.kind === 'init' && !p.method)
       .map((p) => p.value)
-      .filter((v) => v.type === 'ArrowFunctionExpression' || v.type === 'FunctionExpression'),
-  );
+      .filter((v) => v.type === 'ArrowFunctionExpression' || v.type === 'FunctionExpression');
+    if (factories.length !== entries.length)
+      throw new Error(
+        `${entries.length - factories.length} module map entries are not plain function values: ` +
+          'ncc/webpack output changed shape; check scripts/lib/eager-factories.mjs',
+      );
+    return factories;
+  });
 }
 
 /**
@@ -93,7 +106,7 @@ export function markEagerFactories(source) {
       f.type === 'ArrowFunctionExpression' &&
       f.body.type === 'BlockStatement' &&
       !f.async &&
-      !usesEnclosingBindings(f.body)
+      !usesEnclosingBindings(f)
     ) {
       const params = f.params.length
         ? source.slice(f.params[0].start, f.params[f.params.length - 1].end)
@@ -124,6 +137,11 @@ async function main() {
       .sort()) {
       const file = join(dir, name);
       const { code, factories, asFunctions } = markEagerFactories(readFileSync(file, 'utf8'));
+      // A lazy chunk exists to carry modules: none found means the output changed shape.
+      if (factories === 0 && name !== 'index.js' && !code.includes('(function('))
+        throw new Error(
+          `${file}: no module factories found; check scripts/lib/eager-factories.mjs`,
+        );
       writeFileSync(file, code);
       process.stdout.write(
         `eager factories ${file}: ${factories} (${asFunctions} as function expressions)\n`,

@@ -2,8 +2,9 @@
 import type { KeyObject } from 'node:crypto';
 
 export interface OidcFaults {
-  /** Answer HTTP 500 to this many (authorized) requests first. */
+  /** Answer HTTP 500 (or failFirstStatus) to this many (authorized) requests first. */
   failFirst?: number;
+  failFirstStatus?: number;
   /** Answer 200 with a body that is not JSON. */
   malformed?: boolean;
   /** Answer 401 even to the right bearer token. */

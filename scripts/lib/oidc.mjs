@@ -85,7 +85,7 @@ export async function startOidcServer(opts = {}) {
     if (faults.unavailable) return answer(503, '{"message":"Service Unavailable"}');
     if ((faults.failFirst ?? 0) > 0) {
       faults = { ...faults, failFirst: (faults.failFirst ?? 0) - 1 };
-      return answer(500, '{"message":"Internal Server Error"}');
+      return answer(faults.failFirstStatus ?? 500, '{"message":"Internal Server Error"}');
     }
     if (faults.malformed) return answer(200, '<html>upstream hiccup</html>', 'text/html');
     // Without an audience GitHub uses the repository owner's URL.

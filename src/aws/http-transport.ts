@@ -61,14 +61,19 @@ export function proxyFor(url: URL, settings: ProxySettings, env: Env): URL | und
 
 /**
  * @actions/http-client (under core.getIDToken in the main step, and the refresh helper's token
- * transport) takes its proxy from https_proxy/http_proxy and no_proxy (lower case first), and
- * never proxies loopback addresses. The http-proxy and no-proxy inputs are put where it looks;
- * without them the job's own variables stay as they are.
+ * transport) takes its proxy from https_proxy/http_proxy and its exceptions from no_proxy (lower
+ * case first, then upper case), and never proxies loopback addresses. The http-proxy input is
+ * put where it looks; the no-proxy input is added to the job's own exceptions, as proxyFor
+ * combines them for STS. Without the inputs the job's variables stay as they are.
  */
 export function exportProxySettings(settings: ProxySettings, env: WritableEnv): void {
   if (settings.httpProxy !== undefined) {
     env['https_proxy'] = settings.httpProxy;
     env['http_proxy'] = settings.httpProxy;
   }
-  if (settings.noProxy.length > 0) env['no_proxy'] = settings.noProxy.join(',');
+  if (settings.noProxy.length > 0) {
+    const job = (env['no_proxy'] || env['NO_PROXY'] || '').split(',');
+    const entries = [...job, ...settings.noProxy].map((entry) => entry.trim());
+    env['no_proxy'] = [...new Set(entries.filter((entry) => entry !== ''))].join(',');
+  }
 }

@@ -14,6 +14,8 @@ export interface GitHubIdTokenOptions {
   readonly env: WritableEnv;
   /** `core.getIDToken` in the action; tests pass a fake. */
   readonly getIdToken?: (audience: string) => Promise<string>;
+  /** Told when a token request is on its way, so the caller can do other work meanwhile. */
+  readonly onRequested?: () => void;
 }
 
 /**
@@ -28,9 +30,9 @@ export interface GitHubIdTokenOptions {
  * abandoned call is left behind, and main.ts ends the process when the run is over.
  */
 export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
-  const getIdToken = options.getIdToken ?? loadAndGetIdToken;
   return async () => {
     exportProxySettings(options, options.env);
+    const getIdToken = options.getIdToken ?? (await loadCoreGetIdToken());
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -46,7 +48,11 @@ export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
       );
     });
     try {
-      return await Promise.race([getIdToken(options.audience), timeout]);
+      const token = getIdToken(options.audience);
+      // core's client reaches http.request through promise callbacks alone, so the request is
+      // out before any I/O callback (such as the SDK chunk's compile) gets to run.
+      options.onRequested?.();
+      return await Promise.race([token, timeout]);
     } catch (error) {
       throw error instanceof OidcTokenError ? error : classify(error);
     } finally {
@@ -61,9 +67,9 @@ export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
  * keys, a token file or an input error never needs (publish/runner.ts uses core's command
  * modules directly).
  */
-async function loadAndGetIdToken(audience: string): Promise<string> {
+async function loadCoreGetIdToken(): Promise<(audience: string) => Promise<string>> {
   const core = await import('@actions/core');
-  return core.getIDToken(audience);
+  return (audience) => core.getIDToken(audience);
 }
 
 /** Turns core.getIDToken's text-only error into one the retry and the diagnosis understand. */
