@@ -69,12 +69,15 @@ test('home: the profile goes into ~/.aws next to the user’s own, and the post 
   const post = await runStep({ entry: 'post', job });
   expect(post.exitCode).toBe(0);
   expect(post.log).not.toContain('::warning::');
+  // ~/.aws was the user's before the step: it stays, with the user's files.
+  expect(existsSync(join(job.home, '.aws'))).toBe(true);
   expect(readFileSync(awsFile(job, 'config'), 'utf8')).toBe(USER_CONFIG);
   expect(readFileSync(awsFile(job, 'credentials'), 'utf8')).toBe(USER_CREDENTIALS);
 });
 
-test('home without ~/.aws files: they are created 0600 and deleted again by the post step', async () => {
+test('home without ~/.aws: its files are created 0600, and the post step removes them and ~/.aws', async () => {
   const job = createJob();
+  expect(existsSync(join(job.home, '.aws'))).toBe(false);
   const main = await runStep({
     entry: 'main',
     job,
@@ -95,6 +98,8 @@ test('home without ~/.aws files: they are created 0600 and deleted again by the 
   const post = await runStep({ entry: 'post', job });
   expect(post.exitCode).toBe(0);
   for (const name of ['config', 'credentials']) expect(existsSync(awsFile(job, name))).toBe(false);
+  expect(existsSync(join(job.home, '.aws'))).toBe(false);
+  expect(post.log).toContain(`Removed ${join(job.home, '.aws')} (this action created it)`);
 });
 
 test.each([

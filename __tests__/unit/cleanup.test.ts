@@ -177,3 +177,18 @@ describe('planCleanup: sections in the user files', () => {
     expect(skipped(actions).some((r) => r.includes(file))).toBe(!edits);
   });
 });
+
+test('a ~/.aws main created is removed after its sections, only if it is an .aws directory', () => {
+  const file = '/home/runner/.aws/config';
+  const actions = planCleanup(
+    state({
+      userFileSections: [{ file, headers: ['profile dev'], created: true }],
+      createdUserDirectory: '/home/runner/.aws',
+    }),
+    TEMP,
+  );
+  expect(actions.map((a) => a.kind)).toEqual(['remove-sections', 'remove-empty-user-directory']);
+  const elsewhere = planCleanup(state({ createdUserDirectory: '/home/runner' }), TEMP);
+  expect(elsewhere.some((a) => a.kind === 'remove-empty-user-directory')).toBe(false);
+  expect(skipped(elsewhere)).toEqual(['not removing /home/runner: it is not an .aws directory']);
+});

@@ -296,3 +296,18 @@ const cases: {
 test.each(cases)('$name', ({ inputs, ctx = oidc, expected }) => {
   expect(planExports(planFor(inputs, ctx), ctx, facts)).toEqual(expected);
 });
+
+test('home location: a ~/.aws this run creates is removed again once empty, one that was there is kept', () => {
+  const inputs = { profiles: `prod: ${ROLE.prod}`, profileFilesLocation: 'home' } as const;
+  const ctx = runContext({});
+  const created = planExports(planFor(inputs, ctx), ctx, { ...facts, homeDirectoryExists: false });
+  expect(created.cleanup.createdUserDirectory).toBe('/home/runner/.aws');
+  const existing = planExports(planFor(inputs, ctx), ctx, { ...facts, homeDirectoryExists: true });
+  expect(existing.cleanup.createdUserDirectory).toBeUndefined();
+  // runner-temp never touches ~/.aws
+  const temp = planExports(planFor({ profiles: `prod: ${ROLE.prod}` }, ctx), ctx, {
+    ...facts,
+    homeDirectoryExists: false,
+  });
+  expect(temp.cleanup.createdUserDirectory).toBeUndefined();
+});

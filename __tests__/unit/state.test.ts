@@ -31,6 +31,19 @@ describe('encode/decode round trip', () => {
       },
     },
     {
+      name: 'home location: sections in ~/.aws, which main created',
+      state: {
+        exportedVariables: ['AWS_REGION'],
+        restoreVariables: {},
+        writtenFiles: [],
+        createdDirectory: undefined,
+        userFileSections: [
+          { file: '/home/runner/.aws/config', headers: ['profile dev'], created: true },
+        ],
+        createdUserDirectory: '/home/runner/.aws',
+      },
+    },
+    {
       name: 'nothing done',
       state: {
         exportedVariables: [],

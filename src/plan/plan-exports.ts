@@ -32,6 +32,8 @@ export interface CleanupState {
   readonly createdDirectory: string | undefined;
   /** Sections added to ~/.aws files, which the post step removes (and nothing else there). */
   readonly userFileSections: readonly UserFileSections[];
+  /** ~/.aws when main created it (home location): the post step removes it once it is empty. */
+  readonly createdUserDirectory?: string | undefined;
 }
 
 /** Where a variable's value comes from: known now, or a field of the env session's credentials. */
@@ -85,6 +87,8 @@ export interface ExportFacts {
   readonly directory: string;
   /** Which of ~/.aws/config and ~/.aws/credentials exist before this step. */
   readonly homeFilesExist: { readonly config: boolean; readonly credentials: boolean };
+  /** Whether the directory of the ~/.aws files exists already. */
+  readonly homeDirectoryExists?: boolean;
 }
 
 /** Whether the run's profiles get a credential_process helper (web-identity sources only). */
@@ -114,6 +118,7 @@ export function planExports(plan: Plan, ctx: RunContext, facts: ExportFacts): Ex
   const restore: Record<string, string> = {};
   const profileFiles = planProfileFiles(plan, ctx, facts);
   let userFileSections: UserFileSections[] = [];
+  let createdUserDirectory: string | undefined;
   const warnings: string[] = [];
   if (profileFiles?.location === 'runner-temp') {
     variables.push(
@@ -127,6 +132,8 @@ export function planExports(plan: Plan, ctx: RunContext, facts: ExportFacts): Ex
     restore['AWS_SHARED_CREDENTIALS_FILE'] = profileFiles.mergeFrom.credentials;
   } else if (profileFiles?.location === 'home') {
     const names = profileFiles.profiles.map((p) => p.name);
+    if (facts.homeDirectoryExists === false)
+      createdUserDirectory = path.dirname(profileFiles.configFile);
     userFileSections = [
       {
         file: profileFiles.configFile,
@@ -164,6 +171,7 @@ export function planExports(plan: Plan, ctx: RunContext, facts: ExportFacts): Ex
       writtenFiles: profileFiles === undefined ? [] : plannedFiles(profileFiles),
       createdDirectory: profileFiles?.directory,
       userFileSections,
+      createdUserDirectory,
     },
   };
 }

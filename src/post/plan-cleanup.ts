@@ -10,6 +10,7 @@ export type CleanupAction =
   | { readonly kind: 'set-variable'; readonly name: string; readonly value: string }
   | { readonly kind: 'delete-file'; readonly file: string }
   | { readonly kind: 'remove-directory'; readonly directory: string }
+  | { readonly kind: 'remove-empty-user-directory'; readonly directory: string }
   | {
       readonly kind: 'remove-sections';
       readonly file: string;
@@ -54,6 +55,15 @@ export function planCleanup(state: CleanupState, runnerTemp: string): CleanupAct
     else
       actions.push({ kind: 'skip', reason: `not editing ${file}: it is not an AWS profile file` });
   }
+  const userDirectory = state.createdUserDirectory;
+  // Only a directory named .aws, and only when empty: whatever else came to live there stays.
+  if (userDirectory !== undefined && path.basename(userDirectory) === '.aws')
+    actions.push({ kind: 'remove-empty-user-directory', directory: userDirectory });
+  else if (userDirectory !== undefined)
+    actions.push({
+      kind: 'skip',
+      reason: `not removing ${userDirectory}: it is not an .aws directory`,
+    });
   if (actions.length === 0)
     actions.push({ kind: 'skip', reason: 'the main step exported nothing' });
   return actions;
@@ -93,6 +103,16 @@ async function applyAction(action: CleanupAction, runner: Runner): Promise<void>
       await fs.rmdir(action.directory).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
+      return;
+    case 'remove-empty-user-directory':
+      await fs.rmdir(action.directory).then(
+        () => runner.info(`Removed ${action.directory} (this action created it)`),
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')
+            runner.info(`Kept ${action.directory}: other files are in it now`);
+          else if (error.code !== 'ENOENT') throw error;
+        },
+      );
       return;
     case 'remove-sections':
       await removeFromUserFile(action.file, action.headers, action.created);

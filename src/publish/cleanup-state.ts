@@ -12,6 +12,7 @@ export const STATE_KEY = {
   writtenFiles: 'writtenFiles',
   createdDirectory: 'createdDirectory',
   userFileSections: 'userFileSections',
+  createdUserDirectory: 'createdUserDirectory',
 } as const;
 
 /** Serializes cleanup state into runner state entries. */
@@ -22,6 +23,7 @@ export function encodeCleanupState(state: CleanupState): Record<string, string> 
     [STATE_KEY.writtenFiles]: JSON.stringify(state.writtenFiles),
     [STATE_KEY.createdDirectory]: state.createdDirectory ?? '',
     [STATE_KEY.userFileSections]: JSON.stringify(state.userFileSections),
+    [STATE_KEY.createdUserDirectory]: state.createdUserDirectory ?? '',
   };
 }
 
@@ -47,12 +49,14 @@ export function decodeCleanupState(read: (key: string) => string): CleanupState 
     restore = {};
   }
   const directory = read(STATE_KEY.createdDirectory);
+  const userDirectory = read(STATE_KEY.createdUserDirectory);
   return {
     exportedVariables: list(STATE_KEY.exportedVariables),
     restoreVariables: restore,
     writtenFiles: list(STATE_KEY.writtenFiles),
     createdDirectory: directory === '' ? undefined : directory,
     userFileSections: decodeUserFileSections(read(STATE_KEY.userFileSections)),
+    createdUserDirectory: userDirectory === '' ? undefined : userDirectory,
   };
 }
 

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Env } from '../model/env.js';
 import type { RunResult } from '../execute.js';
 import type { RunContext } from '../model/run-context.js';
@@ -31,6 +32,7 @@ async function exportPlanFor(plan: Plan, ctx: RunContext, env: Env): Promise<Exp
       config: await pathExists(files.config),
       credentials: await pathExists(files.credentials),
     },
+    homeDirectoryExists: await pathExists(path.dirname(files.config)),
   });
 }
 
