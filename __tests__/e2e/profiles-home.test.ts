@@ -102,6 +102,50 @@ test('home without ~/.aws: its files are created 0600, and the post step removes
   expect(post.log).toContain(`Removed ${join(job.home, '.aws')} (this action created it)`);
 });
 
+/** Runs main with a home profile, then the post step; returns the post step's log. */
+async function homeRunThenPost(job: Job, between: () => void = () => undefined): Promise<string> {
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': DEV,
+      'aws-profile': 'dev',
+      'output-env-credentials': 'false',
+      'profile-files-location': 'home',
+    },
+  });
+  expect(main.exitCode).toBe(0);
+  between();
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  return post.log;
+}
+
+test('home: an empty ~/.aws that was there before the step stays after the post step', async () => {
+  const job = createJob();
+  const dir = join(job.home, '.aws');
+  mkdirSync(dir, { mode: 0o700 });
+  const log = await homeRunThenPost(job);
+  expect(existsSync(dir)).toBe(true);
+  expect(readdirSync(dir)).toEqual([]);
+  expect(log).not.toContain(`Removed ${dir}`);
+});
+
+test('home: a ~/.aws the step created but a later step wrote into is kept, and the log says why', async () => {
+  const job = createJob();
+  const dir = join(job.home, '.aws');
+  const log = await homeRunThenPost(job, () => {
+    mkdirSync(join(dir, 'cli', 'cache'), { recursive: true });
+    writeFileSync(join(dir, 'cli', 'cache', 'entry.json'), '{}');
+  });
+  expect(existsSync(join(dir, 'cli', 'cache', 'entry.json'))).toBe(true);
+  for (const name of ['config', 'credentials']) expect(existsSync(awsFile(job, name))).toBe(false);
+  expect(log).toContain(`Kept ${dir}: it is not empty`);
+  expect(log).not.toContain('::warning::');
+});
+
 test.each([
   ['runner-temp', 'an earlier config file (AWS_CONFIG_FILE)'],
   ['home', '~/.aws/config'],

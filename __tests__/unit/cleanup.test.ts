@@ -190,5 +190,13 @@ test('a ~/.aws main created is removed after its sections, only if it is an .aws
   expect(actions.map((a) => a.kind)).toEqual(['remove-sections', 'remove-empty-user-directory']);
   const elsewhere = planCleanup(state({ createdUserDirectory: '/home/runner' }), TEMP);
   expect(elsewhere.some((a) => a.kind === 'remove-empty-user-directory')).toBe(false);
-  expect(skipped(elsewhere)).toEqual(['not removing /home/runner: it is not an .aws directory']);
+  expect(skipped(elsewhere)).toEqual([
+    'not removing /home/runner: it is not an absolute path to an .aws directory',
+  ]);
+  for (const odd of ['.aws', '/home/runner/x/../.aws'])
+    expect(
+      planCleanup(state({ createdUserDirectory: odd }), TEMP).some(
+        (a) => a.kind === 'remove-empty-user-directory',
+      ),
+    ).toBe(false);
 });

@@ -17,6 +17,7 @@ const facts: ExportFacts = {
   home: '/home/runner',
   directory: DIR,
   homeFilesExist: { config: true, credentials: false },
+  homeDirectoryExists: true,
 };
 const oidc = runContext({ isOidcAvailable: true });
 const text = (value: string): VariableValue => ({ kind: 'text', text: value });

@@ -87,8 +87,8 @@ export interface ExportFacts {
   readonly directory: string;
   /** Which of ~/.aws/config and ~/.aws/credentials exist before this step. */
   readonly homeFilesExist: { readonly config: boolean; readonly credentials: boolean };
-  /** Whether the directory of the ~/.aws files exists already. */
-  readonly homeDirectoryExists?: boolean;
+  /** Whether the directory of the ~/.aws files exists already (as anything, a link included). */
+  readonly homeDirectoryExists: boolean;
 }
 
 /** Whether the run's profiles get a credential_process helper (web-identity sources only). */
@@ -132,8 +132,8 @@ export function planExports(plan: Plan, ctx: RunContext, facts: ExportFacts): Ex
     restore['AWS_SHARED_CREDENTIALS_FILE'] = profileFiles.mergeFrom.credentials;
   } else if (profileFiles?.location === 'home') {
     const names = profileFiles.profiles.map((p) => p.name);
-    if (facts.homeDirectoryExists === false)
-      createdUserDirectory = path.dirname(profileFiles.configFile);
+    if (!facts.homeDirectoryExists)
+      createdUserDirectory = path.resolve(path.dirname(profileFiles.configFile));
     userFileSections = [
       {
         file: profileFiles.configFile,

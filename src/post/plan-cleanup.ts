@@ -56,13 +56,19 @@ export function planCleanup(state: CleanupState, runnerTemp: string): CleanupAct
       actions.push({ kind: 'skip', reason: `not editing ${file}: it is not an AWS profile file` });
   }
   const userDirectory = state.createdUserDirectory;
-  // Only a directory named .aws, and only when empty: whatever else came to live there stays.
-  if (userDirectory !== undefined && path.basename(userDirectory) === '.aws')
+  // Only an absolute, normalized path to a directory named .aws, and only when empty: whatever
+  // else came to live there stays.
+  if (
+    userDirectory !== undefined &&
+    path.isAbsolute(userDirectory) &&
+    path.normalize(userDirectory) === userDirectory &&
+    path.basename(userDirectory) === '.aws'
+  )
     actions.push({ kind: 'remove-empty-user-directory', directory: userDirectory });
   else if (userDirectory !== undefined)
     actions.push({
       kind: 'skip',
-      reason: `not removing ${userDirectory}: it is not an .aws directory`,
+      reason: `not removing ${userDirectory}: it is not an absolute path to an .aws directory`,
     });
   if (actions.length === 0)
     actions.push({ kind: 'skip', reason: 'the main step exported nothing' });
@@ -109,7 +115,7 @@ async function applyAction(action: CleanupAction, runner: Runner): Promise<void>
         () => runner.info(`Removed ${action.directory} (this action created it)`),
         (error: NodeJS.ErrnoException) => {
           if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')
-            runner.info(`Kept ${action.directory}: other files are in it now`);
+            runner.info(`Kept ${action.directory}: it is not empty`);
           else if (error.code !== 'ENOENT') throw error;
         },
       );
