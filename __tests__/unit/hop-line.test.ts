@@ -276,6 +276,11 @@ describe('hopLineSecrets', () => {
       secrets: ['TopSecretExt99'],
     },
     {
+      name: 'a base64 ID without its key: what precedes its = padding is named as a key, so masked too',
+      text: `${ROLE.prod} c2VjcmV0aWQ=`,
+      secrets: ['c2VjcmV0aWQ', 'c2VjcmV0aWQ='],
+    },
+    {
       name: 'an unclosed quote: every value-like word',
       text: `prod: ${ROLE.deploy} external-id="Top Secret`,
       secrets: ['"Top', 'Secret', 'Top'],
@@ -288,6 +293,12 @@ describe('hopLineSecrets', () => {
   ])('$name', ({ text, secrets }) => {
     expect(hopLineSecrets(text)).toEqual(expect.arrayContaining(secrets));
     if (secrets.length === 0) expect(hopLineSecrets(text)).toEqual([]);
+  });
+
+  test('the key an unknown-option problem names is among the secrets', () => {
+    const problems = parseHopTokens([ROLE.prod, 'c2VjcmV0aWQ='], 'role-chain line 1');
+    expect(JSON.stringify(problems)).toContain("'c2VjcmV0aWQ'");
+    expect(hopLineSecrets(`${ROLE.prod} c2VjcmV0aWQ=`)).toContain('c2VjcmV0aWQ');
   });
 
   test('an unknown word is not echoed in the problem', () => {

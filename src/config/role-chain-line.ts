@@ -201,7 +201,11 @@ function tokenSecrets(token: string): string[] {
   const eq = token.indexOf('=');
   if (eq === -1) return token === 'skip-session-tagging' ? [] : [token];
   const key = token.slice(0, eq);
-  return PUBLIC_OPTIONS.includes(key) ? [] : [token.slice(eq + 1)];
+  if (PUBLIC_OPTIONS.includes(key)) return [];
+  const value = token.slice(eq + 1);
+  // An unknown key may be a secret cut at its own '=' (base64 padding), and the input error
+  // names unknown keys: the whole word and its key are candidates too.
+  return (HOP_OPTIONS as readonly string[]).includes(key) ? [value] : [value, key, token];
 }
 
 function isValueLike(word: string): boolean {
