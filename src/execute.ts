@@ -17,7 +17,7 @@ import {
   type WalkedSession,
 } from './execute/walk-session.js';
 
-export { maskCredentials, type HopResult } from './execute/assume-hop.js';
+export type { HopResult } from './execute/assume-hop.js';
 export { SPECIAL_CHARACTER_REISSUES } from './execute/walk-session.js';
 
 /** The final credentials of one session and how they were reached. */

@@ -3,9 +3,11 @@ import { executePlan, type RunResult } from './execute.js';
 import { checkAllowedAccount } from './plan/guards.js';
 import type { Plan } from './plan/plan-run.js';
 import { isRetryableStsError, withRetry, type Retrier } from './aws/retry.js';
+import { raceTimer } from './aws/sleep.js';
 import type { Runner } from './publish/runner.js';
 import type { SecretRegistry } from './model/secret-registry.js';
 import { createSource } from './sources/create.js';
+import { envCredentials } from './sources/aws-credentials.js';
 import { githubIdTokenFetch } from './sources/github-id-token.js';
 import type { CallerIdentity, StsGateway } from './aws/sts-gateway.js';
 import type { GatewaySettings } from './aws/sts-client.js';
@@ -141,7 +143,7 @@ async function obtainWithin(
   signal: AbortSignal | undefined,
 ): Promise<Obtained> {
   if (plan.useExistingCredentials) {
-    const existing = await existingCredentialsIdentity(deps.env, await gateway.get(), plan, signal);
+    const existing = await existingCredentialsIdentity(deps.env, gateway, plan, signal);
     if (existing !== undefined) {
       // The account guard applies on this path too: working credentials of a foreign
       // account must not pass for a deployment credential.
@@ -158,7 +160,7 @@ async function obtainWithin(
   const retry = stsRetrier(plan, deps, signal);
   let tokenRequested = (): void => undefined;
   const requested = new Promise<void>((resolve) => (tokenRequested = resolve));
-  const source = sourceFor(plan, deps, retry, signal, tokenRequested);
+  const source = sourceFor(plan, deps, signal, tokenRequested);
   // Obtained here rather than inside executePlan, so that a failure of any hop can carry the
   // token's decoded claims to the diagnosis as a value.
   const [obtained, sts] = await sourceAndGateway(source, gateway, requested);
@@ -186,7 +188,6 @@ const claimsOf = (obtained: SourceCredentials): TokenClaims | undefined =>
 function sourceFor(
   plan: Plan,
   deps: ObtainDeps,
-  retry: Retrier,
   signal: AbortSignal | undefined,
   onTokenRequested: () => void,
 ): CredentialSource {
@@ -204,7 +205,6 @@ function sourceFor(
         ...(getIdToken === undefined ? {} : { getIdToken }),
       }),
     mask: deps.secrets.add,
-    retry,
     sleep: (ms) => deps.sleep(ms, signal),
     random: deps.random,
     maxAttempts: plan.network.maxAttempts,
@@ -214,18 +214,19 @@ function sourceFor(
 /** The identity of the job's current env credentials, when they work. */
 async function existingCredentialsIdentity(
   env: Env,
-  gateway: StsGateway,
+  gateway: LazyGateway,
   plan: Plan,
   signal: AbortSignal | undefined,
 ): Promise<CallerIdentity | undefined> {
-  const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
-  const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
-  if (accessKeyId === '' || secretAccessKey === '') return undefined;
+  const credentials = envCredentials(env);
+  // Without env credentials there is nothing to check, and no reason to load the SDK yet.
+  if (credentials === undefined) return undefined;
+  const sts = await gateway.get();
   try {
-    return await gateway.getCallerIdentity(
-      { accessKeyId, secretAccessKey, sessionToken: env['AWS_SESSION_TOKEN'] || undefined },
-      { timeoutMs: plan.network.attemptTimeoutMs, signal },
-    );
+    return await sts.getCallerIdentity(credentials, {
+      timeoutMs: plan.network.attemptTimeoutMs,
+      signal,
+    });
   } catch {
     return undefined;
   }
@@ -276,17 +277,12 @@ async function withDeadline<T>(
 ): Promise<T> {
   if (timeoutMs === undefined) return body(undefined);
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new ActionTimeoutError(timeoutMs / 1000));
-    }, timeoutMs);
-  });
   try {
-    return await Promise.race([body(controller.signal), deadline]);
+    return await raceTimer(body(controller.signal), timeoutMs, () => {
+      controller.abort();
+      return new ActionTimeoutError(timeoutMs / 1000);
+    });
   } finally {
-    clearTimeout(timer);
     // Whatever the body still has in flight (a source retrying while the gateway failed) stops.
     controller.abort();
   }

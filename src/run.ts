@@ -121,7 +121,7 @@ async function prepare(
   plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));
   if (plan.output.maskAccountId) maskPlannedAccounts(plan, secrets);
   checkGuardsBeforeNetwork(plan, ctx);
-  await checkProfilesAreNew(plan, env);
+  await checkProfilesAreNew(plan, ctx, env);
   preflightWarnings(plan, ctx).forEach((warning) => runner.warning(warning));
   // What the job had before this step: publishing restores from it, even after unsetting.
   const jobEnv: Env = { ...env };

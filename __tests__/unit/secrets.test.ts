@@ -202,6 +202,13 @@ describe('readGitHubContext', () => {
     }
   }
 
+  test('with GITHUB_REPOSITORY (always set by the runner) the event file is not read', () => {
+    const event = join(root, 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: { name: 'x', owner: { login: 'y' } } }));
+    const context = readGitHubContext({ GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r' });
+    expect((context as unknown as { payload: unknown }).payload).toEqual({});
+  });
+
   test.each([
     ['a missing path holding a command', (dir: string) => join(dir, 'no\n::warning::injected')],
     ['a directory', (dir: string) => dir],

@@ -7,6 +7,7 @@ import { parseHopTokens, tokenizeHopLine } from './role-chain-line.js';
 import { INPUT, type InputName, type RawInputs } from './input-names.js';
 import {
   EXTERNAL_ID_PATTERN,
+  EXTERNAL_ID_RULE,
   MAX_CHAINED_DURATION_SECONDS,
   MAX_HOPS,
   MAX_MANAGED_SESSION_POLICIES,
@@ -24,10 +25,7 @@ export function parsePrimaryChain(raw: RawInputs, problems: Problems): HopChain 
     raw.roleDurationSeconds === '' ? undefined : parseDuration(raw.roleDurationSeconds);
   if (typeof duration === 'string') problems.add(INPUT.roleDurationSeconds, duration);
   if (raw.roleExternalId !== '' && !EXTERNAL_ID_PATTERN.test(raw.roleExternalId)) {
-    problems.add(
-      INPUT.roleExternalId,
-      'must be 2-1224 characters of letters, digits and +=,.@:/_-',
-    );
+    problems.add(INPUT.roleExternalId, `must be ${EXTERNAL_ID_RULE}`);
   }
   let inlinePolicy: string | undefined;
   if (raw.inlineSessionPolicy !== '') {

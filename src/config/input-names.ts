@@ -67,3 +67,6 @@ export const OUTPUT = {
   secretAccessKey: 'aws-secret-access-key',
   sessionToken: 'aws-session-token',
 } as const;
+
+/** An input's name as messages show it: in backticks, as written in action.yml. */
+export const inputName = (key: InputKey): string => `\`${INPUT[key]}\``;

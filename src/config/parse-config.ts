@@ -188,12 +188,7 @@ function parseNetwork(
 ): Config['network'] {
   const url = (input: InputName, value: string): string | undefined => {
     if (value === '') return undefined;
-    try {
-      const parsed = new URL(value);
-      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return value;
-    } catch {
-      // reported below
-    }
+    if (parseHttpUrl(value) !== undefined) return value;
     problems.add(input, `'${value}' is not an http(s) URL`);
     return undefined;
   };

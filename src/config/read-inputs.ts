@@ -102,7 +102,9 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
   delete env['GITHUB_EVENT_PATH'];
   try {
     const context = new Context();
-    context.payload = readEventPayload(eventPath);
+    // The payload serves only `repo`, which GITHUB_REPOSITORY answers first (the runner always
+    // sets it): read the event file only without it.
+    context.payload = env['GITHUB_REPOSITORY'] ? {} : readEventPayload(eventPath);
     return context;
   } finally {
     if (eventPath !== undefined) env['GITHUB_EVENT_PATH'] = eventPath;

@@ -1,6 +1,6 @@
 import { parseRoleRef } from '../model/arn.js';
 import type { HopSpec } from './types.js';
-import { EXTERNAL_ID_PATTERN } from '../model/limits.js';
+import { EXTERNAL_ID_PATTERN, EXTERNAL_ID_RULE } from '../model/limits.js';
 import { parseDuration, parseJsonPolicy, splitList } from './parse-values.js';
 import { sessionNameProblem } from '../model/session-name.js';
 import { type Tag, tagKeyProblem, tagValueProblem } from '../model/tags.js';
@@ -127,8 +127,7 @@ function applyOption(hop: MutableHop, option: string): string | undefined {
 function applyValueOption(hop: MutableHop, key: string, value: string): string | undefined {
   switch (key) {
     case 'external-id':
-      if (!EXTERNAL_ID_PATTERN.test(value))
-        return 'external-id must be 2-1224 characters of letters, digits and +=,.@:/_-';
+      if (!EXTERNAL_ID_PATTERN.test(value)) return `external-id must be ${EXTERNAL_ID_RULE}`;
       hop.externalId = value;
       return undefined;
     case 'session-name': {
@@ -203,9 +202,11 @@ function tokenSecrets(token: string): string[] {
   const key = token.slice(0, eq);
   if (PUBLIC_OPTIONS.includes(key)) return [];
   const value = token.slice(eq + 1);
-  // An unknown key may be a secret cut at its own '=' (base64 padding), and the input error
-  // names unknown keys: the whole word and its key are candidates too.
-  return (HOP_OPTIONS as readonly string[]).includes(key) ? [value] : [value, key, token];
+  if ((HOP_OPTIONS as readonly string[]).includes(key)) return [value];
+  // An unknown key with only '=' after it is likely a secret cut at its base64 padding, and the
+  // input error names unknown keys: mask it (a mistyped key with a value, externl-id=x, stays
+  // readable in the error).
+  return /^=*$/.test(value) ? [key, token] : [value];
 }
 
 function isValueLike(word: string): boolean {

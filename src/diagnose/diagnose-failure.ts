@@ -1,6 +1,6 @@
 import { PARTITIONS, accountOfArn, parseAssumedRoleArn } from '../model/arn.js';
 import { HopError, OidcTokenError, StsCallError, messageOf } from '../model/errors.js';
-import { INPUT, type InputKey } from '../config/input-names.js';
+import { inputName as input } from '../config/input-names.js';
 import { tokenLines } from './web-identity.js';
 import { GITHUB_OIDC_HOST, issuerHostOf } from '../model/trust-policy-issuer.js';
 
@@ -28,7 +28,6 @@ interface Failure extends DiagnosisContext {
 type Advice = [title: string, ...lines: string[]];
 type Rule = (failure: Failure) => Diagnosis | undefined;
 
-const input = (key: InputKey): string => `\`${INPUT[key]}\``;
 const diagnosis = (title: string, ...lines: string[]): Diagnosis => ({ title, lines });
 
 const CHAIN_LINE = 'on a role-chain or profiles line';

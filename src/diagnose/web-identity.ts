@@ -14,7 +14,7 @@ import { subjectShape } from '../model/trust-policy-subject.js';
  * admits it. Claims only: the token itself never reaches this module.
  */
 
-export type ClaimSet = Readonly<Record<string, unknown>>;
+type ClaimSet = Readonly<Record<string, unknown>>;
 
 /** The claims trust policies match on, one line per group; sub and aud decide most refusals. */
 const CLAIM_GROUPS =

@@ -18,6 +18,8 @@ export const SESSION_NAME_DISALLOWED = /[^\w+=,.@-]/g;
 
 /** ExternalId: 2-1224 chars of [\w+=,.@:/-]. */
 export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
+/** What an external ID that fails EXTERNAL_ID_PATTERN is told. */
+export const EXTERNAL_ID_RULE = '2-1224 characters of letters, digits and +=,.@:/_-';
 
 /** Session tags: at most 50, keys 1-128 chars, values 0-256 chars, from this set. */
 export const MAX_SESSION_TAGS = 50;

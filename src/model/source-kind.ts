@@ -2,7 +2,7 @@
  * The credential sources that start with AssumeRoleWithWebIdentity: a JWT, not AWS keys, signs
  * the first hop, so there is no caller account, no SourceIdentity and no session tags on it.
  */
-export const WEB_IDENTITY_SOURCE_KINDS = ['oidc', 'web-identity-token-file'] as const;
+const WEB_IDENTITY_SOURCE_KINDS = ['oidc', 'web-identity-token-file'] as const;
 
 export type WebIdentitySourceKind = (typeof WEB_IDENTITY_SOURCE_KINDS)[number];
 

@@ -16,19 +16,7 @@ import { TEMPLATE_CLAIM_KEYS, contextOf, contextOfClaims } from './trust-policy-
  * trust-policy-subject.ts.
  */
 
-export {
-  ACCOUNT_PLACEHOLDER,
-  GITHUB_OIDC_HOST,
-  WEB_IDENTITY_ACTION,
-  providerArnFor,
-} from './trust-policy-issuer.js';
-export {
-  type Claims,
-  type PolicyDocument,
-  type PolicyStatement,
-  evaluateTrustPolicy,
-  globMatch,
-} from './trust-policy-evaluate.js';
+export { type PolicyDocument, evaluateTrustPolicy, globMatch } from './trust-policy-evaluate.js';
 
 export type ConditionBlock = Readonly<
   Record<string, Readonly<Record<string, string | readonly string[]>>>

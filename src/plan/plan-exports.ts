@@ -92,7 +92,7 @@ export interface ExportFacts {
 }
 
 /** Whether the run's profiles get a credential_process helper (web-identity sources only). */
-export const refreshesProfiles = (plan: Plan): boolean =>
+const refreshesProfiles = (plan: Plan): boolean =>
   plan.output.refreshCredentials && hasWebIdentitySource(plan.source);
 
 /**

@@ -96,7 +96,7 @@ export function planRun(config: Config, ctx: RunContext): Plan {
 }
 
 /** Plans the hops of one chain: operations, names, durations, tags and what carries over. */
-export function planChain(chain: HopChain, config: Config, ctx: RunContext): HopPlan[] {
+function planChain(chain: HopChain, config: Config, ctx: RunContext): HopPlan[] {
   const inheritedTransitive = new Set<string>();
   let sourceIdentityPending = config.session.sourceIdentity !== undefined;
   return chain.map((hop, index) => {

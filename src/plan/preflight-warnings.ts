@@ -1,8 +1,6 @@
-import { INPUT, type InputKey } from '../config/input-names.js';
+import { inputName as input } from '../config/input-names.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Plan } from './plan-run.js';
-
-const input = (key: InputKey): string => `\`${INPUT[key]}\``;
 
 /** The pre-flight warnings of a run: what the job already has that would shadow its results. Pure. */
 export function preflightWarnings(plan: Plan, ctx: RunContext): string[] {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { removeFromUserFile } from '../publish/profile-store.js';
+import { PRIVATE_PREFIX, removeFromUserFile } from '../publish/profile-store.js';
 import { REFRESH_TEMP_FILE } from '../publish/refresh-spec.js';
 import type { Runner } from '../publish/runner.js';
 import { type CleanupState, decodeCleanupState } from '../publish/cleanup-state.js';
@@ -33,7 +33,7 @@ export function planCleanup(state: CleanupState, runnerTemp: string): CleanupAct
   const isOurs =
     directory !== undefined &&
     isInside(directory, runnerTemp) &&
-    path.basename(directory).startsWith('aws-deploy-role-');
+    path.basename(directory).startsWith(PRIVATE_PREFIX);
   for (const file of state.writtenFiles) {
     if (isOurs && isInside(file, directory)) actions.push({ kind: 'delete-file', file });
     else

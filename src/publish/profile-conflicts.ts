@@ -3,7 +3,9 @@ import { InputError } from '../model/errors.js';
 import { INPUT } from '../config/input-names.js';
 import type { Plan } from '../plan/plan-run.js';
 import { configHeader } from './profile-files.js';
-import { currentSharedFiles, existingSections, homeSharedFiles } from './profile-store.js';
+import { existingSections, homeDirectory } from './profile-store.js';
+import { currentSharedFiles, homeSharedFiles } from '../plan/profile-locations.js';
+import type { RunContext } from '../model/run-context.js';
 
 /** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
 export const CREDENTIAL_VARIABLES = [
@@ -17,12 +19,15 @@ export const CREDENTIAL_VARIABLES = [
  * Refuses, before any request, to replace a profile section that already exists in the files
  * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile.
  */
-export async function checkProfilesAreNew(plan: Plan, env: Env): Promise<void> {
+export async function checkProfilesAreNew(plan: Plan, ctx: RunContext, env: Env): Promise<void> {
   if (plan.output.overwriteAwsProfile) return;
   const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
   if (names.length === 0) return;
+  const home = homeDirectory(env);
   const files =
-    plan.output.profileFilesLocation === 'home' ? homeSharedFiles(env) : currentSharedFiles(env);
+    plan.output.profileFilesLocation === 'home'
+      ? homeSharedFiles(home)
+      : currentSharedFiles(ctx.ambient, home);
   const found = await existingSections([
     { file: files.config, headers: names.map(configHeader) },
     { file: files.credentials, headers: names },

@@ -31,20 +31,15 @@ const HEADER = /^\s*\[([^\]]+)\]\s*$/;
  * everything else (other profiles, comments, blank lines) is kept as it was.
  */
 export function mergeSections(existing: string, sections: readonly IniSection[]): string {
-  const replaced = new Set(sections.map((s) => s.header.trim()));
-  const kept: string[] = [];
-  let skipping = false;
-  for (const line of existing.split(/\r?\n/)) {
-    const header = HEADER.exec(line)?.[1]?.trim();
-    if (header !== undefined) skipping = replaced.has(header);
-    if (!skipping) kept.push(line);
-  }
-  const head = kept.join('\n').replace(/\n+$/, '');
+  const head = removeSections(
+    existing,
+    sections.map((s) => s.header),
+  ).replace(/\n+$/, '');
   const body = renderSections(sections);
   return head === '' ? body : `${head}\n\n${body}`;
 }
 
-/** Reads one section's entries from INI text (used by tests and the refresh helper). */
+/** Reads one section's entries from INI text (used by the tests). */
 export function readSection(text: string, header: string): Record<string, string> | undefined {
   let inside = false;
   let found: Record<string, string> | undefined;

@@ -12,11 +12,6 @@ import {
   removeSections,
 } from './profile-files.js';
 import type { ProfileFilesPlan } from '../plan/plan-exports.js';
-import {
-  currentSharedFiles as sharedFilesInEffect,
-  homeSharedFiles as homeFilesOf,
-  type SharedFiles,
-} from '../plan/profile-locations.js';
 
 /**
  * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
@@ -24,8 +19,11 @@ import {
  * state that names it can be saved first.
  */
 export function privateDirectoryName(runnerTemp: string): string {
-  return path.join(runnerTemp, `aws-deploy-role-${randomBytes(6).toString('hex')}`);
+  return path.join(runnerTemp, `${PRIVATE_PREFIX}${randomBytes(6).toString('hex')}`);
 }
+
+/** How the step's private directory (and its temp files) are named; the post step relies on it. */
+export const PRIVATE_PREFIX = 'aws-deploy-role-';
 
 /** Creates the private 0700 directory; fails if the name is taken rather than share it. */
 export async function createPrivateDirectory(directory: string): Promise<void> {
@@ -62,17 +60,6 @@ async function readIfRegularFile(file: string): Promise<string> {
   }
 }
 
-/** The shared files that were in effect before this step (env overrides, else ~/.aws). */
-export function currentSharedFiles(env: Env): SharedFiles {
-  return sharedFilesInEffect(
-    {
-      configFile: env['AWS_CONFIG_FILE'] || undefined,
-      credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || undefined,
-    },
-    homeDirectory(env),
-  );
-}
-
 /**
  * Writes the planned config and credentials files, starting from the files that were in
  * effect (`mergeFrom`) so that profiles configured before this step keep working.
@@ -95,11 +82,6 @@ export async function writeProfileFiles(
 /** Config-file section for a profile. */
 export function configSection(profile: string, entries: Record<string, string>): IniSection {
   return { header: configHeader(profile), entries };
-}
-
-/** The user's own profile files: ~/.aws/config and ~/.aws/credentials (HOME resolved). */
-export function homeSharedFiles(env: Env): SharedFiles {
-  return homeFilesOf(homeDirectory(env));
 }
 
 /** For each file, the headers among `headers` it already has a section for. */
@@ -157,7 +139,14 @@ export async function removeFromUserFile(
 }
 
 async function replaceUserFile(file: string, text: string): Promise<void> {
-  const temp = `${file}.aws-deploy-role-${process.pid}.tmp`;
+  await replaceSecretFile(file, text, `${file}.${PRIVATE_PREFIX}${process.pid}.tmp`);
+}
+
+/**
+ * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
+ * over the file, and never leaves `temp` behind.
+ */
+export async function replaceSecretFile(file: string, text: string, temp: string): Promise<void> {
   try {
     await writeSecretFile(temp, text);
     await fs.rename(temp, file);

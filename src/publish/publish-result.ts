@@ -14,7 +14,7 @@ import { helperCommand } from './helper-command.js';
 
 export { CREDENTIAL_VARIABLES, checkProfilesAreNew } from './profile-conflicts.js';
 
-export interface PublishDeps {
+interface PublishDeps {
   readonly runner: Runner;
   /** The job's environment before this step changed it (HOME, for the ~/.aws files). */
   readonly env: Env;

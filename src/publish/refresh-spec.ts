@@ -2,8 +2,9 @@ import type { HopPlan, Plan } from '../plan/plan-run.js';
 import type { SessionRecipe } from '../execute/walk-session.js';
 
 /**
- * What the credential_process helper needs to re-run one profile's chain. Holds no secret:
- * the OIDC token is fetched fresh from the job's endpoint on every refresh.
+ * What the credential_process helper needs to re-run one profile's chain. Holds no token (the
+ * OIDC token is fetched fresh from the job's endpoint on every refresh), but external IDs and a
+ * proxy URL with its password may be in it: it is written 0600 like the cache.
  */
 export interface RefreshSpec {
   readonly version: 1;

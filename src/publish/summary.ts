@@ -26,7 +26,7 @@ function shorten(value: string, max = 20): string {
 }
 
 /** "2026-11-23 04:05:06 UTC (valid for 60 minutes)". */
-export function describeExpiry(expiration: Date, now: Date): string {
+function describeExpiry(expiration: Date, now: Date): string {
   const minutes = Math.max(0, Math.round((expiration.getTime() - now.getTime()) / 60_000));
   return `${expiration
     .toISOString()
@@ -41,7 +41,7 @@ const SIGNIN_HOST: Readonly<Partial<Record<Partition, string>>> = {
 };
 
 /** The console "switch role" link for a role; undefined where the console host is not public. */
-export function switchRoleLink(
+function switchRoleLink(
   partition: Partition,
   accountId: string,
   roleNameWithPath: string,

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { writeSecretFile } from '../publish/profile-store.js';
+import { replaceSecretFile } from '../publish/profile-store.js';
 import { obtainSession } from '../execute/walk-session.js';
 import { createTokenTransport } from './token-transport.js';
 import {
@@ -79,7 +79,8 @@ export async function refreshCredentials(
     },
   ).finally(() => gateway.destroy());
   const json = credentialProcessJson(session.credentials);
-  await replaceSecretFile(spec.cacheFile, json);
+  // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
+  await replaceSecretFile(spec.cacheFile, json, `${spec.cacheFile}.${process.pid}.tmp`);
   return json;
 }
 
@@ -117,18 +118,6 @@ function webIdentitySource(
         random: Math.random,
       }),
   });
-}
-
-/** Atomically replaces a 0600 file: write a fresh temp file, then rename over the old one. */
-async function replaceSecretFile(file: string, text: string): Promise<void> {
-  // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeSecretFile(temp, text);
-    await fs.rename(temp, file);
-  } finally {
-    await fs.rm(temp, { force: true });
-  }
 }
 
 /** Entry: `node credential-process/index.js SPEC_FILE`. */

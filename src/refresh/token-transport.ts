@@ -5,6 +5,7 @@ import {
   type ProxySettings,
   type Transport,
 } from '../aws/http-transport.js';
+import { raceTimer } from '../aws/sleep.js';
 import type { WritableEnv } from '../model/env.js';
 
 /**
@@ -30,14 +31,8 @@ export function createTokenTransport(settings: ProxySettings, env: WritableEnv):
       allowRedirects: false,
       socketTimeout: timeoutMs,
     });
-    let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
-    const stopped = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(new TransportError(`no response within ${timeoutMs / 1000} s`, 'TimeoutError')),
-        timeoutMs,
-      );
+    const aborted = new Promise<never>((_, reject) => {
       onAbort = () => reject(new TransportError('aborted', 'Aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -51,11 +46,14 @@ export function createTokenTransport(settings: ProxySettings, env: WritableEnv):
       return { status: response.message.statusCode ?? 0, body: await response.readBody() };
     };
     try {
-      return await Promise.race([exchange(), stopped]);
+      return await raceTimer(
+        Promise.race([exchange(), aborted]),
+        timeoutMs,
+        () => new TransportError(`no response within ${timeoutMs / 1000} s`, 'TimeoutError'),
+      );
     } catch (error) {
       throw error instanceof TransportError ? error : networkError(error);
     } finally {
-      clearTimeout(timer);
       if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
       client.dispose();
     }

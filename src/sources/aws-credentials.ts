@@ -3,6 +3,7 @@ import { InputError } from '../model/errors.js';
 import { INPUT } from '../config/input-names.js';
 import type { CredentialSource } from './types.js';
 import type { Env } from '../model/env.js';
+import type { AwsCredentials } from '../aws/sts-gateway.js';
 
 /** Stored keys from secrets (already masked when inputs were read). */
 export function staticKeysSource(
@@ -21,24 +22,30 @@ export function staticKeysSource(
   };
 }
 
+/** The credentials in the job's environment: the access key pair (with its token), if both are set. */
+export function envCredentials(env: Env): AwsCredentials | undefined {
+  const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
+  const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
+  if (accessKeyId === '' || secretAccessKey === '') return undefined;
+  return { accessKeyId, secretAccessKey, sessionToken: env['AWS_SESSION_TOKEN'] || undefined };
+}
+
 /** Credentials an earlier step exported into this job's environment (role chaining). */
 export function roleChainingSource(env: Env): CredentialSource {
   return {
     async obtain() {
-      const accessKeyId = env['AWS_ACCESS_KEY_ID'] ?? '';
-      const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'] ?? '';
-      if (accessKeyId === '' || secretAccessKey === '') {
+      const credentials = envCredentials(env);
+      if (credentials === undefined) {
         throw new InputError(
           INPUT.roleChaining,
           'is true, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set. Run a credentials step before this one ' +
             '(with output-env-credentials left true), or use role-chain to do every hop in one step.',
         );
       }
-      const sessionToken = env['AWS_SESSION_TOKEN'] || undefined;
       return {
         kind: 'aws',
         description: 'credentials from an earlier step (role chaining)',
-        credentials: { accessKeyId, secretAccessKey, sessionToken },
+        credentials,
       };
     },
   };

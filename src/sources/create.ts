@@ -1,6 +1,5 @@
 import type { Plan } from '../plan/plan-run.js';
 import { withRetry } from '../aws/retry.js';
-import type { Retrier } from '../aws/retry.js';
 import { defaultChainSource, roleChainingSource, staticKeysSource } from './aws-credentials.js';
 import { isRetryableOidcError, oidcSource, type FetchToken } from './oidc.js';
 import { tokenFileSource } from './token-file.js';
@@ -12,7 +11,6 @@ export interface SourceDeps {
   /** The job's OIDC token for an audience (core.getIDToken in the main step). */
   readonly oidcToken: (audience: string) => FetchToken;
   readonly mask: MaskSecret;
-  readonly retry: Retrier;
   /** Waits between token-endpoint retries. */
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;

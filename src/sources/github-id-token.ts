@@ -1,6 +1,7 @@
 import { OidcTokenError } from '../model/errors.js';
-import { ID_TOKEN_HELP, type FetchToken } from './oidc.js';
+import { ID_TOKEN_HELP, oidcStatusError, type FetchToken } from './oidc.js';
 import { exportProxySettings } from '../aws/http-transport.js';
+import { raceTimer } from '../aws/sleep.js';
 import type { WritableEnv } from '../model/env.js';
 
 export interface GitHubIdTokenOptions {
@@ -33,30 +34,23 @@ export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
   return async () => {
     exportProxySettings(options, options.env);
     const getIdToken = options.getIdToken ?? (await loadCoreGetIdToken());
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new OidcTokenError(
-              `The GitHub OIDC token endpoint did not answer within ${options.timeoutMs / 1000} s.`,
-              undefined,
-              true,
-            ),
-          ),
-        options.timeoutMs,
-      );
-    });
     try {
       const token = getIdToken(options.audience);
       // core's client reaches http.request through promise callbacks alone, so the request is
       // out before any I/O callback (such as the SDK chunk's compile) gets to run.
       options.onRequested?.();
-      return await Promise.race([token, timeout]);
+      return await raceTimer(
+        token,
+        options.timeoutMs,
+        () =>
+          new OidcTokenError(
+            `The GitHub OIDC token endpoint did not answer within ${options.timeoutMs / 1000} s.`,
+            undefined,
+            true,
+          ),
+      );
     } catch (error) {
       throw error instanceof OidcTokenError ? error : classify(error);
-    } finally {
-      clearTimeout(timer);
     }
   };
 }
@@ -82,18 +76,7 @@ export function classify(error: unknown): OidcTokenError {
   const code = /Error Code : (\d{3})/.exec(text)?.[1];
   const status = code === undefined ? undefined : Number(code);
   const detail = /Error Message: ([^\n]*)/.exec(text)?.[1]?.trim() ?? text;
-  if (status === 401 || status === 403)
-    return new OidcTokenError(
-      `The GitHub OIDC token endpoint refused the request (HTTP ${status}). ${ID_TOKEN_HELP}`,
-      status,
-    );
-  if (status !== undefined && status >= 500)
-    return new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${status}.`, status);
-  if (status !== undefined)
-    return new OidcTokenError(
-      `The GitHub OIDC token endpoint answered HTTP ${status}. ${ID_TOKEN_HELP}`,
-      status,
-    );
+  if (status !== undefined) return oidcStatusError(status);
   if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(text))
     return new OidcTokenError(`${detail.replace(/^Error message: /, '')}. ${ID_TOKEN_HELP}`);
   return new OidcTokenError(

@@ -37,21 +37,7 @@ export async function fetchOidcToken(options: OidcOptions): Promise<string> {
     timeoutMs: options.timeoutMs,
     signal: options.signal,
   });
-  if (response.status === 401 || response.status === 403) {
-    throw new OidcTokenError(
-      `The GitHub OIDC token endpoint refused the request (HTTP ${response.status}). ${ID_TOKEN_HELP}`,
-      response.status,
-    );
-  }
-  if (response.status >= 500)
-    throw new OidcTokenError(
-      `The GitHub OIDC token endpoint answered HTTP ${response.status}.`,
-      response.status,
-    );
-  if (response.status !== 200)
-    throw new OidcTokenError(
-      `The GitHub OIDC token endpoint answered HTTP ${response.status}. ${ID_TOKEN_HELP}`,
-    );
+  if (response.status !== 200) throw oidcStatusError(response.status);
   let value: unknown;
   try {
     value = (JSON.parse(response.body) as { value?: unknown }).value;
@@ -67,6 +53,24 @@ export async function fetchOidcToken(options: OidcOptions): Promise<string> {
   }
   options.mask(value);
   return value;
+}
+
+/**
+ * What a token endpoint's answer other than 200 means for the user: a refusal or another 4xx
+ * points at the job's `id-token: write`; a 5xx is the endpoint's own trouble (retried).
+ */
+export function oidcStatusError(status: number): OidcTokenError {
+  if (status === 401 || status === 403)
+    return new OidcTokenError(
+      `The GitHub OIDC token endpoint refused the request (HTTP ${status}). ${ID_TOKEN_HELP}`,
+      status,
+    );
+  if (status >= 500)
+    return new OidcTokenError(`The GitHub OIDC token endpoint answered HTTP ${status}.`, status);
+  return new OidcTokenError(
+    `The GitHub OIDC token endpoint answered HTTP ${status}. ${ID_TOKEN_HELP}`,
+    status,
+  );
 }
 
 /**

@@ -2,10 +2,10 @@
 
 export class UsageError extends Error {}
 
-export type FlagKind = 'value' | 'switch' | 'repeat';
-export type FlagSpec = Readonly<Record<string, FlagKind>>;
+type FlagKind = 'value' | 'switch' | 'repeat';
+type FlagSpec = Readonly<Record<string, FlagKind>>;
 
-export interface ParsedFlags {
+interface ParsedFlags {
   readonly values: Readonly<Record<string, string>>;
   readonly switches: ReadonlySet<string>;
   readonly repeats: Readonly<Record<string, readonly string[]>>;
