@@ -259,3 +259,30 @@ describe('session names', () => {
     expectNoLeaks(step, stack);
   });
 });
+
+test('custom-tags, inline-session-policy and managed-session-policies reach the first AssumeRole', async () => {
+  const policy =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
+  const managed = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+  const step = await runStep({
+    entry: 'main',
+    inputs: {
+      ...stsInputs(stack),
+      ...STORED_KEYS,
+      'role-to-assume': DEPLOY,
+      'custom-tags': '{"Team":"payments","CostCenter":"42"}',
+      'inline-session-policy': policy,
+      'managed-session-policies': `${managed}\narn:aws:iam::222222222222:policy/deploy-boundary`,
+    },
+  });
+  expect(step.exitCode).toBe(0);
+  expectNoLeaks(step, stack, Object.values(STORED_KEYS));
+  const [call] = stack.proxy.records();
+  expect(call?.action).toBe('AssumeRole');
+  expect(tagsOf(call)).toMatchObject({ Team: 'payments', CostCenter: '42' });
+  expect(JSON.parse(call?.params['Policy'] ?? '{}')).toEqual(JSON.parse(policy));
+  expect([
+    call?.params['PolicyArns.member.1.arn'],
+    call?.params['PolicyArns.member.2.arn'],
+  ]).toEqual([managed, 'arn:aws:iam::222222222222:policy/deploy-boundary']);
+});

@@ -39,7 +39,10 @@ afterEach(() => {
 test('README quick start: the printed trust policy admits the job, and the step works as written', async () => {
   expect(step?.with).toBeDefined();
   const policy = JSON.parse(
-    execFileSync(process.execPath, ['dist/cli/index.js', ...policyArgs], { encoding: 'utf8' }),
+    execFileSync(process.execPath, ['dist/cli/index.js', ...policyArgs], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    }),
   ) as Parameters<typeof evaluateTrustPolicy>[0];
   const repository = policyArgs[policyArgs.indexOf('--repo') + 1] ?? '';
   // The token GitHub gives the quick-start job: its repository, in its environment.

@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { createJob, runStep, type Job } from './harness/runner.js';
+import { createJob, runStep, type Job, type StepResult } from './harness/runner.js';
 import {
   STORED_KEYS,
   callerIdentity,
@@ -75,9 +75,14 @@ test('home: the profile goes into ~/.aws next to the user’s own, and the post 
   expect(readFileSync(awsFile(job, 'credentials'), 'utf8')).toBe(USER_CREDENTIALS);
 });
 
-test('home without ~/.aws: its files are created 0600, and the post step removes them and ~/.aws', async () => {
-  const job = createJob();
-  expect(existsSync(join(job.home, '.aws'))).toBe(false);
+/**
+ * Runs main with a home profile (`dev`, env credentials off), then `between` (a later step),
+ * then the post step; returns the post step's log.
+ */
+async function homeRunThenPost(
+  job: Job,
+  between: (main: StepResult) => Promise<void> | void = () => undefined,
+): Promise<string> {
   const main = await runStep({
     entry: 'main',
     job,
@@ -91,37 +96,25 @@ test('home without ~/.aws: its files are created 0600, and the post step removes
     },
   });
   expect(main.exitCode).toBe(0);
-  expect(main.env['AWS_PROFILE']).toBe('dev');
-  for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
-  const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), HOME: job.home });
-  expect(cli.json).toMatchObject({ Account: '111111111111' });
-  const post = await runStep({ entry: 'post', job });
-  expect(post.exitCode).toBe(0);
-  for (const name of ['config', 'credentials']) expect(existsSync(awsFile(job, name))).toBe(false);
-  expect(existsSync(join(job.home, '.aws'))).toBe(false);
-  expect(post.log).toContain(`Removed ${join(job.home, '.aws')} (this action created it)`);
-});
-
-/** Runs main with a home profile, then the post step; returns the post step's log. */
-async function homeRunThenPost(job: Job, between: () => void = () => undefined): Promise<string> {
-  const main = await runStep({
-    entry: 'main',
-    job,
-    env: oidcEnv(stack),
-    inputs: {
-      ...stsInputs(stack),
-      'role-to-assume': DEV,
-      'aws-profile': 'dev',
-      'output-env-credentials': 'false',
-      'profile-files-location': 'home',
-    },
-  });
-  expect(main.exitCode).toBe(0);
-  between();
+  await between(main);
   const post = await runStep({ entry: 'post', job });
   expect(post.exitCode).toBe(0);
   return post.log;
 }
+
+test('home without ~/.aws: its files are created 0600, and the post step removes them and ~/.aws', async () => {
+  const job = createJob();
+  expect(existsSync(join(job.home, '.aws'))).toBe(false);
+  const log = await homeRunThenPost(job, async (main) => {
+    expect(main.env['AWS_PROFILE']).toBe('dev');
+    for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
+    const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), HOME: job.home });
+    expect(cli.json).toMatchObject({ Account: '111111111111' });
+  });
+  for (const name of ['config', 'credentials']) expect(existsSync(awsFile(job, name))).toBe(false);
+  expect(existsSync(join(job.home, '.aws'))).toBe(false);
+  expect(log).toContain(`Removed ${join(job.home, '.aws')} (this action created it)`);
+});
 
 test('home: an empty ~/.aws that was there before the step stays after the post step', async () => {
   const job = createJob();

@@ -98,6 +98,7 @@ test('refresh: seeded cache first, then a new OIDC token and AssumeRoleWithWebId
   const { cacheFile } = await configureRefresh(job);
   expect(mode(cacheFile)).toBe(0o600);
   const seeded = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  expect(seeded['AccessKeyId']).toMatch(/^ASIA/);
   expect(seeded['AccessKeyId']).toBe(webIdentityCalls()[0]?.issuedAccessKeyId);
 
   // A later step: exported variables plus the runner's OIDC variables (id-token: write).
@@ -127,6 +128,7 @@ test('refresh: seeded cache first, then a new OIDC token and AssumeRoleWithWebId
   expect(calls[1]?.params['DurationSeconds']).toBe('900');
   // The cache now holds the new session, still private.
   const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  expect(cache['AccessKeyId']).toMatch(/^ASIA/);
   expect(cache['AccessKeyId']).toBe(calls[1]?.issuedAccessKeyId);
   expect(new Date(cache['Expiration'] ?? '').getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
   expect(mode(cacheFile)).toBe(0o600);
@@ -138,7 +140,7 @@ test('refresh: seeded cache first, then a new OIDC token and AssumeRoleWithWebId
     for (const token of tokens) if (text.includes(token)) throw new Error(`token in ${file}`);
   }
   job.cleanup();
-}, 60_000);
+});
 
 test('refresh: a one-hour session with 12 minutes left is renewed (botocore must refresh under 10)', async () => {
   const job = createJob();
@@ -186,7 +188,7 @@ test('refresh without the OIDC variables: the helper explains the token endpoint
   expect(stack.proxy.records()).toHaveLength(callsBefore);
   expect(stack.oidc.issuedTokens()).toHaveLength(tokensBefore);
   job.cleanup();
-}, 60_000);
+});
 
 /** Runs the profile's credential_process helper as an AWS client would, in a later step. */
 async function runHelper(job: Job, words: readonly string[]) {
@@ -223,7 +225,7 @@ test('refresh: a 500 from the token endpoint is retried, and stdout carries only
     stack.oidc.issuedTokens().at(-1),
   );
   job.cleanup();
-}, 60_000);
+});
 
 test('refresh: the helper is the only one to retry the token endpoint (retry-max-attempts 1, a 503)', async () => {
   // @actions/http-client would retry a 503 by itself if allowed; the helper's own retrier
@@ -245,7 +247,7 @@ test('refresh: the helper is the only one to retry the token endpoint (retry-max
       .map((r) => r.status),
   ).toEqual([503]);
   job.cleanup();
-}, 60_000);
+});
 
 test('refresh: a token endpoint that refuses the job (401) fails with what to fix, nothing on stdout', async () => {
   const job = createJob();
@@ -262,7 +264,7 @@ test('refresh: a token endpoint that refuses the job (401) fails with what to fi
   expect(helper.stderr).not.toContain(stack.oidc.requestToken);
   expect(webIdentityCalls()).toHaveLength(callsBefore);
   job.cleanup();
-}, 60_000);
+});
 
 test('refresh with stored keys is refused as an input error, before any request', async () => {
   const step = await runStep({

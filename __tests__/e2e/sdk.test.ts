@@ -51,7 +51,7 @@ async function startSelfSignedServer(): Promise<{
         '-out',
         join(dir, 'cert.pem'),
       ],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', timeout: 30_000 },
     );
     const server: Server = createServer(
       { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },

@@ -1,9 +1,13 @@
 // The package step's last rewrite of dist/ (scripts/lib/eager-factories.mjs): module factories
 // become parenthesized function expressions, so V8 compiles them once instead of twice, and a
 // bundle behaves exactly as before. The e2e suites then run every path through the real dist/.
+import { jest } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { markEagerFactories } from '../../scripts/lib/eager-factories.mjs';
+
+// Parsing all of dist/ and importing data: modules, on a loaded 2-core machine.
+jest.setTimeout(30_000);
 
 /** A miniature of ncc's ESM entry: the module map first, then webpack's runtime using it. */
 const ENTRY = [

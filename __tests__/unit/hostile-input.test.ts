@@ -654,10 +654,12 @@ describe('planRun with an arbitrary run context', () => {
 describe('file commands (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) cannot be forged', () => {
   // The real runner adapter (@actions/core underneath) writing setOutput entries to a temp
   // GITHUB_OUTPUT file, read back with the harness's parser (the runner's rules).
-  const dir = mkdtempSync(join(tmpdir(), 'file-commands-'));
-  const file = join(dir, 'set_output');
+  let dir = '';
+  let file = '';
   const saved = process.env['GITHUB_OUTPUT'];
   beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'file-commands-'));
+    file = join(dir, 'set_output');
     process.env['GITHUB_OUTPUT'] = file;
   });
   afterAll(() => {

@@ -41,6 +41,7 @@ async function runWith(options: {
   env?: Record<string, string>;
   getIdToken?: (audience: string) => Promise<string>;
   gateway?: FakeStsGateway;
+  onGatewayCreated?: () => void;
 }) {
   const runner = recordingRunner();
   const gateway = options.gateway ?? fakeStsGateway();
@@ -53,6 +54,7 @@ async function runWith(options: {
     getIdToken: options.getIdToken ?? issueIdToken,
     createGateway: () => {
       gatewayCreated = true;
+      options.onGatewayCreated?.();
       return gateway;
     },
     now: () => new Date('2026-01-01T00:00:00Z'),
@@ -377,28 +379,18 @@ test('a source that fails before any request never creates the STS gateway (no S
 
 test('the STS gateway is created while the token request is out, before it answers', async () => {
   const events: string[] = [];
-  const runner = recordingRunner();
-  await runMain({
-    env: { RUNNER_TEMP: '/tmp', ...OIDC_ENV },
-    runner,
-    readInput: (name) =>
-      ({ 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::111111111111:role/deploy' })[
-        name as 'aws-region'
-      ] ?? '',
-    github,
+  const { runner } = await runWith({
+    inputs: {
+      'aws-region': 'us-east-1',
+      'role-to-assume': 'arn:aws:iam::111111111111:role/deploy',
+    },
     getIdToken: async () => {
       events.push('token requested');
       await new Promise((resolve) => setTimeout(resolve, 20));
       events.push('token answered');
       return ID_TOKEN;
     },
-    createGateway: () => {
-      events.push('gateway created');
-      return fakeStsGateway();
-    },
-    now: () => new Date('2026-01-01T00:00:00Z'),
-    random: () => 0.5,
-    sleep: async () => undefined,
+    onGatewayCreated: () => events.push('gateway created'),
   });
   expect(runner.failed).toBeUndefined();
   expect(events).toEqual(['token requested', 'gateway created', 'token answered']);

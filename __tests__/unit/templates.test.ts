@@ -590,7 +590,10 @@ describe('terraform fmt', () => {
 
 /** The path of a command on PATH, or of the first existing fallback, else undefined. */
 function findTool(command: string, fallbacks: string[]): string | undefined {
-  const onPath = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  const onPath = spawnSync('sh', ['-c', `command -v ${command}`], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   if (onPath.status === 0 && onPath.stdout.trim() !== '') return onPath.stdout.trim();
   return fallbacks.find((path) => existsSync(path));
 }

@@ -1,9 +1,13 @@
 // The refresh helper's token transport over @actions/http-client, against a local HTTP server:
 // what reaches the endpoint, and how each failure reaches the helper's retrier.
+import { jest } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { TransportError } from '../../src/aws/http-transport.js';
 import { createTokenTransport } from '../../src/refresh/token-transport.js';
+
+// Real sockets on a loaded 2-core machine: above each request's own 5-10 s limits.
+jest.setTimeout(30_000);
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 

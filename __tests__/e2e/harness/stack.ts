@@ -15,9 +15,20 @@ export interface Stack {
 }
 
 export async function startStack(oidcOptions: OidcServerOptions = {}): Promise<Stack> {
-  const [moto, oidc] = await Promise.all([startMoto(), startOidcServer(oidcOptions)]);
-  const proxy = await startStsProxy(moto.url);
-  return { moto, proxy, oidc };
+  const started = await Promise.allSettled([startMoto(), startOidcServer(oidcOptions)]);
+  const [moto, oidc] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) as [
+    Moto | undefined,
+    OidcServer | undefined,
+  ];
+  try {
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed !== undefined || moto === undefined || oidc === undefined) throw failed?.reason;
+    return { moto, proxy: await startStsProxy(moto.url), oidc };
+  } catch (error) {
+    // Whatever did start is stopped, or it would outlive the test file.
+    await Promise.allSettled([moto?.stop(), oidc?.stop()]);
+    throw error;
+  }
 }
 
 export async function stopStack(stack: Stack | undefined): Promise<void> {
@@ -68,7 +79,7 @@ export const STORED_KEYS = {
  * node_modules/.bin/node is the Node 24 devDependency), and Node 24 as action.yml declares.
  */
 function nodeVersion(binary: string): string {
-  return execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
+  return execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
 }
 const machineNode = findMachineNode();
 const node24 = findNode24();
