@@ -1,1 +1,1266 @@
-export const id=695;export const ids=[695];export const modules={1695:(function(e,t,n){var o;const{awsEndpointFunctions:s,emitWarningIfUnsupportedVersion:i,createDefaultUserAgentProvider:r,getDefaultSocketTimeout:a,NODE_APP_ID_CONFIG_OPTIONS:c,getAwsRegionExtensionConfiguration:d,resolveAwsRegionExtensionConfiguration:l,resolveUserAgentConfig:u,resolveHostHeaderConfig:p,getUserAgentPlugin:m,getHostHeaderPlugin:g,getLoggerPlugin:h,getRecursionDetectionPlugin:S,setCredentialFeature:E,stsRegionDefaultResolver:A}=n(5152);const{NoAuthSigner:I,getHttpAuthSchemeEndpointRuleSetPlugin:f,DefaultIdentityProviderConfig:y,getHttpSigningPlugin:x}=n(402);const{normalizeProvider:v,getSmithyContext:P,ServiceException:T,NoOpLogger:C,emitWarningIfUnsupportedVersion:R,loadConfigsForDefaultMode:D,getDefaultExtensionConfiguration:k,resolveDefaultRuntimeConfig:w,Client:b,makeBuilder:O,createAggregatedClient:W}=n(2658);const{Command:G}=n(2658);o=G;o=b;const{resolveDefaultsModeConfig:M,loadConfig:z,NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS:N,NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS:_,NODE_REGION_CONFIG_OPTIONS:F,NODE_REGION_CONFIG_FILE_OPTIONS:H,resolveRegionConfig:L}=n(7291);const{BinaryDecisionDiagram:U,EndpointCache:$,decideEndpoint:j,customEndpointFunctions:K,resolveParams:q,resolveEndpointConfig:V,getEndpointPlugin:J}=n(2085);const{parseUrl:B,getHttpHandlerExtensionConfiguration:Q,resolveHttpHandlerRuntimeConfig:X,getContentLengthPlugin:Y}=n(3422);const{DEFAULT_RETRY_MODE:Z,NODE_RETRY_MODE_CONFIG_OPTIONS:ee,NODE_MAX_ATTEMPT_CONFIG_OPTIONS:te,resolveRetryConfig:ne,getRetryPlugin:oe}=n(3609);const{TypeRegistry:se,getSchemaSerdePlugin:ie}=n(6890);const{resolveAwsSdkSigV4Config:re,resolveAwsSdkSigV4AConfig:ae,AwsSdkSigV4Signer:ce,AwsSdkSigV4ASigner:de,NODE_SIGV4A_CONFIG_OPTIONS:le,NODE_AUTH_SCHEME_PREFERENCE_OPTIONS:ue}=n(7523);const{SignatureV4MultiRegion:pe}=n(5785);const{defaultProvider:me}=n(5861);const{toUtf8:ge,fromUtf8:he,toBase64:Se,fromBase64:Ee,calculateBodyLength:Ae}=n(2430);const{streamCollector:Ie,NodeHttpHandler:fe}=n(1279);const{AwsQueryProtocol:ye}=n(7288);const{Sha256:xe}=n(9542);const ve="ref";const Pe=-1,Te=true,Ce="isSet",Re="PartitionResult",De="booleanEquals",ke="stringEquals",we="getAttr",be="us-east-1",Oe="sigv4",We="sts",Ge="https://sts.{Region}.{PartitionResult#dnsSuffix}",Me={[ve]:"Endpoint"},ze={[ve]:"Region"},Ne={[ve]:Re},_e={},Fe=[ze];const He={conditions:[[Ce,[Me]],[Ce,Fe],["aws.partition",Fe,Re],[De,[{[ve]:"UseFIPS"},Te]],[De,[{[ve]:"UseDualStack"},Te]],[ke,[ze,"aws-global"]],[De,[{[ve]:"UseGlobalEndpoint"},Te]],[ke,[ze,"eu-central-1"]],[De,[{fn:we,argv:[Ne,"supportsDualStack"]},Te]],[De,[{fn:we,argv:[Ne,"supportsFIPS"]},Te]],[ke,[ze,"ap-south-1"]],[ke,[ze,"eu-north-1"]],[ke,[ze,"eu-west-1"]],[ke,[ze,"eu-west-2"]],[ke,[ze,"eu-west-3"]],[ke,[ze,"sa-east-1"]],[ke,[ze,be]],[ke,[ze,"us-east-2"]],[ke,[ze,"us-west-2"]],[ke,[ze,"us-west-1"]],[ke,[ze,"ca-central-1"]],[ke,[ze,"ap-southeast-1"]],[ke,[ze,"ap-northeast-1"]],[ke,[ze,"ap-southeast-2"]],[ke,[{fn:we,argv:[Ne,"name"]},"aws-us-gov"]]],results:[[Pe],["https://sts.amazonaws.com",{authSchemes:[{name:Oe,signingName:We,signingRegion:be}]}],[Ge,{authSchemes:[{name:Oe,signingName:We,signingRegion:"{Region}"}]}],[Pe,"Invalid Configuration: FIPS and custom endpoint are not supported"],[Pe,"Invalid Configuration: Dualstack and custom endpoint are not supported"],[Me,_e],["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}",_e],[Pe,"FIPS and DualStack are enabled, but this partition does not support one or both"],["https://sts.{Region}.amazonaws.com",_e],["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}",_e],[Pe,"FIPS is enabled but this partition does not support FIPS"],["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}",_e],[Pe,"DualStack is enabled but this partition does not support DualStack"],[Ge,_e],[Pe,"Invalid Configuration: Missing Region"]]};const Le=2;const Ue=1e8;const $e=new Int32Array([-1,1,-1,0,30,3,1,4,Ue+14,2,5,Ue+14,3,25,6,4,24,7,5,Ue+1,8,6,9,Ue+13,7,Ue+1,10,10,Ue+1,11,11,Ue+1,12,12,Ue+1,13,13,Ue+1,14,14,Ue+1,15,15,Ue+1,16,16,Ue+1,17,17,Ue+1,18,18,Ue+1,19,19,Ue+1,20,20,Ue+1,21,21,Ue+1,22,22,Ue+1,23,23,Ue+1,Ue+2,8,Ue+11,Ue+12,4,28,26,9,27,Ue+10,24,Ue+8,Ue+9,8,29,Ue+7,9,Ue+6,Ue+7,3,Ue+3,31,4,Ue+4,Ue+5]);const je=U.from($e,Le,He.conditions,He.results);const Ke=new $({size:50,params:["Endpoint","Region","UseDualStack","UseFIPS","UseGlobalEndpoint"]});const defaultEndpointResolver=(e,t={})=>Ke.get(e,()=>j(je,{endpointParams:e,logger:t.logger}));K.aws=s;const createEndpointRuleSetHttpAuthSchemeParametersProvider=e=>async(t,n,o)=>{if(!o){throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`")}const s=await e(t,n,o);const i=P(n)?.commandInstance?.constructor?.getEndpointParameterInstructions;if(!i){throw new Error(`getEndpointParameterInstructions() is not defined on '${n.commandName}'`)}const r=await q(o,{getEndpointParameterInstructions:i},t);return Object.assign(s,r)};const _defaultSTSHttpAuthSchemeParametersProvider=async(e,t,n)=>({operation:P(t).operation,region:await v(e.region)()||(()=>{throw new Error("expected `region` to be configured for `aws.auth#sigv4`")})()});const qe=createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);function createAwsAuthSigv4HttpAuthOption(e){return{schemeId:"aws.auth#sigv4",signingProperties:{name:"sts",region:e.region},propertiesExtractor:(e,t)=>({signingProperties:{config:e,context:t}})}}function createAwsAuthSigv4aHttpAuthOption(e){return{schemeId:"aws.auth#sigv4a",signingProperties:{name:"sts",region:e.region},propertiesExtractor:(e,t)=>({signingProperties:{config:e,context:t}})}}function createSmithyApiNoAuthHttpAuthOption(e){return{schemeId:"smithy.api#noAuth"}}const createEndpointRuleSetHttpAuthSchemeProvider=(e,t,n)=>{const endpointRuleSetHttpAuthSchemeProvider=o=>{const s=e(o);const i=s.properties?.authSchemes;if(!i){return t(o)}const r=[];for(const e of i){const{name:t,properties:s={},...a}=e;const c=t.toLowerCase();if(t!==c){console.warn(`HttpAuthScheme has been normalized with lowercasing: '${t}' to '${c}'`)}let d;if(c==="sigv4a"){d="aws.auth#sigv4a";const e=i.find(e=>{const t=e.name.toLowerCase();return t!=="sigv4a"&&t.startsWith("sigv4")});if(pe.sigv4aDependency()==="none"&&e){continue}}else if(c.startsWith("sigv4")){d="aws.auth#sigv4"}else{throw new Error(`Unknown HttpAuthScheme found in '@smithy.rules#endpointRuleSet': '${c}'`)}const l=n[d];if(!l){throw new Error(`Could not find HttpAuthOption create function for '${d}'`)}const u=l(o);u.schemeId=d;u.signingProperties={...u.signingProperties||{},...a,...s};r.push(u)}return r};return endpointRuleSetHttpAuthSchemeProvider};const _defaultSTSHttpAuthSchemeProvider=e=>{const t=[];switch(e.operation){case"AssumeRoleWithSAML":{t.push(createSmithyApiNoAuthHttpAuthOption());t.push(createAwsAuthSigv4aHttpAuthOption(e));break}case"AssumeRoleWithWebIdentity":{t.push(createSmithyApiNoAuthHttpAuthOption());t.push(createAwsAuthSigv4aHttpAuthOption(e));break}default:{t.push(createAwsAuthSigv4HttpAuthOption(e));t.push(createAwsAuthSigv4aHttpAuthOption(e))}}return t};const Ve=createEndpointRuleSetHttpAuthSchemeProvider(defaultEndpointResolver,_defaultSTSHttpAuthSchemeProvider,{"aws.auth#sigv4":createAwsAuthSigv4HttpAuthOption,"aws.auth#sigv4a":createAwsAuthSigv4aHttpAuthOption,"smithy.api#noAuth":createSmithyApiNoAuthHttpAuthOption});const resolveHttpAuthSchemeConfig=e=>{const t=re(e);const n=ae(t);return Object.assign(n,{authSchemePreference:v(e.authSchemePreference??[])})};const resolveClientEndpointParameters=e=>Object.assign(e,{useDualstackEndpoint:e.useDualstackEndpoint??false,useFipsEndpoint:e.useFipsEndpoint??false,useGlobalEndpoint:e.useGlobalEndpoint??false,defaultSigningName:"sts"});const Je={UseGlobalEndpoint:{type:"builtInParams",name:"useGlobalEndpoint"},UseFIPS:{type:"builtInParams",name:"useFipsEndpoint"},Endpoint:{type:"builtInParams",name:"endpoint"},Region:{type:"builtInParams",name:"region"},UseDualStack:{type:"builtInParams",name:"useDualstackEndpoint"}};var Be="3.1168.0";var Qe={version:Be};class STSServiceException extends T{static shapeId="smithy.ts.sdk.synthetic.com.amazonaws.sts#STSServiceException";constructor(e){super(e);Object.setPrototypeOf(this,STSServiceException.prototype)}}class ExpiredTokenException extends STSServiceException{static shapeId="com.amazonaws.sts#ExpiredTokenException";name="ExpiredTokenException";$fault="client";constructor(e){super({name:"ExpiredTokenException",$fault:"client",...e});Object.setPrototypeOf(this,ExpiredTokenException.prototype)}}class MalformedPolicyDocumentException extends STSServiceException{static shapeId="com.amazonaws.sts#MalformedPolicyDocumentException";name="MalformedPolicyDocumentException";$fault="client";constructor(e){super({name:"MalformedPolicyDocumentException",$fault:"client",...e});Object.setPrototypeOf(this,MalformedPolicyDocumentException.prototype)}}class PackedPolicyTooLargeException extends STSServiceException{static shapeId="com.amazonaws.sts#PackedPolicyTooLargeException";name="PackedPolicyTooLargeException";$fault="client";constructor(e){super({name:"PackedPolicyTooLargeException",$fault:"client",...e});Object.setPrototypeOf(this,PackedPolicyTooLargeException.prototype)}}class RegionDisabledException extends STSServiceException{static shapeId="com.amazonaws.sts#RegionDisabledException";name="RegionDisabledException";$fault="client";constructor(e){super({name:"RegionDisabledException",$fault:"client",...e});Object.setPrototypeOf(this,RegionDisabledException.prototype)}}class IDPRejectedClaimException extends STSServiceException{static shapeId="com.amazonaws.sts#IDPRejectedClaimException";name="IDPRejectedClaimException";$fault="client";constructor(e){super({name:"IDPRejectedClaimException",$fault:"client",...e});Object.setPrototypeOf(this,IDPRejectedClaimException.prototype)}}class InvalidIdentityTokenException extends STSServiceException{static shapeId="com.amazonaws.sts#InvalidIdentityTokenException";name="InvalidIdentityTokenException";$fault="client";constructor(e){super({name:"InvalidIdentityTokenException",$fault:"client",...e});Object.setPrototypeOf(this,InvalidIdentityTokenException.prototype)}}class IDPCommunicationErrorException extends STSServiceException{static shapeId="com.amazonaws.sts#IDPCommunicationErrorException";name="IDPCommunicationErrorException";$fault="client";$retryable={};constructor(e){super({name:"IDPCommunicationErrorException",$fault:"client",...e});Object.setPrototypeOf(this,IDPCommunicationErrorException.prototype)}}class InvalidAuthorizationMessageException extends STSServiceException{static shapeId="com.amazonaws.sts#InvalidAuthorizationMessageException";name="InvalidAuthorizationMessageException";$fault="client";constructor(e){super({name:"InvalidAuthorizationMessageException",$fault:"client",...e});Object.setPrototypeOf(this,InvalidAuthorizationMessageException.prototype)}}class ExpiredTradeInTokenException extends STSServiceException{static shapeId="com.amazonaws.sts#ExpiredTradeInTokenException";name="ExpiredTradeInTokenException";$fault="client";constructor(e){super({name:"ExpiredTradeInTokenException",$fault:"client",...e});Object.setPrototypeOf(this,ExpiredTradeInTokenException.prototype)}}class JWTPayloadSizeExceededException extends STSServiceException{static shapeId="com.amazonaws.sts#JWTPayloadSizeExceededException";name="JWTPayloadSizeExceededException";$fault="client";constructor(e){super({name:"JWTPayloadSizeExceededException",$fault:"client",...e});Object.setPrototypeOf(this,JWTPayloadSizeExceededException.prototype)}}class OutboundWebIdentityFederationDisabledException extends STSServiceException{static shapeId="com.amazonaws.sts#OutboundWebIdentityFederationDisabledException";name="OutboundWebIdentityFederationDisabledException";$fault="client";constructor(e){super({name:"OutboundWebIdentityFederationDisabledException",$fault:"client",...e});Object.setPrototypeOf(this,OutboundWebIdentityFederationDisabledException.prototype)}}class SessionDurationEscalationException extends STSServiceException{static shapeId="com.amazonaws.sts#SessionDurationEscalationException";name="SessionDurationEscalationException";$fault="client";constructor(e){super({name:"SessionDurationEscalationException",$fault:"client",...e});Object.setPrototypeOf(this,SessionDurationEscalationException.prototype)}}const Xe="Arn";const Ye="AccessKeyId";const Ze="AssumedPrincipal";const et="AssumeRole";const tt="AssumedRoleId";const nt="AssumeRoleRequest";const ot="AssumeRoleResponse";const st="AssumeRootRequest";const it="AssumeRootResponse";const rt="AssumedRoleUser";const at="AssumeRoleWithSAML";const ct="AssumeRoleWithSAMLRequest";const dt="AssumeRoleWithSAMLResponse";const lt="AssumeRoleWithWebIdentity";const ut="AssumeRoleWithWebIdentityRequest";const pt="AssumeRoleWithWebIdentityResponse";const mt="AssumeRoot";const gt="Account";const ht="Audience";const St="Credentials";const Et="ContextAssertion";const At="DecodeAuthorizationMessage";const It="DecodeAuthorizationMessageRequest";const ft="DecodeAuthorizationMessageResponse";const yt="DecodedMessage";const xt="DurationSeconds";const vt="Expiration";const Pt="ExternalId";const Tt="EncodedMessage";const Ct="ExpiredTokenException";const Rt="ExpiredTradeInTokenException";const Dt="FederatedUser";const kt="FederatedUserId";const wt="GetAccessKeyInfo";const bt="GetAccessKeyInfoRequest";const Ot="GetAccessKeyInfoResponse";const Wt="GetCallerIdentity";const Gt="GetCallerIdentityRequest";const Mt="GetCallerIdentityResponse";const zt="GetDelegatedAccessToken";const Nt="GetDelegatedAccessTokenRequest";const _t="GetDelegatedAccessTokenResponse";const Ft="GetFederationToken";const Ht="GetFederationTokenRequest";const Lt="GetFederationTokenResponse";const Ut="GetSessionToken";const $t="GetSessionTokenRequest";const jt="GetSessionTokenResponse";const Kt="GetWebIdentityToken";const qt="GetWebIdentityTokenRequest";const Vt="GetWebIdentityTokenResponse";const Jt="Issuer";const Bt="InvalidAuthorizationMessageException";const Qt="IDPCommunicationErrorException";const Xt="IDPRejectedClaimException";const Yt="InvalidIdentityTokenException";const Zt="JWTPayloadSizeExceededException";const en="Key";const tn="MalformedPolicyDocumentException";const nn="MinimumSessionTokenSize";const on="Name";const sn="NameQualifier";const rn="OutboundWebIdentityFederationDisabledException";const an="Policy";const cn="PolicyArns";const dn="PrincipalArn";const ln="ProviderArn";const un="ProvidedContexts";const pn="ProvidedContextsListType";const mn="ProvidedContext";const gn="PolicyDescriptorType";const hn="ProviderId";const Sn="PackedPolicySize";const En="PackedPolicyTooLargeException";const An="Provider";const In="RoleArn";const fn="RegionDisabledException";const yn="RoleSessionName";const xn="Subject";const vn="SigningAlgorithm";const Pn="SecretAccessKey";const Tn="SAMLAssertion";const Cn="SAMLAssertionType";const Rn="SessionDurationEscalationException";const Dn="SubjectFromWebIdentityToken";const kn="SourceIdentity";const wn="SerialNumber";const bn="SubjectType";const On="SessionTokenSize";const Wn="SessionTokenUtilization";const Gn="SessionToken";const Mn="Tags";const zn="TokenCode";const Nn="TradeInToken";const _n="TargetPrincipal";const Fn="TaskPolicyArn";const Hn="TransitiveTagKeys";const Ln="Tag";const Un="UserId";const $n="Value";const jn="WebIdentityToken";const Kn="arn";const qn="accessKeySecretType";const Vn="awsQueryError";const Jn="client";const Bn="clientTokenType";const Qn="error";const Xn="httpError";const Yn="message";const Zn="policyDescriptorListType";const eo="smithy.ts.sdk.synthetic.com.amazonaws.sts";const to="tradeInTokenType";const no="tagListType";const oo="webIdentityTokenType";const so="com.amazonaws.sts";const io=new se(eo);var ro=[-3,eo,"STSServiceException",0,[],[]];io.registerError(ro,STSServiceException);const ao=new se(so);var co=[-3,so,Ct,{[Vn]:[`ExpiredTokenException`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(co,ExpiredTokenException);var lo=[-3,so,Rt,{[Vn]:[`ExpiredTradeInTokenException`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(lo,ExpiredTradeInTokenException);var uo=[-3,so,Qt,{[Vn]:[`IDPCommunicationError`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(uo,IDPCommunicationErrorException);var po=[-3,so,Xt,{[Vn]:[`IDPRejectedClaim`,403],[Qn]:Jn,[Xn]:403},[Yn],[0]];ao.registerError(po,IDPRejectedClaimException);var mo=[-3,so,Bt,{[Vn]:[`InvalidAuthorizationMessageException`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(mo,InvalidAuthorizationMessageException);var go=[-3,so,Yt,{[Vn]:[`InvalidIdentityToken`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(go,InvalidIdentityTokenException);var ho=[-3,so,Zt,{[Vn]:[`JWTPayloadSizeExceededException`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(ho,JWTPayloadSizeExceededException);var So=[-3,so,tn,{[Vn]:[`MalformedPolicyDocument`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(So,MalformedPolicyDocumentException);var Eo=[-3,so,rn,{[Vn]:[`OutboundWebIdentityFederationDisabledException`,403],[Qn]:Jn,[Xn]:403},[Yn],[0]];ao.registerError(Eo,OutboundWebIdentityFederationDisabledException);var Ao=[-3,so,En,{[Vn]:[`PackedPolicyTooLarge`,400],[Qn]:Jn,[Xn]:400},[Yn],[0]];ao.registerError(Ao,PackedPolicyTooLargeException);var Io=[-3,so,fn,{[Vn]:[`RegionDisabledException`,403],[Qn]:Jn,[Xn]:403},[Yn],[0]];ao.registerError(Io,RegionDisabledException);var fo=[-3,so,Rn,{[Vn]:[`SessionDurationEscalationException`,403],[Qn]:Jn,[Xn]:403},[Yn],[0]];ao.registerError(fo,SessionDurationEscalationException);const yo=[io,ao];var xo=[0,so,qn,8,0];var vo=[0,so,Bn,8,0];var Po=[0,so,Cn,8,0];var To=[0,so,to,8,0];var Co=[0,so,oo,8,0];var Ro=[3,so,rt,0,[tt,Xe],[0,0],2];var Do=[3,so,nt,0,[In,yn,cn,an,xt,Mn,Hn,Pt,wn,zn,kn,un,nn],[0,0,()=>ts,0,1,()=>os,64|0,0,0,0,0,()=>ns,1],2];var ko=[3,so,ot,0,[St,rt,Sn,kn,Wn,On],[[()=>zo,0],()=>Ro,1,0,1,1]];var wo=[3,so,ct,0,[In,dn,Tn,cn,an,xt,nn],[0,0,[()=>Po,0],()=>ts,0,1,1],3];var bo=[3,so,dt,0,[St,rt,Sn,xn,bn,Jt,ht,sn,kn,Wn,On],[[()=>zo,0],()=>Ro,1,0,0,0,0,0,0,1,1]];var Oo=[3,so,ut,0,[In,yn,jn,hn,cn,an,xt,nn],[0,0,[()=>vo,0],0,()=>ts,0,1,1],3];var Wo=[3,so,pt,0,[St,Dn,rt,Sn,An,ht,kn,Wn,On],[[()=>zo,0],0,()=>Ro,1,0,0,0,1,1]];var Go=[3,so,st,0,[_n,Fn,xt,nn],[0,()=>Yo,1,1],2];var Mo=[3,so,it,0,[St,kn,Wn,On],[[()=>zo,0],0,1,1]];var zo=[3,so,St,0,[Ye,Pn,Gn,vt],[0,[()=>xo,0],0,4],4];var No=[3,so,It,0,[Tt],[0],1];var _o=[3,so,ft,0,[yt],[0]];var Fo=[3,so,Dt,0,[kt,Xe],[0,0],2];var Ho=[3,so,bt,0,[Ye],[0],1];var Lo=[3,so,Ot,0,[gt],[0]];var Uo=[3,so,Gt,0,[],[]];var $o=[3,so,Mt,0,[Un,gt,Xe],[0,0,0]];var jo=[3,so,Nt,0,[Nn],[[()=>To,0]],1];var Ko=[3,so,_t,0,[St,Sn,Ze],[[()=>zo,0],1,0]];var qo=[3,so,Ht,0,[on,an,cn,xt,Mn,nn],[0,0,()=>ts,1,()=>os,1],1];var Vo=[3,so,Lt,0,[St,Dt,Sn,Wn,On],[[()=>zo,0],()=>Fo,1,1,1]];var Jo=[3,so,$t,0,[xt,wn,zn,nn],[1,0,0,1]];var Bo=[3,so,jt,0,[St,Wn,On],[[()=>zo,0],1,1]];var Qo=[3,so,qt,0,[ht,vn,xt,Mn],[64|0,0,1,()=>os],2];var Xo=[3,so,Vt,0,[jn,vt],[[()=>Co,0],4]];var Yo=[3,so,gn,0,[Kn],[0]];var Zo=[3,so,mn,0,[ln,Et],[0,0]];var es=[3,so,Ln,0,[en,$n],[0,0],2];var ts=[1,so,Zn,0,()=>Yo];var ns=[1,so,pn,0,()=>Zo];var os=[1,so,no,0,()=>es];var ss=[9,so,et,0,()=>Do,()=>ko];var is=[9,so,at,0,()=>wo,()=>bo];var rs=[9,so,lt,0,()=>Oo,()=>Wo];var as=[9,so,mt,0,()=>Go,()=>Mo];var cs=[9,so,At,0,()=>No,()=>_o];var ds=[9,so,wt,0,()=>Ho,()=>Lo];var ls=[9,so,Wt,0,()=>Uo,()=>$o];var us=[9,so,zt,0,()=>jo,()=>Ko];var ps=[9,so,Ft,0,()=>qo,()=>Vo];var ms=[9,so,Ut,0,()=>Jo,()=>Bo];var gs=[9,so,Kt,0,()=>Qo,()=>Xo];const getRuntimeConfig$1=e=>({apiVersion:"2011-06-15",base64Decoder:e?.base64Decoder??Ee,base64Encoder:e?.base64Encoder??Se,disableHostPrefix:e?.disableHostPrefix??false,endpointProvider:e?.endpointProvider??defaultEndpointResolver,extensions:e?.extensions??[],httpAuthSchemeProvider:e?.httpAuthSchemeProvider??Ve,httpAuthSchemes:e?.httpAuthSchemes??[{schemeId:"aws.auth#sigv4",identityProvider:e=>e.getIdentityProvider("aws.auth#sigv4"),signer:new ce},{schemeId:"aws.auth#sigv4a",identityProvider:e=>e.getIdentityProvider("aws.auth#sigv4a"),signer:new de},{schemeId:"smithy.api#noAuth",identityProvider:e=>e.getIdentityProvider("smithy.api#noAuth")||(async()=>({})),signer:new I}],logger:e?.logger??new C,protocol:e?.protocol??ye,protocolSettings:e?.protocolSettings??{defaultNamespace:"com.amazonaws.sts",errorTypeRegistries:yo,xmlNamespace:"https://sts.amazonaws.com/doc/2011-06-15/",version:"2011-06-15",serviceTarget:"AWSSecurityTokenServiceV20110615"},serviceId:e?.serviceId??"STS",sha256:e?.sha256??xe,signerConstructor:e?.signerConstructor??pe,urlParser:e?.urlParser??B,utf8Decoder:e?.utf8Decoder??he,utf8Encoder:e?.utf8Encoder??ge});const getRuntimeConfig=e=>{R(process.version);const t=M(e);const defaultConfigProvider=()=>t().then(D);const n=getRuntimeConfig$1(e);i(process.version);const o={profile:e?.profile,logger:n.logger};return{...n,...e,runtime:"node",defaultsMode:t,authSchemePreference:e?.authSchemePreference??z(ue,o),bodyLengthChecker:e?.bodyLengthChecker??Ae,credentialDefaultProvider:e?.credentialDefaultProvider??me,defaultSocketTimeout:a(e?.requestHandler,3e5),defaultUserAgentProvider:e?.defaultUserAgentProvider??r({serviceId:n.serviceId,clientVersion:Qe.version}),httpAuthSchemes:e?.httpAuthSchemes??[{schemeId:"aws.auth#sigv4",identityProvider:e=>e.getIdentityProvider("aws.auth#sigv4")||(async e=>await me(e?.__config||{})()),signer:new ce},{schemeId:"aws.auth#sigv4a",identityProvider:e=>e.getIdentityProvider("aws.auth#sigv4a"),signer:new de},{schemeId:"smithy.api#noAuth",identityProvider:e=>e.getIdentityProvider("smithy.api#noAuth")||(async()=>({})),signer:new I}],maxAttempts:e?.maxAttempts??z(te,e),region:e?.region??z(F,{...H,...o}),requestHandler:fe.create(e?.requestHandler??defaultConfigProvider),retryMode:e?.retryMode??z({...ee,default:async()=>(await defaultConfigProvider()).retryMode||Z},e),sigv4aSigningRegionSet:e?.sigv4aSigningRegionSet??z(le,o),streamCollector:e?.streamCollector??Ie,useDualstackEndpoint:e?.useDualstackEndpoint??z(_,o),useFipsEndpoint:e?.useFipsEndpoint??z(N,o),userAgentAppId:e?.userAgentAppId??z(c,o)}};const getHttpAuthExtensionConfiguration=e=>{const t=e.httpAuthSchemes;let n=e.httpAuthSchemeProvider;let o=e.credentials;return{setHttpAuthScheme(e){const n=t.findIndex(t=>t.schemeId===e.schemeId);if(n===-1){t.push(e)}else{t.splice(n,1,e)}},httpAuthSchemes(){return t},setHttpAuthSchemeProvider(e){n=e},httpAuthSchemeProvider(){return n},setCredentials(e){o=e},credentials(){return o}}};const resolveHttpAuthRuntimeConfig=e=>({httpAuthSchemes:e.httpAuthSchemes(),httpAuthSchemeProvider:e.httpAuthSchemeProvider(),credentials:e.credentials()});const resolveRuntimeExtensions=(e,t)=>{const n=Object.assign(d(e),k(e),Q(e),getHttpAuthExtensionConfiguration(e));t.forEach(e=>e.configure(n));return Object.assign(e,l(n),w(n),X(n),resolveHttpAuthRuntimeConfig(n))};class STSClient extends b{config;constructor(...[e]){const t=getRuntimeConfig(e||{});super(t);this.initConfig=t;const n=resolveClientEndpointParameters(t);const o=u(n);const s=ne(o);const i=L(s);const r=p(i);const a=V(r);const c=resolveHttpAuthSchemeConfig(a);const d=resolveRuntimeExtensions(c,e?.extensions||[]);this.config=d;this.middlewareStack.use(ie(this.config));this.middlewareStack.use(m(this.config));this.middlewareStack.use(oe(this.config));this.middlewareStack.use(Y(this.config));this.middlewareStack.use(g(this.config));this.middlewareStack.use(h(this.config));this.middlewareStack.use(S(this.config));this.middlewareStack.use(f(this.config,{httpAuthSchemeParametersProvider:qe,identityProviderConfigProvider:async e=>new y({"aws.auth#sigv4":e.credentials,"aws.auth#sigv4a":e.credentials})}));this.middlewareStack.use(x(this.config))}destroy(){super.destroy()}}const hs=O(Je,"AWSSecurityTokenServiceV20110615","STSClient",J);const Ss={};const _mw0=(e,t,n,o)=>[];class AssumeRoleCommand extends(hs(Ss,_mw0,"AssumeRole",ss)){}class AssumeRoleWithSAMLCommand extends(hs(Ss,_mw0,"AssumeRoleWithSAML",is)){}class AssumeRoleWithWebIdentityCommand extends(hs(Ss,_mw0,"AssumeRoleWithWebIdentity",rs)){}class AssumeRootCommand extends(hs(Ss,_mw0,"AssumeRoot",as)){}class DecodeAuthorizationMessageCommand extends(hs(Ss,_mw0,"DecodeAuthorizationMessage",cs)){}class GetAccessKeyInfoCommand extends(hs(Ss,_mw0,"GetAccessKeyInfo",ds)){}class GetCallerIdentityCommand extends(hs(Ss,_mw0,"GetCallerIdentity",ls)){}class GetDelegatedAccessTokenCommand extends(hs(Ss,_mw0,"GetDelegatedAccessToken",us)){}class GetFederationTokenCommand extends(hs(Ss,_mw0,"GetFederationToken",ps)){}class GetSessionTokenCommand extends(hs(Ss,_mw0,"GetSessionToken",ms)){}class GetWebIdentityTokenCommand extends(hs(Ss,_mw0,"GetWebIdentityToken",gs)){}const Es={AssumeRoleCommand:AssumeRoleCommand,AssumeRoleWithSAMLCommand:AssumeRoleWithSAMLCommand,AssumeRoleWithWebIdentityCommand:AssumeRoleWithWebIdentityCommand,AssumeRootCommand:AssumeRootCommand,DecodeAuthorizationMessageCommand:DecodeAuthorizationMessageCommand,GetAccessKeyInfoCommand:GetAccessKeyInfoCommand,GetCallerIdentityCommand:GetCallerIdentityCommand,GetDelegatedAccessTokenCommand:GetDelegatedAccessTokenCommand,GetFederationTokenCommand:GetFederationTokenCommand,GetSessionTokenCommand:GetSessionTokenCommand,GetWebIdentityTokenCommand:GetWebIdentityTokenCommand};class STS extends STSClient{}W(Es,STS);const getAccountIdFromAssumedRoleUser=e=>{if(typeof e?.Arn==="string"){const t=e.Arn.split(":");if(t.length>4&&t[4]!==""){return t[4]}}return undefined};const resolveRegion=async(e,t,n,o={})=>{const s=typeof e==="function"?await e():e;const i=typeof t==="function"?await t():t;let r="";const a=s??i??(r=await A(o)());n?.debug?.("@aws-sdk/client-sts::resolveRegion","accepting first of:",`${s} (credential provider clientConfig)`,`${i} (contextual client)`,`${r} (STS default: AWS_REGION, profile region, or us-east-1)`);return a};const getDefaultRoleAssumer$1=(e,t)=>{let n;let o;return async(s,i)=>{o=s;if(!n){const{logger:s=e?.parentClientConfig?.logger,profile:i=e?.parentClientConfig?.profile,region:r,requestHandler:a=e?.parentClientConfig?.requestHandler,credentialProviderLogger:c,userAgentAppId:d=e?.parentClientConfig?.userAgentAppId}=e;const l=await resolveRegion(r,e?.parentClientConfig?.region,c,{logger:s,profile:i});const u=!isH2(a);n=new t({...e,userAgentAppId:d,profile:i,credentialDefaultProvider:()=>async()=>o,region:l,requestHandler:u?a:undefined,logger:s})}const{Credentials:r,AssumedRoleUser:a}=await n.send(new AssumeRoleCommand(i));if(!r||!r.AccessKeyId||!r.SecretAccessKey){throw new Error(`Invalid response from STS.assumeRole call with role ${i.RoleArn}`)}const c=getAccountIdFromAssumedRoleUser(a);const d={accessKeyId:r.AccessKeyId,secretAccessKey:r.SecretAccessKey,sessionToken:r.SessionToken,expiration:r.Expiration,...r.CredentialScope&&{credentialScope:r.CredentialScope},...c&&{accountId:c}};E(d,"CREDENTIALS_STS_ASSUME_ROLE","i");return d}};const getDefaultRoleAssumerWithWebIdentity$1=(e,t)=>{let n;return async o=>{if(!n){const{logger:o=e?.parentClientConfig?.logger,profile:s=e?.parentClientConfig?.profile,region:i,requestHandler:r=e?.parentClientConfig?.requestHandler,credentialProviderLogger:a,userAgentAppId:c=e?.parentClientConfig?.userAgentAppId}=e;const d=await resolveRegion(i,e?.parentClientConfig?.region,a,{logger:o,profile:s});const l=!isH2(r);n=new t({...e,userAgentAppId:c,profile:s,region:d,requestHandler:l?r:undefined,logger:o})}const{Credentials:s,AssumedRoleUser:i}=await n.send(new AssumeRoleWithWebIdentityCommand(o));if(!s||!s.AccessKeyId||!s.SecretAccessKey){throw new Error(`Invalid response from STS.assumeRoleWithWebIdentity call with role ${o.RoleArn}`)}const r=getAccountIdFromAssumedRoleUser(i);const a={accessKeyId:s.AccessKeyId,secretAccessKey:s.SecretAccessKey,sessionToken:s.SessionToken,expiration:s.Expiration,...s.CredentialScope&&{credentialScope:s.CredentialScope},...r&&{accountId:r}};if(r){E(a,"RESOLVED_ACCOUNT_ID","T")}E(a,"CREDENTIALS_STS_ASSUME_ROLE_WEB_ID","k");return a}};const isH2=e=>e?.metadata?.handlerProtocol==="h2";const getCustomizableStsClientCtor=(e,t)=>{if(!t)return e;else return class CustomizableSTSClient extends e{constructor(e){super(e);for(const e of t){this.middlewareStack.use(e)}}}};const getDefaultRoleAssumer=(e={},t)=>getDefaultRoleAssumer$1(e,getCustomizableStsClientCtor(STSClient,t));const getDefaultRoleAssumerWithWebIdentity=(e={},t)=>getDefaultRoleAssumerWithWebIdentity$1(e,getCustomizableStsClientCtor(STSClient,t));const decorateDefaultCredentialProvider=e=>t=>e({roleAssumer:getDefaultRoleAssumer(t),roleAssumerWithWebIdentity:getDefaultRoleAssumerWithWebIdentity(t),...t});o=ss;t.QL=AssumeRoleCommand;o=Do;o=ko;o=is;o=AssumeRoleWithSAMLCommand;o=wo;o=bo;o=rs;t.WH=AssumeRoleWithWebIdentityCommand;o=Oo;o=Wo;o=as;o=AssumeRootCommand;o=Go;o=Mo;o=Ro;o=zo;o=cs;o=DecodeAuthorizationMessageCommand;o=No;o=_o;o=ExpiredTokenException;o=co;o=ExpiredTradeInTokenException;o=lo;o=Fo;o=ds;o=GetAccessKeyInfoCommand;o=Ho;o=Lo;o=ls;t.zI=GetCallerIdentityCommand;o=Uo;o=$o;o=us;o=GetDelegatedAccessTokenCommand;o=jo;o=Ko;o=ps;o=GetFederationTokenCommand;o=qo;o=Vo;o=ms;t.Xo=GetSessionTokenCommand;o=Jo;o=Bo;o=gs;o=GetWebIdentityTokenCommand;o=Qo;o=Xo;o=IDPCommunicationErrorException;o=uo;o=IDPRejectedClaimException;o=po;o=InvalidAuthorizationMessageException;o=mo;o=InvalidIdentityTokenException;o=go;o=JWTPayloadSizeExceededException;o=ho;o=MalformedPolicyDocumentException;o=So;o=OutboundWebIdentityFederationDisabledException;o=Eo;o=PackedPolicyTooLargeException;o=Ao;o=Yo;o=Zo;o=RegionDisabledException;o=Io;o=STS;t.iM=STSClient;o=STSServiceException;o=ro;o=SessionDurationEscalationException;o=fo;o=es;o=decorateDefaultCredentialProvider;o=yo;o=getDefaultRoleAssumer;o=getDefaultRoleAssumerWithWebIdentity})};
+export const id = 695;
+export const ids = [695];
+export const modules = {
+
+/***/ 1695:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __webpack_require__(5152);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(2658);
+const { Command: $Command } = __webpack_require__(2658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
+const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
+const { SignatureV4MultiRegion } = __webpack_require__(5785);
+const { defaultProvider } = __webpack_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
+const { AwsQueryProtocol } = __webpack_require__(7288);
+const { Sha256 } = __webpack_require__(9542);
+
+const q = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m];
+const _data = {
+    conditions: [
+        [c, [l]],
+        [c, p],
+        ["aws.partition", p, d],
+        [e, [{ [q]: "UseFIPS" }, b]],
+        [e, [{ [q]: "UseDualStack" }, b]],
+        [f, [m, "aws-global"]],
+        [e, [{ [q]: "UseGlobalEndpoint" }, b]],
+        [f, [m, "eu-central-1"]],
+        [e, [{ fn: g, argv: [n, "supportsDualStack"] }, b]],
+        [e, [{ fn: g, argv: [n, "supportsFIPS"] }, b]],
+        [f, [m, "ap-south-1"]],
+        [f, [m, "eu-north-1"]],
+        [f, [m, "eu-west-1"]],
+        [f, [m, "eu-west-2"]],
+        [f, [m, "eu-west-3"]],
+        [f, [m, "sa-east-1"]],
+        [f, [m, h]],
+        [f, [m, "us-east-2"]],
+        [f, [m, "us-west-2"]],
+        [f, [m, "us-west-1"]],
+        [f, [m, "ca-central-1"]],
+        [f, [m, "ap-southeast-1"]],
+        [f, [m, "ap-northeast-1"]],
+        [f, [m, "ap-southeast-2"]],
+        [f, [{ fn: g, argv: [n, "name"] }, "aws-us-gov"]]
+    ],
+    results: [
+        [a],
+        ["https://sts.amazonaws.com", { authSchemes: [{ name: i, signingName: j, signingRegion: h }] }],
+        [k, { authSchemes: [{ name: i, signingName: j, signingRegion: "{Region}" }] }],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [l, o],
+        ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://sts.{Region}.amazonaws.com", o],
+        ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        [k, o],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 30, 3,
+    1, 4, r + 14,
+    2, 5, r + 14,
+    3, 25, 6,
+    4, 24, 7,
+    5, r + 1, 8,
+    6, 9, r + 13,
+    7, r + 1, 10,
+    10, r + 1, 11,
+    11, r + 1, 12,
+    12, r + 1, 13,
+    13, r + 1, 14,
+    14, r + 1, 15,
+    15, r + 1, 16,
+    16, r + 1, 17,
+    17, r + 1, 18,
+    18, r + 1, 19,
+    19, r + 1, 20,
+    20, r + 1, 21,
+    21, r + 1, 22,
+    22, r + 1, 23,
+    23, r + 1, r + 2,
+    8, r + 11, r + 12,
+    4, 28, 26,
+    9, 27, r + 10,
+    24, r + 8, r + 9,
+    8, 29, r + 7,
+    9, r + 6, r + 7,
+    3, r + 3, 31,
+    4, r + 4, r + 5,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+const createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config, context, input) => {
+    if (!input) {
+        throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
+    }
+    const defaultParameters = await defaultHttpAuthSchemeParametersProvider(config, context, input);
+    const instructionsFn = getSmithyContext(context)?.commandInstance?.constructor
+        ?.getEndpointParameterInstructions;
+    if (!instructionsFn) {
+        throw new Error(`getEndpointParameterInstructions() is not defined on '${context.commandName}'`);
+    }
+    const endpointParameters = await resolveParams(input, { getEndpointParameterInstructions: instructionsFn }, config);
+    return Object.assign(defaultParameters, endpointParameters);
+};
+const _defaultSTSHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+const defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "sts",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+function createAwsAuthSigv4aHttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4a",
+        signingProperties: {
+            name: "sts",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+function createSmithyApiNoAuthHttpAuthOption(authParameters) {
+    return {
+        schemeId: "smithy.api#noAuth",
+    };
+}
+const createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => {
+    const endpointRuleSetHttpAuthSchemeProvider = (authParameters) => {
+        const endpoint = defaultEndpointResolver(authParameters);
+        const authSchemes = endpoint.properties?.authSchemes;
+        if (!authSchemes) {
+            return defaultHttpAuthSchemeResolver(authParameters);
+        }
+        const options = [];
+        for (const scheme of authSchemes) {
+            const { name: resolvedName, properties = {}, ...rest } = scheme;
+            const name = resolvedName.toLowerCase();
+            if (resolvedName !== name) {
+                console.warn(`HttpAuthScheme has been normalized with lowercasing: '${resolvedName}' to '${name}'`);
+            }
+            let schemeId;
+            if (name === "sigv4a") {
+                schemeId = "aws.auth#sigv4a";
+                const sigv4Present = authSchemes.find((s) => {
+                    const name = s.name.toLowerCase();
+                    return name !== "sigv4a" && name.startsWith("sigv4");
+                });
+                if (SignatureV4MultiRegion.sigv4aDependency() === "none" && sigv4Present) {
+                    continue;
+                }
+            }
+            else if (name.startsWith("sigv4")) {
+                schemeId = "aws.auth#sigv4";
+            }
+            else {
+                throw new Error(`Unknown HttpAuthScheme found in '@smithy.rules#endpointRuleSet': '${name}'`);
+            }
+            const createOption = createHttpAuthOptionFunctions[schemeId];
+            if (!createOption) {
+                throw new Error(`Could not find HttpAuthOption create function for '${schemeId}'`);
+            }
+            const option = createOption(authParameters);
+            option.schemeId = schemeId;
+            option.signingProperties = { ...(option.signingProperties || {}), ...rest, ...properties };
+            options.push(option);
+        }
+        return options;
+    };
+    return endpointRuleSetHttpAuthSchemeProvider;
+};
+const _defaultSTSHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        case "AssumeRoleWithSAML": {
+            options.push(createSmithyApiNoAuthHttpAuthOption());
+            options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
+            break;
+        }
+        case "AssumeRoleWithWebIdentity": {
+            options.push(createSmithyApiNoAuthHttpAuthOption());
+            options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
+            break;
+        }
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+            options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const defaultSTSHttpAuthSchemeProvider = createEndpointRuleSetHttpAuthSchemeProvider(defaultEndpointResolver, _defaultSTSHttpAuthSchemeProvider, {
+    "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption,
+    "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption,
+    "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption,
+});
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    const config_1 = resolveAwsSdkSigV4AConfig(config_0);
+    return Object.assign(config_1, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        useGlobalEndpoint: options.useGlobalEndpoint ?? false,
+        defaultSigningName: "sts",
+    });
+};
+const commonParams = {
+    UseGlobalEndpoint: { type: "builtInParams", name: "useGlobalEndpoint" },
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1168.0";
+var packageInfo = {
+	version: version};
+
+class STSServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.sts#STSServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, STSServiceException.prototype);
+    }
+}
+
+class ExpiredTokenException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#ExpiredTokenException";
+    name = "ExpiredTokenException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExpiredTokenException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExpiredTokenException.prototype);
+    }
+}
+class MalformedPolicyDocumentException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#MalformedPolicyDocumentException";
+    name = "MalformedPolicyDocumentException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "MalformedPolicyDocumentException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MalformedPolicyDocumentException.prototype);
+    }
+}
+class PackedPolicyTooLargeException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#PackedPolicyTooLargeException";
+    name = "PackedPolicyTooLargeException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PackedPolicyTooLargeException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PackedPolicyTooLargeException.prototype);
+    }
+}
+class RegionDisabledException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#RegionDisabledException";
+    name = "RegionDisabledException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RegionDisabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RegionDisabledException.prototype);
+    }
+}
+class IDPRejectedClaimException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#IDPRejectedClaimException";
+    name = "IDPRejectedClaimException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IDPRejectedClaimException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IDPRejectedClaimException.prototype);
+    }
+}
+class InvalidIdentityTokenException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidIdentityTokenException";
+    name = "InvalidIdentityTokenException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidIdentityTokenException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidIdentityTokenException.prototype);
+    }
+}
+class IDPCommunicationErrorException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#IDPCommunicationErrorException";
+    name = "IDPCommunicationErrorException";
+    $fault = "client";
+    $retryable = {};
+    constructor(opts) {
+        super({
+            name: "IDPCommunicationErrorException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IDPCommunicationErrorException.prototype);
+    }
+}
+class InvalidAuthorizationMessageException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidAuthorizationMessageException";
+    name = "InvalidAuthorizationMessageException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidAuthorizationMessageException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidAuthorizationMessageException.prototype);
+    }
+}
+class ExpiredTradeInTokenException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#ExpiredTradeInTokenException";
+    name = "ExpiredTradeInTokenException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExpiredTradeInTokenException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExpiredTradeInTokenException.prototype);
+    }
+}
+class JWTPayloadSizeExceededException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#JWTPayloadSizeExceededException";
+    name = "JWTPayloadSizeExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "JWTPayloadSizeExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, JWTPayloadSizeExceededException.prototype);
+    }
+}
+class OutboundWebIdentityFederationDisabledException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#OutboundWebIdentityFederationDisabledException";
+    name = "OutboundWebIdentityFederationDisabledException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "OutboundWebIdentityFederationDisabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OutboundWebIdentityFederationDisabledException.prototype);
+    }
+}
+class SessionDurationEscalationException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#SessionDurationEscalationException";
+    name = "SessionDurationEscalationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SessionDurationEscalationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SessionDurationEscalationException.prototype);
+    }
+}
+
+const _A = "Arn";
+const _AKI = "AccessKeyId";
+const _AP = "AssumedPrincipal";
+const _AR = "AssumeRole";
+const _ARI = "AssumedRoleId";
+const _ARR = "AssumeRoleRequest";
+const _ARRs = "AssumeRoleResponse";
+const _ARRss = "AssumeRootRequest";
+const _ARRssu = "AssumeRootResponse";
+const _ARU = "AssumedRoleUser";
+const _ARWSAML = "AssumeRoleWithSAML";
+const _ARWSAMLR = "AssumeRoleWithSAMLRequest";
+const _ARWSAMLRs = "AssumeRoleWithSAMLResponse";
+const _ARWWI = "AssumeRoleWithWebIdentity";
+const _ARWWIR = "AssumeRoleWithWebIdentityRequest";
+const _ARWWIRs = "AssumeRoleWithWebIdentityResponse";
+const _ARs = "AssumeRoot";
+const _Ac = "Account";
+const _Au = "Audience";
+const _C = "Credentials";
+const _CA = "ContextAssertion";
+const _DAM = "DecodeAuthorizationMessage";
+const _DAMR = "DecodeAuthorizationMessageRequest";
+const _DAMRe = "DecodeAuthorizationMessageResponse";
+const _DM = "DecodedMessage";
+const _DS = "DurationSeconds";
+const _E = "Expiration";
+const _EI = "ExternalId";
+const _EM = "EncodedMessage";
+const _ETE = "ExpiredTokenException";
+const _ETITE = "ExpiredTradeInTokenException";
+const _FU = "FederatedUser";
+const _FUI = "FederatedUserId";
+const _GAKI = "GetAccessKeyInfo";
+const _GAKIR = "GetAccessKeyInfoRequest";
+const _GAKIRe = "GetAccessKeyInfoResponse";
+const _GCI = "GetCallerIdentity";
+const _GCIR = "GetCallerIdentityRequest";
+const _GCIRe = "GetCallerIdentityResponse";
+const _GDAT = "GetDelegatedAccessToken";
+const _GDATR = "GetDelegatedAccessTokenRequest";
+const _GDATRe = "GetDelegatedAccessTokenResponse";
+const _GFT = "GetFederationToken";
+const _GFTR = "GetFederationTokenRequest";
+const _GFTRe = "GetFederationTokenResponse";
+const _GST = "GetSessionToken";
+const _GSTR = "GetSessionTokenRequest";
+const _GSTRe = "GetSessionTokenResponse";
+const _GWIT = "GetWebIdentityToken";
+const _GWITR = "GetWebIdentityTokenRequest";
+const _GWITRe = "GetWebIdentityTokenResponse";
+const _I = "Issuer";
+const _IAME = "InvalidAuthorizationMessageException";
+const _IDPCEE = "IDPCommunicationErrorException";
+const _IDPRCE = "IDPRejectedClaimException";
+const _IITE = "InvalidIdentityTokenException";
+const _JWTPSEE = "JWTPayloadSizeExceededException";
+const _K = "Key";
+const _MPDE = "MalformedPolicyDocumentException";
+const _MSTS = "MinimumSessionTokenSize";
+const _N = "Name";
+const _NQ = "NameQualifier";
+const _OWIFDE = "OutboundWebIdentityFederationDisabledException";
+const _P = "Policy";
+const _PA = "PolicyArns";
+const _PAr = "PrincipalArn";
+const _PAro = "ProviderArn";
+const _PC = "ProvidedContexts";
+const _PCLT = "ProvidedContextsListType";
+const _PCr = "ProvidedContext";
+const _PDT = "PolicyDescriptorType";
+const _PI = "ProviderId";
+const _PPS = "PackedPolicySize";
+const _PPTLE = "PackedPolicyTooLargeException";
+const _Pr = "Provider";
+const _RA = "RoleArn";
+const _RDE = "RegionDisabledException";
+const _RSN = "RoleSessionName";
+const _S = "Subject";
+const _SA = "SigningAlgorithm";
+const _SAK = "SecretAccessKey";
+const _SAMLA = "SAMLAssertion";
+const _SAMLAT = "SAMLAssertionType";
+const _SDEE = "SessionDurationEscalationException";
+const _SFWIT = "SubjectFromWebIdentityToken";
+const _SI = "SourceIdentity";
+const _SN = "SerialNumber";
+const _ST = "SubjectType";
+const _STS = "SessionTokenSize";
+const _STU = "SessionTokenUtilization";
+const _STe = "SessionToken";
+const _T = "Tags";
+const _TC = "TokenCode";
+const _TIT = "TradeInToken";
+const _TP = "TargetPrincipal";
+const _TPA = "TaskPolicyArn";
+const _TTK = "TransitiveTagKeys";
+const _Ta = "Tag";
+const _UI = "UserId";
+const _V = "Value";
+const _WIT = "WebIdentityToken";
+const _a = "arn";
+const _aKST = "accessKeySecretType";
+const _aQE = "awsQueryError";
+const _c = "client";
+const _cTT = "clientTokenType";
+const _e = "error";
+const _hE = "httpError";
+const _m = "message";
+const _pDLT = "policyDescriptorListType";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.sts";
+const _tITT = "tradeInTokenType";
+const _tLT = "tagListType";
+const _wITT = "webIdentityTokenType";
+const n0 = "com.amazonaws.sts";
+const _s_registry = new TypeRegistry(_s);
+var STSServiceException$ = [-3, _s, "STSServiceException", 0, [], []];
+_s_registry.registerError(STSServiceException$, STSServiceException);
+const n0_registry = new TypeRegistry(n0);
+var ExpiredTokenException$ = [-3, n0, _ETE,
+    { [_aQE]: [`ExpiredTokenException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExpiredTokenException$, ExpiredTokenException);
+var ExpiredTradeInTokenException$ = [-3, n0, _ETITE,
+    { [_aQE]: [`ExpiredTradeInTokenException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExpiredTradeInTokenException$, ExpiredTradeInTokenException);
+var IDPCommunicationErrorException$ = [-3, n0, _IDPCEE,
+    { [_aQE]: [`IDPCommunicationError`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IDPCommunicationErrorException$, IDPCommunicationErrorException);
+var IDPRejectedClaimException$ = [-3, n0, _IDPRCE,
+    { [_aQE]: [`IDPRejectedClaim`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IDPRejectedClaimException$, IDPRejectedClaimException);
+var InvalidAuthorizationMessageException$ = [-3, n0, _IAME,
+    { [_aQE]: [`InvalidAuthorizationMessageException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidAuthorizationMessageException$, InvalidAuthorizationMessageException);
+var InvalidIdentityTokenException$ = [-3, n0, _IITE,
+    { [_aQE]: [`InvalidIdentityToken`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidIdentityTokenException$, InvalidIdentityTokenException);
+var JWTPayloadSizeExceededException$ = [-3, n0, _JWTPSEE,
+    { [_aQE]: [`JWTPayloadSizeExceededException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(JWTPayloadSizeExceededException$, JWTPayloadSizeExceededException);
+var MalformedPolicyDocumentException$ = [-3, n0, _MPDE,
+    { [_aQE]: [`MalformedPolicyDocument`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(MalformedPolicyDocumentException$, MalformedPolicyDocumentException);
+var OutboundWebIdentityFederationDisabledException$ = [-3, n0, _OWIFDE,
+    { [_aQE]: [`OutboundWebIdentityFederationDisabledException`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(OutboundWebIdentityFederationDisabledException$, OutboundWebIdentityFederationDisabledException);
+var PackedPolicyTooLargeException$ = [-3, n0, _PPTLE,
+    { [_aQE]: [`PackedPolicyTooLarge`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PackedPolicyTooLargeException$, PackedPolicyTooLargeException);
+var RegionDisabledException$ = [-3, n0, _RDE,
+    { [_aQE]: [`RegionDisabledException`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RegionDisabledException$, RegionDisabledException);
+var SessionDurationEscalationException$ = [-3, n0, _SDEE,
+    { [_aQE]: [`SessionDurationEscalationException`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SessionDurationEscalationException$, SessionDurationEscalationException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var accessKeySecretType = [0, n0, _aKST, 8, 0];
+var clientTokenType = [0, n0, _cTT, 8, 0];
+var SAMLAssertionType = [0, n0, _SAMLAT, 8, 0];
+var tradeInTokenType = [0, n0, _tITT, 8, 0];
+var webIdentityTokenType = [0, n0, _wITT, 8, 0];
+var AssumedRoleUser$ = [3, n0, _ARU,
+    0,
+    [_ARI, _A],
+    [0, 0], 2
+];
+var AssumeRoleRequest$ = [3, n0, _ARR,
+    0,
+    [_RA, _RSN, _PA, _P, _DS, _T, _TTK, _EI, _SN, _TC, _SI, _PC, _MSTS],
+    [0, 0, () => policyDescriptorListType, 0, 1, () => tagListType, 64 | 0, 0, 0, 0, 0, () => ProvidedContextsListType, 1], 2
+];
+var AssumeRoleResponse$ = [3, n0, _ARRs,
+    0,
+    [_C, _ARU, _PPS, _SI, _STU, _STS],
+    [[() => Credentials$, 0], () => AssumedRoleUser$, 1, 0, 1, 1]
+];
+var AssumeRoleWithSAMLRequest$ = [3, n0, _ARWSAMLR,
+    0,
+    [_RA, _PAr, _SAMLA, _PA, _P, _DS, _MSTS],
+    [0, 0, [() => SAMLAssertionType, 0], () => policyDescriptorListType, 0, 1, 1], 3
+];
+var AssumeRoleWithSAMLResponse$ = [3, n0, _ARWSAMLRs,
+    0,
+    [_C, _ARU, _PPS, _S, _ST, _I, _Au, _NQ, _SI, _STU, _STS],
+    [[() => Credentials$, 0], () => AssumedRoleUser$, 1, 0, 0, 0, 0, 0, 0, 1, 1]
+];
+var AssumeRoleWithWebIdentityRequest$ = [3, n0, _ARWWIR,
+    0,
+    [_RA, _RSN, _WIT, _PI, _PA, _P, _DS, _MSTS],
+    [0, 0, [() => clientTokenType, 0], 0, () => policyDescriptorListType, 0, 1, 1], 3
+];
+var AssumeRoleWithWebIdentityResponse$ = [3, n0, _ARWWIRs,
+    0,
+    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS],
+    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1]
+];
+var AssumeRootRequest$ = [3, n0, _ARRss,
+    0,
+    [_TP, _TPA, _DS, _MSTS],
+    [0, () => PolicyDescriptorType$, 1, 1], 2
+];
+var AssumeRootResponse$ = [3, n0, _ARRssu,
+    0,
+    [_C, _SI, _STU, _STS],
+    [[() => Credentials$, 0], 0, 1, 1]
+];
+var Credentials$ = [3, n0, _C,
+    0,
+    [_AKI, _SAK, _STe, _E],
+    [0, [() => accessKeySecretType, 0], 0, 4], 4
+];
+var DecodeAuthorizationMessageRequest$ = [3, n0, _DAMR,
+    0,
+    [_EM],
+    [0], 1
+];
+var DecodeAuthorizationMessageResponse$ = [3, n0, _DAMRe,
+    0,
+    [_DM],
+    [0]
+];
+var FederatedUser$ = [3, n0, _FU,
+    0,
+    [_FUI, _A],
+    [0, 0], 2
+];
+var GetAccessKeyInfoRequest$ = [3, n0, _GAKIR,
+    0,
+    [_AKI],
+    [0], 1
+];
+var GetAccessKeyInfoResponse$ = [3, n0, _GAKIRe,
+    0,
+    [_Ac],
+    [0]
+];
+var GetCallerIdentityRequest$ = [3, n0, _GCIR,
+    0,
+    [],
+    []
+];
+var GetCallerIdentityResponse$ = [3, n0, _GCIRe,
+    0,
+    [_UI, _Ac, _A],
+    [0, 0, 0]
+];
+var GetDelegatedAccessTokenRequest$ = [3, n0, _GDATR,
+    0,
+    [_TIT],
+    [[() => tradeInTokenType, 0]], 1
+];
+var GetDelegatedAccessTokenResponse$ = [3, n0, _GDATRe,
+    0,
+    [_C, _PPS, _AP],
+    [[() => Credentials$, 0], 1, 0]
+];
+var GetFederationTokenRequest$ = [3, n0, _GFTR,
+    0,
+    [_N, _P, _PA, _DS, _T, _MSTS],
+    [0, 0, () => policyDescriptorListType, 1, () => tagListType, 1], 1
+];
+var GetFederationTokenResponse$ = [3, n0, _GFTRe,
+    0,
+    [_C, _FU, _PPS, _STU, _STS],
+    [[() => Credentials$, 0], () => FederatedUser$, 1, 1, 1]
+];
+var GetSessionTokenRequest$ = [3, n0, _GSTR,
+    0,
+    [_DS, _SN, _TC, _MSTS],
+    [1, 0, 0, 1]
+];
+var GetSessionTokenResponse$ = [3, n0, _GSTRe,
+    0,
+    [_C, _STU, _STS],
+    [[() => Credentials$, 0], 1, 1]
+];
+var GetWebIdentityTokenRequest$ = [3, n0, _GWITR,
+    0,
+    [_Au, _SA, _DS, _T],
+    [64 | 0, 0, 1, () => tagListType], 2
+];
+var GetWebIdentityTokenResponse$ = [3, n0, _GWITRe,
+    0,
+    [_WIT, _E],
+    [[() => webIdentityTokenType, 0], 4]
+];
+var PolicyDescriptorType$ = [3, n0, _PDT,
+    0,
+    [_a],
+    [0]
+];
+var ProvidedContext$ = [3, n0, _PCr,
+    0,
+    [_PAro, _CA],
+    [0, 0]
+];
+var Tag$ = [3, n0, _Ta,
+    0,
+    [_K, _V],
+    [0, 0], 2
+];
+var policyDescriptorListType = [1, n0, _pDLT,
+    0, () => PolicyDescriptorType$
+];
+var ProvidedContextsListType = [1, n0, _PCLT,
+    0, () => ProvidedContext$
+];
+var tagListType = [1, n0, _tLT,
+    0, () => Tag$
+];
+var AssumeRole$ = [9, n0, _AR,
+    0, () => AssumeRoleRequest$, () => AssumeRoleResponse$
+];
+var AssumeRoleWithSAML$ = [9, n0, _ARWSAML,
+    0, () => AssumeRoleWithSAMLRequest$, () => AssumeRoleWithSAMLResponse$
+];
+var AssumeRoleWithWebIdentity$ = [9, n0, _ARWWI,
+    0, () => AssumeRoleWithWebIdentityRequest$, () => AssumeRoleWithWebIdentityResponse$
+];
+var AssumeRoot$ = [9, n0, _ARs,
+    0, () => AssumeRootRequest$, () => AssumeRootResponse$
+];
+var DecodeAuthorizationMessage$ = [9, n0, _DAM,
+    0, () => DecodeAuthorizationMessageRequest$, () => DecodeAuthorizationMessageResponse$
+];
+var GetAccessKeyInfo$ = [9, n0, _GAKI,
+    0, () => GetAccessKeyInfoRequest$, () => GetAccessKeyInfoResponse$
+];
+var GetCallerIdentity$ = [9, n0, _GCI,
+    0, () => GetCallerIdentityRequest$, () => GetCallerIdentityResponse$
+];
+var GetDelegatedAccessToken$ = [9, n0, _GDAT,
+    0, () => GetDelegatedAccessTokenRequest$, () => GetDelegatedAccessTokenResponse$
+];
+var GetFederationToken$ = [9, n0, _GFT,
+    0, () => GetFederationTokenRequest$, () => GetFederationTokenResponse$
+];
+var GetSessionToken$ = [9, n0, _GST,
+    0, () => GetSessionTokenRequest$, () => GetSessionTokenResponse$
+];
+var GetWebIdentityToken$ = [9, n0, _GWIT,
+    0, () => GetWebIdentityTokenRequest$, () => GetWebIdentityTokenResponse$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2011-06-15",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+            {
+                schemeId: "aws.auth#sigv4a",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4a"),
+                signer: new AwsSdkSigV4ASigner(),
+            },
+            {
+                schemeId: "smithy.api#noAuth",
+                identityProvider: (ipc) => ipc.getIdentityProvider("smithy.api#noAuth") || (async () => ({})),
+                signer: new NoAuthSigner(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsQueryProtocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.sts",
+            errorTypeRegistries,
+            xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
+            version: "2011-06-15",
+            serviceTarget: "AWSSecurityTokenServiceV20110615",
+        },
+        serviceId: config?.serviceId ?? "STS",
+        sha256: config?.sha256 ?? Sha256,
+        signerConstructor: config?.signerConstructor ?? SignatureV4MultiRegion,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4") || (async (idProps) => await defaultProvider(idProps?.__config || {})()),
+                signer: new AwsSdkSigV4Signer(),
+            },
+            {
+                schemeId: "aws.auth#sigv4a",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4a"),
+                signer: new AwsSdkSigV4ASigner(),
+            },
+            {
+                schemeId: "smithy.api#noAuth",
+                identityProvider: (ipc) => ipc.getIdentityProvider("smithy.api#noAuth") || (async () => ({})),
+                signer: new NoAuthSigner(),
+            },
+        ],
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        sigv4aSigningRegionSet: config?.sigv4aSigningRegionSet ?? loadConfig(NODE_SIGV4A_CONFIG_OPTIONS, loaderConfig),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class STSClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+                "aws.auth#sigv4a": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class AssumeRoleCommand extends command(_ep0, _mw0, "AssumeRole", AssumeRole$) {
+}
+
+class AssumeRoleWithSAMLCommand extends command(_ep0, _mw0, "AssumeRoleWithSAML", AssumeRoleWithSAML$) {
+}
+
+class AssumeRoleWithWebIdentityCommand extends command(_ep0, _mw0, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$) {
+}
+
+class AssumeRootCommand extends command(_ep0, _mw0, "AssumeRoot", AssumeRoot$) {
+}
+
+class DecodeAuthorizationMessageCommand extends command(_ep0, _mw0, "DecodeAuthorizationMessage", DecodeAuthorizationMessage$) {
+}
+
+class GetAccessKeyInfoCommand extends command(_ep0, _mw0, "GetAccessKeyInfo", GetAccessKeyInfo$) {
+}
+
+class GetCallerIdentityCommand extends command(_ep0, _mw0, "GetCallerIdentity", GetCallerIdentity$) {
+}
+
+class GetDelegatedAccessTokenCommand extends command(_ep0, _mw0, "GetDelegatedAccessToken", GetDelegatedAccessToken$) {
+}
+
+class GetFederationTokenCommand extends command(_ep0, _mw0, "GetFederationToken", GetFederationToken$) {
+}
+
+class GetSessionTokenCommand extends command(_ep0, _mw0, "GetSessionToken", GetSessionToken$) {
+}
+
+class GetWebIdentityTokenCommand extends command(_ep0, _mw0, "GetWebIdentityToken", GetWebIdentityToken$) {
+}
+
+const commands = {
+    AssumeRoleCommand,
+    AssumeRoleWithSAMLCommand,
+    AssumeRoleWithWebIdentityCommand,
+    AssumeRootCommand,
+    DecodeAuthorizationMessageCommand,
+    GetAccessKeyInfoCommand,
+    GetCallerIdentityCommand,
+    GetDelegatedAccessTokenCommand,
+    GetFederationTokenCommand,
+    GetSessionTokenCommand,
+    GetWebIdentityTokenCommand,
+};
+class STS extends STSClient {
+}
+createAggregatedClient(commands, STS);
+
+const getAccountIdFromAssumedRoleUser = (assumedRoleUser) => {
+    if (typeof assumedRoleUser?.Arn === "string") {
+        const arnComponents = assumedRoleUser.Arn.split(":");
+        if (arnComponents.length > 4 && arnComponents[4] !== "") {
+            return arnComponents[4];
+        }
+    }
+    return undefined;
+};
+const resolveRegion = async (_region, _parentRegion, credentialProviderLogger, loaderConfig = {}) => {
+    const region = typeof _region === "function" ? await _region() : _region;
+    const parentRegion = typeof _parentRegion === "function" ? await _parentRegion() : _parentRegion;
+    let stsDefaultRegion = "";
+    const resolvedRegion = region ?? parentRegion ?? (stsDefaultRegion = await stsRegionDefaultResolver(loaderConfig)());
+    credentialProviderLogger?.debug?.("@aws-sdk/client-sts::resolveRegion", "accepting first of:", `${region} (credential provider clientConfig)`, `${parentRegion} (contextual client)`, `${stsDefaultRegion} (STS default: AWS_REGION, profile region, or us-east-1)`);
+    return resolvedRegion;
+};
+const getDefaultRoleAssumer$1 = (stsOptions, STSClient) => {
+    let stsClient;
+    let closureSourceCreds;
+    return async (sourceCreds, params) => {
+        closureSourceCreds = sourceCreds;
+        if (!stsClient) {
+            const { logger = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId, } = stsOptions;
+            const resolvedRegion = await resolveRegion(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
+                logger,
+                profile,
+            });
+            const isCompatibleRequestHandler = !isH2(requestHandler);
+            stsClient = new STSClient({
+                ...stsOptions,
+                userAgentAppId,
+                profile,
+                credentialDefaultProvider: () => async () => closureSourceCreds,
+                region: resolvedRegion,
+                requestHandler: isCompatibleRequestHandler ? requestHandler : undefined,
+                logger: logger,
+            });
+        }
+        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleCommand(params));
+        if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
+            throw new Error(`Invalid response from STS.assumeRole call with role ${params.RoleArn}`);
+        }
+        const accountId = getAccountIdFromAssumedRoleUser(AssumedRoleUser);
+        const credentials = {
+            accessKeyId: Credentials.AccessKeyId,
+            secretAccessKey: Credentials.SecretAccessKey,
+            sessionToken: Credentials.SessionToken,
+            expiration: Credentials.Expiration,
+            ...(Credentials.CredentialScope && { credentialScope: Credentials.CredentialScope }),
+            ...(accountId && { accountId }),
+        };
+        setCredentialFeature(credentials, "CREDENTIALS_STS_ASSUME_ROLE", "i");
+        return credentials;
+    };
+};
+const getDefaultRoleAssumerWithWebIdentity$1 = (stsOptions, STSClient) => {
+    let stsClient;
+    return async (params) => {
+        if (!stsClient) {
+            const { logger = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId, } = stsOptions;
+            const resolvedRegion = await resolveRegion(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
+                logger,
+                profile,
+            });
+            const isCompatibleRequestHandler = !isH2(requestHandler);
+            stsClient = new STSClient({
+                ...stsOptions,
+                userAgentAppId,
+                profile,
+                region: resolvedRegion,
+                requestHandler: isCompatibleRequestHandler ? requestHandler : undefined,
+                logger: logger,
+            });
+        }
+        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleWithWebIdentityCommand(params));
+        if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
+            throw new Error(`Invalid response from STS.assumeRoleWithWebIdentity call with role ${params.RoleArn}`);
+        }
+        const accountId = getAccountIdFromAssumedRoleUser(AssumedRoleUser);
+        const credentials = {
+            accessKeyId: Credentials.AccessKeyId,
+            secretAccessKey: Credentials.SecretAccessKey,
+            sessionToken: Credentials.SessionToken,
+            expiration: Credentials.Expiration,
+            ...(Credentials.CredentialScope && { credentialScope: Credentials.CredentialScope }),
+            ...(accountId && { accountId }),
+        };
+        if (accountId) {
+            setCredentialFeature(credentials, "RESOLVED_ACCOUNT_ID", "T");
+        }
+        setCredentialFeature(credentials, "CREDENTIALS_STS_ASSUME_ROLE_WEB_ID", "k");
+        return credentials;
+    };
+};
+const isH2 = (requestHandler) => {
+    return requestHandler?.metadata?.handlerProtocol === "h2";
+};
+
+const getCustomizableStsClientCtor = (baseCtor, customizations) => {
+    if (!customizations)
+        return baseCtor;
+    else
+        return class CustomizableSTSClient extends baseCtor {
+            constructor(config) {
+                super(config);
+                for (const customization of customizations) {
+                    this.middlewareStack.use(customization);
+                }
+            }
+        };
+};
+const getDefaultRoleAssumer = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumer$1(stsOptions, getCustomizableStsClientCtor(STSClient, stsPlugins));
+const getDefaultRoleAssumerWithWebIdentity = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumerWithWebIdentity$1(stsOptions, getCustomizableStsClientCtor(STSClient, stsPlugins));
+const decorateDefaultCredentialProvider = (provider) => (input) => provider({
+    roleAssumer: getDefaultRoleAssumer(input),
+    roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(input),
+    ...input,
+});
+
+__webpack_unused_export__ = AssumeRole$;
+exports.QL = AssumeRoleCommand;
+__webpack_unused_export__ = AssumeRoleRequest$;
+__webpack_unused_export__ = AssumeRoleResponse$;
+__webpack_unused_export__ = AssumeRoleWithSAML$;
+__webpack_unused_export__ = AssumeRoleWithSAMLCommand;
+__webpack_unused_export__ = AssumeRoleWithSAMLRequest$;
+__webpack_unused_export__ = AssumeRoleWithSAMLResponse$;
+__webpack_unused_export__ = AssumeRoleWithWebIdentity$;
+exports.WH = AssumeRoleWithWebIdentityCommand;
+__webpack_unused_export__ = AssumeRoleWithWebIdentityRequest$;
+__webpack_unused_export__ = AssumeRoleWithWebIdentityResponse$;
+__webpack_unused_export__ = AssumeRoot$;
+__webpack_unused_export__ = AssumeRootCommand;
+__webpack_unused_export__ = AssumeRootRequest$;
+__webpack_unused_export__ = AssumeRootResponse$;
+__webpack_unused_export__ = AssumedRoleUser$;
+__webpack_unused_export__ = Credentials$;
+__webpack_unused_export__ = DecodeAuthorizationMessage$;
+__webpack_unused_export__ = DecodeAuthorizationMessageCommand;
+__webpack_unused_export__ = DecodeAuthorizationMessageRequest$;
+__webpack_unused_export__ = DecodeAuthorizationMessageResponse$;
+__webpack_unused_export__ = ExpiredTokenException;
+__webpack_unused_export__ = ExpiredTokenException$;
+__webpack_unused_export__ = ExpiredTradeInTokenException;
+__webpack_unused_export__ = ExpiredTradeInTokenException$;
+__webpack_unused_export__ = FederatedUser$;
+__webpack_unused_export__ = GetAccessKeyInfo$;
+__webpack_unused_export__ = GetAccessKeyInfoCommand;
+__webpack_unused_export__ = GetAccessKeyInfoRequest$;
+__webpack_unused_export__ = GetAccessKeyInfoResponse$;
+__webpack_unused_export__ = GetCallerIdentity$;
+exports.zI = GetCallerIdentityCommand;
+__webpack_unused_export__ = GetCallerIdentityRequest$;
+__webpack_unused_export__ = GetCallerIdentityResponse$;
+__webpack_unused_export__ = GetDelegatedAccessToken$;
+__webpack_unused_export__ = GetDelegatedAccessTokenCommand;
+__webpack_unused_export__ = GetDelegatedAccessTokenRequest$;
+__webpack_unused_export__ = GetDelegatedAccessTokenResponse$;
+__webpack_unused_export__ = GetFederationToken$;
+__webpack_unused_export__ = GetFederationTokenCommand;
+__webpack_unused_export__ = GetFederationTokenRequest$;
+__webpack_unused_export__ = GetFederationTokenResponse$;
+__webpack_unused_export__ = GetSessionToken$;
+exports.Xo = GetSessionTokenCommand;
+__webpack_unused_export__ = GetSessionTokenRequest$;
+__webpack_unused_export__ = GetSessionTokenResponse$;
+__webpack_unused_export__ = GetWebIdentityToken$;
+__webpack_unused_export__ = GetWebIdentityTokenCommand;
+__webpack_unused_export__ = GetWebIdentityTokenRequest$;
+__webpack_unused_export__ = GetWebIdentityTokenResponse$;
+__webpack_unused_export__ = IDPCommunicationErrorException;
+__webpack_unused_export__ = IDPCommunicationErrorException$;
+__webpack_unused_export__ = IDPRejectedClaimException;
+__webpack_unused_export__ = IDPRejectedClaimException$;
+__webpack_unused_export__ = InvalidAuthorizationMessageException;
+__webpack_unused_export__ = InvalidAuthorizationMessageException$;
+__webpack_unused_export__ = InvalidIdentityTokenException;
+__webpack_unused_export__ = InvalidIdentityTokenException$;
+__webpack_unused_export__ = JWTPayloadSizeExceededException;
+__webpack_unused_export__ = JWTPayloadSizeExceededException$;
+__webpack_unused_export__ = MalformedPolicyDocumentException;
+__webpack_unused_export__ = MalformedPolicyDocumentException$;
+__webpack_unused_export__ = OutboundWebIdentityFederationDisabledException;
+__webpack_unused_export__ = OutboundWebIdentityFederationDisabledException$;
+__webpack_unused_export__ = PackedPolicyTooLargeException;
+__webpack_unused_export__ = PackedPolicyTooLargeException$;
+__webpack_unused_export__ = PolicyDescriptorType$;
+__webpack_unused_export__ = ProvidedContext$;
+__webpack_unused_export__ = RegionDisabledException;
+__webpack_unused_export__ = RegionDisabledException$;
+__webpack_unused_export__ = STS;
+exports.iM = STSClient;
+__webpack_unused_export__ = STSServiceException;
+__webpack_unused_export__ = STSServiceException$;
+__webpack_unused_export__ = SessionDurationEscalationException;
+__webpack_unused_export__ = SessionDurationEscalationException$;
+__webpack_unused_export__ = Tag$;
+__webpack_unused_export__ = decorateDefaultCredentialProvider;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = getDefaultRoleAssumer;
+__webpack_unused_export__ = getDefaultRoleAssumerWithWebIdentity;
+
+
+/***/ })
+
+};

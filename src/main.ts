@@ -8,7 +8,7 @@ await runMain({
   env: process.env,
   runner: createGitHubRunner(),
   readInput: readCoreInput,
-  github: readGitHubContext(),
+  github: await readGitHubContext(),
   now: () => new Date(),
   random: Math.random,
   sleep: abortableSleep,

@@ -177,18 +177,18 @@ describe('readGitHubContext', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  function read(eventPath: string): { printed: string; repo: unknown } {
-    const env: NodeJS.ProcessEnv = { GITHUB_EVENT_PATH: eventPath };
+  async function read(eventPath: string): Promise<{ printed: string; repo: unknown }> {
     const writes: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       writes.push(String(chunk));
       return true;
     });
-    const saved = process.env['GITHUB_REPOSITORY'];
+    const saved = { ...process.env };
     delete process.env['GITHUB_REPOSITORY'];
+    process.env['GITHUB_EVENT_PATH'] = eventPath;
     try {
-      const context = readGitHubContext(env);
-      expect(env['GITHUB_EVENT_PATH']).toBe(eventPath);
+      const context = await readGitHubContext();
+      expect(process.env['GITHUB_EVENT_PATH']).toBe(eventPath);
       let repo: unknown;
       try {
         repo = context.repo;
@@ -198,15 +198,27 @@ describe('readGitHubContext', () => {
       return { printed: writes.join(''), repo };
     } finally {
       spy.mockRestore();
-      if (saved !== undefined) process.env['GITHUB_REPOSITORY'] = saved;
+      restoreEnv(saved);
     }
   }
 
-  test('with GITHUB_REPOSITORY (always set by the runner) the event file is not read', () => {
+  function restoreEnv(saved: NodeJS.ProcessEnv): void {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  }
+
+  test('with GITHUB_REPOSITORY (always set by the runner) the event file is not read', async () => {
     const event = join(root, 'event.json');
     writeFileSync(event, JSON.stringify({ repository: { name: 'x', owner: { login: 'y' } } }));
-    const context = readGitHubContext({ GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r' });
-    expect((context as unknown as { payload: unknown }).payload).toEqual({});
+    const saved = { ...process.env };
+    Object.assign(process.env, { GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r' });
+    try {
+      const context = await readGitHubContext();
+      expect((context as unknown as { payload: unknown }).payload).toEqual({});
+      expect(context.repo).toEqual({ owner: 'o', repo: 'r' });
+    } finally {
+      restoreEnv(saved);
+    }
   });
 
   test.each([
@@ -219,18 +231,21 @@ describe('readGitHubContext', () => {
         return join(dir, 'event.json');
       },
     ],
-  ])('%s: no throw, nothing printed, an empty payload', (_name, make) => {
-    const result = read(make(root));
+  ])('%s: no throw, nothing printed, an empty payload', async (_name, make) => {
+    const result = await read(make(root));
     expect(result.printed).toBe('');
     expect(result.repo).toBeUndefined();
   });
 
-  test('a valid event file: its repository is read', () => {
+  test('a valid event file: its repository is read', async () => {
     const file = join(root, 'event.json');
     writeFileSync(
       file,
       JSON.stringify({ repository: { owner: { login: 'octo-org' }, name: 'octo-repo' } }),
     );
-    expect(read(file)).toEqual({ printed: '', repo: { owner: 'octo-org', repo: 'octo-repo' } });
+    expect(await read(file)).toEqual({
+      printed: '',
+      repo: { owner: 'octo-org', repo: 'octo-repo' },
+    });
   });
 });

@@ -1,1 +1,1192 @@
-import{createRequire as e}from"module";var t={};(()=>{t.d=(e,n)=>{for(var o in n){if(t.o(n,o)&&!t.o(e,o)){Object.defineProperty(e,o,{enumerable:true,get:n[o]})}}}})();(()=>{t.o=(e,t)=>Object.prototype.hasOwnProperty.call(e,t)})();var n={};t.d(n,{u_:()=>Y,iW:()=>main,Fy:()=>parseTrustPolicyArgs,ak:()=>runCli});const o=e(import.meta.url)("node:fs");const r=e(import.meta.url)("node:url");const s=["aws","aws-cn","aws-us-gov","aws-iso","aws-iso-b","aws-iso-e","aws-iso-f","aws-eusc"];const i=s.join("|");const a=new RegExp(`^arn:(${i}):iam::(\\d{12}):role\\/((?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]{1,64})$`);const c=/^((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;const u=/^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;const l=new RegExp(`^arn:(${i}):sts::(\\d{12}):assumed-role\\/([^/]+)\\/(.+)$`);const d=/^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12}):/;function parseRoleRef(e){const t=a.exec(e);if(t){const[,n,o,r,s]=t;return{kind:"arn",arn:{arn:e,partition:n,accountId:o,path:r.replace(/\/$/,""),name:s}}}if(e.startsWith("arn:")){return`'${e}' is not a valid IAM role ARN; expected arn:PARTITION:iam::ACCOUNT_ID:role/NAME `+`with a 12-digit account ID, e.g. arn:aws:iam::123456789012:role/deploy`}const n=c.exec(e);if(n){const[,e,t]=n;return{kind:"name",name:t,path:e.replace(/\/$/,"")}}return`'${e}' is neither a role ARN nor a role name (1-64 characters of letters, digits and +=,.@_-)`}function resolveRoleArn(e,t,n){if(e.kind==="arn")return e.arn;const o=e.path===""?"":`${e.path}/`;return{arn:`arn:${t}:iam::${n}:role/${o}${e.name}`,partition:t,accountId:n,path:e.path,name:e.name}}function describeRole(e){return e.kind==="arn"?e.arn.arn:e.path===""?e.name:`${e.path}/${e.name}`}function isRegionName(e){return u.test(e)}function partitionOfRegion(e){const t=f.find(([t])=>t.test(e));return t?.[1]??"aws"}const f=null&&[[/^cn-/,"aws-cn"],[/^us-gov-/,"aws-us-gov"],[/^us-iso-/,"aws-iso"],[/^us-isob-/,"aws-iso-b"],[/^eu-isoe-/,"aws-iso-e"],[/^us-isof-/,"aws-iso-f"],[/^eusc-/,"aws-eusc"]];function defaultAudience(e){return e==="aws-cn"?"sts.amazonaws.com.cn":"sts.amazonaws.com"}function parseAssumedRoleArn(e){const t=l.exec(e);if(!t)return undefined;const[,n,o,r,s]=t;return{partition:n,accountId:o,roleName:r,sessionName:s}}function accountOfArn(e){return d.exec(e)?.[1]}class UsageError extends Error{}function parseFlags(e,t){const n={};const o=new Set;const r={};for(let s=0;s<e.length;s++){const i=e[s]??"";const a=i.indexOf("=");const c=a>0&&i.startsWith("--")?i.slice(0,a):i;const u=Object.hasOwn(t,c)?t[c]:undefined;if(u===undefined)throw new UsageError(`unknown argument '${i}'`);if(u==="switch"){if(a>0)throw new UsageError(`${c} takes no value`);o.add(c);continue}const l=a>0?i.slice(a+1):e[++s];if(l===undefined||l===""||a<0&&l.startsWith("--")){throw new UsageError(`${c} needs a value`)}if(u==="repeat"){(r[c]??=[]).push(l);continue}if(n[c]!==undefined)throw new UsageError(`${c} given more than once`);n[c]=l}return{values:n,switches:o,repeats:r}}function keyValues(e,t=[]){const n={};for(const o of t){const t=o.indexOf("=");if(t<=0)throw new UsageError(`${e} expects KEY=VALUE, got '${o}'`);n[o.slice(0,t)]=o.slice(t+1)}return n}function decodeJwtClaims(e){const t=e.split(".");if(t.length!==3||t[1]===undefined)return undefined;try{const e=JSON.parse(Buffer.from(t[1],"base64url").toString("utf8"));return typeof e==="object"&&e!==null&&!Array.isArray(e)?e:undefined}catch{return undefined}}function jwt_claims_claimString(e,t,n="join"){const o=e?.[t];if(typeof o==="string")return o;return Array.isArray(o)&&n==="join"?o.join(","):undefined}const p=900;const h=43200;const m=3600;const w=3600;const y=/^[\w+=,.@-]{2,64}$/;const $=2;const g=64;const b=/[^\w+=,.@-]/g;const v=/^[\w+=,.@:/-]{2,1224}$/;const E="2-1224 characters of letters, digits and +=,.@:/_-";const k=50;const A=128;const O=256;const S=/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;const j=10;const _=2048;const I=10;const x=/^\d{12}$/;const N="token.actions.githubusercontent.com";const C="sts:AssumeRoleWithWebIdentity";const R="<ACCOUNT_ID>";const U=/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d+)?$/;function resolveIssuer(e){const{issuer:t,ghesHost:n}=e;if(t!==undefined&&n!==undefined){throw new Error("give either an issuer or a GHES host, not both")}if(n!==undefined){const e=n.replace(/^https:\/\//,"").replace(/\/+$/,"");if(!U.test(e)){throw new Error(`GHES host must be a host name such as github.example.com; got '${n}'`)}return issuerOfUrl(`https://${e}/_services/token`)}if(t===undefined)return issuerOfUrl(`https://${N}`);if(!/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(t)){throw new Error(`issuer must be an https:// URL, as in the token's iss claim; got '${t}'`)}return issuerOfUrl(t)}function issuerOfUrl(e){const t=e.replace(/^https:\/\//,"").replace(/\/+$/,"");const n=t===N?"github.com":t.startsWith(`${N}/`)?"enterprise":"ghes";return{url:`https://${t}`,host:t,kind:n}}function trust_policy_issuer_issuerHostOf(e){const t=e["iss"];return typeof t==="string"?issuerOfUrl(t).host:N}function providerArnFor(e,t,n=N){if(t!==undefined&&!x.test(t)){throw new Error(`account ID must be 12 digits, got '${t}'`)}return`arn:${e}:iam::${t??R}:oidc-provider/${n}`}const D=["aud","sub","amr","actor","actor_id","job_workflow_ref","repository","repository_id","workflow","ref","environment","enterprise_id"];const L=["StringEquals","StringNotEquals","StringEqualsIgnoreCase","StringNotEqualsIgnoreCase","StringLike","StringNotLike"];function evaluateTrustPolicy(e,t){const n=Array.isArray(e.Statement)?e.Statement:[e.Statement];const o=e.Version==="2012-10-17";const r=n.map((e,n)=>evaluateStatement(e,n,t,o));const label=e=>n.length>1?`statement ${e+1}: `:"";const s=r.find(e=>e.effect==="Deny"&&e.applies);if(s!==undefined){const e=[`${label(s.index)}a Deny statement matches this token`];return{allowed:false,statements:r,reasons:e}}const i=r.filter(e=>e.effect==="Allow");if(i.some(e=>e.applies))return{allowed:true,statements:r,reasons:[]};if(i.length===0){return{allowed:false,statements:r,reasons:["the policy has no Allow statement"]}}const a=i.flatMap(e=>mismatchesOf(e).map(t=>label(e.index)+t));return{allowed:false,statements:r,reasons:a}}function evaluateStatement(e,t,n,o){const r=C.toLowerCase();const listed=e=>strings(e).some(e=>globMatch(e.toLowerCase(),r));const s=e.NotAction!==undefined?!listed(e.NotAction):listed(e.Action);const i=trust_policy_issuer_issuerHostOf(n);const a=e.Effect==="Deny";const c=principalMatches(e,i,a);const u=Object.entries(e.Condition??{}).flatMap(([e,t])=>Object.entries(t).map(([t,r])=>{const{values:s,unknown:c}=expectedValues(strings(r),n,i,o);const u=checkCondition(e,t,s,n,i);const l={...u,expected:u.expected.map(shown)};const d=c??l.unknown;if(d===undefined)return withoutUnknown(l);const f=a?`${d}; assumed to match in a Deny`:`${d}; fails an Allow`;return{...withoutUnknown(l),matched:a,note:f}}));return{index:t,...e.Sid===undefined?{}:{sid:e.Sid},effect:e.Effect??"",actionMatched:s,principalMatched:c.matched,...c.note===undefined?{}:{principalNote:c.note},provider:i,conditions:u,applies:s&&c.matched&&u.every(e=>e.matched)}}function principalMatches(e,t,n){const unknown=e=>n?{matched:true,note:`${e}; assumed to apply in a Deny`}:{matched:false};if(e.NotPrincipal!==undefined)return unknown("NotPrincipal is not evaluated here");const o=e.Principal;if(o==="*")return{matched:true};if(typeof o!=="object"||o===null||Array.isArray(o)){return unknown("this Principal form is not understood here")}const r=Object.entries(o);const s=["AWS","Federated","Service","CanonicalUser"];if(r.length===0||r.some(([e])=>!s.includes(e))){return unknown("this Principal form is not understood here")}const i=o;if(strings(i.AWS).includes("*"))return{matched:true};const a=`:oidc-provider/${t}`.toLowerCase();return{matched:strings(i.Federated).some(e=>e.toLowerCase().endsWith(a))}}const F=/\$\{([^}]*)\}/g;const M="";const W="";const shown=e=>e.replaceAll(M,"${*}").replaceAll(W,"${?}");const literal=e=>e.replaceAll(M,"*").replaceAll(W,"?");function expectedValues(e,t,n,o){if(!o)return{values:e};let r;const s=e.map(e=>e.replace(F,(e,o)=>{const[s="",i]=o.split(/,\s*/,2);if(s.trim()==="*")return M;if(s.trim()==="?")return W;if(s.trim()==="$")return"$";const a=requestValues(s.trim(),t,n).values;if(a?.length===1)return a[0]??"";const c=/^'(.*)'$/s.exec(i?.trim()??"");if(a===undefined&&c?.[1]!==undefined)return c[1];r??=`policy variable ${e} is unknown at check time`;return e}));return r===undefined?{values:s}:{values:s,unknown:r}}function requestValues(e,t,n){const o=e.lastIndexOf(":");const r=e.slice(0,Math.max(o,0)).toLowerCase();const s=e.slice(o+1).toLowerCase();const i=e.slice(0,Math.max(e.indexOf(":"),0));if(r!==n.toLowerCase()&&i!==""&&!/[./]/.test(i)){return{unknown:`condition key ${e} is unknown at check time (STS sets it per call)`}}if(o<0||r!==n.toLowerCase()){return{note:`condition key ${e} is not a claim of this token`}}if(!D.includes(s)){return{note:`AWS documents no condition key ${e}; STS does not set it`}}const a=s==="aud"&&t["azp"]!==undefined?t["azp"]:t[s];const c=strings(a);return c.length===0?{note:`the token has no ${s} claim`}:{values:c}}const q=/^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/;function checkCondition(e,t,n,o,r){const{values:s,note:i,unknown:a}=requestValues(t,o,r);const[,c,u="",l]=q.exec(e)??[];if(u!=="Null"&&!L.includes(u)){const o=`condition operator ${e} is not evaluated here`;return{operator:e,key:t,expected:n,seen:s,matched:false,unknown:o}}if(a!==undefined){return{operator:e,key:t,expected:n,seen:undefined,matched:false,unknown:a}}const d={operator:e,key:t,expected:n,seen:s,...i===undefined?{}:{note:i}};if(u==="Null"){return{...d,matched:n.some(e=>e.toLowerCase()==="true"===!s)}}const f=u.includes("Not");const p=u.endsWith("Like");const h=u.endsWith("IgnoreCase");const fold=e=>h?e.toLowerCase():e;const hit=e=>n.some(t=>p?globMatch(t,e):fold(literal(t))===fold(e));const valueMatches=e=>f?!hit(e):hit(e);if(s===undefined){const e=l!==undefined||c==="ForAllValues"||f&&!c;return{...d,matched:e}}const m=c==="ForAllValues"?s.every(valueMatches):s.some(valueMatches);return{...d,matched:m}}function withoutUnknown(e){const t={...e};delete t.unknown;return t}function mismatchesOf(e){if(!e.actionMatched)return[`Action does not include ${C}`];const t=e.principalMatched?[]:[`Principal.Federated is not the OIDC provider for ${e.provider}`];return[...t,...e.conditions.filter(e=>!e.matched).map(describeMismatch)]}function describeMismatch(e){if(e.note!==undefined&&/^(?:condition operator|condition key|policy variable)/.test(e.note)){return e.note}const t=e.key.slice(e.key.lastIndexOf(":")+1).toLowerCase();const n=e.expected.map(e=>`'${e}'`);const o=n.length===1?n.join(""):`one of ${n.join(", ")}`;const r=/Like/.test(e.operator);const s=/Not/.test(e.operator)?"anything but ":"";const i=`${s}${r?`a match for ${o}`:o} (${e.operator})`;if(e.seen===undefined)return`${e.note??`no ${t}`}; the policy expects ${i}`;return`${t} is '${e.seen.join(",")}', the policy expects ${i}`}function globMatch(e,t){const escape=e=>e==="*"?".*":e==="?"?".":`\\${literal(e)}`;const n=/[.+^${}()|[\]\\*?\uE000\uE001]/g;return new RegExp(`^${e.replace(n,escape)}$`,"s").test(t)}function strings(e){const t=Array.isArray(e)?e:[e];return t.filter(e=>["string","number","boolean"].includes(typeof e)).map(e=>String(e))}function formatEvaluation(e){const t=[];const mark=e=>e?"[match]   ":"[no match]";for(const n of e.statements){const e=n.sid===undefined?"":` ${n.sid}`;const o=n.applies?"applies":"does not apply";t.push(`Statement ${n.index+1}${e} (${n.effect||"no Effect"}): ${o}`);t.push(`  ${mark(n.actionMatched)} Action includes ${C}`);t.push(n.principalNote===undefined?`  ${mark(n.principalMatched)} Principal.Federated is the OIDC provider for ${n.provider}`:`  ${mark(n.principalMatched)} ${n.principalNote}`);for(const e of n.conditions)t.push(`  ${mark(e.matched)} ${describeCheck(e)}`);const r=n.conditions.filter(e=>e.operator.startsWith("ForAllValues:"));if(n.effect==="Allow"&&r.length>0){t.push(`  warning: ${r.map(e=>`${e.operator} ${e.key}`).join(", ")} also matches a token without the claim; prefer StringEquals or StringLike`)}}t.push(verdictOf(e));return t}function describeCheck(e){if(!e.matched)return describeMismatch(e);if(e.note!==undefined&&/^(?:condition operator|condition key|policy variable)/.test(e.note)){return`${e.operator} ${e.key}: ${e.note}`}const t=e.seen===undefined?`no value (${e.note??"absent"})`:`'${e.seen.join(",")}'`;const n=e.expected.map(e=>`'${e}'`).join(", ");return`${e.operator} ${e.key}: saw ${t}, policy has ${n}`}function versionWarning(e){if(e.Version==="2012-10-17"||!JSON.stringify(e.Statement).includes("${"))return[];return['warning: the policy has no "Version": "2012-10-17", so IAM compares ${...} as literal text, not as policy variables; add the Version to use them']}function verdictOf(e){if(e.allowed){const t=e.statements.find(e=>e.effect==="Allow"&&e.applies);return`ADMITTED: statement ${(t?.index??0)+1} allows ${C} for this token`}const t=e.statements.find(e=>e.effect==="Deny"&&e.applies);if(t!==undefined)return`DENIED: statement ${t.index+1} is a Deny that matches`;return e.statements.some(e=>e.effect==="Allow")?"DENIED: no Allow statement applies to this token":"DENIED: the policy has no Allow statement"}function policyFromJson(e){let t=parseJson(e,"the policy file");const record=e=>typeof e==="object"&&e!==null&&!Array.isArray(e)?e:undefined;const n=record(record(t)?.["Role"]);if(n!==undefined)t=n["AssumeRolePolicyDocument"];else if(record(t)?.["AssumeRolePolicyDocument"]!==undefined){t=record(t)?.["AssumeRolePolicyDocument"]}if(typeof t==="string"){const e=t.trimStart().startsWith("%")?decodeURIComponent(t):t;t=parseJson(e,"AssumeRolePolicyDocument")}const o=record(t)?.["Statement"];if(o===undefined||typeof o!=="object"&&!Array.isArray(o)){throw new Error("the policy file has no Statement: give a trust policy or the output of aws iam get-role")}const r=Array.isArray(o)?o:[o];r.forEach((e,t)=>checkStatement(e,r.length>1?t+1:1));return t}function checkStatement(e,t){const isRecord=e=>typeof e==="object"&&e!==null&&!Array.isArray(e);if(!isRecord(e)){throw new Error(`statement ${t} of the policy is ${JSON.stringify(e)}, not an object: each statement needs Effect, Principal and Action`)}const n=e.Condition;if(n===undefined)return;const o='{"StringEquals": {"KEY": "VALUE"}}';if(!isRecord(n)){throw new Error(`statement ${t}: Condition must be an object of operators, e.g. ${o}; got ${JSON.stringify(n)}`)}for(const[e,r]of Object.entries(n)){if(!isRecord(r)){throw new Error(`statement ${t}: Condition operator ${e} must map keys to values, e.g. ${o}; got ${JSON.stringify(r)}`)}}}function parseJson(e,t){try{return JSON.parse(e)}catch(e){throw new Error(`${t} is not JSON (${e instanceof Error?e.message:"parse error"})`)}}const P={"--policy":"value","--claims":"value","--token":"value","--claim":"repeat"};function runCheck(e,t,n){const o=parseFlags(e,P);const r=o.values["--policy"];if(r===undefined)throw new UsageError("--policy FILE is required");const s=o.values["--claims"];const i=o.values["--token"];const a=keyValues("--claim",o.repeats["--claim"]);if(s!==undefined&&i!==undefined){throw new UsageError("give --claims or --token, not both")}if(s===undefined&&i===undefined&&Object.keys(a).length===0){throw new UsageError("give the run's claims: --claims FILE, --token FILE or --claim KEY=VALUE")}const c=policyFromJson(read(t,r,"--policy"));const u=s!==undefined?claimsFromJson(read(t,s,"--claims")):i!==undefined?claimsFromToken(read(t,i,"--token")):{};const l={...u,...a};const d=evaluateTrustPolicy(c,l);for(const e of[...versionWarning(c),...formatEvaluation(d)])n(e);return d.allowed?0:1}function read(e,t,n){try{return e(t)}catch(e){const o=e.code;throw new Error(`${n}: cannot read ${t}${typeof o==="string"?` (${o})`:""}`)}}function claimsFromJson(e){let t;try{t=JSON.parse(e)}catch{throw new Error("--claims: the file is not JSON; give the decoded token payload as an object")}if(typeof t!=="object"||t===null||Array.isArray(t)){throw new Error('--claims: expected a JSON object of claims, e.g. {"sub": "repo:o/r:ref:refs/heads/main"}')}return t}function claimsFromToken(e){const t=decodeJwtClaims(e.trim());if(t===undefined)throw new Error("--token: the file does not hold a JWT (header.payload.signature)");return t}const V="(environment:[^:]+|pull_request|ref:[^:]+)";const T=new RegExp(`^repo:([^/:@]+/[^/:@]+):${V}$`);const J=new RegExp(`^repo:([^/:@]+)@(\\d+)/([^/:@]+)@(\\d+):${V}$`);const z=["repo","context","actor","actor_id","base_ref","enterprise","enterprise_id","environment","event_name","head_ref","job_workflow_ref","job_workflow_sha","ref","ref_protected","ref_type","repository","repository_id","repository_owner","repository_owner_id","repository_visibility","run_attempt","run_id","run_number","runner_environment","sha","workflow","workflow_ref","workflow_sha"];function subjectShape(e){const t=J.exec(e);if(t){const[,e,n,o,r]=t;return{format:"immutable",repository:`${e}/${o}`,ownerId:n,repositoryId:r,claimKeys:["repo","context"]}}const n=T.exec(e);if(n)return{format:"names",repository:n[1]??"",claimKeys:["repo","context"]};return{format:"custom",claimKeys:templateKeysOf(e)}}function templateKeysOf(e){const t=e.split(":");const n=[];for(let e=0;e<t.length;e++){const o=t[e]??"";if(o==="pull_request")n.push("context");else if(z.includes(o)&&e+1<t.length){n.push(o);e++}}return n}function contextOf(e){const{environment:t,branch:n,ref:o}=e;for(const[e,r]of Object.entries({environment:t,branch:n,ref:o})){if(r!==undefined&&r.trim()==="")throw new Error(`${e} must not be empty`)}if(o!==undefined&&!o.startsWith("refs/")){throw new Error(`ref must start with refs/, e.g. refs/tags/v*; got '${o}'`)}const r=[];if(t!==undefined)r.push(`environment:${t}`);if(n!==undefined)r.push(`ref:${n.startsWith("refs/heads/")?n:`refs/heads/${n}`}`);if(o!==undefined)r.push(`ref:${o}`);if(e.pullRequest===true)r.push("pull_request");if(r.length>1){throw new Error("give only one of environment, branch, ref and pull request")}return r[0]??"*"}function trust_policy_subject_contextOfClaims(e){const text=t=>claimString(e,t,"skip");const t=text("environment");if(t!==undefined)return`environment:${t}`;if(text("event_name")==="pull_request")return"pull_request";const n=text("ref");return n===undefined?undefined:`ref:${n}`}const H=/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;const G=/^\d{1,20}$/;const K=["context","ref","environment","job_workflow_ref","workflow_ref"];function generateTrustPolicy(e){if(!H.test(e.repository)){throw new Error(`repository must be owner/name, e.g. octo-org/octo-repo; got '${e.repository}'`)}const t=[];const n=resolveIssuer(e);const o=e.partition??"aws";const{subject:r,broad:s}=e.subjectClaims===undefined?defaultSubject(e,n.kind,t):templateSubject(e,t);const i={[`${n.host}:aud`]:e.audience??defaultAudience(o)};const a={[`${n.host}:sub`]:r};const c=/[*?]/.test(r)?{StringEquals:i,StringLike:a}:{StringEquals:{...i,...a}};const u=e.providerArn??providerArnFor(o,e.accountId,n.host);if(u.includes(R)){t.unshift(`fill in ${R}: the 12-digit account that holds the OIDC provider for ${n.url} (or pass --account-id); IAM rejects the policy until then`)}if(s){t.push(`warning: this policy admits every run of ${e.repository} (any branch, tag, pull request and environment); narrow it with --environment, --branch, --ref or --pull-request`)}const l={Effect:"Allow",Principal:{Federated:u},Action:C,Condition:c};return{policy:{Version:"2012-10-17",Statement:[l]},notes:t}}function defaultSubject(e,t,n){const o=contextOf(e);const{ownerId:r,repositoryId:s}=e;if(r===undefined&&s===undefined){if(t!=="ghes")n.push(namesOnlyNote(e.repository));return{subject:`repo:${e.repository}:${o}`,broad:o==="*"}}if(t==="ghes"){throw new Error("GitHub Enterprise Server does not issue immutable subject claims: drop the owner and repository IDs")}const[i,a]=e.repository.split("/");const id=(e,t,o)=>{if(e===undefined){n.push(`fill in <${t}>: the immutable ${t.toLowerCase().replace("_"," ")} (${o}, from the GitHub API's "id" field); no token matches the policy until then`);return`<${t}>`}if(!G.test(e))throw new Error(`${o} must be a number, got '${e}'`);return e};const c=`${i}@${id(r,"OWNER_ID","--owner-id")}`;const u=`${a}@${id(s,"REPOSITORY_ID","--repository-id")}`;return{subject:`repo:${c}/${u}:${o}`,broad:o==="*"}}function namesOnlyNote(e){return`note: the policy uses the names-only subject repo:${e}:...; repositories created, renamed or transferred since 15 July 2026 (and those that opted in) get the immutable-ID subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead, which it does not match. `+`To tell which one ${e} gets, look at the log of a run of the action that this policy refused (its 'Subject format:' line names the format the token uses); `+`for the immutable format, run again with --owner-id and --repository-id (gh api repos/${e} --jq .owner.id,.id)`}function templateSubject(e,t){const n=e.subjectClaims??[];if(n.length===0)throw new Error("a subject template needs at least one claim key");const o=n.filter(e=>!z.includes(e));if(o.length>0){throw new Error(`unknown claim key ${o.join(", ")}; GitHub's are ${z.join(", ")}`)}const[r]=e.repository.split("/");const s=contextOf(e);const i={repo:e.repository,repository:e.repository,repository_owner:r,repository_id:e.repositoryId,repository_owner_id:e.ownerId,environment:e.environment,ref:s.startsWith("ref:")?s.slice(4):undefined,...e.claimValues};let a=true;const c=n.map(e=>{if(e==="context"){if(s!=="*")a=false;return s}const n=i[e];if(n===undefined){t.push(`fill in <${e.toUpperCase()}>: the ${e} claim of the runs to admit (--claim ${e}=VALUE); no token matches the policy until then`);a=a&&!K.includes(e);return`${e}:<${e.toUpperCase()}>`}if(K.includes(e)&&n!=="*")a=false;return`${e}:${n}`});return{subject:c.join(":"),broad:a}}function subjectForClaims(e){const t=claimString(e,"sub","skip");if(t!==undefined)return t;const n=claimString(e,"repository","skip");if(n===undefined)return undefined;return`repo:${n}:${contextOfClaims(e)??"*"}`}function conditionBlockFor(e,t){const n=issuerHostOf(e);const o={};const r=claimString(e,"aud","skip")??t;if(r!==undefined)o[`${n}:aud`]=r;const s=subjectForClaims(e);if(s!==undefined)o[`${n}:sub`]=s;return{StringEquals:o}}const Z="node dist/cli/index.js";const Y=`Usage:\n  ${Z} trust-policy [generate] --repo OWNER/NAME [scope] [subject] [issuer] [options]\n  ${Z} trust-policy check --policy FILE (--claims FILE | --token FILE | --claim KEY=VALUE ...)\n\nRun it from a checkout of the action (git clone, then the command above; no npm install needed).\n\ngenerate prints an IAM role trust policy (JSON) that lets GitHub Actions runs of one repository\nassume the role with OIDC; notes on placeholders to fill in and warnings go to stderr.\n\nScope (at most one; without one, any run of the repository is admitted, with a warning):\n  --environment NAME     jobs that deploy to this GitHub environment\n  --branch NAME          runs on this branch (* and ? are wildcards)\n  --ref REF              runs on this full ref, e.g. 'refs/tags/v*'\n  --pull-request         runs triggered by pull_request\n\nSubject format (default: names only, repo:OWNER/NAME:...):\n  --owner-id ID          immutable subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... (github.com and\n  --repository-id ID     GHE Cloud); give both, a missing one becomes a placeholder\n  --subject-claims KEYS  a customised subject template: its claim keys, comma-separated, in order\n                         (e.g. repo,context,job_workflow_ref)\n  --claim KEY=VALUE      the value of a template claim key (repeatable)\n\nIssuer (default: github.com, https://token.actions.githubusercontent.com):\n  --issuer URL           the token's iss, e.g. https://token.actions.githubusercontent.com/SLUG\n                         for a GHE Cloud enterprise with its own issuer\n  --ghes-host HOST       GitHub Enterprise Server: issuer https://HOST/_services/token\n\nOptions:\n  --audience AUD         token audience (default sts.amazonaws.com, or sts.amazonaws.com.cn in aws-cn)\n  --account-id ID        12-digit account that holds the OIDC provider (default: <ACCOUNT_ID>)\n  --partition NAME       ${s.join(", ")} (default aws)\n\ncheck evaluates a trust policy as IAM does for sts:AssumeRoleWithWebIdentity and prints, per\nstatement, each condition with the value it saw. Exit 0 admitted, 1 denied, 2 bad input.\n  --policy FILE          a policy document, or the output of aws iam get-role\n  --claims FILE          the token's claims as JSON\n  --token FILE           a JWT; only its claims are read and shown, never the token\n  --claim KEY=VALUE      one claim (repeatable; overrides --claims/--token)\n\n  -h, --help             show this help`;const B={"--repo":"value","--environment":"value","--branch":"value","--ref":"value","--pull-request":"switch","--owner-id":"value","--repository-id":"value","--subject-claims":"value","--claim":"repeat","--issuer":"value","--ghes-host":"value","--audience":"value","--account-id":"value","--partition":"value"};function runCli(e,t,n,r=e=>(0,o.readFileSync)(e,"utf8")){if(e.includes("--help")||e.includes("-h")){t(Y);return 0}const[s,i,...a]=e;try{if(s!=="trust-policy"){throw new UsageError(s===undefined?"no command given":`unknown command '${s}'`)}if(i==="check")return runCheck(a,r,t);const e=i==="generate"||i===undefined?a:[i,...a];const{policy:o,notes:c}=generateTrustPolicy(parseTrustPolicyArgs(e));t(JSON.stringify(o,null,2));for(const e of c)n(`aws-deploy-role: ${e}`);return 0}catch(e){n(`aws-deploy-role: ${e instanceof Error?e.message:String(e)}`);if(e instanceof UsageError)n(`Run '${Z} --help' for usage.`);return 2}}function parseTrustPolicyArgs(e){const{values:t,switches:n,repeats:o}=parseFlags(e,B);const value=e=>t[e];const r=value("--repo");if(r===undefined)throw new UsageError("--repo OWNER/NAME is required");const i=value("--partition");if(i!==undefined&&!s.includes(i)){throw new UsageError(`--partition must be one of ${s.join(", ")}, got '${i}'`)}const a=value("--subject-claims");const c=keyValues("--claim",o["--claim"]);if(a===undefined&&Object.keys(c).length>0){throw new UsageError("--claim sets values of a custom subject template: give --subject-claims too")}const u={environment:value("--environment"),branch:value("--branch"),ref:value("--ref"),ownerId:value("--owner-id"),repositoryId:value("--repository-id"),issuer:value("--issuer"),ghesHost:value("--ghes-host"),audience:value("--audience"),accountId:value("--account-id"),partition:i,subjectClaims:a?.split(",").map(e=>e.trim()),claimValues:a===undefined?undefined:c,pullRequest:n.has("--pull-request")?true:undefined};const l=Object.entries(u).filter(([,e])=>e!==undefined);return{repository:r,...Object.fromEntries(l)}}function main(e=process.argv.slice(2)){return runCli(e,e=>process.stdout.write(`${e}\n`),e=>process.stderr.write(`${e}\n`))}function isProcessEntry(){const e=process.argv[1];if(e===undefined)return false;try{return import.meta.url===(0,r.pathToFileURL)((0,o.realpathSync)(e)).href}catch{return false}}if(isProcessEntry())process.exitCode=main();var Q=n.u_;var X=n.iW;var ee=n.Fy;var te=n.ak;export{Q as USAGE,X as main,ee as parseTrustPolicyArgs,te as runCli};
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u_: () => (/* binding */ USAGE),
+  iW: () => (/* binding */ main),
+  Fy: () => (/* binding */ parseTrustPolicyArgs),
+  ak: () => (/* binding */ runCli)
+});
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/model/arn.ts
+/** The AWS partitions (the AWS SDK's partition data names the same ones; a unit test checks). */
+const PARTITIONS = [
+    'aws',
+    'aws-cn',
+    'aws-us-gov',
+    'aws-iso',
+    'aws-iso-b',
+    'aws-iso-e',
+    'aws-iso-f',
+    'aws-eusc',
+];
+const PARTITION = PARTITIONS.join('|');
+const ROLE_ARN = new RegExp(`^arn:(${PARTITION}):iam::(\\d{12}):role\\/((?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]{1,64})$`);
+const ROLE_NAME = /^((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+const REGION = /^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;
+const ASSUMED_ROLE_ARN = new RegExp(`^arn:(${PARTITION}):sts::(\\d{12}):assumed-role\\/([^/]+)\\/(.+)$`);
+const ANY_ARN_ACCOUNT = /^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12}):/;
+/** Parses a role-to-assume value; returns a problem description when it is neither ARN nor name. */
+function parseRoleRef(text) {
+    const arnMatch = ROLE_ARN.exec(text);
+    if (arnMatch) {
+        const [, partition, accountId, path, name] = arnMatch;
+        return {
+            kind: 'arn',
+            arn: { arn: text, partition, accountId, path: path.replace(/\/$/, ''), name },
+        };
+    }
+    if (text.startsWith('arn:')) {
+        return (`'${text}' is not a valid IAM role ARN; expected arn:PARTITION:iam::ACCOUNT_ID:role/NAME ` +
+            `with a 12-digit account ID, e.g. arn:aws:iam::123456789012:role/deploy`);
+    }
+    const nameMatch = ROLE_NAME.exec(text);
+    if (nameMatch) {
+        const [, path, name] = nameMatch;
+        return { kind: 'name', name, path: path.replace(/\/$/, '') };
+    }
+    return `'${text}' is neither a role ARN nor a role name (1-64 characters of letters, digits and +=,.@_-)`;
+}
+/** Builds the ARN of a role given by name, in the caller's partition and account. */
+function resolveRoleArn(ref, partition, accountId) {
+    if (ref.kind === 'arn')
+        return ref.arn;
+    const pathPart = ref.path === '' ? '' : `${ref.path}/`;
+    return {
+        arn: `arn:${partition}:iam::${accountId}:role/${pathPart}${ref.name}`,
+        partition,
+        accountId,
+        path: ref.path,
+        name: ref.name,
+    };
+}
+/** A short, human label for a role reference (its ARN, or its name when unresolved). */
+function describeRole(ref) {
+    return ref.kind === 'arn' ? ref.arn.arn : ref.path === '' ? ref.name : `${ref.path}/${ref.name}`;
+}
+/** True for region names shaped like AWS's (us-east-1, cn-north-1, us-gov-west-1, ...). */
+function isRegionName(region) {
+    return REGION.test(region);
+}
+/**
+ * The partition a region belongs to, by the region patterns of the AWS SDK's partition data.
+ * Kept here rather than read from the SDK (`partition()` of @aws-sdk/core/client): the
+ * configuration is validated before the SDK loads, so a bad-input run never pays for it, and
+ * that entry point loads the whole client runtime. __tests__/unit/partition.test.ts checks
+ * this rule against the SDK's own data, so an SDK update that adds a partition fails a test.
+ */
+function partitionOfRegion(region) {
+    const rule = PARTITION_OF_REGION.find(([pattern]) => pattern.test(region));
+    return rule?.[1] ?? 'aws';
+}
+const PARTITION_OF_REGION = (/* unused pure expression or super */ null && ([
+    [/^cn-/, 'aws-cn'],
+    [/^us-gov-/, 'aws-us-gov'],
+    [/^us-iso-/, 'aws-iso'],
+    [/^us-isob-/, 'aws-iso-b'],
+    [/^eu-isoe-/, 'aws-iso-e'],
+    [/^us-isof-/, 'aws-iso-f'],
+    [/^eusc-/, 'aws-eusc'],
+]));
+/** The default GitHub OIDC audience for a partition: China's STS expects its own. */
+function defaultAudience(partition) {
+    return partition === 'aws-cn' ? 'sts.amazonaws.com.cn' : 'sts.amazonaws.com';
+}
+/** Parts of an assumed-role ARN (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), if it is one. */
+function parseAssumedRoleArn(arn) {
+    const match = ASSUMED_ROLE_ARN.exec(arn);
+    if (!match)
+        return undefined;
+    const [, partition, accountId, roleName, sessionName] = match;
+    return { partition, accountId, roleName, sessionName };
+}
+/** The account ID embedded in any ARN, if present. */
+function accountOfArn(arn) {
+    return ANY_ARN_ACCOUNT.exec(arn)?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/trust-cli/parse-args.ts
+/** A small flag parser for the CLI: `--flag value`, `--flag=value`, switches and repeatable flags. */
+class UsageError extends Error {
+}
+/** Parses arguments against a spec; throws a UsageError naming the first bad argument. */
+function parseFlags(args, spec) {
+    const values = {};
+    const switches = new Set();
+    const repeats = {};
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i] ?? '';
+        const eq = arg.indexOf('=');
+        const flag = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+        const kind = Object.hasOwn(spec, flag) ? spec[flag] : undefined;
+        if (kind === undefined)
+            throw new UsageError(`unknown argument '${arg}'`);
+        if (kind === 'switch') {
+            if (eq > 0)
+                throw new UsageError(`${flag} takes no value`);
+            switches.add(flag);
+            continue;
+        }
+        // "--flag=value" carries its value; "--flag value" takes the next argument.
+        const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+        if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
+            throw new UsageError(`${flag} needs a value`);
+        }
+        if (kind === 'repeat') {
+            (repeats[flag] ??= []).push(value);
+            continue;
+        }
+        if (values[flag] !== undefined)
+            throw new UsageError(`${flag} given more than once`);
+        values[flag] = value;
+    }
+    return { values, switches, repeats };
+}
+/** KEY=VALUE pairs of a repeatable flag, as a record; throws on a pair without '='. */
+function keyValues(flag, pairs = []) {
+    const out = {};
+    for (const pair of pairs) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0)
+            throw new UsageError(`${flag} expects KEY=VALUE, got '${pair}'`);
+        out[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/jwt-claims.ts
+/** Decodes a JWT's payload, or undefined when the text is not a JWT. Never logs the token. */
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[1] === undefined)
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+            ? payload
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A claim as a string, if present. A list (an `aud` may be one) is joined with commas for
+ * display; `lists: 'skip'` treats it as absent, for callers that match a single value.
+ */
+function jwt_claims_claimString(claims, name, lists = 'join') {
+    const value = claims?.[name];
+    if (typeof value === 'string')
+        return value;
+    return Array.isArray(value) && lists === 'join' ? value.join(',') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/model/limits.ts
+/**
+ * STS limits, named once. Source: the STS API reference for AssumeRole and
+ * AssumeRoleWithWebIdentity (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)
+ * and the IAM quotas page (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+ */
+const MIN_DURATION_SECONDS = 900;
+/** A role's MaxSessionDuration can be raised to 12 hours, never more. */
+const MAX_DURATION_SECONDS = 43_200;
+const DEFAULT_DURATION_SECONDS = 3_600;
+/** "Role chaining limits your session to a maximum of one hour" (IAM user guide, roles-terms). */
+const MAX_CHAINED_DURATION_SECONDS = 3_600;
+/** RoleSessionName and SourceIdentity: 2-64 chars of [\w+=,.@-]. */
+const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
+const SESSION_NAME_MIN = 2;
+const SESSION_NAME_MAX = 64;
+const SESSION_NAME_DISALLOWED = /[^\w+=,.@-]/g;
+/** ExternalId: 2-1224 chars of [\w+=,.@:/-]. */
+const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
+/** What an external ID that fails EXTERNAL_ID_PATTERN is told. */
+const EXTERNAL_ID_RULE = '2-1224 characters of letters, digits and +=,.@:/_-';
+/** Session tags: at most 50, keys 1-128 chars, values 0-256 chars, from this set. */
+const MAX_SESSION_TAGS = 50;
+const TAG_KEY_MAX = 128;
+const TAG_VALUE_MAX = 256;
+const TAG_DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+/** Managed session policies: at most 10 ARNs. Inline policy: at most 2048 characters. */
+const MAX_MANAGED_SESSION_POLICIES = 10;
+const MAX_INLINE_POLICY_CHARS = 2_048;
+/** Our own bound: chains longer than this are almost certainly a mistake. */
+const MAX_HOPS = 10;
+/** AWS account IDs are 12 digits. */
+const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+
+;// CONCATENATED MODULE: ./src/model/trust-policy-issuer.ts
+
+/**
+ * Issuers of GitHub Actions OIDC tokens, and the IAM names built from them. IAM names the OIDC
+ * provider, and prefixes its condition keys, with the issuer URL minus its scheme (host and path).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub
+ *
+ * - github.com: https://token.actions.githubusercontent.com
+ *   https://docs.github.com/en/actions/reference/security/oidc
+ * - GitHub Enterprise Cloud with a unique issuer (include_enterprise_slug):
+ *   https://token.actions.githubusercontent.com/SLUG
+ *   https://docs.github.com/en/enterprise-cloud@latest/rest/actions/oidc
+ * - GitHub Enterprise Server: https://HOST/_services/token
+ *   https://docs.github.com/en/enterprise-server@3.19/actions/reference/security/oidc
+ */
+const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
+/** Shown in place of the account when none is given; IAM rejects the ARN until it is filled in. */
+const ACCOUNT_PLACEHOLDER = '<ACCOUNT_ID>';
+const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:\d+)?$/;
+/** The issuer for --issuer URL or --ghes-host HOST (github.com when neither); throws on bad input. */
+function resolveIssuer(options) {
+    const { issuer, ghesHost } = options;
+    if (issuer !== undefined && ghesHost !== undefined) {
+        throw new Error('give either an issuer or a GHES host, not both');
+    }
+    if (ghesHost !== undefined) {
+        const host = ghesHost.replace(/^https:\/\//, '').replace(/\/+$/, '');
+        if (!HOSTNAME.test(host)) {
+            throw new Error(`GHES host must be a host name such as github.example.com; got '${ghesHost}'`);
+        }
+        return issuerOfUrl(`https://${host}/_services/token`);
+    }
+    if (issuer === undefined)
+        return issuerOfUrl(`https://${GITHUB_OIDC_HOST}`);
+    if (!/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(issuer)) {
+        throw new Error(`issuer must be an https:// URL, as in the token's iss claim; got '${issuer}'`);
+    }
+    return issuerOfUrl(issuer);
+}
+function issuerOfUrl(url) {
+    const host = url.replace(/^https:\/\//, '').replace(/\/+$/, '');
+    const kind = host === GITHUB_OIDC_HOST
+        ? 'github.com'
+        : host.startsWith(`${GITHUB_OIDC_HOST}/`)
+            ? 'enterprise'
+            : 'ghes';
+    return { url: `https://${host}`, host, kind };
+}
+/** The condition-key prefix and provider name of a token's issuer (github.com's when it has none). */
+function trust_policy_issuer_issuerHostOf(claims) {
+    const iss = claims['iss'];
+    return typeof iss === 'string' ? issuerOfUrl(iss).host : GITHUB_OIDC_HOST;
+}
+/** The ARN of an issuer's OIDC provider in an account (a placeholder account when none is given). */
+function providerArnFor(partition, accountId, host = GITHUB_OIDC_HOST) {
+    if (accountId !== undefined && !ACCOUNT_ID_PATTERN.test(accountId)) {
+        throw new Error(`account ID must be 12 digits, got '${accountId}'`);
+    }
+    return `arn:${partition}:iam::${accountId ?? ACCOUNT_PLACEHOLDER}:oidc-provider/${host}`;
+}
+
+;// CONCATENATED MODULE: ./src/model/trust-policy-evaluate.ts
+
+/**
+ * Condition keys AWS documents for GitHub's provider, beside aud and sub; STS leaves any other
+ * ISSUER:claim key out of the request context, so a condition on it sees no value.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+ * https://aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/
+ * (the GitHub key list as summarised at https://cageyv.dev/posts/aws-sts-oidc-claim-validation).
+ * amr is a standard OIDC key; GitHub's tokens carry no amr claim, so it never has a value.
+ */
+const GITHUB_CONDITION_CLAIMS = [
+    'aud',
+    'sub',
+    'amr',
+    'actor',
+    'actor_id',
+    'job_workflow_ref',
+    'repository',
+    'repository_id',
+    'workflow',
+    'ref',
+    'environment',
+    'enterprise_id',
+];
+const BASE_OPERATORS = [
+    'StringEquals',
+    'StringNotEquals',
+    'StringEqualsIgnoreCase',
+    'StringNotEqualsIgnoreCase',
+    'StringLike',
+    'StringNotLike',
+];
+/** Whether STS would let a token with these claims assume a role with this trust policy. */
+function evaluateTrustPolicy(policy, claims) {
+    const list = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+    const variables = policy.Version === '2012-10-17';
+    const statements = list.map((statement, index) => evaluateStatement(statement, index, claims, variables));
+    const label = (index) => (list.length > 1 ? `statement ${index + 1}: ` : '');
+    const deny = statements.find((s) => s.effect === 'Deny' && s.applies);
+    if (deny !== undefined) {
+        const reasons = [`${label(deny.index)}a Deny statement matches this token`];
+        return { allowed: false, statements, reasons };
+    }
+    const allows = statements.filter((s) => s.effect === 'Allow');
+    if (allows.some((s) => s.applies))
+        return { allowed: true, statements, reasons: [] };
+    if (allows.length === 0) {
+        return { allowed: false, statements, reasons: ['the policy has no Allow statement'] };
+    }
+    const reasons = allows.flatMap((s) => mismatchesOf(s).map((reason) => label(s.index) + reason));
+    return { allowed: false, statements, reasons };
+}
+function evaluateStatement(statement, index, claims, variables) {
+    // Action names are case-insensitive in IAM and may use wildcards (sts:*).
+    const wanted = WEB_IDENTITY_ACTION.toLowerCase();
+    const listed = (value) => strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
+    const actionMatched = statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
+    const provider = trust_policy_issuer_issuerHostOf(claims);
+    // What the checker cannot know counts against admission either way: an operator it does not
+    // evaluate, a key or policy variable whose value only STS knows at call time. It fails an
+    // Allow, and it matches in a Deny, so the checker never admits a token IAM might refuse.
+    const deny = statement.Effect === 'Deny';
+    const principal = principalMatches(statement, provider, deny);
+    const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) => Object.entries(entries).map(([key, expected]) => {
+        const { values, unknown } = expectedValues(strings(expected), claims, provider, variables);
+        const raw = checkCondition(operator, key, values, claims, provider);
+        const check = { ...raw, expected: raw.expected.map(shown) };
+        const why = unknown ?? check.unknown;
+        if (why === undefined)
+            return withoutUnknown(check);
+        const note = deny ? `${why}; assumed to match in a Deny` : `${why}; fails an Allow`;
+        return { ...withoutUnknown(check), matched: deny, note };
+    }));
+    return {
+        index,
+        ...(statement.Sid === undefined ? {} : { sid: statement.Sid }),
+        effect: statement.Effect ?? '',
+        actionMatched,
+        principalMatched: principal.matched,
+        ...(principal.note === undefined ? {} : { principalNote: principal.note }),
+        provider,
+        conditions,
+        applies: actionMatched && principal.matched && conditions.every((c) => c.matched),
+    };
+}
+/**
+ * Principal.Federated names the provider ARN, whose resource part is the issuer host and path.
+ * "*" and {"AWS": "*"} name every principal. An AWS, Service or CanonicalUser principal never
+ * names a web-identity caller. NotPrincipal (not supported in trust policies) or a form not
+ * understood here is assumed to apply in a Deny and not to apply in an Allow.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ */
+function principalMatches(statement, provider, deny) {
+    const unknown = (why) => deny ? { matched: true, note: `${why}; assumed to apply in a Deny` } : { matched: false };
+    if (statement.NotPrincipal !== undefined)
+        return unknown('NotPrincipal is not evaluated here');
+    const principal = statement.Principal;
+    if (principal === '*')
+        return { matched: true };
+    if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) {
+        return unknown('this Principal form is not understood here');
+    }
+    const entries = Object.entries(principal);
+    const known = ['AWS', 'Federated', 'Service', 'CanonicalUser'];
+    if (entries.length === 0 || entries.some(([type]) => !known.includes(type))) {
+        return unknown('this Principal form is not understood here');
+    }
+    const record = principal;
+    if (strings(record.AWS).includes('*'))
+        return { matched: true };
+    const suffix = `:oidc-provider/${provider}`.toLowerCase();
+    return { matched: strings(record.Federated).some((arn) => arn.toLowerCase().endsWith(suffix)) };
+}
+const VARIABLE = /\$\{([^}]*)\}/g;
+/** Stand-ins for ${*} and ${?} in a pattern: the literal character, not a wildcard. */
+const LITERAL_STAR = '\uE000';
+const LITERAL_QUESTION = '\uE001';
+/** A pattern as a person reads it: the stand-ins shown as the variables they came from. */
+const shown = (pattern) => pattern.replaceAll(LITERAL_STAR, '${*}').replaceAll(LITERAL_QUESTION, '${?}');
+/** A pattern as an exact string: the stand-ins are the characters themselves. */
+const literal = (pattern) => pattern.replaceAll(LITERAL_STAR, '*').replaceAll(LITERAL_QUESTION, '?');
+/**
+ * Substitutes policy variables in a 2012-10-17 policy's condition values: a token claim's
+ * condition key becomes the token's value; ${*}, ${?} and ${$} the literal character; an
+ * optional default (${key, 'value'}) stands in for an absent claim. Any other variable, or a
+ * claim without a value, is unknown at check time.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+function expectedValues(expected, claims, provider, variables) {
+    if (!variables)
+        return { values: expected };
+    let unknown;
+    const values = expected.map((value) => value.replace(VARIABLE, (whole, inner) => {
+        const [name = '', fallback] = inner.split(/,\s*/, 2);
+        // ${*} and ${?} are a literal * and ?, never wildcards, even under StringLike.
+        if (name.trim() === '*')
+            return LITERAL_STAR;
+        if (name.trim() === '?')
+            return LITERAL_QUESTION;
+        if (name.trim() === '$')
+            return '$';
+        const found = requestValues(name.trim(), claims, provider).values;
+        if (found?.length === 1)
+            return found[0] ?? '';
+        const quoted = /^'(.*)'$/s.exec(fallback?.trim() ?? '');
+        if (found === undefined && quoted?.[1] !== undefined)
+            return quoted[1];
+        unknown ??= `policy variable ${whole} is unknown at check time`;
+        return whole;
+    }));
+    return unknown === undefined ? { values } : { values, unknown };
+}
+/** The request's values for a condition key, or why STS leaves the key out. */
+function requestValues(key, claims, provider) {
+    // Condition keys are case-insensitive in IAM; the values they compare are not.
+    const separator = key.lastIndexOf(':');
+    const prefix = key.slice(0, Math.max(separator, 0)).toLowerCase();
+    const claim = key.slice(separator + 1).toLowerCase();
+    // A service or global key (aws:SourceIp, sts:RoleSessionName, aws:CurrentTime, ...) has a
+    // value only STS knows when the call is made: the session name, the caller's address, the time.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+    const service = key.slice(0, Math.max(key.indexOf(':'), 0));
+    if (prefix !== provider.toLowerCase() && service !== '' && !/[./]/.test(service)) {
+        return { unknown: `condition key ${key} is unknown at check time (STS sets it per call)` };
+    }
+    if (separator < 0 || prefix !== provider.toLowerCase()) {
+        return { note: `condition key ${key} is not a claim of this token` };
+    }
+    if (!GITHUB_CONDITION_CLAIMS.includes(claim)) {
+        return { note: `AWS documents no condition key ${key}; STS does not set it` };
+    }
+    // STS fills PROVIDER:aud from the token's azp claim when present, else from aud.
+    const raw = claim === 'aud' && claims['azp'] !== undefined ? claims['azp'] : claims[claim];
+    const values = strings(raw);
+    return values.length === 0 ? { note: `the token has no ${claim} claim` } : { values };
+}
+const OPERATOR = /^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/;
+function checkCondition(operator, key, expected, claims, provider) {
+    const { values, note, unknown } = requestValues(key, claims, provider);
+    const [, set, name = '', ifExists] = OPERATOR.exec(operator) ?? [];
+    if (name !== 'Null' && !BASE_OPERATORS.includes(name)) {
+        const why = `condition operator ${operator} is not evaluated here`;
+        return { operator, key, expected, seen: values, matched: false, unknown: why };
+    }
+    if (unknown !== undefined) {
+        return { operator, key, expected, seen: undefined, matched: false, unknown };
+    }
+    const base = {
+        operator,
+        key,
+        expected,
+        seen: values,
+        ...(note === undefined ? {} : { note }),
+    };
+    if (name === 'Null') {
+        // Null: "true" asks that the key be absent, "false" that it be present.
+        return { ...base, matched: expected.some((e) => (e.toLowerCase() === 'true') === !values) };
+    }
+    const negated = name.includes('Not');
+    const like = name.endsWith('Like');
+    const ignoreCase = name.endsWith('IgnoreCase');
+    const fold = (s) => (ignoreCase ? s.toLowerCase() : s);
+    const hit = (value) => expected.some((e) => (like ? globMatch(e, value) : fold(literal(e)) === fold(value)));
+    // A positive operator matches a value that equals any expected one; a negated one, a value that
+    // equals none of them.
+    const valueMatches = (value) => (negated ? !hit(value) : hit(value));
+    if (values === undefined) {
+        // IAM: with no key in the request, ForAllValues and negated operators match, IfExists
+        // matches, and every other operator does not.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+        const matched = ifExists !== undefined || set === 'ForAllValues' || (negated && !set);
+        return { ...base, matched };
+    }
+    const matched = set === 'ForAllValues' ? values.every(valueMatches) : values.some(valueMatches);
+    return { ...base, matched };
+}
+function withoutUnknown(check) {
+    const rest = { ...check };
+    delete rest.unknown;
+    return rest;
+}
+/** The reasons an Allow statement did not apply, in the wording the CLI and diagnosis share. */
+function mismatchesOf(s) {
+    if (!s.actionMatched)
+        return [`Action does not include ${WEB_IDENTITY_ACTION}`];
+    const reasons = s.principalMatched
+        ? []
+        : [`Principal.Federated is not the OIDC provider for ${s.provider}`];
+    return [...reasons, ...s.conditions.filter((c) => !c.matched).map(describeMismatch)];
+}
+/** One line on a condition that did not match: the value seen and the value expected. */
+function describeMismatch(c) {
+    if (c.note !== undefined &&
+        /^(?:condition operator|condition key|policy variable)/.test(c.note)) {
+        return c.note;
+    }
+    const claim = c.key.slice(c.key.lastIndexOf(':') + 1).toLowerCase();
+    const quoted = c.expected.map((pattern) => `'${pattern}'`);
+    const list = quoted.length === 1 ? quoted.join('') : `one of ${quoted.join(', ')}`;
+    const like = /Like/.test(c.operator);
+    const not = /Not/.test(c.operator) ? 'anything but ' : '';
+    const expectation = `${not}${like ? `a match for ${list}` : list} (${c.operator})`;
+    if (c.seen === undefined)
+        return `${c.note ?? `no ${claim}`}; the policy expects ${expectation}`;
+    return `${claim} is '${c.seen.join(',')}', the policy expects ${expectation}`;
+}
+/** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
+function globMatch(pattern, value) {
+    const escape = (ch) => ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
+    const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
+    return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
+}
+/** The string values of a policy or claim value that may be one string or a list. */
+function strings(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return (list
+        // IAM compares JSON booleans and numbers as their text: true is "true".
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+        .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
+        .map((item) => String(item)));
+}
+
+;// CONCATENATED MODULE: ./src/model/trust-policy-report.ts
+
+
+/**
+ * Renders an evaluation as text, one fact per line: per statement its action, principal and each
+ * condition with the value seen, then the verdict. Claims only; a token never reaches this module.
+ */
+function formatEvaluation(evaluation) {
+    const lines = [];
+    const mark = (ok) => (ok ? '[match]   ' : '[no match]');
+    for (const s of evaluation.statements) {
+        const sid = s.sid === undefined ? '' : ` ${s.sid}`;
+        const verdict = s.applies ? 'applies' : 'does not apply';
+        lines.push(`Statement ${s.index + 1}${sid} (${s.effect || 'no Effect'}): ${verdict}`);
+        lines.push(`  ${mark(s.actionMatched)} Action includes ${WEB_IDENTITY_ACTION}`);
+        lines.push(s.principalNote === undefined
+            ? `  ${mark(s.principalMatched)} Principal.Federated is the OIDC provider for ${s.provider}`
+            : `  ${mark(s.principalMatched)} ${s.principalNote}`);
+        for (const c of s.conditions)
+            lines.push(`  ${mark(c.matched)} ${describeCheck(c)}`);
+        // ForAllValues matches when the request has no value for the key: in an Allow it admits
+        // tokens that lack the claim, or a policy whose key is misspelt.
+        const risky = s.conditions.filter((c) => c.operator.startsWith('ForAllValues:'));
+        if (s.effect === 'Allow' && risky.length > 0) {
+            lines.push(`  warning: ${risky.map((c) => `${c.operator} ${c.key}`).join(', ')} also matches a token without the claim; prefer StringEquals or StringLike`);
+        }
+    }
+    lines.push(verdictOf(evaluation));
+    return lines;
+}
+function describeCheck(c) {
+    if (!c.matched)
+        return describeMismatch(c);
+    // A match the checker assumed (a value unknown at check time, in a Deny) says so.
+    if (c.note !== undefined &&
+        /^(?:condition operator|condition key|policy variable)/.test(c.note)) {
+        return `${c.operator} ${c.key}: ${c.note}`;
+    }
+    const seen = c.seen === undefined ? `no value (${c.note ?? 'absent'})` : `'${c.seen.join(',')}'`;
+    const expected = c.expected.map((e) => `'${e}'`).join(', ');
+    return `${c.operator} ${c.key}: saw ${seen}, policy has ${expected}`;
+}
+/**
+ * A warning when the policy has `${...}` in it but no "Version": "2012-10-17": IAM then compares
+ * the text literally, which is rarely what its author meant.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+function versionWarning(policy) {
+    if (policy.Version === '2012-10-17' || !JSON.stringify(policy.Statement).includes('${'))
+        return [];
+    return [
+        'warning: the policy has no "Version": "2012-10-17", so IAM compares ${...} as literal text, not as policy variables; add the Version to use them',
+    ];
+}
+/** The one-line verdict: admitted, or denied and why. */
+function verdictOf(evaluation) {
+    if (evaluation.allowed) {
+        const by = evaluation.statements.find((s) => s.effect === 'Allow' && s.applies);
+        return `ADMITTED: statement ${(by?.index ?? 0) + 1} allows ${WEB_IDENTITY_ACTION} for this token`;
+    }
+    const deny = evaluation.statements.find((s) => s.effect === 'Deny' && s.applies);
+    if (deny !== undefined)
+        return `DENIED: statement ${deny.index + 1} is a Deny that matches`;
+    return evaluation.statements.some((s) => s.effect === 'Allow')
+        ? 'DENIED: no Allow statement applies to this token'
+        : 'DENIED: the policy has no Allow statement';
+}
+/**
+ * The trust policy in a file's JSON: a policy document, or `aws iam get-role` output whose
+ * Role.AssumeRolePolicyDocument may be a URL-encoded string (as IAM's query API returns it).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html
+ */
+function policyFromJson(text) {
+    let value = parseJson(text, 'the policy file');
+    const record = (v) => typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? v
+        : undefined;
+    const role = record(record(value)?.['Role']);
+    if (role !== undefined)
+        value = role['AssumeRolePolicyDocument'];
+    else if (record(value)?.['AssumeRolePolicyDocument'] !== undefined) {
+        value = record(value)?.['AssumeRolePolicyDocument'];
+    }
+    if (typeof value === 'string') {
+        const decoded = value.trimStart().startsWith('%') ? decodeURIComponent(value) : value;
+        value = parseJson(decoded, 'AssumeRolePolicyDocument');
+    }
+    const statement = record(value)?.['Statement'];
+    if (statement === undefined || (typeof statement !== 'object' && !Array.isArray(statement))) {
+        throw new Error('the policy file has no Statement: give a trust policy or the output of aws iam get-role');
+    }
+    const list = Array.isArray(statement) ? statement : [statement];
+    list.forEach((item, index) => checkStatement(item, list.length > 1 ? index + 1 : 1));
+    return value;
+}
+/** Rejects a statement the evaluator could only misread: not an object, or a malformed Condition. */
+function checkStatement(item, number) {
+    const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (!isRecord(item)) {
+        throw new Error(`statement ${number} of the policy is ${JSON.stringify(item)}, not an object: each statement needs Effect, Principal and Action`);
+    }
+    const condition = item.Condition;
+    if (condition === undefined)
+        return;
+    const example = '{"StringEquals": {"KEY": "VALUE"}}';
+    if (!isRecord(condition)) {
+        throw new Error(`statement ${number}: Condition must be an object of operators, e.g. ${example}; got ${JSON.stringify(condition)}`);
+    }
+    for (const [operator, entries] of Object.entries(condition)) {
+        if (!isRecord(entries)) {
+            throw new Error(`statement ${number}: Condition operator ${operator} must map keys to values, e.g. ${example}; got ${JSON.stringify(entries)}`);
+        }
+    }
+}
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`${what} is not JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/trust-cli/check-command.ts
+
+
+
+
+/** `trust-policy check`: evaluate a trust policy against one run's claims, offline. */
+const CHECK_FLAGS = {
+    '--policy': 'value',
+    '--claims': 'value',
+    '--token': 'value',
+    '--claim': 'repeat',
+};
+/** Exit codes: 0 admitted, 1 denied, 2 bad input (thrown as an Error by this function). */
+function runCheck(args, readFile, out) {
+    const flags = parseFlags(args, CHECK_FLAGS);
+    const policyPath = flags.values['--policy'];
+    if (policyPath === undefined)
+        throw new UsageError('--policy FILE is required');
+    const claimsPath = flags.values['--claims'];
+    const tokenPath = flags.values['--token'];
+    const single = keyValues('--claim', flags.repeats['--claim']);
+    if (claimsPath !== undefined && tokenPath !== undefined) {
+        throw new UsageError('give --claims or --token, not both');
+    }
+    if (claimsPath === undefined && tokenPath === undefined && Object.keys(single).length === 0) {
+        throw new UsageError("give the run's claims: --claims FILE, --token FILE or --claim KEY=VALUE");
+    }
+    const policy = policyFromJson(read(readFile, policyPath, '--policy'));
+    const base = claimsPath !== undefined
+        ? claimsFromJson(read(readFile, claimsPath, '--claims'))
+        : tokenPath !== undefined
+            ? claimsFromToken(read(readFile, tokenPath, '--token'))
+            : {};
+    const claims = { ...base, ...single };
+    const evaluation = evaluateTrustPolicy(policy, claims);
+    for (const line of [...versionWarning(policy), ...formatEvaluation(evaluation)])
+        out(line);
+    return evaluation.allowed ? 0 : 1;
+}
+function read(readFile, path, flag) {
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new Error(`${flag}: cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}`);
+    }
+}
+function claimsFromJson(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error('--claims: the file is not JSON; give the decoded token payload as an object');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new Error('--claims: expected a JSON object of claims, e.g. {"sub": "repo:o/r:ref:refs/heads/main"}');
+    }
+    return value;
+}
+function claimsFromToken(text) {
+    // The token itself is never echoed, not even in this error: it may still be valid.
+    const claims = decodeJwtClaims(text.trim());
+    if (claims === undefined)
+        throw new Error('--token: the file does not hold a JWT (header.payload.signature)');
+    return claims;
+}
+
+;// CONCATENATED MODULE: ./src/model/trust-policy-subject.ts
+/**
+ * The shapes of a GitHub OIDC token's `sub` claim, and how to read them. Pure.
+ *
+ * - names: `repo:OWNER/REPO:CONTEXT`, GitHub's original default template.
+ * - immutable: `repo:OWNER@OWNER_ID/REPO@REPO_ID:CONTEXT`, the 2026 default for repositories
+ *   created, renamed or transferred after 15 July 2026 and those that opted in; never on GHES.
+ *   https://github.blog/changelog/2026-04-23-immutable-subject-claims-for-github-actions-oidc-tokens/
+ *   https://docs.github.com/en/actions/concepts/security/openid-connect#immutable-subject-claims
+ * - custom: an organisation or repository customisation template (`include_claim_keys`), rendered
+ *   as `key:value` pairs in the template's order; the `context` key renders as the default
+ *   template's context without a key of its own.
+ *   https://docs.github.com/en/rest/actions/oidc#set-the-customization-template-for-an-oidc-subject-claim-for-a-repository
+ *
+ * CONTEXT is `environment:NAME`, `pull_request` or `ref:REF`, in that order of precedence.
+ */
+
+const CONTEXT = '(environment:[^:]+|pull_request|ref:[^:]+)';
+const NAMES = new RegExp(`^repo:([^/:@]+/[^/:@]+):${CONTEXT}$`);
+const IMMUTABLE = new RegExp(`^repo:([^/:@]+)@(\\d+)/([^/:@]+)@(\\d+):${CONTEXT}$`);
+/**
+ * Claim keys a customisation template may include: GitHub's claims plus `repo` and `context`.
+ * https://docs.github.com/en/actions/reference/security/oidc#custom-claims-provided-by-github
+ */
+const TEMPLATE_CLAIM_KEYS = [
+    'repo',
+    'context',
+    'actor',
+    'actor_id',
+    'base_ref',
+    'enterprise',
+    'enterprise_id',
+    'environment',
+    'event_name',
+    'head_ref',
+    'job_workflow_ref',
+    'job_workflow_sha',
+    'ref',
+    'ref_protected',
+    'ref_type',
+    'repository',
+    'repository_id',
+    'repository_owner',
+    'repository_owner_id',
+    'repository_visibility',
+    'run_attempt',
+    'run_id',
+    'run_number',
+    'runner_environment',
+    'sha',
+    'workflow',
+    'workflow_ref',
+    'workflow_sha',
+];
+/** Which format a subject is written in, read from its shape alone. */
+function subjectShape(sub) {
+    const immutable = IMMUTABLE.exec(sub);
+    if (immutable) {
+        const [, owner, ownerId, name, repositoryId] = immutable;
+        return {
+            format: 'immutable',
+            repository: `${owner}/${name}`,
+            ownerId,
+            repositoryId,
+            claimKeys: ['repo', 'context'],
+        };
+    }
+    const names = NAMES.exec(sub);
+    if (names)
+        return { format: 'names', repository: names[1] ?? '', claimKeys: ['repo', 'context'] };
+    return { format: 'custom', claimKeys: templateKeysOf(sub) };
+}
+/** The claim keys of a customised subject, in order, as far as they can be told apart. */
+function templateKeysOf(sub) {
+    const parts = sub.split(':');
+    const keys = [];
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i] ?? '';
+        if (part === 'pull_request')
+            keys.push('context');
+        else if (TEMPLATE_CLAIM_KEYS.includes(part) && i + 1 < parts.length) {
+            keys.push(part);
+            i++;
+        }
+    }
+    return keys;
+}
+/** `environment:NAME`, `ref:REF`, `pull_request` or `*`; throws when more than one is given. */
+function contextOf(scope) {
+    const { environment, branch, ref } = scope;
+    for (const [name, value] of Object.entries({ environment, branch, ref })) {
+        if (value !== undefined && value.trim() === '')
+            throw new Error(`${name} must not be empty`);
+    }
+    if (ref !== undefined && !ref.startsWith('refs/')) {
+        throw new Error(`ref must start with refs/, e.g. refs/tags/v*; got '${ref}'`);
+    }
+    const scopes = [];
+    if (environment !== undefined)
+        scopes.push(`environment:${environment}`);
+    if (branch !== undefined)
+        scopes.push(`ref:${branch.startsWith('refs/heads/') ? branch : `refs/heads/${branch}`}`);
+    if (ref !== undefined)
+        scopes.push(`ref:${ref}`);
+    if (scope.pullRequest === true)
+        scopes.push('pull_request');
+    if (scopes.length > 1) {
+        throw new Error('give only one of environment, branch, ref and pull request');
+    }
+    return scopes[0] ?? '*';
+}
+/** The context a token's claims give, as GitHub's default template renders it. */
+function trust_policy_subject_contextOfClaims(claims) {
+    const text = (name) => claimString(claims, name, 'skip');
+    const environment = text('environment');
+    if (environment !== undefined)
+        return `environment:${environment}`;
+    if (text('event_name') === 'pull_request')
+        return 'pull_request';
+    const ref = text('ref');
+    return ref === undefined ? undefined : `ref:${ref}`;
+}
+
+;// CONCATENATED MODULE: ./src/model/trust-policy.ts
+
+
+
+
+/**
+ * Trust policies for GitHub OIDC: building one for a repository and scope, for any issuer and
+ * subject format, and the condition that admits a given token. Pure. Evaluation lives in
+ * trust-policy-evaluate.ts; issuers in trust-policy-issuer.ts; subject shapes in
+ * trust-policy-subject.ts.
+ */
+
+const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+const NUMERIC_ID = /^\d{1,20}$/;
+/** Keys whose value narrows a subject to some runs of a repository rather than every run. */
+const NARROWING_KEYS = ['context', 'ref', 'environment', 'job_workflow_ref', 'workflow_ref'];
+/**
+ * Returns a trust policy that admits GitHub OIDC tokens of one repository, narrowed to one scope,
+ * with notes on placeholders to fill in and on a policy that admits too much.
+ */
+function generateTrustPolicy(options) {
+    if (!REPOSITORY.test(options.repository)) {
+        throw new Error(`repository must be owner/name, e.g. octo-org/octo-repo; got '${options.repository}'`);
+    }
+    const notes = [];
+    const issuer = resolveIssuer(options);
+    const partition = options.partition ?? 'aws';
+    const { subject, broad } = options.subjectClaims === undefined
+        ? defaultSubject(options, issuer.kind, notes)
+        : templateSubject(options, notes);
+    const aud = {
+        [`${issuer.host}:aud`]: options.audience ?? defaultAudience(partition),
+    };
+    const sub = { [`${issuer.host}:sub`]: subject };
+    // IAM treats * and ? as wildcards only under StringLike; exact subjects use StringEquals.
+    const condition = /[*?]/.test(subject)
+        ? { StringEquals: aud, StringLike: sub }
+        : { StringEquals: { ...aud, ...sub } };
+    const federated = options.providerArn ?? providerArnFor(partition, options.accountId, issuer.host);
+    if (federated.includes(ACCOUNT_PLACEHOLDER)) {
+        notes.unshift(`fill in ${ACCOUNT_PLACEHOLDER}: the 12-digit account that holds the OIDC provider for ${issuer.url} (or pass --account-id); IAM rejects the policy until then`);
+    }
+    if (broad) {
+        notes.push(`warning: this policy admits every run of ${options.repository} (any branch, tag, pull request and environment); narrow it with --environment, --branch, --ref or --pull-request`);
+    }
+    const statement = {
+        Effect: 'Allow',
+        Principal: { Federated: federated },
+        Action: WEB_IDENTITY_ACTION,
+        Condition: condition,
+    };
+    return { policy: { Version: '2012-10-17', Statement: [statement] }, notes };
+}
+/** repo:OWNER/REPO:CONTEXT, or with immutable IDs repo:OWNER@ID/REPO@ID:CONTEXT. */
+function defaultSubject(options, issuerKind, notes) {
+    const context = contextOf(options);
+    const { ownerId, repositoryId } = options;
+    if (ownerId === undefined && repositoryId === undefined) {
+        // github.com and GHE Cloud give repositories created, renamed or transferred since 15 July
+        // 2026 the immutable-ID subject by default; a names-only policy never matches their tokens.
+        // https://docs.github.com/en/actions/concepts/security/openid-connect#immutable-subject-claims
+        if (issuerKind !== 'ghes')
+            notes.push(namesOnlyNote(options.repository));
+        return { subject: `repo:${options.repository}:${context}`, broad: context === '*' };
+    }
+    if (issuerKind === 'ghes') {
+        throw new Error('GitHub Enterprise Server does not issue immutable subject claims: drop the owner and repository IDs');
+    }
+    const [owner, name] = options.repository.split('/');
+    const id = (value, label, flag) => {
+        if (value === undefined) {
+            notes.push(`fill in <${label}>: the immutable ${label.toLowerCase().replace('_', ' ')} (${flag}, from the GitHub API's "id" field); no token matches the policy until then`);
+            return `<${label}>`;
+        }
+        if (!NUMERIC_ID.test(value))
+            throw new Error(`${flag} must be a number, got '${value}'`);
+        return value;
+    };
+    const owned = `${owner}@${id(ownerId, 'OWNER_ID', '--owner-id')}`;
+    const repo = `${name}@${id(repositoryId, 'REPOSITORY_ID', '--repository-id')}`;
+    return { subject: `repo:${owned}/${repo}:${context}`, broad: context === '*' };
+}
+/** Which subject format the policy uses, how to tell which one the repository gets, and the flags for the other. */
+function namesOnlyNote(repository) {
+    return (`note: the policy uses the names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 (and those that opted in) get the immutable-ID subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead, which it does not match. ` +
+        `To tell which one ${repository} gets, look at the log of a run of the action that this policy refused (its 'Subject format:' line names the format the token uses); ` +
+        `for the immutable format, run again with --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`);
+}
+/** key:value pairs in the template's order, as GitHub renders a customised subject. */
+function templateSubject(options, notes) {
+    const keys = options.subjectClaims ?? [];
+    if (keys.length === 0)
+        throw new Error('a subject template needs at least one claim key');
+    const unknown = keys.filter((key) => !TEMPLATE_CLAIM_KEYS.includes(key));
+    if (unknown.length > 0) {
+        throw new Error(`unknown claim key ${unknown.join(', ')}; GitHub's are ${TEMPLATE_CLAIM_KEYS.join(', ')}`);
+    }
+    const [owner] = options.repository.split('/');
+    const context = contextOf(options);
+    const known = {
+        repo: options.repository,
+        repository: options.repository,
+        repository_owner: owner,
+        repository_id: options.repositoryId,
+        repository_owner_id: options.ownerId,
+        environment: options.environment,
+        ref: context.startsWith('ref:') ? context.slice(4) : undefined,
+        ...options.claimValues,
+    };
+    let broad = true;
+    const parts = keys.map((key) => {
+        if (key === 'context') {
+            if (context !== '*')
+                broad = false;
+            return context;
+        }
+        const value = known[key];
+        if (value === undefined) {
+            notes.push(`fill in <${key.toUpperCase()}>: the ${key} claim of the runs to admit (--claim ${key}=VALUE); no token matches the policy until then`);
+            broad = broad && !NARROWING_KEYS.includes(key);
+            return `${key}:<${key.toUpperCase()}>`;
+        }
+        if (NARROWING_KEYS.includes(key) && value !== '*')
+            broad = false;
+        return `${key}:${value}`;
+    });
+    return { subject: parts.join(':'), broad };
+}
+/** The `sub` to expect for this token: its own, else one built from its other claims. */
+function subjectForClaims(claims) {
+    const sub = claimString(claims, 'sub', 'skip');
+    if (sub !== undefined)
+        return sub;
+    const repository = claimString(claims, 'repository', 'skip');
+    if (repository === undefined)
+        return undefined;
+    return `repo:${repository}:${contextOfClaims(claims) ?? '*'}`;
+}
+/** The Condition block that admits exactly this token's run: its own issuer, audience and subject. */
+function conditionBlockFor(claims, audience) {
+    const host = issuerHostOf(claims);
+    const values = {};
+    // The token's own aud is what STS compares; the requested audience is only a fallback.
+    const aud = claimString(claims, 'aud', 'skip') ?? audience;
+    if (aud !== undefined)
+        values[`${host}:aud`] = aud;
+    const sub = subjectForClaims(claims);
+    if (sub !== undefined)
+        values[`${host}:sub`] = sub;
+    return { StringEquals: values };
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+
+
+/**
+ * Command-line helpers for setting up AWS. Run from a checkout of this action (never through an
+ * npm package name: this one is not published, so npx would fetch whatever holds the name):
+ *   node dist/cli/index.js trust-policy ...
+ */
+const COMMAND = 'node dist/cli/index.js';
+const USAGE = `Usage:
+  ${COMMAND} trust-policy [generate] --repo OWNER/NAME [scope] [subject] [issuer] [options]
+  ${COMMAND} trust-policy check --policy FILE (--claims FILE | --token FILE | --claim KEY=VALUE ...)
+
+Run it from a checkout of the action (git clone, then the command above; no npm install needed).
+
+generate prints an IAM role trust policy (JSON) that lets GitHub Actions runs of one repository
+assume the role with OIDC; notes on placeholders to fill in and warnings go to stderr.
+
+Scope (at most one; without one, any run of the repository is admitted, with a warning):
+  --environment NAME     jobs that deploy to this GitHub environment
+  --branch NAME          runs on this branch (* and ? are wildcards)
+  --ref REF              runs on this full ref, e.g. 'refs/tags/v*'
+  --pull-request         runs triggered by pull_request
+
+Subject format (default: names only, repo:OWNER/NAME:...):
+  --owner-id ID          immutable subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... (github.com and
+  --repository-id ID     GHE Cloud); give both, a missing one becomes a placeholder
+  --subject-claims KEYS  a customised subject template: its claim keys, comma-separated, in order
+                         (e.g. repo,context,job_workflow_ref)
+  --claim KEY=VALUE      the value of a template claim key (repeatable)
+
+Issuer (default: github.com, https://token.actions.githubusercontent.com):
+  --issuer URL           the token's iss, e.g. https://token.actions.githubusercontent.com/SLUG
+                         for a GHE Cloud enterprise with its own issuer
+  --ghes-host HOST       GitHub Enterprise Server: issuer https://HOST/_services/token
+
+Options:
+  --audience AUD         token audience (default sts.amazonaws.com, or sts.amazonaws.com.cn in aws-cn)
+  --account-id ID        12-digit account that holds the OIDC provider (default: <ACCOUNT_ID>)
+  --partition NAME       ${PARTITIONS.join(', ')} (default aws)
+
+check evaluates a trust policy as IAM does for sts:AssumeRoleWithWebIdentity and prints, per
+statement, each condition with the value it saw. Exit 0 admitted, 1 denied, 2 bad input.
+  --policy FILE          a policy document, or the output of aws iam get-role
+  --claims FILE          the token's claims as JSON
+  --token FILE           a JWT; only its claims are read and shown, never the token
+  --claim KEY=VALUE      one claim (repeatable; overrides --claims/--token)
+
+  -h, --help             show this help`;
+const GENERATE_FLAGS = {
+    '--repo': 'value',
+    '--environment': 'value',
+    '--branch': 'value',
+    '--ref': 'value',
+    '--pull-request': 'switch',
+    '--owner-id': 'value',
+    '--repository-id': 'value',
+    '--subject-claims': 'value',
+    '--claim': 'repeat',
+    '--issuer': 'value',
+    '--ghes-host': 'value',
+    '--audience': 'value',
+    '--account-id': 'value',
+    '--partition': 'value',
+};
+/** Runs the CLI on arguments (without node and script); returns the process exit code. */
+function runCli(argv, out, err, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+        out(USAGE);
+        return 0;
+    }
+    const [command, sub, ...rest] = argv;
+    try {
+        if (command !== 'trust-policy') {
+            throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`);
+        }
+        if (sub === 'check')
+            return runCheck(rest, readFile, out);
+        const args = sub === 'generate' || sub === undefined ? rest : [sub, ...rest];
+        const { policy, notes } = generateTrustPolicy(parseTrustPolicyArgs(args));
+        out(JSON.stringify(policy, null, 2));
+        for (const note of notes)
+            err(`aws-deploy-role: ${note}`);
+        return 0;
+    }
+    catch (error) {
+        err(`aws-deploy-role: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof UsageError)
+            err(`Run '${COMMAND} --help' for usage.`);
+        // Both bad flags and values the generator or checker rejects are the caller's to fix.
+        return 2;
+    }
+}
+/** Parses the generate flags into options; throws a UsageError naming the first bad argument. */
+function parseTrustPolicyArgs(args) {
+    const { values, switches, repeats } = parseFlags(args, GENERATE_FLAGS);
+    const value = (flag) => values[flag];
+    const repository = value('--repo');
+    if (repository === undefined)
+        throw new UsageError('--repo OWNER/NAME is required');
+    const partition = value('--partition');
+    if (partition !== undefined && !PARTITIONS.includes(partition)) {
+        throw new UsageError(`--partition must be one of ${PARTITIONS.join(', ')}, got '${partition}'`);
+    }
+    const template = value('--subject-claims');
+    const claimValues = keyValues('--claim', repeats['--claim']);
+    if (template === undefined && Object.keys(claimValues).length > 0) {
+        throw new UsageError('--claim sets values of a custom subject template: give --subject-claims too');
+    }
+    const optional = {
+        environment: value('--environment'),
+        branch: value('--branch'),
+        ref: value('--ref'),
+        ownerId: value('--owner-id'),
+        repositoryId: value('--repository-id'),
+        issuer: value('--issuer'),
+        ghesHost: value('--ghes-host'),
+        audience: value('--audience'),
+        accountId: value('--account-id'),
+        partition: partition,
+        subjectClaims: template?.split(',').map((key) => key.trim()),
+        claimValues: template === undefined ? undefined : claimValues,
+        pullRequest: switches.has('--pull-request') ? true : undefined,
+    };
+    const defined = Object.entries(optional).filter(([, v]) => v !== undefined);
+    return { repository, ...Object.fromEntries(defined) };
+}
+/** Runs the CLI against the real process streams; the bin script and a direct run both call it. */
+function main(argv = process.argv.slice(2)) {
+    return runCli(argv, (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+}
+/** True when this module is the script node was started with (not when it is imported). */
+function isProcessEntry() {
+    const entry = process.argv[1];
+    if (entry === undefined)
+        return false;
+    try {
+        // npm bin links are symlinks; import.meta.url names the real file.
+        return import.meta.url === (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_fs_namespaceObject.realpathSync)(entry)).href;
+    }
+    catch {
+        return false;
+    }
+}
+if (isProcessEntry())
+    process.exitCode = main();
+
+var __webpack_exports__USAGE = __webpack_exports__.u_;
+var __webpack_exports__main = __webpack_exports__.iW;
+var __webpack_exports__parseTrustPolicyArgs = __webpack_exports__.Fy;
+var __webpack_exports__runCli = __webpack_exports__.ak;
+export { __webpack_exports__USAGE as USAGE, __webpack_exports__main as main, __webpack_exports__parseTrustPolicyArgs as parseTrustPolicyArgs, __webpack_exports__runCli as runCli };

@@ -1,1 +1,339 @@
-export const id=954;export const ids=[954];export const modules={5954:(function(e,t,n){n.d(t,{createSdkStsGateway:()=>createSdkStsGateway});var o=n(1695);var s=n(1279);var r=n(4708);var i=n(7067);var a=n(7206);var d=n(9817);const c="aws-deploy-role";const u="1.0.0";function toAssumeRoleInput(e){return{RoleArn:e.roleArn,RoleSessionName:e.sessionName,DurationSeconds:e.durationSeconds,ExternalId:e.externalId,SourceIdentity:e.sourceIdentity,SerialNumber:e.mfa?.serialNumber,TokenCode:e.mfa?.tokenCode,Tags:e.tags?.length?e.tags.map(e=>({Key:e.key,Value:e.value})):undefined,TransitiveTagKeys:e.transitiveTagKeys?.length?[...e.transitiveTagKeys]:undefined,...policyInput(e)}}function toWebIdentityInput(e){return{RoleArn:e.roleArn,RoleSessionName:e.sessionName,DurationSeconds:e.durationSeconds,WebIdentityToken:e.webIdentityToken,...policyInput(e)}}function policyInput(e){return{...e.inlineSessionPolicy===undefined?{}:{Policy:e.inlineSessionPolicy},...e.managedSessionPolicies?.length?{PolicyArns:e.managedSessionPolicies.map(e=>({arn:e}))}:{}}}function fromAssumeOutput(e,t){const n=fromCredentials(e.Credentials,t);const o=e.AssumedRoleUser;if(!o?.Arn||!o.AssumedRoleId)throw malformed(t,"the response had no AssumedRoleUser Arn and AssumedRoleId");return{credentials:n,assumedRoleArn:o.Arn,assumedRoleId:o.AssumedRoleId,sourceIdentity:e.SourceIdentity,packedPolicySize:e.PackedPolicySize,subjectFromWebIdentityToken:e.SubjectFromWebIdentityToken}}function fromCredentials(e,t){const n=["AccessKeyId","SecretAccessKey","SessionToken","Expiration"].filter(t=>!e?.[t]);if(e===undefined||n.length>0)throw malformed(t,`the response's Credentials had no ${n.join(", ")}`);if(!/^\w{16,128}$/.test((e.AccessKeyId??"").trim()))throw malformed(t,"the response's Credentials AccessKeyId is not an access key ID");const o=e.Expiration;if(!(o instanceof Date)||Number.isNaN(o.getTime()))throw malformed(t,"the response's Credentials Expiration is not a valid time");return{accessKeyId:(e.AccessKeyId??"").trim(),secretAccessKey:(e.SecretAccessKey??"").trim(),sessionToken:(e.SessionToken??"").trim(),expiration:o}}function malformed(e,t){return new a.Do(e,"MalformedResponse",t,200)}const l=new Set(["SELF_SIGNED_CERT_IN_CHAIN","DEPTH_ZERO_SELF_SIGNED_CERT","UNABLE_TO_VERIFY_LEAF_SIGNATURE","UNABLE_TO_GET_ISSUER_CERT","UNABLE_TO_GET_ISSUER_CERT_LOCALLY","CERT_HAS_EXPIRED","CERT_NOT_YET_VALID","CERT_UNTRUSTED","CERT_REJECTED","ERR_TLS_CERT_ALTNAME_INVALID"]);function toStsCallError(e,t,n){if(e instanceof a.Do)return e;const o=typeof e==="object"&&e!==null?e:{};const s=typeof o.Code==="string"&&o.Code!==""?o.Code:typeof o.name==="string"?o.name:"Error";const r=typeof o.message==="string"?o.message:String(e);const i=typeof o.code==="string"?o.code:undefined;const d=n===""?"":` (endpoint ${n})`;const c=o.$metadata?.httpStatusCode??o.$response?.statusCode??0;if(i!==undefined&&l.has(i))return new a.Do(t,"TlsCertificateError",`${i}: ${r}${d}. The runner does not trust the certificate it was shown: a TLS-inspecting `+"proxy (http-proxy, HTTPS_PROXY) or a private endpoint signs with its own CA. Give Node that CA with "+"NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or fix the proxy; this is not retried.",0);if(c===429)return new a.Do(t,isKnownCode(s)?s:"Throttling",firstLine(r),429);if(o.$fault!==undefined&&c>0)return new a.Do(t,s,firstLine(r),c,{clockSkewCorrected:o.$metadata?.clockSkewCorrected===true});if(c>=200&&c<300)return malformed(t,`the response could not be read: ${firstLine(r)}`);if(c>0)return new a.Do(t,c>=500?"ServiceUnavailable":`HTTP${c}`,`HTTP ${c}${d}: ${firstLine(r)}`,c);if(s==="TimeoutError"||i==="ETIMEDOUT")return new a.Do(t,"TimeoutError",`no response in time${d}`,0);if(s==="AbortError")return new a.Do(t,"Aborted",`aborted${d}`,0);return new a.Do(t,"NetworkError",`${i??s}: ${firstLine(r)}${d}`,0)}function isKnownCode(e){return!/^(Unknown|Error|SyntaxError|TypeError)/.test(e)}function firstLine(e){return e.split("\n")[0]??""}class ProxyRoutingHandler{settings;env;timeoutMs;handlers=new Map;metadata={handlerProtocol:"http/1.1"};constructor(e,t,n){this.settings=e;this.env=t;this.timeoutMs=n}async handle(e,t){const n=new URL(`${e.protocol}//${e.hostname}${e.port?`:${e.port}`:""}`);const o=(0,d.iJ)(n,this.settings,this.env);if(o!==undefined&&e.protocol==="http:"){const s=Object.assign(Object.create(Object.getPrototypeOf(e)),e,{hostname:o.hostname,port:Number(o.port)||80,path:`${n.origin}${e.path}`});return(await this.handlerFor(undefined)).handle(s,t)}return(await this.handlerFor(o)).handle(e,t)}handlerFor(e){const t=e?.href??"";let n=this.handlers.get(t);if(n===undefined){n=this.createHandler(e);this.handlers.set(t,n)}return n}async createHandler(e){const t={keepAlive:true,maxSockets:50};const o=e===undefined?undefined:new((await n.e(669).then(n.t.bind(n,3669,23))).HttpsProxyAgent)(e,t);return new s.NodeHttpHandler({requestTimeout:this.timeoutMs,connectionTimeout:this.timeoutMs,httpsAgent:o??new r.Agent(t),httpAgent:o??new i.Agent(t)})}updateHttpClientConfig(){}httpHandlerConfigs(){return{}}destroy(){this.handlers.forEach(e=>void e.then(e=>e.destroy()))}}function createSdkStsGateway(e){const t=new ProxyRoutingHandler(e,e.env,e.attemptTimeoutMs);const n=new Map;const s=new Set;let r=0;let i=e.endpoint===undefined?"":new URL(e.endpoint).origin;const clientFor=s=>{const a=s?.accessKeyId??"";const d=n.get(a);if(d!==undefined)return d;const l=new o.iM({region:e.region,...e.endpoint===undefined?{}:{endpoint:e.endpoint},customUserAgent:[[c,u]],maxAttempts:1,systemClockOffset:r,requestHandler:e.requestHandler??t,credentials:s===undefined?async()=>Promise.reject(new Error("this STS call is unsigned")):{accessKeyId:s.accessKeyId,secretAccessKey:s.secretAccessKey,...s.sessionToken?{sessionToken:s.sessionToken}:{}}});l.middlewareStack.add((t,n)=>async o=>{const s=o.request;const r=`${s.protocol??"https:"}//${s.hostname??""}${s.port?`:${s.port}`:""}`;i=r;e.debug?.(`STS ${String(n.commandName).replace(/Command$/,"")} → ${r}${s.path??"/"}`);return t(o)},{step:"finalizeRequest",name:"awsDeployRoleEndpointLine",priority:"low"});n.set(a,l);return l};const send=async(e,t,o,d)=>{const c=clientFor(t);const u=AbortSignal.timeout(o.timeoutMs);const l=o.signal?AbortSignal.any([o.signal,u]):u;try{return await d(c,l)}catch(n){if(u.aborted&&!o.signal?.aborted)throw new a.Do(e,"TimeoutError",`no response within ${o.timeoutMs/1e3} s (endpoint ${i})`,0);const r=toStsCallError(n,e,i);const d=t?.accessKeyId??"";if(!r.clockSkewCorrected||!s.has(d)){if(r.clockSkewCorrected)s.add(d);throw r}throw new a.Do(r.operation,r.code,r.awsMessage,r.status)}finally{r=c.config.systemClockOffset??r;n.forEach(e=>e.config.systemClockOffset=r)}};return{assumeRole:(e,t,n)=>send("AssumeRole",t,n,async(t,n)=>fromAssumeOutput(await t.send(new o.QL(toAssumeRoleInput(e)),{abortSignal:n}),"AssumeRole")),assumeRoleWithWebIdentity:(e,t)=>send("AssumeRoleWithWebIdentity",undefined,t,async(t,n)=>fromAssumeOutput(await t.send(new o.WH(toWebIdentityInput(e)),{abortSignal:n}),"AssumeRoleWithWebIdentity")),getCallerIdentity:(e,t)=>send("GetCallerIdentity",e,t,async(e,t)=>{const n=await e.send(new o.zI({}),{abortSignal:t});if(!n.Account||!n.Arn||!n.UserId)throw malformed("GetCallerIdentity","the response had no Account, Arn or UserId");return{account:n.Account,arn:n.Arn,userId:n.UserId}}),getSessionToken:(e,t,n)=>send("GetSessionToken",t,n,async(t,n)=>{const s=await t.send(new o.Xo({DurationSeconds:e.durationSeconds,SerialNumber:e.mfa?.serialNumber,TokenCode:e.mfa?.tokenCode}),{abortSignal:n});return fromCredentials(s.Credentials,"GetSessionToken")}),destroy:()=>t.destroy()}}})};
+export const id = 954;
+export const ids = [954];
+export const modules = {
+
+/***/ 5954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createSdkStsGateway: () => (/* binding */ createSdkStsGateway)
+});
+
+// UNUSED EXPORTS: fromAssumeOutput, toAssumeRoleInput, toStsCallError
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/aws/http-transport.ts
+var http_transport = __webpack_require__(9817);
+;// CONCATENATED MODULE: ./src/aws/version.ts
+/** The action's name and version, sent in every STS call's User-Agent (a unit test pins them to package.json). */
+const ACTION_NAME = 'aws-deploy-role';
+const ACTION_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/aws/sts-client.ts
+
+
+
+
+
+
+
+/** The SDK input for AssumeRole: camelCase request in, PascalCase SDK shape out. */
+function toAssumeRoleInput(request) {
+    return {
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        DurationSeconds: request.durationSeconds,
+        ExternalId: request.externalId,
+        SourceIdentity: request.sourceIdentity,
+        SerialNumber: request.mfa?.serialNumber,
+        TokenCode: request.mfa?.tokenCode,
+        Tags: request.tags?.length
+            ? request.tags.map((t) => ({ Key: t.key, Value: t.value }))
+            : undefined,
+        TransitiveTagKeys: request.transitiveTagKeys?.length
+            ? [...request.transitiveTagKeys]
+            : undefined,
+        ...policyInput(request),
+    };
+}
+/** The SDK input for AssumeRoleWithWebIdentity (STS takes no tags, source identity or MFA here). */
+function toWebIdentityInput(request) {
+    return {
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        DurationSeconds: request.durationSeconds,
+        WebIdentityToken: request.webIdentityToken,
+        ...policyInput(request),
+    };
+}
+function policyInput(request) {
+    return {
+        ...(request.inlineSessionPolicy === undefined ? {} : { Policy: request.inlineSessionPolicy }),
+        ...(request.managedSessionPolicies?.length
+            ? { PolicyArns: request.managedSessionPolicies.map((arn) => ({ arn })) }
+            : {}),
+    };
+}
+/**
+ * Converts and validates what the action reads from an assume-role answer. The SDK parses
+ * the XML, but a proxy or a broken endpoint can still answer 200 without credentials or with
+ * an Expiration that is no time: that is a clear error naming the operation, never a crash later.
+ */
+function fromAssumeOutput(output, operation) {
+    const credentials = fromCredentials(output.Credentials, operation);
+    const user = output.AssumedRoleUser;
+    if (!user?.Arn || !user.AssumedRoleId)
+        throw malformed(operation, 'the response had no AssumedRoleUser Arn and AssumedRoleId');
+    return {
+        credentials,
+        assumedRoleArn: user.Arn,
+        assumedRoleId: user.AssumedRoleId,
+        sourceIdentity: output.SourceIdentity,
+        packedPolicySize: output.PackedPolicySize,
+        subjectFromWebIdentityToken: output.SubjectFromWebIdentityToken,
+    };
+}
+/** Converts and validates STS Credentials (all four fields, Expiration a valid time). */
+function fromCredentials(credentials, operation) {
+    const missing = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].filter((field) => !credentials?.[field]);
+    if (credentials === undefined || missing.length > 0)
+        throw malformed(operation, `the response's Credentials had no ${missing.join(', ')}`);
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html: 16-128 word
+    // characters. Anything else (an undecodable character reference, markup) is no key.
+    if (!/^\w{16,128}$/.test((credentials.AccessKeyId ?? '').trim()))
+        throw malformed(operation, "the response's Credentials AccessKeyId is not an access key ID");
+    const expiration = credentials.Expiration;
+    if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
+        throw malformed(operation, "the response's Credentials Expiration is not a valid time");
+    return {
+        // Trimmed: an XML body wrapped for display (as AWS's documentation samples are) adds spaces.
+        accessKeyId: (credentials.AccessKeyId ?? '').trim(),
+        secretAccessKey: (credentials.SecretAccessKey ?? '').trim(),
+        sessionToken: (credentials.SessionToken ?? '').trim(),
+        expiration,
+    };
+}
+function malformed(operation, problem) {
+    return new errors/* StsCallError */.Do(operation, 'MalformedResponse', problem, 200);
+}
+/** Node's codes for a TLS certificate the runner does not trust (wrong CA, self-signed, expired). */
+const TLS_CERTIFICATE_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/**
+ * Converts whatever the SDK threw into an StsCallError whose code and status carry today's
+ * retry classification (retry.ts): 429 is throttling whatever its body, a TLS certificate
+ * failure is final and says how to trust the CA, network faults are "NetworkError".
+ */
+function toStsCallError(thrown, operation, endpoint) {
+    if (thrown instanceof errors/* StsCallError */.Do)
+        return thrown;
+    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
+    const name = typeof error.Code === 'string' && error.Code !== ''
+        ? error.Code
+        : typeof error.name === 'string'
+            ? error.name
+            : 'Error';
+    const message = typeof error.message === 'string' ? error.message : String(thrown);
+    const code = typeof error.code === 'string' ? error.code : undefined;
+    const where = endpoint === '' ? '' : ` (endpoint ${endpoint})`;
+    const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode ?? 0;
+    if (code !== undefined && TLS_CERTIFICATE_CODES.has(code))
+        return new errors/* StsCallError */.Do(operation, 'TlsCertificateError', `${code}: ${message}${where}. The runner does not trust the certificate it was shown: a TLS-inspecting ` +
+            'proxy (http-proxy, HTTPS_PROXY) or a private endpoint signs with its own CA. Give Node that CA with ' +
+            'NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or fix the proxy; this is not retried.', 0);
+    if (status === 429)
+        return new errors/* StsCallError */.Do(operation, isKnownCode(name) ? name : 'Throttling', firstLine(message), 429);
+    if (error.$fault !== undefined && status > 0)
+        return new errors/* StsCallError */.Do(operation, name, firstLine(message), status, {
+            clockSkewCorrected: error.$metadata?.clockSkewCorrected === true,
+        });
+    if (status >= 200 && status < 300)
+        return malformed(operation, `the response could not be read: ${firstLine(message)}`);
+    if (status > 0)
+        return new errors/* StsCallError */.Do(operation, status >= 500 ? 'ServiceUnavailable' : `HTTP${status}`, `HTTP ${status}${where}: ${firstLine(message)}`, status);
+    if (name === 'TimeoutError' || code === 'ETIMEDOUT')
+        return new errors/* StsCallError */.Do(operation, 'TimeoutError', `no response in time${where}`, 0);
+    if (name === 'AbortError')
+        return new errors/* StsCallError */.Do(operation, 'Aborted', `aborted${where}`, 0);
+    return new errors/* StsCallError */.Do(operation, 'NetworkError', `${code ?? name}: ${firstLine(message)}${where}`, 0);
+}
+function isKnownCode(name) {
+    return !/^(Unknown|Error|SyntaxError|TypeError)/.test(name);
+}
+function firstLine(text) {
+    return text.split('\n')[0] ?? '';
+}
+/**
+ * The request handler: one NodeHttpHandler per proxy choice, chosen per request from the
+ * resolved endpoint's host (the SDK resolves it after our settings are fixed, so the choice is
+ * made here, with the same rules as the OIDC token fetch: http-proxy input, else HTTPS_PROXY /
+ * HTTP_PROXY, unless no-proxy / NO_PROXY matches).
+ */
+class ProxyRoutingHandler {
+    settings;
+    env;
+    timeoutMs;
+    handlers = new Map();
+    metadata = { handlerProtocol: 'http/1.1' };
+    constructor(settings, env, timeoutMs) {
+        this.settings = settings;
+        this.env = env;
+        this.timeoutMs = timeoutMs;
+    }
+    async handle(request, options) {
+        const url = new URL(`${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`);
+        const proxy = (0,http_transport/* proxyFor */.iJ)(url, this.settings, this.env);
+        if (proxy !== undefined && request.protocol === 'http:') {
+            // Plain HTTP through a proxy: send the absolute URL to the proxy (RFC 7230 absolute-form);
+            // the Host header the SDK signed stays the endpoint's.
+            const viaProxy = Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
+                hostname: proxy.hostname,
+                port: Number(proxy.port) || 80,
+                path: `${url.origin}${request.path}`,
+            });
+            return (await this.handlerFor(undefined)).handle(viaProxy, options);
+        }
+        return (await this.handlerFor(proxy)).handle(request, options);
+    }
+    handlerFor(proxy) {
+        const key = proxy?.href ?? '';
+        let handler = this.handlers.get(key);
+        if (handler === undefined) {
+            handler = this.createHandler(proxy);
+            this.handlers.set(key, handler);
+        }
+        return handler;
+    }
+    async createHandler(proxy) {
+        const agentOptions = { keepAlive: true, maxSockets: 50 };
+        // Only a proxied run loads the CONNECT agent.
+        const agent = proxy === undefined
+            ? undefined
+            : new (await __webpack_require__.e(/* import() */ 669).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))).HttpsProxyAgent(proxy, agentOptions);
+        return new node_http_handler_dist_cjs.NodeHttpHandler({
+            requestTimeout: this.timeoutMs,
+            connectionTimeout: this.timeoutMs,
+            httpsAgent: agent ?? new external_node_https_.Agent(agentOptions),
+            httpAgent: agent ?? new external_node_http_.Agent(agentOptions),
+        });
+    }
+    updateHttpClientConfig() {
+        // Timeouts are fixed per run; nothing updates them.
+    }
+    httpHandlerConfigs() {
+        return {};
+    }
+    destroy() {
+        this.handlers.forEach((handler) => void handler.then((h) => h.destroy()));
+    }
+}
+/**
+ * The StsGateway over @aws-sdk/client-sts. One client per caller key, kept for the whole run,
+ * so the clock correction the SDK learns from a skew error sticks for the retry; a new client
+ * starts from the last offset learned. The SDK's own retries are off (maxAttempts 1): our
+ * retrier (retry.ts) fetches a fresh OIDC token per attempt, logs each attempt and keeps the
+ * action's classification (AccessDenied never retried, IDPCommunicationError and the JWKS case
+ * retried, one retry after a clock correction), which the SDK's standard strategy does not.
+ * No logger is given to the SDK: nothing it could print (a request, a signed header) reaches
+ * the job log, also with RUNNER_DEBUG=1.
+ */
+function createSdkStsGateway(settings) {
+    const handler = new ProxyRoutingHandler(settings, settings.env, settings.attemptTimeoutMs);
+    const clients = new Map();
+    const corrected = new Set();
+    let clockOffset = 0;
+    let lastEndpoint = settings.endpoint === undefined ? '' : new URL(settings.endpoint).origin;
+    const clientFor = (caller) => {
+        const key = caller?.accessKeyId ?? '';
+        const existing = clients.get(key);
+        if (existing !== undefined)
+            return existing;
+        const client = new dist_cjs/* STSClient */.iM({
+            region: settings.region,
+            ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+            customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
+            maxAttempts: 1,
+            systemClockOffset: clockOffset,
+            requestHandler: (settings.requestHandler ?? handler),
+            credentials: caller === undefined
+                ? // AssumeRoleWithWebIdentity is unsigned: the token is the credential.
+                    async () => Promise.reject(new Error('this STS call is unsigned'))
+                : {
+                    accessKeyId: caller.accessKeyId,
+                    secretAccessKey: caller.secretAccessKey,
+                    ...(caller.sessionToken ? { sessionToken: caller.sessionToken } : {}),
+                },
+        });
+        client.middlewareStack.add((next, context) => async (args) => {
+            const request = args.request;
+            const origin = `${request.protocol ?? 'https:'}//${request.hostname ?? ''}${request.port ? `:${request.port}` : ''}`;
+            lastEndpoint = origin;
+            settings.debug?.(`STS ${String(context.commandName).replace(/Command$/, '')} → ${origin}${request.path ?? '/'}`);
+            return next(args);
+        }, { step: 'finalizeRequest', name: 'awsDeployRoleEndpointLine', priority: 'low' });
+        clients.set(key, client);
+        return client;
+    };
+    const send = async (operation, caller, options, run) => {
+        const client = clientFor(caller);
+        const timeout = AbortSignal.timeout(options.timeoutMs);
+        const abortSignal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+        try {
+            return await run(client, abortSignal);
+        }
+        catch (error) {
+            if (timeout.aborted && !options.signal?.aborted)
+                throw new errors/* StsCallError */.Do(operation, 'TimeoutError', `no response within ${options.timeoutMs / 1000} s (endpoint ${lastEndpoint})`, 0);
+            const failure = toStsCallError(error, operation, lastEndpoint);
+            const key = caller?.accessKeyId ?? '';
+            if (!failure.clockSkewCorrected || !corrected.has(key)) {
+                if (failure.clockSkewCorrected)
+                    corrected.add(key);
+                throw failure;
+            }
+            // Corrected once already: a second skew error is final, not another retry.
+            throw new errors/* StsCallError */.Do(failure.operation, failure.code, failure.awsMessage, failure.status);
+        }
+        finally {
+            clockOffset = client.config.systemClockOffset ?? clockOffset;
+            clients.forEach((c) => (c.config.systemClockOffset = clockOffset));
+        }
+    };
+    return {
+        assumeRole: (request, caller, options) => send('AssumeRole', caller, options, async (client, abortSignal) => fromAssumeOutput(await client.send(new dist_cjs/* AssumeRoleCommand */.QL(toAssumeRoleInput(request)), { abortSignal }), 'AssumeRole')),
+        assumeRoleWithWebIdentity: (request, options) => send('AssumeRoleWithWebIdentity', undefined, options, async (client, abortSignal) => fromAssumeOutput(await client.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH(toWebIdentityInput(request)), {
+            abortSignal,
+        }), 'AssumeRoleWithWebIdentity')),
+        getCallerIdentity: (caller, options) => send('GetCallerIdentity', caller, options, async (client, abortSignal) => {
+            const output = await client.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}), { abortSignal });
+            if (!output.Account || !output.Arn || !output.UserId)
+                throw malformed('GetCallerIdentity', 'the response had no Account, Arn or UserId');
+            return { account: output.Account, arn: output.Arn, userId: output.UserId };
+        }),
+        getSessionToken: (request, caller, options) => send('GetSessionToken', caller, options, async (client, abortSignal) => {
+            const output = await client.send(new dist_cjs/* GetSessionTokenCommand */.Xo({
+                DurationSeconds: request.durationSeconds,
+                SerialNumber: request.mfa?.serialNumber,
+                TokenCode: request.mfa?.tokenCode,
+            }), { abortSignal });
+            return fromCredentials(output.Credentials, 'GetSessionToken');
+        }),
+        destroy: () => handler.destroy(),
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,1 +1,1885 @@
-import{createRequire as e}from"module";var t={9817:(function(e,t,r){r.d(t,{iJ:()=>proxyFor,m_:()=>exportProxySettings,wX:()=>TransportError});class TransportError extends Error{code;constructor(e,t){super(e);this.code=t;this.name="TransportError"}}function proxyFor(e,t,r){const n=e.protocol==="https:"?r["HTTPS_PROXY"]??r["https_proxy"]:r["HTTP_PROXY"]??r["http_proxy"];const o=t.httpProxy??(n||undefined);if(o===undefined)return undefined;const s=[...t.noProxy,...(r["NO_PROXY"]??r["no_proxy"]??"").split(",")].map(e=>e.trim().toLowerCase()).filter(e=>e!=="");const i=e.hostname.toLowerCase();const a=`${i}:${e.port}`;const c=s.some(e=>e==="*"||e===i||e===a||i.endsWith(e.startsWith(".")?e:`.${e}`));return c?undefined:new URL(o)}function exportProxySettings(e,t){if(e.httpProxy!==undefined){t["https_proxy"]=e.httpProxy;t["http_proxy"]=e.httpProxy}if(e.noProxy.length>0){const r=(t["no_proxy"]||t["NO_PROXY"]||"").split(",");const n=[...r,...e.noProxy].map(e=>e.trim());t["no_proxy"]=[...new Set(n.filter(e=>e!==""))].join(",")}}}),3219:(function(e,t,r){r.a(e,async(e,t)=>{try{var n=r(9765);const e=await(0,n.i)(process.argv.slice(2));process.stdout.write("",()=>process.exit(e));t()}catch(e){t(e)}},1)}),7206:(function(e,t,r){r.d(t,{AF:()=>GuardRailError,Do:()=>StsCallError,HZ:()=>OidcTokenError,dz:()=>InputError,q$:()=>HopError});class InputError extends Error{input;problem;constructor(e,t){super(`\`${e}\`: ${t}`);this.input=e;this.problem=t;this.name="InputError"}}class InputErrors extends Error{errors;constructor(e){super(e.length===1?`Invalid input. ${e[0]?.message??""}`:`${e.length} inputs need fixing:\n${e.map(e=>`  - ${e.message}`).join("\n")}`);this.errors=e;this.name="InputErrors"}}class GuardRailError extends Error{rule;constructor(e,t){super(`Refused by \`${e}\`: ${t}`);this.rule=e;this.name="GuardRailError"}}class OidcTokenError extends Error{status;retryable;constructor(e,t,r=false){super(e);this.status=t;this.retryable=r;this.name="OidcTokenError"}}class StsCallError extends Error{operation;code;awsMessage;status;clockSkewCorrected;constructor(e,t,r,n,o={}){super(`${e} failed: ${t}: ${r}`);this.operation=e;this.code=t;this.awsMessage=r;this.status=n;this.name="StsCallError";this.clockSkewCorrected=o.clockSkewCorrected??false}}class HopError extends Error{session;hopNumber;hopCount;roleArn;cause;constructor(e,t,r,n,o){const s=r>1?`hop ${t} of ${r}`:"assuming the role";const i=e==="default"?"":` (profile ${e})`;super(`Failed at ${s}${i}, ${n}: ${messageOf(o)}`);this.session=e;this.hopNumber=t;this.hopCount=r;this.roleArn=n;this.cause=o;this.name="HopError"}}class ActionTimeoutError extends Error{seconds;constructor(e){super(`Stopped after action-timeout-s (${e} s) before credentials were ready; nothing was exported. `+"Raise `action-timeout-s`, or check that STS is reachable from this runner.");this.seconds=e;this.name="ActionTimeoutError"}}function messageOf(e){if(e instanceof Error)return e.message;if(typeof e==="string")return e;try{return JSON.stringify(e)??String(e)}catch{return String(e)}}}),9765:(function(e,t,r){r.d(t,{i:()=>main});var n=r(3024);var o=r(7598);var s=r(8161);var i=r(6760);async function user_directory_refuseLinkedDirectory(e){const t=await fs.lstat(e).catch(()=>undefined);if(t?.isSymbolicLink()===true)throw new Error(`refusing to write profiles into ${e}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``)}function profile_locations_configHeader(e){return e==="default"?"default":`profile ${e}`}function currentSharedFiles(e,t){return{config:e.configFile??path.join(t,".aws","config"),credentials:e.credentialsFile??path.join(t,".aws","credentials")}}function homeSharedFiles(e){return{config:path.join(e,".aws","config"),credentials:path.join(e,".aws","credentials")}}function refreshFiles(e,t){return{specFile:path.join(e,`refresh-${t}.json`),cacheFile:path.join(e,`cache-${t}.json`)}}function renderSections(e){return e.map(e=>{const t=Object.entries(e.entries).map(([e,t])=>{if(/[\r\n]/.test(t)||/[\r\n[\]]/.test(e))throw new Error(`refusing to write a line break into profile entry ${e}`);return`${e} = ${t}`});if(/[\r\n[\]]/.test(e.header))throw new Error("refusing to write a malformed profile header");return`[${e.header}]\n${t.join("\n")}\n`}).join("\n")}const a=/^\s*\[([^\]]+)\]\s*$/;function profile_files_mergeSections(e,t){const r=profile_files_removeSections(e,t.map(e=>e.header)).replace(/\n+$/,"");const n=renderSections(t);return r===""?n:`${r}\n\n${n}`}function readSection(e,t){let r=false;let n;for(const o of e.split(/\r?\n/)){const e=a.exec(o);if(e){r=e[1]?.trim()===t;if(r)n={};continue}const s=/^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(o);if(r&&s&&n)n[s[1]]=s[2].trim()}return n}function profile_files_existingHeaders(e,t){const r=new Set;for(const t of e.split(/\r?\n/)){const e=a.exec(t)?.[1]?.trim();if(e!==undefined)r.add(e)}return t.filter(e=>r.has(e.trim()))}function profile_files_removeSections(e,t){const r=new Set(t.map(e=>e.trim()));const n=[];let o=false;for(const t of e.split(/\r?\n/)){const e=a.exec(t)?.[1]?.trim();if(e!==undefined)o=r.has(e);if(!o)n.push(t)}const s=n.join("\n").replace(/\n+$/,"");return s===""?"":`${s}\n`}function privateDirectoryName(e){return path.join(e,`${c}${randomBytes(6).toString("hex")}`)}const c="aws-deploy-role-";async function createPrivateDirectory(e){await fs.mkdir(e,{mode:448});await fs.chmod(e,448)}function homeDirectory(e){return e["HOME"]||os.homedir()}async function writeSecretFile(e,t){const r=await n.promises.open(e,n.constants.O_WRONLY|n.constants.O_CREAT|n.constants.O_EXCL|n.constants.O_NOFOLLOW,384);try{await r.writeFile(t,"utf8")}finally{await r.close()}}async function readIfRegularFile(e){try{const t=await fs.lstat(e);if(!t.isFile())return"";return await fs.readFile(e,"utf8")}catch{return""}}async function writeProfileFiles(e,t,r){await writeSecretFile(e.configFile,mergeSections(await readIfRegularFile(e.mergeFrom.config),t));await writeSecretFile(e.credentialsFile,mergeSections(await readIfRegularFile(e.mergeFrom.credentials),r))}function configSection(e,t){return{header:configHeader(e),entries:t}}async function existingSections(e){const t=[];for(const{file:r,headers:n}of e){const e=existingHeaders(await readIfRegularFile(r),n);if(e.length>0)t.push({file:r,headers:e})}return t}async function pathExists(e){return fs.lstat(e).then(()=>true,()=>false)}async function mergeIntoUserFile(e,t){await refuseLinkedDirectory(path.dirname(e));await fs.mkdir(path.dirname(e),{recursive:true,mode:448});let r="";const n=await fs.lstat(e).catch(()=>undefined);if(n!==undefined){if(!n.isFile())throw new Error(`refusing to write ${e}: it is not a regular file (a link?)`);r=await fs.readFile(e,"utf8")}await replaceUserFile(e,mergeSections(r,t))}async function removeFromUserFile(e,t,r){const n=await fs.lstat(e).catch(()=>undefined);if(n===undefined||!n.isFile())return;const o=removeSections(await fs.readFile(e,"utf8"),t);if(o.trim()===""&&r)await fs.rm(e,{force:true});else await replaceUserFile(e,o)}async function replaceUserFile(e,t){await replaceSecretFile(e,t,`${e}.${c}${process.pid}.tmp`)}async function replaceSecretFile(e,t,r){try{await writeSecretFile(r,t);await n.promises.rename(r,e)}finally{await n.promises.rm(r,{force:true})}}const u=["aws","aws-cn","aws-us-gov","aws-iso","aws-iso-b","aws-iso-e","aws-iso-f","aws-eusc"];const l=u.join("|");const d=new RegExp(`^arn:(${l}):iam::(\\d{12}):role\\/((?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]{1,64})$`);const p=/^((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;const f=/^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;const m=new RegExp(`^arn:(${l}):sts::(\\d{12}):assumed-role\\/([^/]+)\\/(.+)$`);const w=/^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12}):/;function parseRoleRef(e){const t=d.exec(e);if(t){const[,r,n,o,s]=t;return{kind:"arn",arn:{arn:e,partition:r,accountId:n,path:o.replace(/\/$/,""),name:s}}}if(e.startsWith("arn:")){return`'${e}' is not a valid IAM role ARN; expected arn:PARTITION:iam::ACCOUNT_ID:role/NAME `+`with a 12-digit account ID, e.g. arn:aws:iam::123456789012:role/deploy`}const r=p.exec(e);if(r){const[,e,t]=r;return{kind:"name",name:t,path:e.replace(/\/$/,"")}}return`'${e}' is neither a role ARN nor a role name (1-64 characters of letters, digits and +=,.@_-)`}function resolveRoleArn(e,t,r){if(e.kind==="arn")return e.arn;const n=e.path===""?"":`${e.path}/`;return{arn:`arn:${t}:iam::${r}:role/${n}${e.name}`,partition:t,accountId:r,path:e.path,name:e.name}}function describeRole(e){return e.kind==="arn"?e.arn.arn:e.path===""?e.name:`${e.path}/${e.name}`}function isRegionName(e){return f.test(e)}function partitionOfRegion(e){const t=h.find(([t])=>t.test(e));return t?.[1]??"aws"}const h=null&&[[/^cn-/,"aws-cn"],[/^us-gov-/,"aws-us-gov"],[/^us-iso-/,"aws-iso"],[/^us-isob-/,"aws-iso-b"],[/^eu-isoe-/,"aws-iso-e"],[/^us-isof-/,"aws-iso-f"],[/^eusc-/,"aws-eusc"]];function defaultAudience(e){return e==="aws-cn"?"sts.amazonaws.com.cn":"sts.amazonaws.com"}function parseAssumedRoleArn(e){const t=m.exec(e);if(!t)return undefined;const[,r,n,o,s]=t;return{partition:r,accountId:n,roleName:o,sessionName:s}}function accountOfArn(e){return w.exec(e)?.[1]}var y=r(7206);const _={awsRegion:"aws-region",roleToAssume:"role-to-assume",credentialSource:"credential-source",awsAccessKeyId:"aws-access-key-id",awsSecretAccessKey:"aws-secret-access-key",awsSessionToken:"aws-session-token",webIdentityTokenFile:"web-identity-token-file",roleChaining:"role-chaining",audience:"audience",forceSkipOidc:"force-skip-oidc",roleChain:"role-chain",roleDurationSeconds:"role-duration-seconds",roleExternalId:"role-external-id",roleSessionName:"role-session-name",roleSkipSessionTagging:"role-skip-session-tagging",transitiveTagKeys:"transitive-tag-keys",customTags:"custom-tags",inlineSessionPolicy:"inline-session-policy",managedSessionPolicies:"managed-session-policies",sourceIdentity:"source-identity",mfaSerialNumber:"mfa-serial-number",mfaTokenCode:"mfa-token-code",mfaTotpSecret:"mfa-totp-secret",awsProfile:"aws-profile",profiles:"profiles",overwriteAwsProfile:"overwrite-aws-profile",profileFilesLocation:"profile-files-location",refreshCredentials:"refresh-credentials",outputCredentials:"output-credentials",outputEnvCredentials:"output-env-credentials",unsetCurrentCredentials:"unset-current-credentials",useExistingCredentials:"use-existing-credentials",maskAwsAccountId:"mask-aws-account-id",allowedAccountIds:"allowed-account-ids",allowedEvents:"allowed-events",allowedRefs:"allowed-refs",allowedEnvironments:"allowed-environments",sessionSummary:"session-summary",stsEndpoint:"sts-endpoint",httpProxy:"http-proxy",noProxy:"no-proxy",disableRetry:"disable-retry",retryMaxAttempts:"retry-max-attempts",attemptTimeoutS:"attempt-timeout-s",actionTimeoutS:"action-timeout-s",specialCharactersWorkaround:"special-characters-workaround"};const k={accountId:"aws-account-id",assumedRoleArn:"aws-assumed-role-arn",expiration:"aws-expiration",sessionChain:"aws-session-chain",accessKeyId:"aws-access-key-id",secretAccessKey:"aws-secret-access-key",sessionToken:"aws-session-token"};const inputName=e=>`\`${_[e]}\``;function refGlobToRegExp(e){const t=e.replace(/[.+?^${}()|[\]\\]/g,"\\$&");const r=t.split("**").map(e=>e.replace(/\*/g,"[^/]*")).join(".*");return new RegExp(`^${r}$`)}function checkGuardsBeforeNetwork(e,t){const{allowedEvents:r,allowedRefs:n,allowedAccountIds:o}=e.guards;if(r.length>0&&!r.includes(t.eventName)){throw new GuardRailError(INPUT.allowedEvents,`this run was started by '${t.eventName||"an unknown event"}', and only ${r.join(", ")} may start a session.`)}if(n.length>0&&!n.some(e=>refGlobToRegExp(e).test(t.ref))){throw new GuardRailError(INPUT.allowedRefs,`this run is on '${t.ref||"no ref"}', which matches none of ${n.join(", ")}.`)}if(o.length>0){for(const t of e.sessions){for(const e of t.hops){if(e.role.kind==="arn"&&!o.includes(e.role.arn.accountId)){throw new GuardRailError(INPUT.allowedAccountIds,`${e.origin} targets account ${e.role.arn.accountId}, which is not in the allowed list. `+"Check the role ARN (a dev ARN in a prod job is the usual cause) or extend the list.")}}}}}function checkAllowedAccount(e,t,r){const n=e.guards.allowedAccountIds;if(n.length>0&&!n.includes(t)){throw new y.AF(_.allowedAccountIds,`${r} is in account ${t}, which is not in the allowed list; nothing was exported.`)}}function checkEnvironmentClaim(e,t){const r=e.guards.allowedEnvironments;if(r.length===0)return;if(t===undefined||!r.includes(t)){throw new GuardRailError(INPUT.allowedEnvironments,t===undefined?`the OIDC token has no environment claim: the job does not run in a GitHub environment. Add \`environment: ${r[0]}\` to the job.`:`the OIDC token is for environment '${t}', and only ${r.join(", ")} may start a session.`)}return}async function assumeHop(e,t,r,n,o){const s={timeoutMs:o.attemptTimeoutMs,signal:o.signal};const i={roleArn:t,sessionName:e.sessionName,durationSeconds:e.durationSeconds,inlineSessionPolicy:e.inlineSessionPolicy,managedSessionPolicies:e.managedSessionPolicies};const a=await o.retry(`${e.operation} ${t}`,async(a,c)=>{if(e.operation==="AssumeRoleWithWebIdentity"){if(r.kind!=="web-identity")throw new Error("AssumeRoleWithWebIdentity needs a web identity source");const n=c instanceof y.Do&&/Token/.test(c.code);const u=await r.token(n);o.debug(`${e.operation} ${t} session=${e.sessionName} duration=${e.durationSeconds} attempt=${a}`);return o.gateway.assumeRoleWithWebIdentity({...i,webIdentityToken:u},s)}const u={...i,externalId:e.externalId,tags:e.tags,transitiveTagKeys:e.transitiveTagKeys,sourceIdentity:e.sourceIdentity,mfa:e.usesMfa?o.sendMfa(c):undefined};o.debug(`${e.operation} ${t} session=${e.sessionName} duration=${e.durationSeconds} tags=${e.tags.length} attempt=${a}`);if(n===undefined)throw new Error("AssumeRole needs AWS credentials");return o.gateway.assumeRole(u,n,s)});maskCredentials(a.credentials,o.mask);const c=parseAssumedRoleArn(a.assumedRoleArn);o.maskAccount(c?.accountId);o.maskAccount(accountOfArn(t));return{credentials:a.credentials,result:{hop:e,roleArn:t,accountId:c?.accountId??accountOfArn(t)??"",assumedRoleArn:a.assumedRoleArn,assumedRoleId:a.assumedRoleId,expiration:a.credentials.expiration,sourceIdentity:a.sourceIdentity??e.sourceIdentity}}}const g=900;async function mfaSession(e,t,r){const n={timeoutMs:t.attemptTimeoutMs,signal:t.signal};const o=await t.retry("GetSessionToken",async(o,s)=>{const i=r(s);if(i===undefined)throw new Error("GetSessionToken needs an MFA device");return t.gateway.getSessionToken({durationSeconds:g,mfa:i},e,n)});maskCredentials(o,t.mask);return o}async function callerIdentity(e,t){if(e.kind!=="aws")throw new Error("a web identity has no caller identity");const r={timeoutMs:t.attemptTimeoutMs,signal:t.signal};return t.retry("GetCallerIdentity",()=>t.gateway.getCallerIdentity(e.credentials,r))}function maskCredentials(e,t){t(e.accessKeyId);t(e.secretAccessKey);if(e.sessionToken)t(e.sessionToken)}const b=41;async function walkSession(e,t,r){if(e.hops.length===0){if(t.kind!=="aws")throw new Error("a web identity cannot be used without a role");const n=await r.caller();checkAllowedAccount(e,n.account,"The stored keys");r.info(`Stored keys belong to ${n.arn}`);return{credentials:t.credentials,accountId:n.account,arn:n.arn,expiration:t.credentials.expiration,hops:[]}}const n=[];let o=r.firstHopCaller??(t.kind==="aws"?t.credentials:undefined);for(const s of e.hops){const i=n[n.length-1];const a=await resolveHopRole(e.name,s,i,r.caller,e.partition);try{checkAllowedAccount(e,accountOfArn(a)??"",`${s.origin} (${a})`);const i=s.number===s.count;const c=await assumeWithWorkaround(e,s,a,t,o,r,i);o=c.credentials;n.push(c.result);r.info(`Assumed ${a} as ${c.result.assumedRoleArn} (hop ${s.number}/${s.count}), valid until ${c.result.expiration.toISOString()}`)}catch(t){throw new y.q$(e.name,s.number,s.count,a,t)}}const s=n[n.length-1];return{credentials:o,accountId:s.accountId,arn:s.assumedRoleArn,expiration:s.expiration,hops:n}}async function obtainSession(e,t,r){const n=await t.obtain();if(n.kind==="aws")maskCredentials(n.credentials,r.mask);return walkSession(e,n,{...r,caller:memoize(()=>callerIdentity(n,r)),maskAccount:()=>undefined,sendMfa:()=>undefined,firstHopCaller:undefined})}async function resolveHopRole(e,t,r,n,o){if(t.role.kind==="arn")return t.role.arn.arn;if(r!==undefined)return resolveRoleArn(t.role,o,r.accountId).arn;try{const e=await n();const r=e.arn.split(":")[1]??o;return resolveRoleArn(t.role,r,e.account).arn}catch(r){throw new y.q$(e,t.number,t.count,describeRole(t.role),r)}}async function assumeWithWorkaround(e,t,r,n,o,s,i){const a=e.specialCharactersWorkaround&&i?b:0;for(let e=0;;e++){const i=await assumeHop(t,r,n,o,s);if(a===0||/^[A-Za-z0-9]+$/.test(i.credentials.secretAccessKey))return i;if(e>=a){throw new y.Do(t.operation,"SpecialCharactersWorkaroundExhausted",`special-characters-workaround: ${a+1} sessions in a row had special characters in the secret key; `+"turn the workaround off, or quote the secret in the tool that mishandles it",200)}s.debug(`Secret key has special characters; re-issuing (special-characters-workaround, ${e+1}/${a})`)}}function memoize(e){let t;return()=>t??=e()}var S=r(9817);function abortableSleep(e,t){return new Promise(r=>{if(t?.aborted)return r();const n=setTimeout(done,e);function done(){clearTimeout(n);t?.removeEventListener("abort",done);r()}t?.addEventListener("abort",done,{once:true})})}async function raceTimer(e,t,r){let n;const o=new Promise((e,o)=>{n=setTimeout(()=>o(r()),t)});try{return await Promise.race([e,o])}finally{clearTimeout(n)}}function createTokenTransport(e,t){return async({method:n,url:o,headers:s,body:i,timeoutMs:a,signal:c})=>{if(c?.aborted)throw new S.wX("aborted","Aborted");(0,S.m_)(e,t);const{HttpClient:u}=await r.e(942).then(r.bind(r,4942));const l=new u(s["user-agent"],undefined,{allowRetries:false,allowRedirects:false,socketTimeout:a});let d;const p=new Promise((e,t)=>{d=()=>t(new S.wX("aborted","Aborted"));c?.addEventListener("abort",d,{once:true})});const exchange=async()=>{const e=await l.request(n??"POST",o.href,i===""?null:i,s);return{status:e.message.statusCode??0,body:await e.readBody()}};try{return await raceTimer(Promise.race([exchange(),p]),a,()=>new S.wX(`no response within ${a/1e3} s`,"TimeoutError"))}catch(e){throw e instanceof S.wX?e:networkError(e)}finally{if(d!==undefined)c?.removeEventListener("abort",d);l.dispose()}}}function networkError(e){const{code:t,message:r}=e??{};const n=typeof r==="string"?r:String(e);if(/^Request timeout/.test(n))return new S.wX(n,"TimeoutError");return new S.wX(`${typeof t==="string"?t:"network error"}: ${n}`,"NetworkError")}const x=15*60;const $=10*60;function refreshMarginSeconds(e){if(e>=2*x)return x;return Math.max($+60,Math.floor(e/2))}const T=/^cache-.*\.json\.\d+\.tmp$/;function recipeFromSpec(e){return{name:e.profile,partition:e.partition,hops:e.hops,guards:{allowedAccountIds:[]},specialCharactersWorkaround:false}}function refreshSpecFor(e,t,r,n,o){return{version:1,profile:r,region:e.region,partition:e.partition,source:t,network:e.network,hops:n,cacheFile:o}}function credentialProcessJson(e){return JSON.stringify({Version:1,AccessKeyId:e.accessKeyId,SecretAccessKey:e.secretAccessKey,SessionToken:e.sessionToken,Expiration:e.expiration?.toISOString()})}function usableCache(e,t,r=x){try{const n=JSON.parse(e);const o=new Date(String(n["Expiration"]));const s=[n["AccessKeyId"],n["SecretAccessKey"],n["SessionToken"]];if(!s.every(e=>typeof e==="string"&&e!=="")||Number.isNaN(o.getTime()))return undefined;if(o.getTime()-t.getTime()<r*1e3)return undefined;const[i,a,c]=s;return{accessKeyId:i,secretAccessKey:a,sessionToken:c,expiration:o}}catch{return undefined}}const E=new Set(["Throttling","ThrottlingException","RequestLimitExceeded","TooManyRequestsException","IDPCommunicationError","InternalFailure","InternalError","ServiceUnavailable","RequestTimeout","NetworkError","TimeoutError"]);function isRetryableStsError(e){if(!(e instanceof y.Do))return false;if(e.clockSkewCorrected)return true;if(e.status===429)return true;if(E.has(e.code)||e.status>=500)return true;return e.code==="InvalidIdentityToken"&&/retrieve verification key|JWKS|fetch/i.test(e.awsMessage)}function backoffDelay(e,t,r=200,n=5e3){const o=Math.min(n,r*2**(e-1));return Math.round(o/2+t()*(o/2))}async function withRetry(e,t){let r;for(let n=1;;n++){try{return await e(n,r)}catch(e){r=e;if(n>=t.maxAttempts||!t.isRetryable(e))throw e;const o=backoffDelay(n,t.random,t.baseDelayMs,t.maxDelayMs);t.onRetry?.(e,n,o);await t.sleep(o)}}}function decodeJwtClaims(e){const t=e.split(".");if(t.length!==3||t[1]===undefined)return undefined;try{const e=JSON.parse(Buffer.from(t[1],"base64url").toString("utf8"));return typeof e==="object"&&e!==null&&!Array.isArray(e)?e:undefined}catch{return undefined}}function claimString(e,t,r="join"){const n=e?.[t];if(typeof n==="string")return n;return Array.isArray(n)&&r==="join"?n.join(","):undefined}const v="The job needs `permissions: id-token: write` (pull requests from forks never get it; use pull_request_target with care, or stored keys).";async function fetchOidcToken(e){const t=new URL(e.requestUrl);t.searchParams.set("audience",e.audience);const r=await e.transport({method:"GET",url:t,headers:{authorization:`Bearer ${e.requestToken}`,accept:"application/json","user-agent":"aws-deploy-role"},body:"",timeoutMs:e.timeoutMs,signal:e.signal});if(r.status!==200)throw oidcStatusError(r.status);let n;try{n=JSON.parse(r.body).value}catch{throw new y.HZ("The GitHub OIDC token endpoint answered with something that is not JSON; try re-running the job.")}if(typeof n!=="string"||n===""){throw new y.HZ('The GitHub OIDC token endpoint answered without a token ("value" missing).')}e.mask(n);return n}function oidcStatusError(e){if(e===401||e===403)return new y.HZ(`The GitHub OIDC token endpoint refused the request (HTTP ${e}). ${v}`,e);if(e>=500)return new y.HZ(`The GitHub OIDC token endpoint answered HTTP ${e}.`,e);return new y.HZ(`The GitHub OIDC token endpoint answered HTTP ${e}. ${v}`,e)}function isRetryableOidcError(e){return e instanceof y.HZ&&((e.status??0)>=500||e.retryable)||e instanceof S.wX&&e.code!=="Aborted"}function oidcSource(e){return{async obtain(){let t=await e.retry(e.fetchToken);const r=decodeJwtClaims(t);const n=claimString(r,"sub");return{kind:"web-identity",claims:r,description:n===undefined?"GitHub OIDC":`GitHub OIDC (sub: ${n})`,token:async r=>{if(r)t=await e.retry(e.fetchToken);return t}}}}}async function readTokenFile(e,t){let r;try{r=await n.promises.lstat(e)}catch{throw new y.dz(_.webIdentityTokenFile,`cannot read '${e}': no such file. Paths are relative to the workspace.`)}if(r.isSymbolicLink())throw new y.dz(_.webIdentityTokenFile,`'${e}' is a symbolic link; give the real file`);if(!r.isFile())throw new y.dz(_.webIdentityTokenFile,`'${e}' is not a regular file`);const o=(await n.promises.readFile(e,"utf8")).trim();if(o==="")throw new y.dz(_.webIdentityTokenFile,`'${e}' is empty`);t(o);return o}function tokenFileSource(e,t){return{async obtain(){let r=await readTokenFile(e,t);const n=decodeJwtClaims(r);const o=claimString(n,"sub");return{kind:"web-identity",claims:n,description:`web identity token file ${e}${o===undefined?"":` (sub: ${o})`}`,token:async n=>{if(n)r=await readTokenFile(e,t);return r}}}}}async function refreshCredentials(e,t,o){const s=JSON.parse(await n.promises.readFile(e,"utf8"));const i=await n.promises.readFile(s.cacheFile,"utf8").catch(()=>"");const a=s.hops[s.hops.length-1]?.durationSeconds??3600;const c=usableCache(i,o(),refreshMarginSeconds(a));if(c!==undefined)return credentialProcessJson(c);if(s.source.kind==="oidc"&&!(t["ACTIONS_ID_TOKEN_REQUEST_URL"]&&t["ACTIONS_ID_TOKEN_REQUEST_TOKEN"])){throw new Error("aws-deploy-role: cannot refresh: the job's OIDC token endpoint is gone (ACTIONS_ID_TOKEN_REQUEST_URL is not set in this step). "+"Refresh works only inside the job that configured it, in steps that keep `id-token: write`.")}const u=createTokenTransport({httpProxy:s.network.httpProxy,noProxy:s.network.noProxy},t);const retry=(e,t)=>withRetry(t,{maxAttempts:s.network.maxAttempts,isRetryable:isRetryableStsError,sleep:e=>abortableSleep(e),random:Math.random});const noop=()=>undefined;const{createSdkStsGateway:l}=await Promise.all([r.e(695),r.e(954)]).then(r.bind(r,5954));const d=l({region:s.region,endpoint:s.network.stsEndpoint,httpProxy:s.network.httpProxy,noProxy:s.network.noProxy,attemptTimeoutMs:s.network.attemptTimeoutMs,env:t});const p=await obtainSession(recipeFromSpec(s),webIdentitySource(s,t,u),{gateway:d,mask:noop,retry:retry,info:noop,debug:noop,now:o,attemptTimeoutMs:s.network.attemptTimeoutMs,signal:undefined}).finally(()=>d.destroy());const f=credentialProcessJson(p.credentials);await replaceSecretFile(s.cacheFile,f,`${s.cacheFile}.${process.pid}.tmp`);return f}function webIdentitySource(e,t,r){const noop=()=>undefined;if(e.source.kind==="web-identity-token-file")return tokenFileSource(e.source.path,noop);const n=e.source.audience;return oidcSource({fetchToken:()=>fetchOidcToken({requestUrl:t["ACTIONS_ID_TOKEN_REQUEST_URL"]??"",requestToken:t["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]??"",audience:n,transport:r,timeoutMs:e.network.attemptTimeoutMs,signal:undefined,mask:noop}),retry:t=>withRetry(t,{maxAttempts:e.network.maxAttempts,isRetryable:isRetryableOidcError,sleep:e=>abortableSleep(e),random:Math.random})})}async function main(e){const t=e[0];if(t===undefined){process.stderr.write("usage: credential-process SPEC_FILE\n");return 2}try{process.stdout.write(`${await refreshCredentials(t,process.env,()=>new Date)}\n`);return 0}catch(e){process.stderr.write(`${e instanceof Error?e.message:String(e)}\n`);return 1}}}),2613:(function(t){t.exports=e(import.meta.url)("assert")}),4434:(function(t){t.exports=e(import.meta.url)("events")}),8611:(function(t){t.exports=e(import.meta.url)("http")}),5692:(function(t){t.exports=e(import.meta.url)("https")}),9278:(function(t){t.exports=e(import.meta.url)("net")}),4589:(function(t){t.exports=e(import.meta.url)("node:assert")}),6698:(function(t){t.exports=e(import.meta.url)("node:async_hooks")}),4573:(function(t){t.exports=e(import.meta.url)("node:buffer")}),1421:(function(t){t.exports=e(import.meta.url)("node:child_process")}),7540:(function(t){t.exports=e(import.meta.url)("node:console")}),7598:(function(t){t.exports=e(import.meta.url)("node:crypto")}),3053:(function(t){t.exports=e(import.meta.url)("node:diagnostics_channel")}),610:(function(t){t.exports=e(import.meta.url)("node:dns")}),8474:(function(t){t.exports=e(import.meta.url)("node:events")}),3024:(function(t){t.exports=e(import.meta.url)("node:fs")}),1455:(function(t){t.exports=e(import.meta.url)("node:fs/promises")}),7067:(function(t){t.exports=e(import.meta.url)("node:http")}),2467:(function(t){t.exports=e(import.meta.url)("node:http2")}),4708:(function(t){t.exports=e(import.meta.url)("node:https")}),7030:(function(t){t.exports=e(import.meta.url)("node:net")}),8161:(function(t){t.exports=e(import.meta.url)("node:os")}),6760:(function(t){t.exports=e(import.meta.url)("node:path")}),643:(function(t){t.exports=e(import.meta.url)("node:perf_hooks")}),1708:(function(t){t.exports=e(import.meta.url)("node:process")}),1792:(function(t){t.exports=e(import.meta.url)("node:querystring")}),7075:(function(t){t.exports=e(import.meta.url)("node:stream")}),1692:(function(t){t.exports=e(import.meta.url)("node:tls")}),3136:(function(t){t.exports=e(import.meta.url)("node:url")}),7975:(function(t){t.exports=e(import.meta.url)("node:util")}),3429:(function(t){t.exports=e(import.meta.url)("node:util/types")}),5919:(function(t){t.exports=e(import.meta.url)("node:worker_threads")}),8522:(function(t){t.exports=e(import.meta.url)("node:zlib")}),857:(function(t){t.exports=e(import.meta.url)("os")}),3193:(function(t){t.exports=e(import.meta.url)("string_decoder")}),4756:(function(t){t.exports=e(import.meta.url)("tls")}),2018:(function(t){t.exports=e(import.meta.url)("tty")}),7016:(function(t){t.exports=e(import.meta.url)("url")}),9023:(function(t){t.exports=e(import.meta.url)("util")})};var r={};function __nccwpck_require__(e){var n=r[e];if(n!==undefined){return n.exports}var o=r[e]={exports:{}};var s=true;try{t[e].call(o.exports,o,o.exports,__nccwpck_require__);s=false}finally{if(s)delete r[e]}return o.exports}__nccwpck_require__.m=t;if(typeof __nccwpck_require__!=="undefined")__nccwpck_require__.ab=decodeURIComponent(new URL(".",import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/)?1:0,-1)+"/";(()=>{var e=typeof Symbol==="function"?Symbol("webpack queues"):"__webpack_queues__";var t=typeof Symbol==="function"?Symbol("webpack exports"):"__webpack_exports__";var r=typeof Symbol==="function"?Symbol("webpack error"):"__webpack_error__";var resolveQueue=e=>{if(e&&e.d<1){e.d=1;e.forEach(e=>e.r--);e.forEach(e=>e.r--?e.r++:e())}};var wrapDeps=n=>n.map(n=>{if(n!==null&&typeof n==="object"){if(n[e])return n;if(n.then){var o=[];o.d=0;n.then(e=>{s[t]=e;resolveQueue(o)},e=>{s[r]=e;resolveQueue(o)});var s={};s[e]=e=>e(o);return s}}var i={};i[e]=e=>{};i[t]=n;return i});__nccwpck_require__.a=(n,o,s)=>{var i;s&&((i=[]).d=-1);var a=new Set;var c=n.exports;var u;var l;var d;var p=new Promise((e,t)=>{d=t;l=e});p[t]=c;p[e]=e=>(i&&e(i),a.forEach(e),p["catch"](e=>{}));n.exports=p;o(n=>{u=wrapDeps(n);var o;var getResult=()=>u.map(e=>{if(e[r])throw e[r];return e[t]});var s=new Promise(t=>{o=()=>t(getResult);o.r=0;var fnQueue=e=>e!==i&&!a.has(e)&&(a.add(e),e&&!e.d&&(o.r++,e.push(o)));u.map(t=>t[e](fnQueue))});return o.r?s:getResult()},e=>(e?d(p[r]=e):l(c),resolveQueue(i)));i&&i.d<0&&(i.d=0)}})();(()=>{var e=Object.getPrototypeOf?e=>Object.getPrototypeOf(e):e=>e.__proto__;var t;__nccwpck_require__.t=function(r,n){if(n&1)r=this(r);if(n&8)return r;if(typeof r==="object"&&r){if(n&4&&r.__esModule)return r;if(n&16&&typeof r.then==="function")return r}var o=Object.create(null);__nccwpck_require__.r(o);var s={};t=t||[null,e({}),e([]),e(e)];for(var i=n&2&&r;typeof i=="object"&&!~t.indexOf(i);i=e(i)){Object.getOwnPropertyNames(i).forEach(e=>s[e]=()=>r[e])}s["default"]=()=>r;__nccwpck_require__.d(o,s);return o}})();(()=>{__nccwpck_require__.d=(e,t)=>{for(var r in t){if(__nccwpck_require__.o(t,r)&&!__nccwpck_require__.o(e,r)){Object.defineProperty(e,r,{enumerable:true,get:t[r]})}}}})();(()=>{__nccwpck_require__.f={};__nccwpck_require__.e=e=>Promise.all(Object.keys(__nccwpck_require__.f).reduce((t,r)=>{__nccwpck_require__.f[r](e,t);return t},[]))})();(()=>{__nccwpck_require__.u=e=>""+e+".index.js"})();(()=>{__nccwpck_require__.o=(e,t)=>Object.prototype.hasOwnProperty.call(e,t)})();(()=>{__nccwpck_require__.r=e=>{if(typeof Symbol!=="undefined"&&Symbol.toStringTag){Object.defineProperty(e,Symbol.toStringTag,{value:"Module"})}Object.defineProperty(e,"__esModule",{value:true})}})();(()=>{var e={792:0};var installChunk=t=>{var{ids:r,modules:n,runtime:o}=t;var s,i,a=0;for(s in n){if(__nccwpck_require__.o(n,s)){__nccwpck_require__.m[s]=n[s]}}if(o)o(__nccwpck_require__);for(;a<r.length;a++){i=r[a];if(__nccwpck_require__.o(e,i)&&e[i]){e[i][0]()}e[r[a]]=0}};__nccwpck_require__.f.j=(t,r)=>{var n=__nccwpck_require__.o(e,t)?e[t]:undefined;if(n!==0){if(n){r.push(n[1])}else{if(true){var o=import("./"+__nccwpck_require__.u(t)).then(installChunk,r=>{if(e[t]!==0)e[t]=undefined;throw r});var o=Promise.race([o,new Promise(r=>n=e[t]=[r])]);r.push(n[1]=o)}}}}})();var n=__nccwpck_require__(3219);n=await n;
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 9817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   m_: () => (/* binding */ exportProxySettings),
+/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */ });
+/** A transport failure (refused, reset, timed out): always worth a retry. */
+class TransportError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+        this.name = 'TransportError';
+    }
+}
+/** The proxy for a URL: the http-proxy input, else HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY matches. */
+function proxyFor(url, settings, env) {
+    const fromEnv = url.protocol === 'https:'
+        ? (env['HTTPS_PROXY'] ?? env['https_proxy'])
+        : (env['HTTP_PROXY'] ?? env['http_proxy']);
+    const proxy = settings.httpProxy ?? (fromEnv || undefined);
+    if (proxy === undefined)
+        return undefined;
+    const bypass = [...settings.noProxy, ...(env['NO_PROXY'] ?? env['no_proxy'] ?? '').split(',')]
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry !== '');
+    const host = url.hostname.toLowerCase();
+    const hostPort = `${host}:${url.port}`;
+    const isBypassed = bypass.some((entry) => entry === '*' ||
+        entry === host ||
+        entry === hostPort ||
+        host.endsWith(entry.startsWith('.') ? entry : `.${entry}`));
+    return isBypassed ? undefined : new URL(proxy);
+}
+/**
+ * @actions/http-client (under core.getIDToken in the main step, and the refresh helper's token
+ * transport) takes its proxy from https_proxy/http_proxy and its exceptions from no_proxy (lower
+ * case first, then upper case), and never proxies loopback addresses. The http-proxy input is
+ * put where it looks; the no-proxy input is added to the job's own exceptions, as proxyFor
+ * combines them for STS. Without the inputs the job's variables stay as they are.
+ */
+function exportProxySettings(settings, env) {
+    if (settings.httpProxy !== undefined) {
+        env['https_proxy'] = settings.httpProxy;
+        env['http_proxy'] = settings.httpProxy;
+    }
+    if (settings.noProxy.length > 0) {
+        const job = (env['no_proxy'] || env['NO_PROXY'] || '').split(',');
+        const entries = [...job, ...settings.noProxy].map((entry) => entry.trim());
+        env['no_proxy'] = [...new Set(entries.filter((entry) => entry !== ''))].join(',');
+    }
+}
+
+
+/***/ }),
+
+/***/ 3219:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9765);
+
+// Entry point of the credential_process helper bundle. The AWS client waits for this process to
+// end, so it ends as soon as its answer is out: a request it gave up on (a proxy that never
+// answers a CONNECT holds a socket open past every timeout) must not keep it alive. The empty
+// write's callback runs once everything before it has been flushed, where stdout is a pipe that
+// writes asynchronously (macOS runners).
+const code = await (0,_refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+process.stdout.write('', () => process.exit(code));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ GuardRailError),
+/* harmony export */   Do: () => (/* binding */ StsCallError),
+/* harmony export */   HZ: () => (/* binding */ OidcTokenError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   q$: () => (/* binding */ HopError)
+/* harmony export */ });
+/* unused harmony exports InputErrors, ActionTimeoutError, messageOf */
+/** Error types users can act on. Each renders as one short, secret-free message. */
+/** A single input that cannot be used, rendered as "`input`: problem". */
+class InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`\`${input}\`: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Every input problem found in one pass, so users fix them all at once. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.length === 1
+            ? `Invalid input. ${errors[0]?.message ?? ''}`
+            : `${errors.length} inputs need fixing:\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
+        this.errors = errors;
+        this.name = 'InputErrors';
+    }
+}
+/** A guard rail (allowed events, refs, environments, accounts) refused the run. */
+class GuardRailError extends Error {
+    rule;
+    constructor(rule, reason) {
+        super(`Refused by \`${rule}\`: ${reason}`);
+        this.rule = rule;
+        this.name = 'GuardRailError';
+    }
+}
+/** The GitHub OIDC token could not be obtained. */
+class OidcTokenError extends Error {
+    status;
+    retryable;
+    constructor(message, status, 
+    /** True when the endpoint could not be reached or did not answer in time (worth a retry). */
+    retryable = false) {
+        super(message);
+        this.status = status;
+        this.retryable = retryable;
+        this.name = 'OidcTokenError';
+    }
+}
+/** An STS call failed with an AWS error code (or a transport failure, code "NetworkError"). */
+class StsCallError extends Error {
+    operation;
+    code;
+    awsMessage;
+    status;
+    /** The SDK corrected its clock from this answer's Date header: one more try can succeed. */
+    clockSkewCorrected;
+    constructor(operation, code, awsMessage, status, options = {}) {
+        super(`${operation} failed: ${code}: ${awsMessage}`);
+        this.operation = operation;
+        this.code = code;
+        this.awsMessage = awsMessage;
+        this.status = status;
+        this.name = 'StsCallError';
+        this.clockSkewCorrected = options.clockSkewCorrected ?? false;
+    }
+}
+/** Where in the plan a failure happened: wraps the cause once, at the layer that knows the hop. */
+class HopError extends Error {
+    session;
+    hopNumber;
+    hopCount;
+    roleArn;
+    cause;
+    constructor(session, hopNumber, hopCount, roleArn, cause) {
+        const where = hopCount > 1 ? `hop ${hopNumber} of ${hopCount}` : 'assuming the role';
+        const label = session === 'default' ? '' : ` (profile ${session})`;
+        super(`Failed at ${where}${label}, ${roleArn}: ${messageOf(cause)}`);
+        this.session = session;
+        this.hopNumber = hopNumber;
+        this.hopCount = hopCount;
+        this.roleArn = roleArn;
+        this.cause = cause;
+        this.name = 'HopError';
+    }
+}
+/** The whole step ran past `action-timeout-s`. */
+class ActionTimeoutError extends Error {
+    seconds;
+    constructor(seconds) {
+        super(`Stopped after action-timeout-s (${seconds} s) before credentials were ready; nothing was exported. ` +
+            'Raise `action-timeout-s`, or check that STS is reachable from this runner.');
+        this.seconds = seconds;
+        this.name = 'ActionTimeoutError';
+    }
+}
+/** Returns a readable message for anything thrown, Error or not. */
+function messageOf(thrown) {
+    if (thrown instanceof Error)
+        return thrown.message;
+    if (typeof thrown === 'string')
+        return thrown;
+    try {
+        return JSON.stringify(thrown) ?? String(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: refreshCredentials
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/publish/user-directory.ts
+
+/**
+ * Throws when a user's profile directory (~/.aws) is a symbolic link: a write through it would
+ * land wherever the link points, which may be shared or outside the user's home. A missing
+ * directory is fine (it is created as a real one).
+ */
+async function user_directory_refuseLinkedDirectory(directory) {
+    const stat = await fs.lstat(directory).catch(() => undefined);
+    if (stat?.isSymbolicLink() === true)
+        throw new Error(`refusing to write profiles into ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+}
+
+;// CONCATENATED MODULE: ./src/plan/profile-locations.ts
+
+/** The section header a profile has in the config file ("default" has no "profile " prefix). */
+function profile_locations_configHeader(profile) {
+    return profile === 'default' ? 'default' : `profile ${profile}`;
+}
+/** The shared files that were in effect before this step (env overrides, else ~/.aws). */
+function currentSharedFiles(ambient, home) {
+    return {
+        config: ambient.configFile ?? path.join(home, '.aws', 'config'),
+        credentials: ambient.credentialsFile ?? path.join(home, '.aws', 'credentials'),
+    };
+}
+/** The user's own profile files: ~/.aws/config and ~/.aws/credentials. */
+function homeSharedFiles(home) {
+    return {
+        config: path.join(home, '.aws', 'config'),
+        credentials: path.join(home, '.aws', 'credentials'),
+    };
+}
+/**
+ * Where one profile's refresh helper keeps its spec and its credentials cache. The helper's
+ * leftover temp files are named after the cache (publish/refresh-spec.ts REFRESH_TEMP_FILE).
+ */
+function refreshFiles(directory, profile) {
+    return {
+        specFile: path.join(directory, `refresh-${profile}.json`),
+        cacheFile: path.join(directory, `cache-${profile}.json`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/profile-files.ts
+/** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
+
+/** Renders sections as INI text; refuses values that could start a new line or section. */
+function renderSections(sections) {
+    return sections
+        .map((section) => {
+        const lines = Object.entries(section.entries).map(([key, value]) => {
+            if (/[\r\n]/.test(value) || /[\r\n[\]]/.test(key))
+                throw new Error(`refusing to write a line break into profile entry ${key}`);
+            return `${key} = ${value}`;
+        });
+        if (/[\r\n[\]]/.test(section.header))
+            throw new Error('refusing to write a malformed profile header');
+        return `[${section.header}]\n${lines.join('\n')}\n`;
+    })
+        .join('\n');
+}
+const HEADER = /^\s*\[([^\]]+)\]\s*$/;
+/**
+ * Merges new sections into existing file text: sections with the same header are replaced,
+ * everything else (other profiles, comments, blank lines) is kept as it was.
+ */
+function profile_files_mergeSections(existing, sections) {
+    const head = profile_files_removeSections(existing, sections.map((s) => s.header)).replace(/\n+$/, '');
+    const body = renderSections(sections);
+    return head === '' ? body : `${head}\n\n${body}`;
+}
+/** Reads one section's entries from INI text (used by the tests). */
+function readSection(text, header) {
+    let inside = false;
+    let found;
+    for (const line of text.split(/\r?\n/)) {
+        const match = HEADER.exec(line);
+        if (match) {
+            inside = match[1]?.trim() === header;
+            if (inside)
+                found = {};
+            continue;
+        }
+        const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
+        if (inside && entry && found)
+            found[entry[1]] = entry[2].trim();
+    }
+    return found;
+}
+/** The headers among `headers` that a file's text already has a section for. */
+function profile_files_existingHeaders(text, headers) {
+    const present = new Set();
+    for (const line of text.split(/\r?\n/)) {
+        const header = HEADER.exec(line)?.[1]?.trim();
+        if (header !== undefined)
+            present.add(header);
+    }
+    return headers.filter((h) => present.has(h.trim()));
+}
+/**
+ * Removes the sections with these headers (each from its header to the next one), keeping
+ * every other line, comments included, as it was.
+ */
+function profile_files_removeSections(text, headers) {
+    const removed = new Set(headers.map((h) => h.trim()));
+    const kept = [];
+    let skipping = false;
+    for (const line of text.split(/\r?\n/)) {
+        const header = HEADER.exec(line)?.[1]?.trim();
+        if (header !== undefined)
+            skipping = removed.has(header);
+        if (!skipping)
+            kept.push(line);
+    }
+    const body = kept.join('\n').replace(/\n+$/, '');
+    return body === '' ? '' : `${body}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/profile-store.ts
+
+
+
+
+
+
+/**
+ * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
+ * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
+ * state that names it can be saved first.
+ */
+function privateDirectoryName(runnerTemp) {
+    return path.join(runnerTemp, `${PRIVATE_PREFIX}${randomBytes(6).toString('hex')}`);
+}
+/** How the step's private directory (and its temp files) are named; the post step relies on it. */
+const PRIVATE_PREFIX = 'aws-deploy-role-';
+/** Creates the private 0700 directory; fails if the name is taken rather than share it. */
+async function createPrivateDirectory(directory) {
+    await fs.mkdir(directory, { mode: 0o700 });
+    await fs.chmod(directory, 0o700);
+}
+/** The home directory the AWS tools use: HOME, else the OS's. */
+function homeDirectory(env) {
+    return env['HOME'] || os.homedir();
+}
+/** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
+async function writeSecretFile(file, text) {
+    const handle = await external_node_fs_.promises.open(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+    try {
+        await handle.writeFile(text, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readIfRegularFile(file) {
+    try {
+        const stat = await fs.lstat(file);
+        if (!stat.isFile())
+            return '';
+        return await fs.readFile(file, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Writes the planned config and credentials files, starting from the files that were in
+ * effect (`mergeFrom`) so that profiles configured before this step keep working.
+ */
+async function writeProfileFiles(files, config, credentials) {
+    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config));
+    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials));
+}
+/** Config-file section for a profile. */
+function configSection(profile, entries) {
+    return { header: configHeader(profile), entries };
+}
+/** For each file, the headers among `headers` it already has a section for. */
+async function existingSections(wanted) {
+    const found = [];
+    for (const { file, headers } of wanted) {
+        const present = existingHeaders(await readIfRegularFile(file), headers);
+        if (present.length > 0)
+            found.push({ file, headers: present });
+    }
+    return found;
+}
+/** Whether a path exists (as anything, a dangling link included). */
+async function pathExists(file) {
+    return fs.lstat(file).then(() => true, () => false);
+}
+/**
+ * Merges sections into a user's file in place of it: refuses a link or a non-file (a write
+ * through it would land elsewhere), writes a fresh 0600 file and renames it over the old one,
+ * so the file is never half-written and never readable by others.
+ */
+async function mergeIntoUserFile(file, sections) {
+    await refuseLinkedDirectory(path.dirname(file));
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let existing = '';
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (stat !== undefined) {
+        if (!stat.isFile())
+            throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
+        existing = await fs.readFile(file, 'utf8');
+    }
+    await replaceUserFile(file, mergeSections(existing, sections));
+}
+/** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
+async function removeFromUserFile(file, headers, created) {
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (stat === undefined || !stat.isFile())
+        return;
+    const text = removeSections(await fs.readFile(file, 'utf8'), headers);
+    if (text.trim() === '' && created)
+        await fs.rm(file, { force: true });
+    else
+        await replaceUserFile(file, text);
+}
+async function replaceUserFile(file, text) {
+    await replaceSecretFile(file, text, `${file}.${PRIVATE_PREFIX}${process.pid}.tmp`);
+}
+/**
+ * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
+ * over the file, and never leaves `temp` behind.
+ */
+async function replaceSecretFile(file, text, temp) {
+    try {
+        await writeSecretFile(temp, text);
+        await external_node_fs_.promises.rename(temp, file);
+    }
+    finally {
+        await external_node_fs_.promises.rm(temp, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/arn.ts
+/** The AWS partitions (the AWS SDK's partition data names the same ones; a unit test checks). */
+const PARTITIONS = [
+    'aws',
+    'aws-cn',
+    'aws-us-gov',
+    'aws-iso',
+    'aws-iso-b',
+    'aws-iso-e',
+    'aws-iso-f',
+    'aws-eusc',
+];
+const PARTITION = PARTITIONS.join('|');
+const ROLE_ARN = new RegExp(`^arn:(${PARTITION}):iam::(\\d{12}):role\\/((?:[\\w+=,.@-]+\\/)*)([\\w+=,.@-]{1,64})$`);
+const ROLE_NAME = /^((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
+const REGION = /^([a-z]{2}(-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;
+const ASSUMED_ROLE_ARN = new RegExp(`^arn:(${PARTITION}):sts::(\\d{12}):assumed-role\\/([^/]+)\\/(.+)$`);
+const ANY_ARN_ACCOUNT = /^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12}):/;
+/** Parses a role-to-assume value; returns a problem description when it is neither ARN nor name. */
+function parseRoleRef(text) {
+    const arnMatch = ROLE_ARN.exec(text);
+    if (arnMatch) {
+        const [, partition, accountId, path, name] = arnMatch;
+        return {
+            kind: 'arn',
+            arn: { arn: text, partition, accountId, path: path.replace(/\/$/, ''), name },
+        };
+    }
+    if (text.startsWith('arn:')) {
+        return (`'${text}' is not a valid IAM role ARN; expected arn:PARTITION:iam::ACCOUNT_ID:role/NAME ` +
+            `with a 12-digit account ID, e.g. arn:aws:iam::123456789012:role/deploy`);
+    }
+    const nameMatch = ROLE_NAME.exec(text);
+    if (nameMatch) {
+        const [, path, name] = nameMatch;
+        return { kind: 'name', name, path: path.replace(/\/$/, '') };
+    }
+    return `'${text}' is neither a role ARN nor a role name (1-64 characters of letters, digits and +=,.@_-)`;
+}
+/** Builds the ARN of a role given by name, in the caller's partition and account. */
+function resolveRoleArn(ref, partition, accountId) {
+    if (ref.kind === 'arn')
+        return ref.arn;
+    const pathPart = ref.path === '' ? '' : `${ref.path}/`;
+    return {
+        arn: `arn:${partition}:iam::${accountId}:role/${pathPart}${ref.name}`,
+        partition,
+        accountId,
+        path: ref.path,
+        name: ref.name,
+    };
+}
+/** A short, human label for a role reference (its ARN, or its name when unresolved). */
+function describeRole(ref) {
+    return ref.kind === 'arn' ? ref.arn.arn : ref.path === '' ? ref.name : `${ref.path}/${ref.name}`;
+}
+/** True for region names shaped like AWS's (us-east-1, cn-north-1, us-gov-west-1, ...). */
+function isRegionName(region) {
+    return REGION.test(region);
+}
+/**
+ * The partition a region belongs to, by the region patterns of the AWS SDK's partition data.
+ * Kept here rather than read from the SDK (`partition()` of @aws-sdk/core/client): the
+ * configuration is validated before the SDK loads, so a bad-input run never pays for it, and
+ * that entry point loads the whole client runtime. __tests__/unit/partition.test.ts checks
+ * this rule against the SDK's own data, so an SDK update that adds a partition fails a test.
+ */
+function partitionOfRegion(region) {
+    const rule = PARTITION_OF_REGION.find(([pattern]) => pattern.test(region));
+    return rule?.[1] ?? 'aws';
+}
+const PARTITION_OF_REGION = (/* unused pure expression or super */ null && ([
+    [/^cn-/, 'aws-cn'],
+    [/^us-gov-/, 'aws-us-gov'],
+    [/^us-iso-/, 'aws-iso'],
+    [/^us-isob-/, 'aws-iso-b'],
+    [/^eu-isoe-/, 'aws-iso-e'],
+    [/^us-isof-/, 'aws-iso-f'],
+    [/^eusc-/, 'aws-eusc'],
+]));
+/** The default GitHub OIDC audience for a partition: China's STS expects its own. */
+function defaultAudience(partition) {
+    return partition === 'aws-cn' ? 'sts.amazonaws.com.cn' : 'sts.amazonaws.com';
+}
+/** Parts of an assumed-role ARN (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), if it is one. */
+function parseAssumedRoleArn(arn) {
+    const match = ASSUMED_ROLE_ARN.exec(arn);
+    if (!match)
+        return undefined;
+    const [, partition, accountId, roleName, sessionName] = match;
+    return { partition, accountId, roleName, sessionName };
+}
+/** The account ID embedded in any ARN, if present. */
+function accountOfArn(arn) {
+    return ANY_ARN_ACCOUNT.exec(arn)?.[1];
+}
+
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __nccwpck_require__(7206);
+;// CONCATENATED MODULE: ./src/config/input-names.ts
+/**
+ * Every input of action.yml, named once. Keys are camelCase for code; values are the
+ * kebab-case names users write. A unit test keeps this table equal to action.yml.
+ */
+const input_names_INPUT = {
+    awsRegion: 'aws-region',
+    roleToAssume: 'role-to-assume',
+    credentialSource: 'credential-source',
+    awsAccessKeyId: 'aws-access-key-id',
+    awsSecretAccessKey: 'aws-secret-access-key',
+    awsSessionToken: 'aws-session-token',
+    webIdentityTokenFile: 'web-identity-token-file',
+    roleChaining: 'role-chaining',
+    audience: 'audience',
+    forceSkipOidc: 'force-skip-oidc',
+    roleChain: 'role-chain',
+    roleDurationSeconds: 'role-duration-seconds',
+    roleExternalId: 'role-external-id',
+    roleSessionName: 'role-session-name',
+    roleSkipSessionTagging: 'role-skip-session-tagging',
+    transitiveTagKeys: 'transitive-tag-keys',
+    customTags: 'custom-tags',
+    inlineSessionPolicy: 'inline-session-policy',
+    managedSessionPolicies: 'managed-session-policies',
+    sourceIdentity: 'source-identity',
+    mfaSerialNumber: 'mfa-serial-number',
+    mfaTokenCode: 'mfa-token-code',
+    mfaTotpSecret: 'mfa-totp-secret',
+    awsProfile: 'aws-profile',
+    profiles: 'profiles',
+    overwriteAwsProfile: 'overwrite-aws-profile',
+    profileFilesLocation: 'profile-files-location',
+    refreshCredentials: 'refresh-credentials',
+    outputCredentials: 'output-credentials',
+    outputEnvCredentials: 'output-env-credentials',
+    unsetCurrentCredentials: 'unset-current-credentials',
+    useExistingCredentials: 'use-existing-credentials',
+    maskAwsAccountId: 'mask-aws-account-id',
+    allowedAccountIds: 'allowed-account-ids',
+    allowedEvents: 'allowed-events',
+    allowedRefs: 'allowed-refs',
+    allowedEnvironments: 'allowed-environments',
+    sessionSummary: 'session-summary',
+    stsEndpoint: 'sts-endpoint',
+    httpProxy: 'http-proxy',
+    noProxy: 'no-proxy',
+    disableRetry: 'disable-retry',
+    retryMaxAttempts: 'retry-max-attempts',
+    attemptTimeoutS: 'attempt-timeout-s',
+    actionTimeoutS: 'action-timeout-s',
+    specialCharactersWorkaround: 'special-characters-workaround',
+};
+/** Every output of action.yml, named once. */
+const OUTPUT = {
+    accountId: 'aws-account-id',
+    assumedRoleArn: 'aws-assumed-role-arn',
+    expiration: 'aws-expiration',
+    sessionChain: 'aws-session-chain',
+    accessKeyId: 'aws-access-key-id',
+    secretAccessKey: 'aws-secret-access-key',
+    sessionToken: 'aws-session-token',
+};
+/** An input's name as messages show it: in backticks, as written in action.yml. */
+const inputName = (key) => `\`${input_names_INPUT[key]}\``;
+
+;// CONCATENATED MODULE: ./src/plan/guards.ts
+
+
+/** Converts a ref glob to a RegExp: `*` matches within one path segment, `**` across segments. */
+function refGlobToRegExp(glob) {
+    const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = escaped
+        .split('**')
+        .map((part) => part.replace(/\*/g, '[^/]*'))
+        .join('.*');
+    return new RegExp(`^${pattern}$`);
+}
+/**
+ * Checks the rules that need no network: allowed events, refs, and the accounts of every role
+ * given as a full ARN. Throws GuardRailError naming the rule; returns nothing on success.
+ */
+function checkGuardsBeforeNetwork(plan, ctx) {
+    const { allowedEvents, allowedRefs, allowedAccountIds } = plan.guards;
+    if (allowedEvents.length > 0 && !allowedEvents.includes(ctx.eventName)) {
+        throw new GuardRailError(INPUT.allowedEvents, `this run was started by '${ctx.eventName || 'an unknown event'}', and only ${allowedEvents.join(', ')} may start a session.`);
+    }
+    if (allowedRefs.length > 0 && !allowedRefs.some((glob) => refGlobToRegExp(glob).test(ctx.ref))) {
+        throw new GuardRailError(INPUT.allowedRefs, `this run is on '${ctx.ref || 'no ref'}', which matches none of ${allowedRefs.join(', ')}.`);
+    }
+    if (allowedAccountIds.length > 0) {
+        for (const session of plan.sessions) {
+            for (const hop of session.hops) {
+                if (hop.role.kind === 'arn' && !allowedAccountIds.includes(hop.role.arn.accountId)) {
+                    throw new GuardRailError(INPUT.allowedAccountIds, `${hop.origin} targets account ${hop.role.arn.accountId}, which is not in the allowed list. ` +
+                        'Check the role ARN (a dev ARN in a prod job is the usual cause) or extend the list.');
+                }
+            }
+        }
+    }
+}
+/** Checks an account reached at run time (a bare role name, or stored keys used as they are). */
+function checkAllowedAccount(plan, accountId, what) {
+    const allowed = plan.guards.allowedAccountIds;
+    if (allowed.length > 0 && !allowed.includes(accountId)) {
+        throw new errors/* GuardRailError */.AF(input_names_INPUT.allowedAccountIds, `${what} is in account ${accountId}, which is not in the allowed list; nothing was exported.`);
+    }
+}
+/** Checks the OIDC token's environment claim before any STS call. */
+function checkEnvironmentClaim(plan, environment) {
+    const allowed = plan.guards.allowedEnvironments;
+    if (allowed.length === 0)
+        return;
+    if (environment === undefined || !allowed.includes(environment)) {
+        throw new GuardRailError(INPUT.allowedEnvironments, environment === undefined
+            ? `the OIDC token has no environment claim: the job does not run in a GitHub environment. Add \`environment: ${allowed[0]}\` to the job.`
+            : `the OIDC token is for environment '${environment}', and only ${allowed.join(', ')} may start a session.`);
+    }
+    return;
+}
+
+;// CONCATENATED MODULE: ./src/execute/assume-hop.ts
+
+
+/** Assumes one hop's role, retried; the credentials are masked before anything else runs. */
+async function assumeHop(hop, roleArn, source, caller, deps) {
+    const options = { timeoutMs: deps.attemptTimeoutMs, signal: deps.signal };
+    const common = {
+        roleArn,
+        sessionName: hop.sessionName,
+        durationSeconds: hop.durationSeconds,
+        inlineSessionPolicy: hop.inlineSessionPolicy,
+        managedSessionPolicies: hop.managedSessionPolicies,
+    };
+    const assumed = await deps.retry(`${hop.operation} ${roleArn}`, async (attempt, previousError) => {
+        if (hop.operation === 'AssumeRoleWithWebIdentity') {
+            if (source.kind !== 'web-identity')
+                throw new Error('AssumeRoleWithWebIdentity needs a web identity source');
+            // A retry after a token complaint gets a fresh token: the first may have expired meanwhile.
+            const fresh = previousError instanceof errors/* StsCallError */.Do && /Token/.test(previousError.code);
+            const webIdentityToken = await source.token(fresh);
+            deps.debug(`${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} attempt=${attempt}`);
+            return deps.gateway.assumeRoleWithWebIdentity({ ...common, webIdentityToken }, options);
+        }
+        const request = {
+            ...common,
+            externalId: hop.externalId,
+            tags: hop.tags,
+            transitiveTagKeys: hop.transitiveTagKeys,
+            sourceIdentity: hop.sourceIdentity,
+            mfa: hop.usesMfa ? deps.sendMfa(previousError) : undefined,
+        };
+        deps.debug(`${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} tags=${hop.tags.length} attempt=${attempt}`);
+        if (caller === undefined)
+            throw new Error('AssumeRole needs AWS credentials');
+        return deps.gateway.assumeRole(request, caller, options);
+    });
+    // Mask first: nothing below may run before the runner knows these values are secret.
+    maskCredentials(assumed.credentials, deps.mask);
+    const parsed = parseAssumedRoleArn(assumed.assumedRoleArn);
+    deps.maskAccount(parsed?.accountId);
+    deps.maskAccount(accountOfArn(roleArn));
+    return {
+        credentials: assumed.credentials,
+        result: {
+            hop,
+            roleArn,
+            accountId: parsed?.accountId ?? accountOfArn(roleArn) ?? '',
+            assumedRoleArn: assumed.assumedRoleArn,
+            assumedRoleId: assumed.assumedRoleId,
+            expiration: assumed.credentials.expiration,
+            sourceIdentity: assumed.sourceIdentity ?? hop.sourceIdentity,
+        },
+    };
+}
+/** The shortest session GetSessionToken issues; it only has to outlive the first hops. */
+const MFA_SESSION_SECONDS = 900;
+/** A GetSessionToken session with the MFA code (sent once), masked on arrival. */
+async function mfaSession(caller, deps, sendMfa) {
+    const options = { timeoutMs: deps.attemptTimeoutMs, signal: deps.signal };
+    const credentials = await deps.retry('GetSessionToken', async (_attempt, previousError) => {
+        const mfa = sendMfa(previousError);
+        if (mfa === undefined)
+            throw new Error('GetSessionToken needs an MFA device');
+        return deps.gateway.getSessionToken({ durationSeconds: MFA_SESSION_SECONDS, mfa }, caller, options);
+    });
+    maskCredentials(credentials, deps.mask);
+    return credentials;
+}
+/** The identity of stored AWS credentials (GetCallerIdentity), retried. */
+async function callerIdentity(source, deps) {
+    if (source.kind !== 'aws')
+        throw new Error('a web identity has no caller identity');
+    const options = { timeoutMs: deps.attemptTimeoutMs, signal: deps.signal };
+    return deps.retry('GetCallerIdentity', () => deps.gateway.getCallerIdentity(source.credentials, options));
+}
+/** Registers every part of a credential set as secret. */
+function maskCredentials(credentials, mask) {
+    mask(credentials.accessKeyId);
+    mask(credentials.secretAccessKey);
+    if (credentials.sessionToken)
+        mask(credentials.sessionToken);
+}
+
+;// CONCATENATED MODULE: ./src/execute/walk-session.ts
+
+
+
+
+/**
+ * How often special-characters-workaround may re-issue credentials before giving up (42
+ * sessions in all). A secret key is 40 characters of base64 (64 symbols, 2 of them `+` and
+ * `/`), so one session is plain with probability p = (62/64)^40 ≈ 0.2808; n sessions all fail
+ * with (1 - p)^n, which is below one in a million from n = ceil(ln 1e-6 / ln(1 - p)) =
+ * ceil(41.9) = 42 on ((1 - p)^42 ≈ 9.7e-7). Expected sessions: 1/p ≈ 3.6; the loop stays bounded.
+ */
+const SPECIAL_CHARACTER_REISSUES = 41;
+/** Walks one session's hops from the source credentials, each hop signed by the previous one. */
+async function walkSession(recipe, source, deps) {
+    if (recipe.hops.length === 0) {
+        if (source.kind !== 'aws')
+            throw new Error('a web identity cannot be used without a role');
+        const identity = await deps.caller();
+        checkAllowedAccount(recipe, identity.account, 'The stored keys');
+        deps.info(`Stored keys belong to ${identity.arn}`);
+        return {
+            credentials: source.credentials,
+            accountId: identity.account,
+            arn: identity.arn,
+            expiration: source.credentials.expiration,
+            hops: [],
+        };
+    }
+    const hops = [];
+    let credentials = deps.firstHopCaller ?? (source.kind === 'aws' ? source.credentials : undefined);
+    for (const hop of recipe.hops) {
+        const previous = hops[hops.length - 1];
+        const roleArn = await resolveHopRole(recipe.name, hop, previous, deps.caller, recipe.partition);
+        try {
+            checkAllowedAccount(recipe, accountOfArn(roleArn) ?? '', `${hop.origin} (${roleArn})`);
+            const isLast = hop.number === hop.count;
+            const assumed = await assumeWithWorkaround(recipe, hop, roleArn, source, credentials, deps, isLast);
+            credentials = assumed.credentials;
+            hops.push(assumed.result);
+            deps.info(`Assumed ${roleArn} as ${assumed.result.assumedRoleArn} (hop ${hop.number}/${hop.count}), valid until ${assumed.result.expiration.toISOString()}`);
+        }
+        catch (error) {
+            throw new errors/* HopError */.q$(recipe.name, hop.number, hop.count, roleArn, error);
+        }
+    }
+    const last = hops[hops.length - 1];
+    return {
+        credentials: credentials,
+        accountId: last.accountId,
+        arn: last.assumedRoleArn,
+        expiration: last.expiration,
+        hops,
+    };
+}
+/**
+ * Obtains one recipe's session from a source of its own (the refresh helper's way in): no MFA,
+ * nothing masked beyond what the calls mask themselves.
+ */
+async function obtainSession(recipe, source, deps) {
+    const obtained = await source.obtain();
+    if (obtained.kind === 'aws')
+        maskCredentials(obtained.credentials, deps.mask);
+    return walkSession(recipe, obtained, {
+        ...deps,
+        caller: memoize(() => callerIdentity(obtained, deps)),
+        maskAccount: () => undefined,
+        sendMfa: () => undefined,
+        firstHopCaller: undefined,
+    });
+}
+async function resolveHopRole(sessionName, hop, previous, caller, partition) {
+    if (hop.role.kind === 'arn')
+        return hop.role.arn.arn;
+    // A bare name lives in the account of whoever assumes it: the previous hop, else the caller.
+    if (previous !== undefined)
+        return resolveRoleArn(hop.role, partition, previous.accountId).arn;
+    try {
+        const identity = await caller();
+        const callerPartition = identity.arn.split(':')[1] ?? partition;
+        return resolveRoleArn(hop.role, callerPartition, identity.account).arn;
+    }
+    catch (error) {
+        throw new errors/* HopError */.q$(sessionName, hop.number, hop.count, describeRole(hop.role), error);
+    }
+}
+async function assumeWithWorkaround(recipe, hop, roleArn, source, caller, deps, isLast) {
+    const reissues = recipe.specialCharactersWorkaround && isLast ? SPECIAL_CHARACTER_REISSUES : 0;
+    for (let issue = 0;; issue++) {
+        const outcome = await assumeHop(hop, roleArn, source, caller, deps);
+        if (reissues === 0 || /^[A-Za-z0-9]+$/.test(outcome.credentials.secretAccessKey))
+            return outcome;
+        if (issue >= reissues) {
+            throw new errors/* StsCallError */.Do(hop.operation, 'SpecialCharactersWorkaroundExhausted', `special-characters-workaround: ${reissues + 1} sessions in a row had special characters in the secret key; ` +
+                'turn the workaround off, or quote the secret in the tool that mishandles it', 200);
+        }
+        deps.debug(`Secret key has special characters; re-issuing (special-characters-workaround, ${issue + 1}/${reissues})`);
+    }
+}
+/** Runs `make` once, on first use, and shares its promise. */
+function memoize(make) {
+    let promise;
+    return () => (promise ??= make());
+}
+
+// EXTERNAL MODULE: ./src/aws/http-transport.ts
+var http_transport = __nccwpck_require__(9817);
+;// CONCATENATED MODULE: ./src/aws/sleep.ts
+/** Waits ms milliseconds, or less if the signal aborts (so a timed-out run exits promptly). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * Settles as `work` does, or rejects with `timedOut()` once `ms` milliseconds have passed,
+ * whichever comes first. Nothing cancels `work`: callers that can stop it do so in `timedOut`.
+ */
+async function raceTimer(work, ms, timedOut) {
+    let timer;
+    const expiry = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(timedOut()), ms);
+    });
+    try {
+        return await Promise.race([work, expiry]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/refresh/token-transport.ts
+
+
+/**
+ * The refresh helper's exchange with the job's OIDC token endpoint, over @actions/http-client:
+ * the client under @actions/core's getIDToken in the main step, so both token requests follow
+ * the same proxy rules (exportProxySettings). core.getIDToken itself cannot serve here: it
+ * prints `::add-mask::<token>` on stdout, which is the AWS client's JSON channel, and core does
+ * not export its OIDC client. The client is loaded on a cache miss only.
+ *
+ * http-client retries 502/503/504 on its own when allowed; here it is not, so that the
+ * helper's retrier classifies every failure (sources/oidc.ts isRetryableOidcError). It takes no
+ * abort signal, so a request is bounded by its socket timeout and raced against the attempt's
+ * time limit and the signal. It follows no redirect: a token endpoint has no reason to send
+ * one, and the bearer token must not go elsewhere.
+ */
+function createTokenTransport(settings, env) {
+    return async ({ method, url, headers, body, timeoutMs, signal }) => {
+        if (signal?.aborted)
+            throw new http_transport/* TransportError */.wX('aborted', 'Aborted');
+        (0,http_transport/* exportProxySettings */.m_)(settings, env);
+        const { HttpClient } = await __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+        const client = new HttpClient(headers['user-agent'], undefined, {
+            allowRetries: false,
+            allowRedirects: false,
+            socketTimeout: timeoutMs,
+        });
+        let onAbort;
+        const aborted = new Promise((_, reject) => {
+            onAbort = () => reject(new http_transport/* TransportError */.wX('aborted', 'Aborted'));
+            signal?.addEventListener('abort', onAbort, { once: true });
+        });
+        const exchange = async () => {
+            const response = await client.request(method ?? 'POST', url.href, body === '' ? null : body, headers);
+            return { status: response.message.statusCode ?? 0, body: await response.readBody() };
+        };
+        try {
+            return await raceTimer(Promise.race([exchange(), aborted]), timeoutMs, () => new http_transport/* TransportError */.wX(`no response within ${timeoutMs / 1000} s`, 'TimeoutError'));
+        }
+        catch (error) {
+            throw error instanceof http_transport/* TransportError */.wX ? error : networkError(error);
+        }
+        finally {
+            if (onAbort !== undefined)
+                signal?.removeEventListener('abort', onAbort);
+            client.dispose();
+        }
+    };
+}
+/** A refused, reset or timed-out connection, as the retrier understands it. */
+function networkError(error) {
+    const { code, message } = (error ?? {});
+    const text = typeof message === 'string' ? message : String(error);
+    if (/^Request timeout/.test(text))
+        return new http_transport/* TransportError */.wX(text, 'TimeoutError');
+    return new http_transport/* TransportError */.wX(`${typeof code === 'string' ? code : 'network error'}: ${text}`, 'NetworkError');
+}
+
+;// CONCATENATED MODULE: ./src/publish/refresh-spec.ts
+/**
+ * Refresh this long before expiry. botocore refreshes credential_process credentials when they
+ * have less than 15 minutes left (advisory) and must refresh with less than 10 (mandatory):
+ * https://github.com/boto/botocore/blob/develop/botocore/credentials.py
+ * (`_DEFAULT_ADVISORY_REFRESH_TIMEOUT`, `_DEFAULT_MANDATORY_REFRESH_TIMEOUT`). Serving
+ * credentials inside that window makes every boto3 call start the helper again, so the helper
+ * renews 15 minutes ahead.
+ */
+const REFRESH_MARGIN_SECONDS = 15 * 60;
+/** botocore's mandatory refresh window: cached credentials are never served inside it. */
+const MANDATORY_REFRESH_SECONDS = 10 * 60;
+/**
+ * The margin for a session of `sessionSeconds`: 15 minutes, except for sessions under 30
+ * minutes, where it shrinks to half the session (never under 11 minutes, outside botocore's
+ * mandatory window) so a fresh session is served from the cache at all.
+ */
+function refreshMarginSeconds(sessionSeconds) {
+    if (sessionSeconds >= 2 * REFRESH_MARGIN_SECONDS)
+        return REFRESH_MARGIN_SECONDS;
+    return Math.max(MANDATORY_REFRESH_SECONDS + 60, Math.floor(sessionSeconds / 2));
+}
+/** The helper's temp files (`<cache>.<pid>.tmp`), which the post step removes with the cache. */
+const REFRESH_TEMP_FILE = /^cache-.*\.json\.\d+\.tmp$/;
+/**
+ * The session the helper re-obtains: the profile's hops as main planned them. Guards are not
+ * checked again (main checked them before writing the spec) and no re-issue is needed (the
+ * credentials reach clients as JSON, never through a shell).
+ */
+function recipeFromSpec(spec) {
+    return {
+        name: spec.profile,
+        partition: spec.partition,
+        hops: spec.hops,
+        guards: { allowedAccountIds: [] },
+        specialCharactersWorkaround: false,
+    };
+}
+/** The spec of one profile's helper: the plan's source and network, and the profile's hops. */
+function refreshSpecFor(plan, source, profile, hops, cacheFile) {
+    return {
+        version: 1,
+        profile,
+        region: plan.region,
+        partition: plan.partition,
+        source,
+        network: plan.network,
+        hops,
+        cacheFile,
+    };
+}
+/** The credential_process JSON format (version 1) that AWS CLIs and SDKs read. */
+function credentialProcessJson(credentials) {
+    return JSON.stringify({
+        Version: 1,
+        AccessKeyId: credentials.accessKeyId,
+        SecretAccessKey: credentials.secretAccessKey,
+        SessionToken: credentials.sessionToken,
+        Expiration: credentials.expiration?.toISOString(),
+    });
+}
+/** Reads cached credentials if they stay valid past the refresh margin. */
+function usableCache(text, now, marginSeconds = REFRESH_MARGIN_SECONDS) {
+    try {
+        const parsed = JSON.parse(text);
+        const expiration = new Date(String(parsed['Expiration']));
+        const fields = [parsed['AccessKeyId'], parsed['SecretAccessKey'], parsed['SessionToken']];
+        if (!fields.every((f) => typeof f === 'string' && f !== '') ||
+            Number.isNaN(expiration.getTime()))
+            return undefined;
+        if (expiration.getTime() - now.getTime() < marginSeconds * 1000)
+            return undefined;
+        const [accessKeyId, secretAccessKey, sessionToken] = fields;
+        return { accessKeyId, secretAccessKey, sessionToken, expiration };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+
+/** STS error codes that can succeed when the same request is sent again. */
+const RETRYABLE_CODES = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException',
+    'IDPCommunicationError',
+    'InternalFailure',
+    'InternalError',
+    'ServiceUnavailable',
+    'RequestTimeout',
+    'NetworkError',
+    'TimeoutError',
+]);
+/**
+ * True for failures a retry can fix: throttling, 5xx, network faults, and the IdP's keys not
+ * being fetched yet, and one try after a clock correction. AccessDenied, validation errors,
+ * malformed policies and TLS certificate errors (status 0, code TlsCertificateError) fail at once.
+ */
+function isRetryableStsError(error) {
+    if (!(error instanceof errors/* StsCallError */.Do))
+        return false;
+    // The SDK moved its clock to the server's Date after a skew error; the gateway flags this
+    // once per client, so a skewed runner gets exactly one more try, signed for the server's time.
+    if (error.clockSkewCorrected)
+        return true;
+    // A 429 is throttling whatever its body (a WAF or proxy answers in HTML or JSON).
+    if (error.status === 429)
+        return true;
+    if (RETRYABLE_CODES.has(error.code) || error.status >= 500)
+        return true;
+    // STS says this while it cannot yet fetch the provider's signing keys (JWKS); it clears up.
+    return (error.code === 'InvalidIdentityToken' &&
+        /retrieve verification key|JWKS|fetch/i.test(error.awsMessage));
+}
+/** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
+function backoffDelay(attempt, random, baseDelayMs = 200, maxDelayMs = 5_000) {
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/** Runs `operation` until it succeeds, fails permanently, or runs out of attempts. */
+async function withRetry(operation, options) {
+    let previousError;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt, previousError);
+        }
+        catch (error) {
+            previousError = error;
+            if (attempt >= options.maxAttempts || !options.isRetryable(error))
+                throw error;
+            const delay = backoffDelay(attempt, options.random, options.baseDelayMs, options.maxDelayMs);
+            options.onRetry?.(error, attempt, delay);
+            await options.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/jwt-claims.ts
+/** Decodes a JWT's payload, or undefined when the text is not a JWT. Never logs the token. */
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[1] === undefined)
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+            ? payload
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A claim as a string, if present. A list (an `aud` may be one) is joined with commas for
+ * display; `lists: 'skip'` treats it as absent, for callers that match a single value.
+ */
+function claimString(claims, name, lists = 'join') {
+    const value = claims?.[name];
+    if (typeof value === 'string')
+        return value;
+    return Array.isArray(value) && lists === 'join' ? value.join(',') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sources/oidc.ts
+
+
+
+/** What a refusal of the token endpoint means for the user. */
+const ID_TOKEN_HELP = 'The job needs `permissions: id-token: write` (pull requests from forks never get it; use pull_request_target with care, or stored keys).';
+/**
+ * Fetches a GitHub OIDC token for an audience from the job's token endpoint over our own
+ * transport. The refresh helper uses this one: core.getIDToken prints `::add-mask::` on stdout,
+ * which is the AWS client's JSON channel there. The main step uses github-id-token.ts.
+ */
+async function fetchOidcToken(options) {
+    const url = new URL(options.requestUrl);
+    url.searchParams.set('audience', options.audience);
+    const response = await options.transport({
+        method: 'GET',
+        url,
+        headers: {
+            authorization: `Bearer ${options.requestToken}`,
+            accept: 'application/json',
+            'user-agent': 'aws-deploy-role',
+        },
+        body: '',
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+    });
+    if (response.status !== 200)
+        throw oidcStatusError(response.status);
+    let value;
+    try {
+        value = JSON.parse(response.body).value;
+    }
+    catch {
+        throw new errors/* OidcTokenError */.HZ('The GitHub OIDC token endpoint answered with something that is not JSON; try re-running the job.');
+    }
+    if (typeof value !== 'string' || value === '') {
+        throw new errors/* OidcTokenError */.HZ('The GitHub OIDC token endpoint answered without a token ("value" missing).');
+    }
+    options.mask(value);
+    return value;
+}
+/**
+ * What a token endpoint's answer other than 200 means for the user: a refusal or another 4xx
+ * points at the job's `id-token: write`; a 5xx is the endpoint's own trouble (retried).
+ */
+function oidcStatusError(status) {
+    if (status === 401 || status === 403)
+        return new errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint refused the request (HTTP ${status}). ${ID_TOKEN_HELP}`, status);
+    if (status >= 500)
+        return new errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint answered HTTP ${status}.`, status);
+    return new errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint answered HTTP ${status}. ${ID_TOKEN_HELP}`, status);
+}
+/**
+ * True for token-endpoint failures worth another attempt: 5xx, and an endpoint that could not be
+ * reached or did not answer in time (not the run's own abort, nor a refusal).
+ */
+function isRetryableOidcError(error) {
+    return ((error instanceof errors/* OidcTokenError */.HZ && ((error.status ?? 0) >= 500 || error.retryable)) ||
+        (error instanceof http_transport/* TransportError */.wX && error.code !== 'Aborted'));
+}
+/** The GitHub OIDC source: AssumeRoleWithWebIdentity with a token for the configured audience. */
+function oidcSource(options) {
+    return {
+        async obtain() {
+            let current = await options.retry(options.fetchToken);
+            const claims = decodeJwtClaims(current);
+            const subject = claimString(claims, 'sub');
+            return {
+                kind: 'web-identity',
+                claims,
+                description: subject === undefined ? 'GitHub OIDC' : `GitHub OIDC (sub: ${subject})`,
+                token: async (fresh) => {
+                    if (fresh)
+                        current = await options.retry(options.fetchToken);
+                    return current;
+                },
+            };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sources/token-file.ts
+
+
+
+
+/** Reads a web-identity token file, refusing symlinks (they could point at another secret). */
+async function readTokenFile(path, mask) {
+    let stat;
+    try {
+        stat = await external_node_fs_.promises.lstat(path);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input_names_INPUT.webIdentityTokenFile, `cannot read '${path}': no such file. Paths are relative to the workspace.`);
+    }
+    if (stat.isSymbolicLink())
+        throw new errors/* InputError */.dz(input_names_INPUT.webIdentityTokenFile, `'${path}' is a symbolic link; give the real file`);
+    if (!stat.isFile())
+        throw new errors/* InputError */.dz(input_names_INPUT.webIdentityTokenFile, `'${path}' is not a regular file`);
+    const token = (await external_node_fs_.promises.readFile(path, 'utf8')).trim();
+    if (token === '')
+        throw new errors/* InputError */.dz(input_names_INPUT.webIdentityTokenFile, `'${path}' is empty`);
+    mask(token);
+    return token;
+}
+/** The token-file source: AssumeRoleWithWebIdentity with the file's token, re-read when stale. */
+function tokenFileSource(path, mask) {
+    return {
+        async obtain() {
+            let current = await readTokenFile(path, mask);
+            const claims = decodeJwtClaims(current);
+            const subject = claimString(claims, 'sub');
+            return {
+                kind: 'web-identity',
+                claims,
+                description: `web identity token file ${path}${subject === undefined ? '' : ` (sub: ${subject})`}`,
+                token: async (fresh) => {
+                    if (fresh)
+                        current = await readTokenFile(path, mask);
+                    return current;
+                },
+            };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/refresh/credential-process.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The credential_process helper: prints fresh credentials for one profile in the JSON format
+ * AWS clients read, re-running the profile's chain from a new OIDC token when the cache is
+ * about to expire. stdout carries only that JSON; every message goes to stderr.
+ */
+async function refreshCredentials(specFile, 
+/** The process environment: the token transport's proxy settings are put into it. */
+env, now) {
+    const spec = JSON.parse(await external_node_fs_.promises.readFile(specFile, 'utf8'));
+    const cached = await external_node_fs_.promises.readFile(spec.cacheFile, 'utf8').catch(() => '');
+    const sessionSeconds = spec.hops[spec.hops.length - 1]?.durationSeconds ?? 3600;
+    const usable = usableCache(cached, now(), refreshMarginSeconds(sessionSeconds));
+    if (usable !== undefined)
+        return credentialProcessJson(usable);
+    if (spec.source.kind === 'oidc' &&
+        !(env['ACTIONS_ID_TOKEN_REQUEST_URL'] && env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'])) {
+        throw new Error("aws-deploy-role: cannot refresh: the job's OIDC token endpoint is gone (ACTIONS_ID_TOKEN_REQUEST_URL is not set in this step). " +
+            'Refresh works only inside the job that configured it, in steps that keep `id-token: write`.');
+    }
+    const transport = createTokenTransport({ httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy }, env);
+    const retry = (_label, operation) => withRetry(operation, {
+        maxAttempts: spec.network.maxAttempts,
+        isRetryable: isRetryableStsError,
+        sleep: (ms) => abortableSleep(ms),
+        random: Math.random,
+    });
+    const noop = () => undefined;
+    // The same gateway as the main step (the only user of the AWS SDK), loaded on a cache miss only.
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5954));
+    const gateway = createSdkStsGateway({
+        region: spec.region,
+        endpoint: spec.network.stsEndpoint,
+        httpProxy: spec.network.httpProxy,
+        noProxy: spec.network.noProxy,
+        attemptTimeoutMs: spec.network.attemptTimeoutMs,
+        env,
+    });
+    const session = await obtainSession(recipeFromSpec(spec), webIdentitySource(spec, env, transport), {
+        gateway,
+        mask: noop,
+        retry,
+        info: noop,
+        debug: noop,
+        now,
+        attemptTimeoutMs: spec.network.attemptTimeoutMs,
+        signal: undefined,
+    }).finally(() => gateway.destroy());
+    const json = credentialProcessJson(session.credentials);
+    // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
+    await replaceSecretFile(spec.cacheFile, json, `${spec.cacheFile}.${process.pid}.tmp`);
+    return json;
+}
+/**
+ * The refresh source: only the web-identity kinds can refresh, so the helper bundle leaves the
+ * AWS SDK's default chain out. Nothing is masked here: stdout is the JSON channel, and no
+ * workflow command may be printed on it.
+ */
+function webIdentitySource(spec, env, transport) {
+    const noop = () => undefined;
+    if (spec.source.kind === 'web-identity-token-file')
+        return tokenFileSource(spec.source.path, noop);
+    const audience = spec.source.audience;
+    return oidcSource({
+        // @actions/http-client, not core.getIDToken: that one prints ::add-mask:: on stdout.
+        fetchToken: () => fetchOidcToken({
+            requestUrl: env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? '',
+            requestToken: env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
+            audience,
+            transport,
+            timeoutMs: spec.network.attemptTimeoutMs,
+            signal: undefined,
+            mask: noop,
+        }),
+        retry: (operation) => withRetry(operation, {
+            maxAttempts: spec.network.maxAttempts,
+            isRetryable: isRetryableOidcError,
+            sleep: (ms) => abortableSleep(ms),
+            random: Math.random,
+        }),
+    });
+}
+/** Entry: `node credential-process/index.js SPEC_FILE`. */
+async function main(argv) {
+    const specFile = argv[0];
+    if (specFile === undefined) {
+        process.stderr.write('usage: credential-process SPEC_FILE\n');
+        return 2;
+    }
+    try {
+        process.stdout.write(`${await refreshCredentials(specFile, process.env, () => new Date())}\n`);
+        return 0;
+    }
+    catch (error) {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(3219);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-// Only the Context class: '@actions/github' itself also loads Octokit (≈570 KB bundled), and the
-// package exports no subpath for the context, so its file is imported by path.
-import { Context } from '../../node_modules/@actions/github/lib/context.js';
+import * as core from '@actions/core';
+import type { context as githubContext } from '@actions/github';
 import { INPUT, type InputKey, type RawInputs } from './input-names.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Env } from '../model/env.js';
@@ -10,14 +9,8 @@ import type { Env } from '../model/env.js';
 /** Reads one input by its action.yml name (trimmed, '' when unset): the port over core.getInput. */
 export type InputReader = (name: string) => string;
 
-/**
- * The real reader: `core.getInput(name)` as @actions/core 3.0.1 lib/core.js writes it (the
- * runner passes input `name` as INPUT_<NAME>, spaces as underscores). Written here rather than
- * imported because core's entry module loads its OIDC client on import (see
- * publish/runner.ts); __tests__/unit/actions-core-parity.test.ts holds it to core's result.
- */
-export const readCoreInput: InputReader = (name) =>
-  (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+/** The real reader: `core.getInput`, which reads INPUT_<NAME> and trims it. */
+export const readCoreInput: InputReader = (name) => core.getInput(name);
 
 /**
  * Inputs that may come from an environment variable instead, as in configure-aws-credentials
@@ -90,18 +83,25 @@ export interface GitHubContext {
   readonly repo: { readonly owner: string; readonly repo: string };
 }
 
+type Payload = (typeof githubContext)['payload'];
+
 /**
- * The real context: `@actions/github`'s, read from the runner's variables now. Never throws and
- * never prints: `new Context()` would JSON.parse the event file (throwing on a bad one) and write
+ * The real context: `@actions/github`'s `context`, read from the runner's variables. Never throws
+ * and never prints. The package builds its `context` when it is first imported, and that
+ * constructor JSON.parses GITHUB_EVENT_PATH's file (throwing on a bad one) or writes
  * "GITHUB_EVENT_PATH <path> does not exist" raw to stdout, where a path holding a newline could
- * start a workflow command. So it is built without the variable, and the payload (used only for
- * the repository when GITHUB_REPOSITORY is unset) is read here, from a regular file only.
+ * start a workflow command. So the package is imported here, late, with the variable hidden, and
+ * the payload (used only for the repository when GITHUB_REPOSITORY is unset) is read below, from
+ * a regular file only. The dynamic import also keeps Octokit, which the package's entry loads,
+ * off the path of anything that does not need the context.
  */
-export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
+export async function readGitHubContext(): Promise<GitHubContext> {
+  // The package reads process.env itself, so that is where the variable is hidden.
+  const env = process.env;
   const eventPath = env['GITHUB_EVENT_PATH'];
   delete env['GITHUB_EVENT_PATH'];
   try {
-    const context = new Context();
+    const { context } = await import('@actions/github');
     // The payload serves only `repo`, which GITHUB_REPOSITORY answers first (the runner always
     // sets it): read the event file only without it.
     context.payload = env['GITHUB_REPOSITORY'] ? {} : readEventPayload(eventPath);
@@ -112,13 +112,13 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
 }
 
 /** The event payload, or {} when the file is missing, not a regular file or not a JSON object. */
-function readEventPayload(eventPath: string | undefined): Context['payload'] {
+function readEventPayload(eventPath: string | undefined): Payload {
   if (eventPath === undefined || eventPath === '') return {};
   try {
     if (!fs.statSync(eventPath).isFile()) return {};
     const parsed: unknown = JSON.parse(fs.readFileSync(eventPath, 'utf8'));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Context['payload'])
+      ? (parsed as Payload)
       : {};
   } catch {
     return {};

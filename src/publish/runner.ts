@@ -1,19 +1,4 @@
-import { EOL } from 'node:os';
-// @actions/core's runner-protocol modules, imported by path. The package's public entry
-// (lib/core.js) also imports its OIDC client at load time (@actions/http-client with undici:
-// about 460 of its 490 kB bundled, some 35 ms of every start on this machine kind, measured in
-// docs/performance.md), and the package exports no subpath for these files. So the commands
-// and file commands come from core's own modules, and the one-line wrappers below are core.js
-// 3.0.1's bodies over them. __tests__/unit/actions-core-parity.test.ts runs each wrapper beside
-// core's function and requires the same stdout, files and process state, so an upgrade of core
-// that changes any of them fails there. Only the OIDC path loads core.js itself (getIDToken,
-// sources/github-id-token.ts).
-import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js';
-import {
-  issueFileCommand,
-  prepareKeyValueMessage,
-} from '../../node_modules/@actions/core/lib/file-command.js';
-import { summary } from '../../node_modules/@actions/core/lib/summary.js';
+import * as core from '@actions/core';
 
 /**
  * Everything the action asks of the GitHub runner. One implementation is a thin adapter over
@@ -65,51 +50,8 @@ function checkName(name: string): void {
     throw new Error(`Unexpected name '${name.slice(0, 40)}' for a file command`);
 }
 
-/**
- * `@actions/core`'s functions as core.js 3.0.1 writes them, over its command modules (see the
- * imports): the same commands, the same file-command entries, the same process state.
- */
-export const actionsCore = {
-  setSecret: (secret: string): void => issueCommand('add-mask', {}, secret),
-  exportVariable: (name: string, value: string): void => {
-    process.env[name] = value;
-    if (process.env['GITHUB_ENV']) issueFileCommand('ENV', prepareKeyValueMessage(name, value));
-    else issueCommand('set-env', { name }, value);
-  },
-  setOutput: (name: string, value: string): void => {
-    if (process.env['GITHUB_OUTPUT'])
-      return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    process.stdout.write(EOL);
-    issueCommand('set-output', { name }, value);
-  },
-  saveState: (name: string, value: string): void => {
-    if (process.env['GITHUB_STATE'])
-      return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    issueCommand('save-state', { name }, value);
-  },
-  getState: (name: string): string => process.env[`STATE_${name}`] || '',
-  info: (message: string): void => void process.stdout.write(message + EOL),
-  warning: (message: string): void => issueCommand('warning', {}, message),
-  debug: (message: string): void => issueCommand('debug', {}, message),
-  setFailed: (message: string): void => {
-    process.exitCode = 1; // core's ExitCode.Failure
-    issueCommand('error', {}, message);
-  },
-  isDebug: (): boolean => process.env['RUNNER_DEBUG'] === '1',
-  group: async <T>(name: string, body: () => Promise<T>): Promise<T> => {
-    issue('group', name);
-    try {
-      return await body();
-    } finally {
-      issue('endgroup');
-    }
-  },
-  summary,
-};
-
 /** The real runner: `@actions/core`, with plain log lines neutralised and secrets masked per line. */
 export function createGitHubRunner(): Runner {
-  const core = actionsCore;
   return {
     mask: (secret) => {
       // The runner masks line by line, so every line of a multi-line secret is registered.

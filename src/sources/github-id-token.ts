@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { OidcTokenError } from '../model/errors.js';
 import { ID_TOKEN_HELP, oidcStatusError, type FetchToken } from './oidc.js';
 import { exportProxySettings } from '../aws/http-transport.js';
@@ -33,7 +34,7 @@ export interface GitHubIdTokenOptions {
 export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
   return async () => {
     exportProxySettings(options, options.env);
-    const getIdToken = options.getIdToken ?? (await loadCoreGetIdToken());
+    const getIdToken = options.getIdToken ?? ((audience: string) => core.getIDToken(audience));
     try {
       const token = getIdToken(options.audience);
       // core's client reaches http.request through promise callbacks alone, so the request is
@@ -53,17 +54,6 @@ export function githubIdTokenFetch(options: GitHubIdTokenOptions): FetchToken {
       throw error instanceof OidcTokenError ? error : classify(error);
     }
   };
-}
-
-/**
- * `core.getIDToken`, with @actions/core's entry module loaded here, on the OIDC path only: it
- * imports its OIDC client (@actions/http-client, undici) at load time, which a run from stored
- * keys, a token file or an input error never needs (publish/runner.ts uses core's command
- * modules directly).
- */
-async function loadCoreGetIdToken(): Promise<(audience: string) => Promise<string>> {
-  const core = await import('@actions/core');
-  return (audience) => core.getIDToken(audience);
 }
 
 /** Turns core.getIDToken's text-only error into one the retry and the diagnosis understand. */
