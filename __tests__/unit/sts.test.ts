@@ -9,12 +9,9 @@ import {
 } from '../../__fixtures__/sts-responses.js';
 import { StsCallError } from '../../src/model/errors.js';
 import { isRetryableStsError } from '../../src/aws/retry.js';
-import {
-  createSdkStsGateway,
-  fromAssumeOutput,
-  toAssumeRoleInput,
-  toStsCallError,
-} from '../../src/aws/sts-client.js';
+import { createSdkStsGateway } from '../../src/aws/sts-client.js';
+import { toStsCallError } from '../../src/aws/sts-errors.js';
+import { fromAssumeOutput, toAssumeRoleInput } from '../../src/aws/sts-mapping.js';
 
 const ROLE_ARN = 'arn:aws:iam::111111111111:role/deploy';
 const CALL = { timeoutMs: 5000 };

@@ -4,26 +4,22 @@ import {
   GetCallerIdentityCommand,
   GetSessionTokenCommand,
   STSClient,
-  type AssumeRoleCommandInput,
-  type AssumeRoleWithWebIdentityCommandInput,
-  type Credentials,
-  type AssumedRoleUser,
 } from '@aws-sdk/client-sts';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { Agent as HttpsAgent } from 'node:https';
-import { Agent as HttpAgent } from 'node:http';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { StsCallError } from '../model/errors.js';
-import { proxyFor, type ProxySettings } from './http-transport.js';
+import type { ProxySettings } from './http-transport.js';
+import { ProxyRoutingHandler } from './proxy-routing-handler.js';
+import { toStsCallError } from './sts-errors.js';
+import {
+  fromAssumeOutput,
+  fromCallerIdentityOutput,
+  fromCredentials,
+  toAssumeRoleInput,
+  toSessionTokenInput,
+  toWebIdentityInput,
+} from './sts-mapping.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
-import type {
-  AssumeRoleRequest,
-  AssumedSession,
-  AwsCredentials,
-  CallOptions,
-  StsGateway,
-  TemporaryCredentials,
-  WebIdentityRequest,
-} from './sts-gateway.js';
+import type { AwsCredentials, CallOptions, StsGateway } from './sts-gateway.js';
 import type { Env } from '../model/env.js';
 
 /** What the gateway needs from the plan and the process. */
@@ -37,279 +33,6 @@ export interface GatewaySettings extends ProxySettings {
   readonly debug?: (line: string) => void;
   /** Tests only: an in-memory HTTP handler at the SDK's own boundary, instead of the network. */
   readonly requestHandler?: Pick<NodeHttpHandler, 'handle'> | undefined;
-}
-
-/** The SDK input for AssumeRole: camelCase request in, PascalCase SDK shape out. */
-export function toAssumeRoleInput(request: AssumeRoleRequest): AssumeRoleCommandInput {
-  return {
-    RoleArn: request.roleArn,
-    RoleSessionName: request.sessionName,
-    DurationSeconds: request.durationSeconds,
-    ExternalId: request.externalId,
-    SourceIdentity: request.sourceIdentity,
-    SerialNumber: request.mfa?.serialNumber,
-    TokenCode: request.mfa?.tokenCode,
-    Tags: request.tags?.length
-      ? request.tags.map((t) => ({ Key: t.key, Value: t.value }))
-      : undefined,
-    TransitiveTagKeys: request.transitiveTagKeys?.length
-      ? [...request.transitiveTagKeys]
-      : undefined,
-    ...policyInput(request),
-  };
-}
-
-/** The SDK input for AssumeRoleWithWebIdentity (STS takes no tags, source identity or MFA here). */
-function toWebIdentityInput(request: WebIdentityRequest): AssumeRoleWithWebIdentityCommandInput {
-  return {
-    RoleArn: request.roleArn,
-    RoleSessionName: request.sessionName,
-    DurationSeconds: request.durationSeconds,
-    WebIdentityToken: request.webIdentityToken,
-    ...policyInput(request),
-  };
-}
-
-function policyInput(request: {
-  inlineSessionPolicy?: string | undefined;
-  managedSessionPolicies?: readonly string[];
-}): { Policy?: string; PolicyArns?: { arn: string }[] } {
-  return {
-    ...(request.inlineSessionPolicy === undefined ? {} : { Policy: request.inlineSessionPolicy }),
-    ...(request.managedSessionPolicies?.length
-      ? { PolicyArns: request.managedSessionPolicies.map((arn) => ({ arn })) }
-      : {}),
-  };
-}
-
-/** An SDK assume-role output, as far as the action reads it. */
-export interface AssumeOutput {
-  readonly Credentials?: Credentials | undefined;
-  readonly AssumedRoleUser?: AssumedRoleUser | undefined;
-  readonly SourceIdentity?: string | undefined;
-  readonly PackedPolicySize?: number | undefined;
-  readonly SubjectFromWebIdentityToken?: string | undefined;
-}
-
-/**
- * Converts and validates what the action reads from an assume-role answer. The SDK parses
- * the XML, but a proxy or a broken endpoint can still answer 200 without credentials or with
- * an Expiration that is no time: that is a clear error naming the operation, never a crash later.
- */
-export function fromAssumeOutput(output: AssumeOutput, operation: string): AssumedSession {
-  const credentials = fromCredentials(output.Credentials, operation);
-  const user = output.AssumedRoleUser;
-  if (!user?.Arn || !user.AssumedRoleId)
-    throw malformed(operation, 'the response had no AssumedRoleUser Arn and AssumedRoleId');
-  return {
-    credentials,
-    assumedRoleArn: user.Arn,
-    assumedRoleId: user.AssumedRoleId,
-    sourceIdentity: output.SourceIdentity,
-    packedPolicySize: output.PackedPolicySize,
-    subjectFromWebIdentityToken: output.SubjectFromWebIdentityToken,
-  };
-}
-
-/** Converts and validates STS Credentials (all four fields, Expiration a valid time). */
-function fromCredentials(
-  credentials: Credentials | undefined,
-  operation: string,
-): TemporaryCredentials {
-  const missing = (
-    ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'] as const
-  ).filter((field) => !credentials?.[field]);
-  if (credentials === undefined || missing.length > 0)
-    throw malformed(operation, `the response's Credentials had no ${missing.join(', ')}`);
-  // https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html: 16-128 word
-  // characters. Anything else (an undecodable character reference, markup) is no key.
-  if (!/^\w{16,128}$/.test((credentials.AccessKeyId ?? '').trim()))
-    throw malformed(operation, "the response's Credentials AccessKeyId is not an access key ID");
-  const expiration = credentials.Expiration;
-  if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
-    throw malformed(operation, "the response's Credentials Expiration is not a valid time");
-  return {
-    // Trimmed: an XML body wrapped for display (as AWS's documentation samples are) adds spaces.
-    accessKeyId: (credentials.AccessKeyId ?? '').trim(),
-    secretAccessKey: (credentials.SecretAccessKey ?? '').trim(),
-    sessionToken: (credentials.SessionToken ?? '').trim(),
-    expiration,
-  };
-}
-
-function malformed(operation: string, problem: string): StsCallError {
-  return new StsCallError(operation, 'MalformedResponse', problem, 200);
-}
-
-/** Node's codes for a TLS certificate the runner does not trust (wrong CA, self-signed, expired). */
-const TLS_CERTIFICATE_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-/** An error as the SDK throws it: a service exception, a deserialization failure or a Node error. */
-interface SdkErrorShape {
-  readonly name?: unknown;
-  readonly message?: unknown;
-  readonly code?: unknown;
-  /** The wire code of a Query-protocol error (the class name adds "Exception" to some). */
-  readonly Code?: unknown;
-  readonly $fault?: unknown;
-  readonly $metadata?: { readonly httpStatusCode?: number; readonly clockSkewCorrected?: boolean };
-  readonly $response?: { readonly statusCode?: number };
-}
-
-/**
- * Converts whatever the SDK threw into an StsCallError whose code and status carry today's
- * retry classification (retry.ts): 429 is throttling whatever its body, a TLS certificate
- * failure is final and says how to trust the CA, network faults are "NetworkError".
- */
-export function toStsCallError(thrown: unknown, operation: string, endpoint: string): StsCallError {
-  if (thrown instanceof StsCallError) return thrown;
-  const error = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as SdkErrorShape;
-  const name =
-    typeof error.Code === 'string' && error.Code !== ''
-      ? error.Code
-      : typeof error.name === 'string'
-        ? error.name
-        : 'Error';
-  const message = typeof error.message === 'string' ? error.message : String(thrown);
-  const code = typeof error.code === 'string' ? error.code : undefined;
-  const where = endpoint === '' ? '' : ` (endpoint ${endpoint})`;
-  const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode ?? 0;
-  if (code !== undefined && TLS_CERTIFICATE_CODES.has(code))
-    return new StsCallError(
-      operation,
-      'TlsCertificateError',
-      `${code}: ${message}${where}. The runner does not trust the certificate it was shown: a TLS-inspecting ` +
-        'proxy (http-proxy, HTTPS_PROXY) or a private endpoint signs with its own CA. Give Node that CA with ' +
-        'NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or fix the proxy; this is not retried.',
-      0,
-    );
-  if (status === 429)
-    return new StsCallError(
-      operation,
-      isKnownCode(name) ? name : 'Throttling',
-      firstLine(message),
-      429,
-    );
-  if (error.$fault !== undefined && status > 0)
-    return new StsCallError(operation, name, firstLine(message), status, {
-      clockSkewCorrected: error.$metadata?.clockSkewCorrected === true,
-    });
-  if (status >= 200 && status < 300)
-    return malformed(operation, `the response could not be read: ${firstLine(message)}`);
-  if (status > 0)
-    return new StsCallError(
-      operation,
-      status >= 500 ? 'ServiceUnavailable' : `HTTP${status}`,
-      `HTTP ${status}${where}: ${firstLine(message)}`,
-      status,
-    );
-  if (name === 'TimeoutError' || code === 'ETIMEDOUT')
-    return new StsCallError(operation, 'TimeoutError', `no response in time${where}`, 0);
-  if (name === 'AbortError') return new StsCallError(operation, 'Aborted', `aborted${where}`, 0);
-  return new StsCallError(
-    operation,
-    'NetworkError',
-    `${code ?? name}: ${firstLine(message)}${where}`,
-    0,
-  );
-}
-
-function isKnownCode(name: string): boolean {
-  return !/^(Unknown|Error|SyntaxError|TypeError)/.test(name);
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? '';
-}
-
-/**
- * The request handler: one NodeHttpHandler per proxy choice, chosen per request from the
- * resolved endpoint's host (the SDK resolves it after our settings are fixed, so the choice is
- * made here, with the same rules as the OIDC token fetch: http-proxy input, else HTTPS_PROXY /
- * HTTP_PROXY, unless no-proxy / NO_PROXY matches).
- */
-class ProxyRoutingHandler {
-  private readonly handlers = new Map<string, Promise<NodeHttpHandler>>();
-  readonly metadata = { handlerProtocol: 'http/1.1' };
-
-  constructor(
-    private readonly settings: ProxySettings,
-    private readonly env: Env,
-    private readonly timeoutMs: number,
-  ) {}
-
-  async handle(
-    request: Parameters<NodeHttpHandler['handle']>[0],
-    options?: Parameters<NodeHttpHandler['handle']>[1],
-  ): ReturnType<NodeHttpHandler['handle']> {
-    const url = new URL(
-      `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`,
-    );
-    const proxy = proxyFor(url, this.settings, this.env);
-    if (proxy !== undefined && request.protocol === 'http:') {
-      // Plain HTTP through a proxy: send the absolute URL to the proxy (RFC 7230 absolute-form);
-      // the Host header the SDK signed stays the endpoint's.
-      const viaProxy = Object.assign(
-        Object.create(Object.getPrototypeOf(request) as object),
-        request,
-        {
-          hostname: proxy.hostname,
-          port: Number(proxy.port) || 80,
-          path: `${url.origin}${request.path}`,
-        },
-      ) as typeof request;
-      return (await this.handlerFor(undefined)).handle(viaProxy, options);
-    }
-    return (await this.handlerFor(proxy)).handle(request, options);
-  }
-
-  private handlerFor(proxy: URL | undefined): Promise<NodeHttpHandler> {
-    const key = proxy?.href ?? '';
-    let handler = this.handlers.get(key);
-    if (handler === undefined) {
-      handler = this.createHandler(proxy);
-      this.handlers.set(key, handler);
-    }
-    return handler;
-  }
-
-  private async createHandler(proxy: URL | undefined): Promise<NodeHttpHandler> {
-    const agentOptions = { keepAlive: true, maxSockets: 50 };
-    // Only a proxied run loads the CONNECT agent.
-    const agent =
-      proxy === undefined
-        ? undefined
-        : new (await import('https-proxy-agent')).HttpsProxyAgent(proxy, agentOptions);
-    return new NodeHttpHandler({
-      requestTimeout: this.timeoutMs,
-      connectionTimeout: this.timeoutMs,
-      httpsAgent: agent ?? new HttpsAgent(agentOptions),
-      httpAgent: agent ?? new HttpAgent(agentOptions),
-    });
-  }
-
-  updateHttpClientConfig(): void {
-    // Timeouts are fixed per run; nothing updates them.
-  }
-
-  httpHandlerConfigs(): Record<string, never> {
-    return {};
-  }
-
-  destroy(): void {
-    this.handlers.forEach((handler) => void handler.then((h) => h.destroy()));
-  }
 }
 
 /**
@@ -419,22 +142,16 @@ export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { d
         ),
       ),
     getCallerIdentity: (caller, options) =>
-      send('GetCallerIdentity', caller, options, async (client, abortSignal) => {
-        const output = await client.send(new GetCallerIdentityCommand({}), { abortSignal });
-        if (!output.Account || !output.Arn || !output.UserId)
-          throw malformed('GetCallerIdentity', 'the response had no Account, Arn or UserId');
-        return { account: output.Account, arn: output.Arn, userId: output.UserId };
-      }),
+      send('GetCallerIdentity', caller, options, async (client, abortSignal) =>
+        fromCallerIdentityOutput(
+          await client.send(new GetCallerIdentityCommand({}), { abortSignal }),
+        ),
+      ),
     getSessionToken: (request, caller, options) =>
       send('GetSessionToken', caller, options, async (client, abortSignal) => {
-        const output = await client.send(
-          new GetSessionTokenCommand({
-            DurationSeconds: request.durationSeconds,
-            SerialNumber: request.mfa?.serialNumber,
-            TokenCode: request.mfa?.tokenCode,
-          }),
-          { abortSignal },
-        );
+        const output = await client.send(new GetSessionTokenCommand(toSessionTokenInput(request)), {
+          abortSignal,
+        });
         return fromCredentials(output.Credentials, 'GetSessionToken');
       }),
     destroy: () => handler.destroy(),

@@ -2,7 +2,8 @@ import type { Tag } from '../model/tags.js';
 
 /**
  * Credentials as the action handles them. Domain types are camelCase: the SDK's PascalCase
- * shapes stay inside the gateway (sts-client.ts), the one importer of @aws-sdk/client-sts.
+ * shapes stay inside the gateway (sts-client.ts, with its mapping in sts-mapping.ts), the only
+ * importers of @aws-sdk/client-sts.
  */
 export interface AwsCredentials {
   readonly accessKeyId: string;

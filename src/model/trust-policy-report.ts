@@ -1,9 +1,5 @@
-import {
-  type ConditionCheck,
-  type Evaluation,
-  type PolicyDocument,
-  describeMismatch,
-} from './trust-policy-evaluate.js';
+import type { Evaluation, PolicyDocument } from './trust-policy-evaluate.js';
+import { type ConditionCheck, describeMismatch } from './trust-policy-operators.js';
 import { WEB_IDENTITY_ACTION } from './trust-policy-issuer.js';
 
 /**

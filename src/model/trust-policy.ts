@@ -12,11 +12,13 @@ import { TEMPLATE_CLAIM_KEYS, contextOf, contextOfClaims } from './trust-policy-
 /**
  * Trust policies for GitHub OIDC: building one for a repository and scope, for any issuer and
  * subject format, and the condition that admits a given token. Pure. Evaluation lives in
- * trust-policy-evaluate.ts; issuers in trust-policy-issuer.ts; subject shapes in
+ * trust-policy-evaluate.ts, with condition operators in trust-policy-operators.ts and policy
+ * variables in trust-policy-variables.ts; issuers in trust-policy-issuer.ts; subject shapes in
  * trust-policy-subject.ts.
  */
 
-export { type PolicyDocument, evaluateTrustPolicy, globMatch } from './trust-policy-evaluate.js';
+export { type PolicyDocument, evaluateTrustPolicy } from './trust-policy-evaluate.js';
+export { globMatch } from './trust-policy-operators.js';
 
 export type ConditionBlock = Readonly<
   Record<string, Readonly<Record<string, string | readonly string[]>>>

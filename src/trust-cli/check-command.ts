@@ -1,5 +1,6 @@
 import { decodeJwtClaims } from '../model/jwt-claims.js';
-import { type Claims, evaluateTrustPolicy } from '../model/trust-policy-evaluate.js';
+import { evaluateTrustPolicy } from '../model/trust-policy-evaluate.js';
+import type { Claims } from '../model/trust-policy-variables.js';
 import { formatEvaluation, policyFromJson, versionWarning } from '../model/trust-policy-report.js';
 import { UsageError, keyValues, parseFlags } from './parse-args.js';
 
