@@ -28714,7 +28714,7 @@ function repositoryOf(github) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8372);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3108);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
 /* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
 
@@ -28938,7 +28938,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 8372:
+/***/ 3108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30396,8 +30396,12 @@ function contextOfClaims(claims) {
     return ref === undefined ? undefined : `ref:${ref}`;
 }
 
-;// CONCATENATED MODULE: ./src/model/trust-policy-evaluate.ts
-
+;// CONCATENATED MODULE: ./src/model/trust-policy-variables.ts
+/**
+ * The request context a GitHub OIDC token gives a trust policy: the values of its condition keys
+ * as STS sets them, and policy variables substituted into condition values. Pure.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
 /**
  * Condition keys AWS documents for GitHub's provider, beside aud and sub; STS leaves any other
  * ISSUER:claim key out of the request context, so a condition on it sees no value.
@@ -30420,6 +30424,81 @@ const GITHUB_CONDITION_CLAIMS = [
     'environment',
     'enterprise_id',
 ];
+const VARIABLE = /\$\{([^}]*)\}/g;
+/** Stand-ins for ${*} and ${?} in a pattern: the literal character, not a wildcard. */
+const LITERAL_STAR = '\uE000';
+const LITERAL_QUESTION = '\uE001';
+/** A pattern as a person reads it: the stand-ins shown as the variables they came from. */
+const shown = (pattern) => pattern.replaceAll(LITERAL_STAR, '${*}').replaceAll(LITERAL_QUESTION, '${?}');
+/** A pattern as an exact string: the stand-ins are the characters themselves. */
+const literal = (pattern) => pattern.replaceAll(LITERAL_STAR, '*').replaceAll(LITERAL_QUESTION, '?');
+/**
+ * Substitutes policy variables in a 2012-10-17 policy's condition values: a token claim's
+ * condition key becomes the token's value; ${*}, ${?} and ${$} the literal character; an
+ * optional default (${key, 'value'}) stands in for an absent claim. Any other variable, or a
+ * claim without a value, is unknown at check time.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+function expectedValues(expected, claims, provider, variables) {
+    if (!variables)
+        return { values: expected };
+    let unknown;
+    const values = expected.map((value) => value.replace(VARIABLE, (whole, inner) => {
+        const [name = '', fallback] = inner.split(/,\s*/, 2);
+        // ${*} and ${?} are a literal * and ?, never wildcards, even under StringLike.
+        if (name.trim() === '*')
+            return LITERAL_STAR;
+        if (name.trim() === '?')
+            return LITERAL_QUESTION;
+        if (name.trim() === '$')
+            return '$';
+        const found = requestValues(name.trim(), claims, provider).values;
+        if (found?.length === 1)
+            return found[0] ?? '';
+        const quoted = /^'(.*)'$/s.exec(fallback?.trim() ?? '');
+        if (found === undefined && quoted?.[1] !== undefined)
+            return quoted[1];
+        unknown ??= `policy variable ${whole} is unknown at check time`;
+        return whole;
+    }));
+    return unknown === undefined ? { values } : { values, unknown };
+}
+/** The request's values for a condition key, or why STS leaves the key out. */
+function requestValues(key, claims, provider) {
+    // Condition keys are case-insensitive in IAM; the values they compare are not.
+    const separator = key.lastIndexOf(':');
+    const prefix = key.slice(0, Math.max(separator, 0)).toLowerCase();
+    const claim = key.slice(separator + 1).toLowerCase();
+    // A service or global key (aws:SourceIp, sts:RoleSessionName, aws:CurrentTime, ...) has a
+    // value only STS knows when the call is made: the session name, the caller's address, the time.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+    const service = key.slice(0, Math.max(key.indexOf(':'), 0));
+    if (prefix !== provider.toLowerCase() && service !== '' && !/[./]/.test(service)) {
+        return { unknown: `condition key ${key} is unknown at check time (STS sets it per call)` };
+    }
+    if (separator < 0 || prefix !== provider.toLowerCase()) {
+        return { note: `condition key ${key} is not a claim of this token` };
+    }
+    if (!GITHUB_CONDITION_CLAIMS.includes(claim)) {
+        return { note: `AWS documents no condition key ${key}; STS does not set it` };
+    }
+    // STS fills PROVIDER:aud from the token's azp claim when present, else from aud.
+    const raw = claim === 'aud' && claims['azp'] !== undefined ? claims['azp'] : claims[claim];
+    const values = strings(raw);
+    return values.length === 0 ? { note: `the token has no ${claim} claim` } : { values };
+}
+/** The string values of a policy or claim value that may be one string or a list. */
+function strings(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return (list
+        // IAM compares JSON booleans and numbers as their text: true is "true".
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+        .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
+        .map((item) => String(item)));
+}
+
+;// CONCATENATED MODULE: ./src/model/trust-policy-operators.ts
+
 const BASE_OPERATORS = [
     'StringEquals',
     'StringNotEquals',
@@ -30428,6 +30507,77 @@ const BASE_OPERATORS = [
     'StringLike',
     'StringNotLike',
 ];
+const OPERATOR = /^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/;
+/**
+ * How one key of one condition operator compares with the request; `unknown` says why the
+ * checker cannot know the result.
+ */
+function checkCondition(operator, key, expected, claims, provider) {
+    const { values, note, unknown } = requestValues(key, claims, provider);
+    const [, set, name = '', ifExists] = OPERATOR.exec(operator) ?? [];
+    if (name !== 'Null' && !BASE_OPERATORS.includes(name)) {
+        const why = `condition operator ${operator} is not evaluated here`;
+        return { operator, key, expected, seen: values, matched: false, unknown: why };
+    }
+    if (unknown !== undefined) {
+        return { operator, key, expected, seen: undefined, matched: false, unknown };
+    }
+    const base = {
+        operator,
+        key,
+        expected,
+        seen: values,
+        ...(note === undefined ? {} : { note }),
+    };
+    if (name === 'Null') {
+        // Null: "true" asks that the key be absent, "false" that it be present.
+        return { ...base, matched: expected.some((e) => (e.toLowerCase() === 'true') === !values) };
+    }
+    const negated = name.includes('Not');
+    const like = name.endsWith('Like');
+    const ignoreCase = name.endsWith('IgnoreCase');
+    const fold = (s) => (ignoreCase ? s.toLowerCase() : s);
+    const hit = (value) => expected.some((e) => (like ? globMatch(e, value) : fold(literal(e)) === fold(value)));
+    // A positive operator matches a value that equals any expected one; a negated one, a value that
+    // equals none of them.
+    const valueMatches = (value) => (negated ? !hit(value) : hit(value));
+    if (values === undefined) {
+        // IAM: with no key in the request, ForAllValues and negated operators match, IfExists
+        // matches, and every other operator does not.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+        const matched = ifExists !== undefined || set === 'ForAllValues' || (negated && !set);
+        return { ...base, matched };
+    }
+    const matched = set === 'ForAllValues' ? values.every(valueMatches) : values.some(valueMatches);
+    return { ...base, matched };
+}
+/** One line on a condition that did not match: the value seen and the value expected. */
+function describeMismatch(c) {
+    if (c.note !== undefined &&
+        /^(?:condition operator|condition key|policy variable)/.test(c.note)) {
+        return c.note;
+    }
+    const claim = c.key.slice(c.key.lastIndexOf(':') + 1).toLowerCase();
+    const quoted = c.expected.map((pattern) => `'${pattern}'`);
+    const list = quoted.length === 1 ? quoted.join('') : `one of ${quoted.join(', ')}`;
+    const like = /Like/.test(c.operator);
+    const not = /Not/.test(c.operator) ? 'anything but ' : '';
+    const expectation = `${not}${like ? `a match for ${list}` : list} (${c.operator})`;
+    if (c.seen === undefined)
+        return `${c.note ?? `no ${claim}`}; the policy expects ${expectation}`;
+    return `${claim} is '${c.seen.join(',')}', the policy expects ${expectation}`;
+}
+/** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
+function globMatch(pattern, value) {
+    const escape = (ch) => ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
+    const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
+    return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
+}
+
+;// CONCATENATED MODULE: ./src/model/trust-policy-evaluate.ts
+
+
+
 /** Whether STS would let a token with these claims assume a role with this trust policy. */
 function evaluateTrustPolicy(policy, claims) {
     const list = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
@@ -30510,109 +30660,6 @@ function principalMatches(statement, provider, deny) {
     const suffix = `:oidc-provider/${provider}`.toLowerCase();
     return { matched: strings(record.Federated).some((arn) => arn.toLowerCase().endsWith(suffix)) };
 }
-const VARIABLE = /\$\{([^}]*)\}/g;
-/** Stand-ins for ${*} and ${?} in a pattern: the literal character, not a wildcard. */
-const LITERAL_STAR = '\uE000';
-const LITERAL_QUESTION = '\uE001';
-/** A pattern as a person reads it: the stand-ins shown as the variables they came from. */
-const shown = (pattern) => pattern.replaceAll(LITERAL_STAR, '${*}').replaceAll(LITERAL_QUESTION, '${?}');
-/** A pattern as an exact string: the stand-ins are the characters themselves. */
-const literal = (pattern) => pattern.replaceAll(LITERAL_STAR, '*').replaceAll(LITERAL_QUESTION, '?');
-/**
- * Substitutes policy variables in a 2012-10-17 policy's condition values: a token claim's
- * condition key becomes the token's value; ${*}, ${?} and ${$} the literal character; an
- * optional default (${key, 'value'}) stands in for an absent claim. Any other variable, or a
- * claim without a value, is unknown at check time.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
- */
-function expectedValues(expected, claims, provider, variables) {
-    if (!variables)
-        return { values: expected };
-    let unknown;
-    const values = expected.map((value) => value.replace(VARIABLE, (whole, inner) => {
-        const [name = '', fallback] = inner.split(/,\s*/, 2);
-        // ${*} and ${?} are a literal * and ?, never wildcards, even under StringLike.
-        if (name.trim() === '*')
-            return LITERAL_STAR;
-        if (name.trim() === '?')
-            return LITERAL_QUESTION;
-        if (name.trim() === '$')
-            return '$';
-        const found = requestValues(name.trim(), claims, provider).values;
-        if (found?.length === 1)
-            return found[0] ?? '';
-        const quoted = /^'(.*)'$/s.exec(fallback?.trim() ?? '');
-        if (found === undefined && quoted?.[1] !== undefined)
-            return quoted[1];
-        unknown ??= `policy variable ${whole} is unknown at check time`;
-        return whole;
-    }));
-    return unknown === undefined ? { values } : { values, unknown };
-}
-/** The request's values for a condition key, or why STS leaves the key out. */
-function requestValues(key, claims, provider) {
-    // Condition keys are case-insensitive in IAM; the values they compare are not.
-    const separator = key.lastIndexOf(':');
-    const prefix = key.slice(0, Math.max(separator, 0)).toLowerCase();
-    const claim = key.slice(separator + 1).toLowerCase();
-    // A service or global key (aws:SourceIp, sts:RoleSessionName, aws:CurrentTime, ...) has a
-    // value only STS knows when the call is made: the session name, the caller's address, the time.
-    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
-    const service = key.slice(0, Math.max(key.indexOf(':'), 0));
-    if (prefix !== provider.toLowerCase() && service !== '' && !/[./]/.test(service)) {
-        return { unknown: `condition key ${key} is unknown at check time (STS sets it per call)` };
-    }
-    if (separator < 0 || prefix !== provider.toLowerCase()) {
-        return { note: `condition key ${key} is not a claim of this token` };
-    }
-    if (!GITHUB_CONDITION_CLAIMS.includes(claim)) {
-        return { note: `AWS documents no condition key ${key}; STS does not set it` };
-    }
-    // STS fills PROVIDER:aud from the token's azp claim when present, else from aud.
-    const raw = claim === 'aud' && claims['azp'] !== undefined ? claims['azp'] : claims[claim];
-    const values = strings(raw);
-    return values.length === 0 ? { note: `the token has no ${claim} claim` } : { values };
-}
-const OPERATOR = /^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/;
-function checkCondition(operator, key, expected, claims, provider) {
-    const { values, note, unknown } = requestValues(key, claims, provider);
-    const [, set, name = '', ifExists] = OPERATOR.exec(operator) ?? [];
-    if (name !== 'Null' && !BASE_OPERATORS.includes(name)) {
-        const why = `condition operator ${operator} is not evaluated here`;
-        return { operator, key, expected, seen: values, matched: false, unknown: why };
-    }
-    if (unknown !== undefined) {
-        return { operator, key, expected, seen: undefined, matched: false, unknown };
-    }
-    const base = {
-        operator,
-        key,
-        expected,
-        seen: values,
-        ...(note === undefined ? {} : { note }),
-    };
-    if (name === 'Null') {
-        // Null: "true" asks that the key be absent, "false" that it be present.
-        return { ...base, matched: expected.some((e) => (e.toLowerCase() === 'true') === !values) };
-    }
-    const negated = name.includes('Not');
-    const like = name.endsWith('Like');
-    const ignoreCase = name.endsWith('IgnoreCase');
-    const fold = (s) => (ignoreCase ? s.toLowerCase() : s);
-    const hit = (value) => expected.some((e) => (like ? globMatch(e, value) : fold(literal(e)) === fold(value)));
-    // A positive operator matches a value that equals any expected one; a negated one, a value that
-    // equals none of them.
-    const valueMatches = (value) => (negated ? !hit(value) : hit(value));
-    if (values === undefined) {
-        // IAM: with no key in the request, ForAllValues and negated operators match, IfExists
-        // matches, and every other operator does not.
-        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
-        const matched = ifExists !== undefined || set === 'ForAllValues' || (negated && !set);
-        return { ...base, matched };
-    }
-    const matched = set === 'ForAllValues' ? values.every(valueMatches) : values.some(valueMatches);
-    return { ...base, matched };
-}
 function withoutUnknown(check) {
     const rest = { ...check };
     delete rest.unknown;
@@ -30627,37 +30674,6 @@ function mismatchesOf(s) {
         : [`Principal.Federated is not the OIDC provider for ${s.provider}`];
     return [...reasons, ...s.conditions.filter((c) => !c.matched).map(describeMismatch)];
 }
-/** One line on a condition that did not match: the value seen and the value expected. */
-function describeMismatch(c) {
-    if (c.note !== undefined &&
-        /^(?:condition operator|condition key|policy variable)/.test(c.note)) {
-        return c.note;
-    }
-    const claim = c.key.slice(c.key.lastIndexOf(':') + 1).toLowerCase();
-    const quoted = c.expected.map((pattern) => `'${pattern}'`);
-    const list = quoted.length === 1 ? quoted.join('') : `one of ${quoted.join(', ')}`;
-    const like = /Like/.test(c.operator);
-    const not = /Not/.test(c.operator) ? 'anything but ' : '';
-    const expectation = `${not}${like ? `a match for ${list}` : list} (${c.operator})`;
-    if (c.seen === undefined)
-        return `${c.note ?? `no ${claim}`}; the policy expects ${expectation}`;
-    return `${claim} is '${c.seen.join(',')}', the policy expects ${expectation}`;
-}
-/** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
-function globMatch(pattern, value) {
-    const escape = (ch) => ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
-    const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
-    return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
-}
-/** The string values of a policy or claim value that may be one string or a list. */
-function strings(value) {
-    const list = Array.isArray(value) ? value : [value];
-    return (list
-        // IAM compares JSON booleans and numbers as their text: true is "true".
-        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
-        .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
-        .map((item) => String(item)));
-}
 
 ;// CONCATENATED MODULE: ./src/model/trust-policy.ts
 
@@ -30667,9 +30683,11 @@ function strings(value) {
 /**
  * Trust policies for GitHub OIDC: building one for a repository and scope, for any issuer and
  * subject format, and the condition that admits a given token. Pure. Evaluation lives in
- * trust-policy-evaluate.ts; issuers in trust-policy-issuer.ts; subject shapes in
+ * trust-policy-evaluate.ts, with condition operators in trust-policy-operators.ts and policy
+ * variables in trust-policy-variables.ts; issuers in trust-policy-issuer.ts; subject shapes in
  * trust-policy-subject.ts.
  */
+
 
 const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 const NUMERIC_ID = /^\d{1,20}$/;
@@ -32910,7 +32928,7 @@ function lazyGateway(factory, settings) {
  * the bundler keeps only the STS client.
  */
 async function createSdkGateway(settings) {
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5954));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7316));
     return createSdkStsGateway(settings);
 }
 /**

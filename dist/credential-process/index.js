@@ -1285,7 +1285,7 @@ env, now) {
     });
     const noop = () => undefined;
     // The same gateway as the main step (the only user of the AWS SDK), loaded on a cache miss only.
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5954));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7316));
     const gateway = createSdkStsGateway({
         region: spec.region,
         endpoint: spec.network.stsEndpoint,

@@ -1,8 +1,8 @@
-export const id = 954;
-export const ids = [954];
+export const id = 316;
+export const ids = [316];
 export const modules = {
 
-/***/ 5954:
+/***/ 7316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,169 +11,23 @@ __webpack_require__.d(__webpack_exports__, {
   createSdkStsGateway: () => (/* binding */ createSdkStsGateway)
 });
 
-// UNUSED EXPORTS: fromAssumeOutput, toAssumeRoleInput, toStsCallError
-
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __webpack_require__(7206);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __webpack_require__(7206);
 // EXTERNAL MODULE: ./src/aws/http-transport.ts
 var http_transport = __webpack_require__(9817);
-;// CONCATENATED MODULE: ./src/aws/version.ts
-/** The action's name and version, sent in every STS call's User-Agent (a unit test pins them to package.json). */
-const ACTION_NAME = 'aws-deploy-role';
-const ACTION_VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/aws/sts-client.ts
+;// CONCATENATED MODULE: ./src/aws/proxy-routing-handler.ts
 
 
 
 
-
-
-
-/** The SDK input for AssumeRole: camelCase request in, PascalCase SDK shape out. */
-function toAssumeRoleInput(request) {
-    return {
-        RoleArn: request.roleArn,
-        RoleSessionName: request.sessionName,
-        DurationSeconds: request.durationSeconds,
-        ExternalId: request.externalId,
-        SourceIdentity: request.sourceIdentity,
-        SerialNumber: request.mfa?.serialNumber,
-        TokenCode: request.mfa?.tokenCode,
-        Tags: request.tags?.length
-            ? request.tags.map((t) => ({ Key: t.key, Value: t.value }))
-            : undefined,
-        TransitiveTagKeys: request.transitiveTagKeys?.length
-            ? [...request.transitiveTagKeys]
-            : undefined,
-        ...policyInput(request),
-    };
-}
-/** The SDK input for AssumeRoleWithWebIdentity (STS takes no tags, source identity or MFA here). */
-function toWebIdentityInput(request) {
-    return {
-        RoleArn: request.roleArn,
-        RoleSessionName: request.sessionName,
-        DurationSeconds: request.durationSeconds,
-        WebIdentityToken: request.webIdentityToken,
-        ...policyInput(request),
-    };
-}
-function policyInput(request) {
-    return {
-        ...(request.inlineSessionPolicy === undefined ? {} : { Policy: request.inlineSessionPolicy }),
-        ...(request.managedSessionPolicies?.length
-            ? { PolicyArns: request.managedSessionPolicies.map((arn) => ({ arn })) }
-            : {}),
-    };
-}
-/**
- * Converts and validates what the action reads from an assume-role answer. The SDK parses
- * the XML, but a proxy or a broken endpoint can still answer 200 without credentials or with
- * an Expiration that is no time: that is a clear error naming the operation, never a crash later.
- */
-function fromAssumeOutput(output, operation) {
-    const credentials = fromCredentials(output.Credentials, operation);
-    const user = output.AssumedRoleUser;
-    if (!user?.Arn || !user.AssumedRoleId)
-        throw malformed(operation, 'the response had no AssumedRoleUser Arn and AssumedRoleId');
-    return {
-        credentials,
-        assumedRoleArn: user.Arn,
-        assumedRoleId: user.AssumedRoleId,
-        sourceIdentity: output.SourceIdentity,
-        packedPolicySize: output.PackedPolicySize,
-        subjectFromWebIdentityToken: output.SubjectFromWebIdentityToken,
-    };
-}
-/** Converts and validates STS Credentials (all four fields, Expiration a valid time). */
-function fromCredentials(credentials, operation) {
-    const missing = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].filter((field) => !credentials?.[field]);
-    if (credentials === undefined || missing.length > 0)
-        throw malformed(operation, `the response's Credentials had no ${missing.join(', ')}`);
-    // https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html: 16-128 word
-    // characters. Anything else (an undecodable character reference, markup) is no key.
-    if (!/^\w{16,128}$/.test((credentials.AccessKeyId ?? '').trim()))
-        throw malformed(operation, "the response's Credentials AccessKeyId is not an access key ID");
-    const expiration = credentials.Expiration;
-    if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
-        throw malformed(operation, "the response's Credentials Expiration is not a valid time");
-    return {
-        // Trimmed: an XML body wrapped for display (as AWS's documentation samples are) adds spaces.
-        accessKeyId: (credentials.AccessKeyId ?? '').trim(),
-        secretAccessKey: (credentials.SecretAccessKey ?? '').trim(),
-        sessionToken: (credentials.SessionToken ?? '').trim(),
-        expiration,
-    };
-}
-function malformed(operation, problem) {
-    return new errors/* StsCallError */.Do(operation, 'MalformedResponse', problem, 200);
-}
-/** Node's codes for a TLS certificate the runner does not trust (wrong CA, self-signed, expired). */
-const TLS_CERTIFICATE_CODES = new Set([
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_REJECTED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/**
- * Converts whatever the SDK threw into an StsCallError whose code and status carry today's
- * retry classification (retry.ts): 429 is throttling whatever its body, a TLS certificate
- * failure is final and says how to trust the CA, network faults are "NetworkError".
- */
-function toStsCallError(thrown, operation, endpoint) {
-    if (thrown instanceof errors/* StsCallError */.Do)
-        return thrown;
-    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
-    const name = typeof error.Code === 'string' && error.Code !== ''
-        ? error.Code
-        : typeof error.name === 'string'
-            ? error.name
-            : 'Error';
-    const message = typeof error.message === 'string' ? error.message : String(thrown);
-    const code = typeof error.code === 'string' ? error.code : undefined;
-    const where = endpoint === '' ? '' : ` (endpoint ${endpoint})`;
-    const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode ?? 0;
-    if (code !== undefined && TLS_CERTIFICATE_CODES.has(code))
-        return new errors/* StsCallError */.Do(operation, 'TlsCertificateError', `${code}: ${message}${where}. The runner does not trust the certificate it was shown: a TLS-inspecting ` +
-            'proxy (http-proxy, HTTPS_PROXY) or a private endpoint signs with its own CA. Give Node that CA with ' +
-            'NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or fix the proxy; this is not retried.', 0);
-    if (status === 429)
-        return new errors/* StsCallError */.Do(operation, isKnownCode(name) ? name : 'Throttling', firstLine(message), 429);
-    if (error.$fault !== undefined && status > 0)
-        return new errors/* StsCallError */.Do(operation, name, firstLine(message), status, {
-            clockSkewCorrected: error.$metadata?.clockSkewCorrected === true,
-        });
-    if (status >= 200 && status < 300)
-        return malformed(operation, `the response could not be read: ${firstLine(message)}`);
-    if (status > 0)
-        return new errors/* StsCallError */.Do(operation, status >= 500 ? 'ServiceUnavailable' : `HTTP${status}`, `HTTP ${status}${where}: ${firstLine(message)}`, status);
-    if (name === 'TimeoutError' || code === 'ETIMEDOUT')
-        return new errors/* StsCallError */.Do(operation, 'TimeoutError', `no response in time${where}`, 0);
-    if (name === 'AbortError')
-        return new errors/* StsCallError */.Do(operation, 'Aborted', `aborted${where}`, 0);
-    return new errors/* StsCallError */.Do(operation, 'NetworkError', `${code ?? name}: ${firstLine(message)}${where}`, 0);
-}
-function isKnownCode(name) {
-    return !/^(Unknown|Error|SyntaxError|TypeError)/.test(name);
-}
-function firstLine(text) {
-    return text.split('\n')[0] ?? '';
-}
 /**
  * The request handler: one NodeHttpHandler per proxy choice, chosen per request from the
  * resolved endpoint's host (the SDK resolves it after our settings are fixed, so the choice is
@@ -238,6 +92,181 @@ class ProxyRoutingHandler {
         this.handlers.forEach((handler) => void handler.then((h) => h.destroy()));
     }
 }
+
+;// CONCATENATED MODULE: ./src/aws/sts-errors.ts
+
+/** Node's codes for a TLS certificate the runner does not trust (wrong CA, self-signed, expired). */
+const TLS_CERTIFICATE_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/**
+ * Converts whatever the SDK threw into an StsCallError whose code and status carry today's
+ * retry classification (retry.ts): 429 is throttling whatever its body, a TLS certificate
+ * failure is final and says how to trust the CA, network faults are "NetworkError".
+ */
+function toStsCallError(thrown, operation, endpoint) {
+    if (thrown instanceof errors/* StsCallError */.Do)
+        return thrown;
+    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
+    const name = typeof error.Code === 'string' && error.Code !== ''
+        ? error.Code
+        : typeof error.name === 'string'
+            ? error.name
+            : 'Error';
+    const message = typeof error.message === 'string' ? error.message : String(thrown);
+    const code = typeof error.code === 'string' ? error.code : undefined;
+    const where = endpoint === '' ? '' : ` (endpoint ${endpoint})`;
+    const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode ?? 0;
+    if (code !== undefined && TLS_CERTIFICATE_CODES.has(code))
+        return new errors/* StsCallError */.Do(operation, 'TlsCertificateError', `${code}: ${message}${where}. The runner does not trust the certificate it was shown: a TLS-inspecting ` +
+            'proxy (http-proxy, HTTPS_PROXY) or a private endpoint signs with its own CA. Give Node that CA with ' +
+            'NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or fix the proxy; this is not retried.', 0);
+    if (status === 429)
+        return new errors/* StsCallError */.Do(operation, isKnownCode(name) ? name : 'Throttling', firstLine(message), 429);
+    if (error.$fault !== undefined && status > 0)
+        return new errors/* StsCallError */.Do(operation, name, firstLine(message), status, {
+            clockSkewCorrected: error.$metadata?.clockSkewCorrected === true,
+        });
+    if (status >= 200 && status < 300)
+        return malformedResponse(operation, `the response could not be read: ${firstLine(message)}`);
+    if (status > 0)
+        return new errors/* StsCallError */.Do(operation, status >= 500 ? 'ServiceUnavailable' : `HTTP${status}`, `HTTP ${status}${where}: ${firstLine(message)}`, status);
+    if (name === 'TimeoutError' || code === 'ETIMEDOUT')
+        return new errors/* StsCallError */.Do(operation, 'TimeoutError', `no response in time${where}`, 0);
+    if (name === 'AbortError')
+        return new errors/* StsCallError */.Do(operation, 'Aborted', `aborted${where}`, 0);
+    return new errors/* StsCallError */.Do(operation, 'NetworkError', `${code ?? name}: ${firstLine(message)}${where}`, 0);
+}
+function isKnownCode(name) {
+    return !/^(Unknown|Error|SyntaxError|TypeError)/.test(name);
+}
+function firstLine(text) {
+    return text.split('\n')[0] ?? '';
+}
+/** An StsCallError for a 200 answer the action cannot use (no credentials, a bad time, no XML). */
+function malformedResponse(operation, problem) {
+    return new errors/* StsCallError */.Do(operation, 'MalformedResponse', problem, 200);
+}
+
+;// CONCATENATED MODULE: ./src/aws/sts-mapping.ts
+
+/*
+ * Request and response mapping between the gateway's camelCase domain types and the SDK's
+ * PascalCase shapes. Types only from the SDK: the client itself loads in sts-client.ts.
+ */
+/** The SDK input for AssumeRole: camelCase request in, PascalCase SDK shape out. */
+function toAssumeRoleInput(request) {
+    return {
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        DurationSeconds: request.durationSeconds,
+        ExternalId: request.externalId,
+        SourceIdentity: request.sourceIdentity,
+        SerialNumber: request.mfa?.serialNumber,
+        TokenCode: request.mfa?.tokenCode,
+        Tags: request.tags?.length
+            ? request.tags.map((t) => ({ Key: t.key, Value: t.value }))
+            : undefined,
+        TransitiveTagKeys: request.transitiveTagKeys?.length
+            ? [...request.transitiveTagKeys]
+            : undefined,
+        ...policyInput(request),
+    };
+}
+/** The SDK input for AssumeRoleWithWebIdentity (STS takes no tags, source identity or MFA here). */
+function toWebIdentityInput(request) {
+    return {
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        DurationSeconds: request.durationSeconds,
+        WebIdentityToken: request.webIdentityToken,
+        ...policyInput(request),
+    };
+}
+/** The session policies, inline and managed, as both assume-role inputs take them. */
+function policyInput(request) {
+    return {
+        ...(request.inlineSessionPolicy === undefined ? {} : { Policy: request.inlineSessionPolicy }),
+        ...(request.managedSessionPolicies?.length
+            ? { PolicyArns: request.managedSessionPolicies.map((arn) => ({ arn })) }
+            : {}),
+    };
+}
+/**
+ * Converts and validates what the action reads from an assume-role answer. The SDK parses
+ * the XML, but a proxy or a broken endpoint can still answer 200 without credentials or with
+ * an Expiration that is no time: that is a clear error naming the operation, never a crash later.
+ */
+function fromAssumeOutput(output, operation) {
+    const credentials = fromCredentials(output.Credentials, operation);
+    const user = output.AssumedRoleUser;
+    if (!user?.Arn || !user.AssumedRoleId)
+        throw malformedResponse(operation, 'the response had no AssumedRoleUser Arn and AssumedRoleId');
+    return {
+        credentials,
+        assumedRoleArn: user.Arn,
+        assumedRoleId: user.AssumedRoleId,
+        sourceIdentity: output.SourceIdentity,
+        packedPolicySize: output.PackedPolicySize,
+        subjectFromWebIdentityToken: output.SubjectFromWebIdentityToken,
+    };
+}
+/** Converts and validates STS Credentials (all four fields, Expiration a valid time). */
+function fromCredentials(credentials, operation) {
+    const missing = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].filter((field) => !credentials?.[field]);
+    if (credentials === undefined || missing.length > 0)
+        throw malformedResponse(operation, `the response's Credentials had no ${missing.join(', ')}`);
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html: 16-128 word
+    // characters. Anything else (an undecodable character reference, markup) is no key.
+    if (!/^\w{16,128}$/.test((credentials.AccessKeyId ?? '').trim()))
+        throw malformedResponse(operation, "the response's Credentials AccessKeyId is not an access key ID");
+    const expiration = credentials.Expiration;
+    if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
+        throw malformedResponse(operation, "the response's Credentials Expiration is not a valid time");
+    return {
+        // Trimmed: an XML body wrapped for display (as AWS's documentation samples are) adds spaces.
+        accessKeyId: (credentials.AccessKeyId ?? '').trim(),
+        secretAccessKey: (credentials.SecretAccessKey ?? '').trim(),
+        sessionToken: (credentials.SessionToken ?? '').trim(),
+        expiration,
+    };
+}
+/** The SDK input for GetSessionToken: the duration, and the MFA device and code when given. */
+function toSessionTokenInput(request) {
+    return {
+        DurationSeconds: request.durationSeconds,
+        SerialNumber: request.mfa?.serialNumber,
+        TokenCode: request.mfa?.tokenCode,
+    };
+}
+/** The caller's identity from a GetCallerIdentity answer, all three fields present. */
+function fromCallerIdentityOutput(output) {
+    if (!output.Account || !output.Arn || !output.UserId)
+        throw malformedResponse('GetCallerIdentity', 'the response had no Account, Arn or UserId');
+    return { account: output.Account, arn: output.Arn, userId: output.UserId };
+}
+
+;// CONCATENATED MODULE: ./src/aws/version.ts
+/** The action's name and version, sent in every STS call's User-Agent (a unit test pins them to package.json). */
+const ACTION_NAME = 'aws-deploy-role';
+const ACTION_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/aws/sts-client.ts
+
+
+
+
+
+
 /**
  * The StsGateway over @aws-sdk/client-sts. One client per caller key, kept for the whole run,
  * so the clock correction the SDK learns from a skew error sticks for the retry; a new client
@@ -315,18 +344,11 @@ function createSdkStsGateway(settings) {
         assumeRoleWithWebIdentity: (request, options) => send('AssumeRoleWithWebIdentity', undefined, options, async (client, abortSignal) => fromAssumeOutput(await client.send(new dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH(toWebIdentityInput(request)), {
             abortSignal,
         }), 'AssumeRoleWithWebIdentity')),
-        getCallerIdentity: (caller, options) => send('GetCallerIdentity', caller, options, async (client, abortSignal) => {
-            const output = await client.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}), { abortSignal });
-            if (!output.Account || !output.Arn || !output.UserId)
-                throw malformed('GetCallerIdentity', 'the response had no Account, Arn or UserId');
-            return { account: output.Account, arn: output.Arn, userId: output.UserId };
-        }),
+        getCallerIdentity: (caller, options) => send('GetCallerIdentity', caller, options, async (client, abortSignal) => fromCallerIdentityOutput(await client.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}), { abortSignal }))),
         getSessionToken: (request, caller, options) => send('GetSessionToken', caller, options, async (client, abortSignal) => {
-            const output = await client.send(new dist_cjs/* GetSessionTokenCommand */.Xo({
-                DurationSeconds: request.durationSeconds,
-                SerialNumber: request.mfa?.serialNumber,
-                TokenCode: request.mfa?.tokenCode,
-            }), { abortSignal });
+            const output = await client.send(new dist_cjs/* GetSessionTokenCommand */.Xo(toSessionTokenInput(request)), {
+                abortSignal,
+            });
             return fromCredentials(output.Credentials, 'GetSessionToken');
         }),
         destroy: () => handler.destroy(),
