@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // npm run bench: end-to-end wall time of the main step (spawn to exit, as the runner sees it)
-// against a local moto_server and an OIDC token stand-in, next to `node -e 0` (the floor), a
+// against a local moto_server and an OIDC token stand-in, on loopback and with 100 ms added to
+// every STS and token request (a hosted runner to a regional endpoint), next to `node -e 0`, a
 // straightforward @actions/core + @aws-sdk/client-sts bundle (the baseline) and the reference
 // action users switch from (configure-aws-credentials v6.2.3's published dist/, run as the runner
 // runs it: INPUT_* from its own action.yml defaults), scenarios alternating in the same run.
-// Prints Markdown: one table per Node runtime, bundle sizes, budgets with PASS/FAIL (ratios to
-// the reference), and a CPU profile summary.
+// Prints Markdown: one table per Node runtime, bundle sizes, budgets with PASS/FAIL (medians of
+// per-round ratios to the reference, beside each scenario's floor: Node start-up plus one round
+// trip per request the run makes), and a CPU profile summary.
 // A record, not a test: FAILs do not change the exit code; only a broken bench exits non-zero.
 //
-//   node scripts/bench.mjs [--runs=20] [--warmup=2] [--no-profile] [--only=oidc1,ref-oidc1,...]
+//   node scripts/bench.mjs [--runs N] [--warmup N] [--no-profile] [--machine-node] [--only=oidc1,...]
+// Runs under Node 24 (action.yml: using: node24); --machine-node also times the machine's Node.
 // --only keeps the listed scenario ids (and the floor) for a quick look while tuning; the
 // budgets whose two sides both ran are still printed. The record in docs/ is a full run.
 // --dist=<dir> times another build of dist/ (for comparing bundling choices) instead.
@@ -34,10 +37,18 @@ import { fmt, kb, median, percentile, table } from './lib/stats.mjs';
 import { parse as parseYaml } from 'yaml';
 import { formatProfile, profileScenario } from './profile.mjs';
 
-const arg = (name, dflt) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
-const RUNS = Math.max(10, Number(arg('runs', '20')));
-const WARMUP = Math.max(2, Number(arg('warmup', '2')));
+/** --name=value or --name value. */
+const arg = (name, dflt) => {
+  const argv = process.argv;
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1];
+  return argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+};
+const RUNS = Math.max(1, Number(arg('runs', '20')));
+const WARMUP = Math.max(1, Number(arg('warmup', '2')));
+const MACHINE_NODE = process.argv.includes('--machine-node');
+/** Added to every STS and token request in the `-100ms` scenarios. */
+const FAR_MS = 100;
 const PROFILE = !process.argv.includes('--no-profile');
 const ONLY = arg('only', '')
   .split(',')
@@ -45,7 +56,6 @@ const ONLY = arg('only', '')
   .filter(Boolean);
 /** Whether a scenario runs: all of them, or those --only names (the floor always). */
 const selected = (id) => ONLY.length === 0 || id === 'floor' || ONLY.includes(id);
-const MB = 1_000_000;
 
 const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
 const STORED_KEYS = {
@@ -99,7 +109,7 @@ async function startDenyingSts() {
 }
 
 /** Every scenario: how to run it and what a correct run leaves behind. */
-function scenarios({ dist, baselineScript, oidcEnv }) {
+function scenarios({ dist, baselineScript, oidcEnv, farOidcEnv }) {
   const ok = (account) => (r) =>
     r.exitCode === 0 &&
     r.env.AWS_ACCESS_KEY_ID?.startsWith('ASIA') &&
@@ -123,6 +133,25 @@ function scenarios({ dist, baselineScript, oidcEnv }) {
       env: oidcEnv,
       inputs: { 'role-to-assume': GATEWAY },
       check: ok('111111111111'),
+    },
+    {
+      id: 'oidc1-100ms',
+      label: `OIDC → role (1 hop), +${FAR_MS} ms per request`,
+      script: join(dist, 'index.js'),
+      far: true,
+      env: farOidcEnv,
+      inputs: { 'role-to-assume': GATEWAY },
+      check: ok('111111111111'),
+    },
+    {
+      id: 'ref-oidc1-100ms',
+      label: `REFERENCE v6.2.3: OIDC → role (1 hop), +${FAR_MS} ms per request`,
+      script: join(REFERENCE, 'dist', 'index.js'),
+      reference: true,
+      far: true,
+      env: farOidcEnv,
+      inputs: { 'role-to-assume': GATEWAY },
+      check: refOk('111111111111'),
     },
     {
       id: 'keys',
@@ -329,21 +358,37 @@ async function main() {
     started(startOidcServer()),
     buildBaseline(join(tmp, 'baseline')),
   ]);
-  const counter = await started(startCountingProxy(moto.url));
-  const oidcEnv = {
-    ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-  };
+  // The far endpoints: the same moto and token signer, every request held FAR_MS first.
+  const [counter, farSts, farOidc] = await Promise.all([
+    started(startCountingProxy(moto.url)),
+    started(startCountingProxy(moto.url, { delayMs: FAR_MS })),
+    started(startOidcServer({ delayMs: FAR_MS })),
+  ]);
+  const envOf = (server) => ({
+    ACTIONS_ID_TOKEN_REQUEST_URL: server.requestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: server.requestToken,
+  });
+  const oidcEnv = envOf(oidc);
+  const farOidcEnv = envOf(farOidc);
 
   const sts = await stsRoundTrip(moto.url, oidc);
   const oidcRtt = await oidcRoundTrip(oidc);
-  log(`bench: STS round trip ${fmt(sts)} ms, OIDC token round trip ${fmt(oidcRtt)} ms`);
+  const farStsRtt = await stsRoundTrip(farSts.url, oidc, 3);
+  const farOidcRtt = await oidcRoundTrip(farOidc, 3);
+  log(
+    `bench: STS round trip ${fmt(sts)} ms (far: ${fmt(farStsRtt)} ms), ` +
+      `OIDC token round trip ${fmt(oidcRtt)} ms (far: ${fmt(farOidcRtt)} ms)`,
+  );
+  /** Round trip of one STS call and one token request, on the scenario's network. */
+  const rtt = (s) => (s.far ? { sts: farStsRtt, token: farOidcRtt } : { sts, token: oidcRtt });
+  /** Token requests answered so far, by either token server. */
+  const tokenCount = () => oidc.requests().length + farOidc.requests().length;
 
-  // The machine's Node and Node 24 (action.yml: using: node24), each once even if they are the same.
+  // Node 24 (action.yml: using: node24); with --machine-node the machine's Node first, each once.
   const runtimes = [];
   for (const [role, node] of [
-    ['machine', findMachineNode()],
-    ['action.yml node24', findNode24()],
+    ...(MACHINE_NODE ? [['machine', findMachineNode()]] : []),
+    ['action.yml node24', findNode24() ?? findMachineNode()],
   ]) {
     if (!node) continue;
     const v = await runBounded(node, ['--version'], {
@@ -357,8 +402,8 @@ async function main() {
   }
   runtimes.forEach((r) => log(`bench: runtime ${r.name}: ${r.node}`));
 
-  const list = scenarios({ dist, baselineScript: baseline.script, oidcEnv }).filter((s) =>
-    selected(s.id),
+  const list = scenarios({ dist, baselineScript: baseline.script, oidcEnv, farOidcEnv }).filter(
+    (s) => selected(s.id),
   );
   const denying = await started(startDenyingSts());
   // The reference reports AccessDenied by AWS's message ("Not authorized to perform …") once its
@@ -390,19 +435,29 @@ async function main() {
   for (const { name, node } of runtimes) {
     const samples = Object.fromEntries(list.map((s) => [s.id, []]));
     const calls = {};
-    // Warm-ups: the first goes through a counting forwarder to record each scenario's STS calls.
+    const tokens = {};
+    const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+    // Warm-ups: the first goes through a counting forwarder to record each scenario's STS calls
+    // (the far forwarder counts too), and the token servers' logs give its token requests.
     for (let w = 0; w < WARMUP; w++) {
       for (const s of list) {
         counter.take();
-        await runScenario(job, node, s, w === 0 ? counter.url : moto.url);
-        if (w === 0) calls[s.id] = Object.values(counter.take()).reduce((a, b) => a + b, 0);
+        farSts.take();
+        const tokensBefore = tokenCount();
+        await runScenario(job, node, s, s.far ? farSts.url : w === 0 ? counter.url : moto.url);
+        if (w === 0) {
+          calls[s.id] = sum(counter.take()) + sum(farSts.take());
+          tokens[s.id] = tokenCount() - tokensBefore;
+        }
       }
     }
     log(`bench: ${name}: ${RUNS} rounds of ${list.length} scenarios…`);
     // Round-robin, so drift (other load on the machine) spreads over every scenario alike.
     for (let i = 0; i < RUNS; i++) {
       for (const s of list)
-        samples[s.id].push((await runScenario(job, node, s, moto.url)).durationMs);
+        samples[s.id].push(
+          (await runScenario(job, node, s, s.far ? farSts.url : moto.url)).durationMs,
+        );
     }
     log(
       `bench: ${name}: AccessDenied, ours (${OURS_DENIED_RUNS} runs) and the reference (${DENIED_RUNS}) alternating…`,
@@ -412,14 +467,14 @@ async function main() {
       for (const s of deniedScenarios)
         if (i < deniedRuns(s))
           samples[s.id].push((await runOnce(job, node, s, denying.url)).durationMs);
-    results[name] = { node, samples, calls };
+    results[name] = { node, samples, calls, tokens };
   }
 
   // ---- report ----
   const out = [];
   const say = (s = '') => out.push(s);
   const sizes = bundleSizes(dist);
-  const mainBytes = sizes.find((r) => r.file === 'dist/index.js')?.bytes ?? Infinity;
+  const mainBytes = sizes.find((r) => r.file === 'dist/index.js')?.bytes ?? NaN;
   say(
     `## Bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg()
       .map((x) => x.toFixed(2))
@@ -428,43 +483,48 @@ async function main() {
   say();
   say(
     `Wall time of one step (spawn to exit) against a local moto_server; median and p90 of ${RUNS} runs after ` +
-      `${WARMUP} warm-ups, scenarios interleaved. Direct STS round trip (AssumeRoleWithWebIdentity to moto, ` +
-      `fetch, median of 10): **${fmt(sts)} ms**; OIDC token round trip: ${fmt(oidcRtt)} ms. ` +
-      '**overhead** = median − floor median − STS calls × STS round trip (the OIDC fetch stays in it, for ours and the baseline alike).',
+      `${WARMUP} warm-up(s), scenarios interleaved. Round trips (fetch, median): STS ${fmt(sts)} ms, ` +
+      `token ${fmt(oidcRtt)} ms on loopback; ${fmt(farStsRtt)} ms and ${fmt(farOidcRtt)} ms with ` +
+      `${FAR_MS} ms added (the \`${FAR_MS}ms\` scenarios). **floor** = \`node -e 0\` per step + one ` +
+      'round trip per request the run makes (STS calls and token requests, counted in a warm-up).',
   );
   say();
   const derived = {};
-  for (const [name, { samples, calls }] of Object.entries(results)) {
+  for (const [name, { samples, calls, tokens }] of Object.entries(results)) {
     const med = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
-    const overhead = (id) => med[id] - med.floor - calls[id] * sts;
-    derived[name] = { med, overhead };
+    const floorOf = (s) =>
+      calls[s.id] === undefined
+        ? undefined
+        : med.floor * (s.steps?.length ?? 1) +
+          calls[s.id] * rtt(s).sts +
+          tokens[s.id] * rtt(s).token;
+    const floors = Object.fromEntries(list.map((s) => [s.id, floorOf(s)]));
+    derived[name] = { med, samples, floors };
+    const requests = (s) =>
+      `${calls[s.id]} STS call${calls[s.id] === 1 ? '' : 's'}, ${tokens[s.id]} token request${tokens[s.id] === 1 ? '' : 's'}`;
     say(`### ${name}`);
     say();
     say(
       table(
-        ['scenario', 'median ms', 'p90 ms', 'overhead ms'],
+        ['scenario', 'median ms', 'p90 ms', 'floor ms', 'above floor ms'],
         [
           ...list.map((s) => [
-            `${s.label}${s.id === 'floor' ? '' : ` — ${calls[s.id]} STS call${calls[s.id] === 1 ? '' : 's'}`}`,
+            `${s.label}${s.id === 'floor' ? '' : ` — ${requests(s)}`}`,
             fmt(med[s.id]),
             fmt(percentile(samples[s.id], 90)),
-            s.id === 'floor' ? '—' : fmt(overhead(s.id)),
+            s.id === 'floor' ? '—' : fmt(floors[s.id]),
+            s.id === 'floor' ? '—' : fmt(med[s.id] - floors[s.id]),
           ]),
           ...deniedScenarios.map((s) => [
             `${s.label} — median of ${deniedRuns(s)}`,
             fmt(med[s.id]),
             fmt(Math.max(...samples[s.id])),
             '—',
+            '—',
           ]),
         ],
       ),
     );
-    say();
-    if (med.oidc1 !== undefined && med.baseline !== undefined)
-      say(
-        `Ours vs baseline (OIDC → role): overhead ${fmt(overhead('oidc1'))} ms vs ${fmt(overhead('baseline'))} ms ` +
-          `→ ratio **${fmt(overhead('oidc1') / overhead('baseline'), 2)}**; wall time ${fmt(med.oidc1)} vs ${fmt(med.baseline)} ms.`,
-      );
     say();
   }
 
@@ -486,48 +546,48 @@ async function main() {
 
   say('### Budgets');
   say();
+  say(
+    'Each ratio is the median over rounds of ours ÷ the reference in the same round (AccessDenied: ' +
+      'pairs of runs). **floor ratio** = our floor ÷ the reference median: the best any action ' +
+      'making our requests could reach.',
+  );
+  say();
   const verdict = (ok) => (ok ? 'PASS' : '**FAIL**');
-  const rows = [['main bundle dist/index.js ≤ 1 MB', kb(mainBytes), verdict(mainBytes <= MB)]];
-  for (const [name, { med }] of Object.entries(derived)) {
-    const ratio = (ours, ref, budget, what) =>
-      ours !== undefined &&
-      ref !== undefined &&
+  /** Median of per-round ratios a[i] / b[i]. */
+  const ratioMedian = (a, b) => {
+    const n = Math.min(a.length, b.length);
+    return median(Array.from({ length: n }, (_, i) => a[i] / b[i]));
+  };
+  const rows = [];
+  for (const [name, { med, samples, floors }] of Object.entries(derived)) {
+    const budget = (ours, ref, limit, what) => {
+      if (samples[ours] === undefined || samples[ref] === undefined) return;
+      const r = ratioMedian(samples[ours], samples[ref]);
       rows.push([
-        `${name}: ${what} ≤ ${budget}× the reference`,
-        `${fmt(ours)} ms vs ${fmt(ref)} ms (${fmt(ours / ref, 3)}×)`,
-        verdict(ours <= budget * ref),
+        `${name}: ${what} ≤ ${limit}×`,
+        `${fmt(med[ours])} / ${fmt(med[ref])} ms`,
+        fmt(r, 3),
+        floors[ours] === undefined ? '—' : fmt(floors[ours] / med[ref], 3),
+        verdict(r <= limit),
       ]);
-    ratio(med.oidc1, med['ref-oidc1'], 0.9, 'OIDC → role wall time');
-    ratio(med['bad-region'], med['ref-bad'], 0.7, 'bad-input run (`aws-region: us east 1`)');
-    ratio(med.chain3, med['ref-chain3'], 0.4, '3-hop chain in one step vs three reference steps');
-    ratio(med.denied, med['ref-denied'], 0.01, 'AccessDenied (reference capped, see above)');
+    };
+    budget('oidc1-100ms', 'ref-oidc1-100ms', 0.85, `OIDC → role, +${FAR_MS} ms per request`);
+    budget('oidc1', 'ref-oidc1', 1.0, 'OIDC → role, loopback');
+    budget('bad-region', 'ref-bad', 0.7, 'bad input (`aws-region: us east 1`)');
+    budget('chain3', 'ref-chain3', 0.4, '3-hop chain in one step ÷ three reference steps');
+    budget('denied', 'ref-denied', 0.01, 'AccessDenied, defaults (reference capped)');
   }
-  say(table(['budget', 'measured', 'verdict'], rows, ['l', 'l', 'l']));
+  say(
+    table(['budget (ours ÷ reference)', 'medians', 'ratio', 'floor ratio', 'verdict'], rows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'l',
+    ]),
+  );
   say();
-  // The budgets of the hand-written-protocol era (before issue 10 put the runtime on
-  // @actions/core and @aws-sdk/client-sts): printed for comparison, no longer targets.
-  say('Earlier budgets (before the toolkit and SDK migration; for comparison, not targets):');
-  say();
-  rows.length = 0;
-  for (const [name, { med, overhead }] of Object.entries(derived)) {
-    if (ONLY.length > 0) break; // these compare scenarios a partial run may not have
-    rows.push([
-      `${name}: bad-input run ≤ 2× \`node -e 0\``,
-      `${fmt(med.bad)} ms ≤ ${fmt(2 * med.floor)} ms (${fmt(med.bad / med.floor, 2)}×)`,
-      verdict(med.bad <= 2 * med.floor),
-    ]);
-    rows.push([
-      `${name}: OIDC→role overhead ≤ 50% of baseline overhead`,
-      `${fmt(overhead('oidc1'))} ms vs ${fmt(overhead('baseline'))} ms (${fmt((100 * overhead('oidc1')) / overhead('baseline'), 0)} %)`,
-      verdict(overhead('oidc1') <= 0.5 * overhead('baseline')),
-    ]);
-    rows.push([
-      `${name}: 3-hop chain ≤ 1.5× 1-hop`,
-      `${fmt(med.chain3)} ms vs ${fmt(med.oidc1)} ms (${fmt(med.chain3 / med.oidc1, 2)}×)`,
-      verdict(med.chain3 <= 1.5 * med.oidc1),
-    ]);
-  }
-  say(table(['budget', 'measured', 'verdict'], rows, ['l', 'l', 'l']));
+  say(`main bundle dist/index.js: ${kb(mainBytes)}.`);
   say();
   process.stdout.write(`${out.join('\n')}\n`);
 

@@ -319,7 +319,7 @@ describe('links between the docs', () => {
   // Pages another branch adds (docs/trust-policy.md comes with the trust-policy checker);
   // remove an entry once its page exists.
   const PENDING = new Set<string>([]);
-  const FILES = [...DOC_FILES, 'SECURITY.md', 'CHANGELOG.md'];
+  const FILES = [...DOC_FILES, 'SECURITY.md', 'CHANGELOG.md', 'CONTRIBUTING.md'];
   const withoutCode = (text: string): string => text.replace(/```[\s\S]*?```/g, '');
   /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
   const anchorOf = (heading: string): string =>

@@ -61,8 +61,14 @@ test('the README links to the inputs reference', () => {
   expect(readme).toContain('(docs/inputs.md)');
 });
 
-test('the README names the commands that set up and test a fresh clone', () => {
-  expect(readme).toContain('npm ci');
-  expect(readme).toContain('npm test');
-  expect(readme).toContain('npm run demo');
+test('the README names the commands that set up and test a fresh clone, set-up first', () => {
+  const setup = readme.indexOf('npm run setup');
+  expect(setup).toBeGreaterThan(-1);
+  expect(readme.indexOf('npm test', setup)).toBeGreaterThan(setup);
+  expect(readme.indexOf('npm run demo', setup)).toBeGreaterThan(setup);
+  const scripts = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  expect(scripts.setup).toBe('bash scripts/setup.sh');
+  expect(readFileSync('.ci/run', 'utf8')).toContain('scripts/setup.sh');
 });

@@ -1,14 +1,17 @@
 // A tiny forwarder in front of moto that counts STS/IAM calls by Action, so the bench can check
-// (in an unmeasured warm-up run) how many STS round trips each scenario really makes.
+// (in an unmeasured warm-up run) how many STS round trips each scenario really makes. With
+// delayMs it holds every request that long before forwarding it: a far STS endpoint (a hosted
+// runner to a regional endpoint is about 100 ms) in front of a local moto.
 import { createServer, request } from 'node:http';
 
-export async function startCountingProxy(targetUrl) {
+export async function startCountingProxy(targetUrl, { delayMs = 0 } = {}) {
   const target = new URL(targetUrl);
   let counts = {};
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const body = Buffer.concat(chunks);
       const url = new URL(req.url ?? '/', target);
       const form = new URLSearchParams(body.toString('utf8'));

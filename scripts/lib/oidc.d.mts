@@ -29,6 +29,8 @@ export interface OidcServerOptions {
   faults?: OidcFaults;
   /** Token lifetime; GitHub's is 5 minutes after iat. */
   ttlSeconds?: number;
+  /** Holds every request this long before answering it (the bench's far-endpoint case). */
+  delayMs?: number;
 }
 
 export interface OidcServer {

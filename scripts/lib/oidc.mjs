@@ -63,7 +63,14 @@ export async function startOidcServer(opts = {}) {
     return token;
   };
 
+  const delayMs = opts.delayMs ?? 0;
   const server = createServer((req, res) => {
+    if (delayMs > 0) {
+      req.pause();
+      setTimeout(() => handle(req, res), delayMs);
+    } else handle(req, res);
+  });
+  function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const audience = url.searchParams.get('audience') ?? undefined;
     const authorized = req.headers.authorization === `Bearer ${requestToken}`;
@@ -91,7 +98,7 @@ export async function startOidcServer(opts = {}) {
     // Without an audience GitHub uses the repository owner's URL.
     const token = issue(audience ?? `https://github.com/${String(claims.repository_owner)}`);
     return answer(200, JSON.stringify({ count: 1, value: token }));
-  });
+  }
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
