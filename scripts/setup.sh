@@ -5,7 +5,7 @@
 #   npm packages                 npm ci (skipped when node_modules matches package-lock.json)
 #   moto_server                  pip install 'moto[server]' (no Debian package), else pipx
 #   AWS CLI v2                   apt-get install awscli (required when CI=true)
-#   AWS CLI v1                   pip install awscli, only when no `aws` is on PATH
+#   AWS CLI v1                   pip install awscli (ahead of /usr/bin/aws on PATH)
 #   boto3                        pip install boto3, else apt-get install python3-boto3
 #   cfn-lint                     pip install cfn-lint, else pipx (required when CI=true)
 #   Go and AWS SDK for Go v2     apt-get install golang-go golang-github-aws-aws-sdk-go-v2-dev
@@ -97,8 +97,15 @@ elif python3 -m pip install -q boto3 2>/dev/null; then
 else
   apt_install python3-boto3 && ok "boto3: installed (apt python3-boto3)" || true
 fi
-# AWS CLI v1 is used when present; v2 alone also satisfies the suite, so only when no aws at all.
-if ! command -v aws >/dev/null; then pip_tool aws awscli || true; fi
+# AWS CLI v1 (pip) as well: the client suite proves credentials with both majors. pip puts it on
+# the python3's PATH, ahead of Debian's /usr/bin/aws (v2), which the suite still finds by path.
+if aws --version 2>&1 | grep -q '^aws-cli/1'; then
+  ok "AWS CLI v1: $(command -v aws)"
+elif python3 -m pip install -q awscli 2>/dev/null && hash -r && aws --version 2>&1 | grep -q '^aws-cli/1'; then
+  ok "AWS CLI v1: installed at $(command -v aws) (pip)"
+else
+  missing+=("pip install awscli    # AWS CLI v1, ahead of /usr/bin/aws on PATH")
+fi
 # moto_server (the STS/IAM emulator) has no Debian package.
 pip_tool moto_server 'moto[server]' || true
 # cfn-lint checks the CloudFormation templates (required when CI=true by the templates test).
