@@ -13,6 +13,13 @@ const shared = {
 export default {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      // A temp directory for the Go SDK client, built there once per run (harness/go-client.ts).
+      globalSetup: '<rootDir>/__tests__/e2e/harness/go-client-setup.mjs',
+      globalTeardown: '<rootDir>/__tests__/e2e/harness/go-client-teardown.mjs',
+    },
   ],
 };

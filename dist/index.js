@@ -28714,7 +28714,7 @@ function repositoryOf(github) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3108);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1313);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
 /* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
 
@@ -28938,7 +28938,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 3108:
+/***/ 1313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31708,20 +31708,180 @@ async function profileSections(profile, session, plan, helperCommand) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/model/credential-process-line.ts
+// The credential_process line: one string that every AWS client must split back into the same
+// words, on every OS. Each client reads it in two layers, the INI file and then a command line:
+//
+// - botocore (AWS CLI v1/v2, boto3): configparser.RawConfigParser keeps the value as written (no
+//   inline comments, no interpolation); ProcessProvider then runs compat_shell_split(value):
+//   shlex.split on POSIX, its own _windows_shell_split (the MS C runtime rules) on Windows
+//   (botocore/credentials.py ProcessProvider, botocore/compat.py); no shell.
+// - JS SDK v3: @smithy's parseIni cuts a line at `(^|\s)[;#]` and trims it; then
+//   child_process.exec(value): `/bin/sh -c value`, or `cmd.exe /d /s /c "value"` on Windows
+//   (@aws-sdk/credential-provider-process resolveProcessCredentials).
+// - Go SDK v2 (Terraform, eksctl, Pulumi): internal/ini cuts a property line at its first `#`
+//   or `;` anywhere (strings.go trimComment), strips one outer pair of `"` or `'`, and replaces
+//   `\"`, `\'` and `\n` (legacyStrconv); then `sh -c value`, or `cmd.exe /C value` with Go's
+//   argument escaping (credentials/processcreds/provider.go DefaultNewCommandBuilder).
+// - Java SDK v2: `sh -c value` / `cmd.exe /C value` through ProcessBuilder
+//   (auth/credentials/ProcessCredentialsProvider.java).
+// - .NET SDK: `sh -c "value"` with `\` and `"` escaped, or `cmd.exe` with `/c value` as its raw
+//   command line (Amazon.Runtime/Credentials/ProcessAWSCredentials.cs).
+//
+// So a word is written bare when every layer leaves it alone, quoted when only double quotes
+// protect it in every layer, and refused otherwise. Go's cmd.exe call escapes a `"` as `\"`,
+// which cmd.exe does not understand: on Windows no word can be quoted at all.
+// sh and shlex keep these in a bare word; none is special to an INI layer or starts an
+// expansion. `=` and `~` are left out: sh reads `~` at the start of a word, and `name=` at the
+// start of a command, as expansions.
+const POSIX_BARE = /^[A-Za-z0-9_\-./+,@:%]$/;
+// cmd.exe's metacharacters (& | < > ^ ( ) % !), its separators (, ; =) and space are all out:
+// no word can be quoted on Windows. Non-ASCII is out too: botocore reads the config file in the
+// locale's code page there, and cmd.exe runs in the console's.
+const WIN32_BARE = /^[A-Za-z0-9_\-.\\/:+@~]$/;
+/** Why a character can be carried by no client, or undefined when some quoting carries it. */
+function refusal(character, platform) {
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(character) || (/\s/u.test(character) && character !== ' '))
+        return 'a control, format or line-breaking character ends or changes the line in the INI readers';
+    if (character === '#' || character === ';')
+        return 'the Go SDK v2 cuts a config line at its first # or ;, even inside quotes';
+    if (character === '"' || character === "'")
+        return 'a quote character changes how sh, shlex, cmd.exe and the Go SDK split the line';
+    if (platform === 'win32') {
+        if (character === ' ')
+            return 'on Windows a word with a space needs quotes, which the Go SDK v2 escapes as \\" for cmd.exe and breaks';
+        if (!WIN32_BARE.test(character))
+            return character.charCodeAt(0) > 0x7e
+                ? 'botocore reads the config file in the Windows code page, and cmd.exe in the console’s'
+                : 'cmd.exe gives it a meaning (variables, redirection, separators) that no quoting disables for every client';
+        return undefined;
+    }
+    if (character === '$' || character === '`' || character === '\\')
+        return 'sh expands or escapes it even inside double quotes';
+    return undefined;
+}
+/**
+ * Whether a POSIX character (one not refused) needs quotes: the rest of printable ASCII. Inside
+ * "..." sh keeps all of it literal (POSIX XCU 2.2.3: only $ ` \ " stay special) and so does
+ * shlex (only \ before " or \). Non-ASCII is a plain word character for both.
+ */
+const needsQuotes = (character) => character.charCodeAt(0) <= 0x7e && !POSIX_BARE.test(character);
+/**
+ * A POSIX word as sh and shlex read it back unchanged: bare, or with the shortest leading part
+ * that covers every character needing quotes put in "...". The word never ends with a quote, so
+ * the line never both starts and ends with `"`, the pair the Go SDK v2 strips.
+ */
+function posixWord(word) {
+    let lastQuoted = -1;
+    for (const [i, character] of [...word].entries())
+        if (needsQuotes(character))
+            lastQuoted = i;
+    if (lastQuoted === -1)
+        return word;
+    const characters = [...word];
+    if (lastQuoted === characters.length - 1)
+        return {
+            word,
+            character: characters[lastQuoted] ?? '',
+            reason: 'a word may not end with a character that needs quotes (the Go SDK v2 would strip the closing ")',
+        };
+    return `"${characters.slice(0, lastQuoted + 1).join('')}"${characters.slice(lastQuoted + 1).join('')}`;
+}
+/**
+ * A Windows word for cmd.exe. The Go SDK v2 turns `\n` into a newline, and Windows paths start
+ * components with `n` (`...\externals\node20\...`): NTFS names are case-insensitive by default
+ * (https://learn.microsoft.com/en-us/windows/wsl/case-sensitivity), so `\N` names the same file.
+ */
+function win32Word(word) {
+    return word.replace(/\\n/g, '\\N');
+}
+/**
+ * The credential_process value running `words` (a program and its arguments, absolute paths),
+ * spelled so that botocore, the JS, Go, Java and .NET SDKs all split it back into `words`.
+ */
+function credentialProcessLine(words, platform) {
+    const spelled = [];
+    for (const word of words) {
+        if (word === '')
+            return { problem: { word, character: '', reason: 'an empty word' } };
+        for (const character of word) {
+            const reason = refusal(character, platform);
+            if (reason !== undefined)
+                return { problem: { word, character, reason } };
+        }
+        const result = platform === 'win32' ? win32Word(word) : posixWord(word);
+        if (typeof result !== 'string')
+            return { problem: result };
+        spelled.push(result);
+    }
+    return { line: spelled.join(' ') };
+}
+/** How a character is shown in a message: printable as is, anything else JSON-escaped. */
+function showCharacter(character) {
+    return /^[\x21-\x7e]$/.test(character) ? `'${character}'` : JSON.stringify(character);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/helper-command.ts
 
 
+
+
+
+
+
+
+/** The command-line rules of the OS this step runs on: the one its later steps' clients use. */
+const commandPlatform = () => process.platform === 'win32' ? 'win32' : 'posix';
+/** What each word of the helper's command line is, for messages. */
+const WORD_ROLES = ['the Node.js executable', 'the refresh helper bundle', 'the refresh spec file'];
 /**
- * The credential_process command line for a refresh spec file: this Node.js running the helper
- * bundle that ships beside the main bundle (dist/credential-process/index.js). Where the action
- * is installed is a fact of the running bundle, so publishing reads it here rather than having
- * it passed down from the entry point.
+ * The helper's command words: this Node.js, the helper bundle that ships beside the main bundle
+ * (dist/credential-process/index.js), and the spec file. Where the action is installed is a
+ * fact of the running bundle, so publishing reads it here rather than having it passed down.
  */
-function helperCommand(specFile, bundleUrl = import.meta.url) {
+function helperWords(specFile, bundleUrl) {
     // Built at run time from parts so the bundler leaves the path alone (it would inline it).
     const helperParts = ['credential-process', 'index.js'];
     const helper = external_node_path_.join(external_node_path_.dirname((0,external_node_url_.fileURLToPath)(bundleUrl)), ...helperParts);
-    return `"${process.execPath}" "${helper}" "${specFile}"`;
+    return [process.execPath, helper, specFile];
+}
+/**
+ * The credential_process command line for a refresh spec file, spelled for every AWS client
+ * (model/credential-process-line.ts). Throws when a path cannot be carried; prepare refuses
+ * such a runner before any request (checkHelperPaths), so this is a last safeguard.
+ */
+function helperCommand(specFile, bundleUrl = import.meta.url, platform = commandPlatform()) {
+    const result = credentialProcessLine(helperWords(specFile, bundleUrl), platform);
+    if ('problem' in result)
+        throw helperPathError(result.problem, helperWords(specFile, bundleUrl));
+    return result.line;
+}
+/**
+ * Refuses refresh-credentials, as an input error before any request, when this runner's paths
+ * (Node.js, the helper bundle, the spec files under RUNNER_TEMP) cannot be written into a
+ * credential_process line that every AWS client reads the same way.
+ */
+function checkHelperPaths(plan, ctx, bundleUrl = import.meta.url, platform = commandPlatform()) {
+    if (!plan.output.refreshCredentials || !hasWebIdentitySource(plan.source))
+        return;
+    const directory = privateDirectoryName(ctx.runnerTemp);
+    for (const session of plan.sessions) {
+        if (session.profileName === undefined)
+            continue;
+        const words = helperWords(refreshFiles(directory, session.profileName).specFile, bundleUrl);
+        const result = credentialProcessLine(words, platform);
+        if ('problem' in result)
+            throw helperPathError(result.problem, words);
+    }
+}
+function helperPathError(problem, words) {
+    const role = WORD_ROLES[words.indexOf(problem.word)] ?? 'a path';
+    return new errors/* InputErrors */.G([
+        new errors/* InputError */.dz(input_names/* INPUT */.bO.refreshCredentials, `cannot be used on this runner: ${role} is ${JSON.stringify(problem.word)}, and its ` +
+            `character ${showCharacter(problem.character)} cannot be written into a credential_process ` +
+            `line that every AWS client reads the same way (${problem.reason}). Move the runner ` +
+            '(or RUNNER_TEMP) to a path of letters, digits and - _ . / , or drop refresh-credentials.'),
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/profile-conflicts.ts
@@ -33077,6 +33237,7 @@ async function withDeadline(timeoutMs, body) {
 
 
 
+
 /** Runs the main step. Never throws: every failure is reported through the runner. */
 async function runMain(deps) {
     const secrets = new SecretRegistry(deps.runner.mask);
@@ -33127,6 +33288,7 @@ async function prepare(raw, ctx, deps, secrets) {
     if (plan.output.maskAccountId)
         maskPlannedAccounts(plan, secrets);
     checkGuardsBeforeNetwork(plan, ctx);
+    checkHelperPaths(plan, ctx);
     await checkProfilesAreNew(plan, ctx, env);
     preflightWarnings(plan, ctx).forEach((warning) => runner.warning(warning));
     // What the job had before this step: publishing restores from it, even after unsetting.

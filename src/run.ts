@@ -9,6 +9,7 @@ import {
 } from './publish/publish-result.js';
 import { inputSecrets } from './config/input-secrets.js';
 import { checkGuardsBeforeNetwork } from './plan/guards.js';
+import { checkHelperPaths } from './publish/helper-command.js';
 import { preflightWarnings } from './plan/preflight-warnings.js';
 import {
   readInputs,
@@ -121,6 +122,7 @@ async function prepare(
   plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));
   if (plan.output.maskAccountId) maskPlannedAccounts(plan, secrets);
   checkGuardsBeforeNetwork(plan, ctx);
+  checkHelperPaths(plan, ctx);
   await checkProfilesAreNew(plan, ctx, env);
   preflightWarnings(plan, ctx).forEach((warning) => runner.warning(warning));
   // What the job had before this step: publishing restores from it, even after unsetting.

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { createJob, runStep, type Job, type StepResult } from './harness/runner.js';
+import { GO_BUILD_TIMEOUT_MS, goClient, runGoClient } from './harness/go-client.js';
 import {
   STORED_KEYS,
   callerIdentity,
@@ -41,39 +42,52 @@ function withUserFiles(job: Job): void {
   writeFileSync(awsFile(job, 'credentials'), USER_CREDENTIALS, { mode: 0o600 });
 }
 
-test('home: the profile goes into ~/.aws next to the user’s own, and the post step takes out only it', async () => {
-  const job = createJob();
-  withUserFiles(job);
-  const main = await runStep({
-    entry: 'main',
-    job,
-    env: oidcEnv(stack),
-    inputs: { ...stsInputs(stack), profiles: `dev: ${DEV}`, 'profile-files-location': 'home' },
-  });
-  expect(main.exitCode).toBe(0);
-  expectNoLeaks(main, stack, Object.values(STORED_KEYS));
-  expect(main.env['AWS_CONFIG_FILE']).toBeUndefined();
-  expect(main.env['AWS_SHARED_CREDENTIALS_FILE']).toBeUndefined();
-  const config = readFileSync(awsFile(job, 'config'), 'utf8');
-  expect(config.startsWith(USER_CONFIG)).toBe(true);
-  expect(config).toContain('[profile dev]');
-  for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
+test(
+  'home: the profile goes into ~/.aws next to the user’s own, and the post step takes out only it',
+  async () => {
+    const job = createJob();
+    withUserFiles(job);
+    const main = await runStep({
+      entry: 'main',
+      job,
+      env: oidcEnv(stack),
+      inputs: { ...stsInputs(stack), profiles: `dev: ${DEV}`, 'profile-files-location': 'home' },
+    });
+    expect(main.exitCode).toBe(0);
+    expectNoLeaks(main, stack, Object.values(STORED_KEYS));
+    expect(main.env['AWS_CONFIG_FILE']).toBeUndefined();
+    expect(main.env['AWS_SHARED_CREDENTIALS_FILE']).toBeUndefined();
+    const config = readFileSync(awsFile(job, 'config'), 'utf8');
+    expect(config.startsWith(USER_CONFIG)).toBe(true);
+    expect(config).toContain('[profile dev]');
+    for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
 
-  // A later step (or a container mounting ~/.aws) reads both profiles from the default location.
-  const env = { ...laterStepEnv(job.env), HOME: job.home };
-  const dev = await callerIdentity(stack, env, ['--profile', 'dev']);
-  expect(dev.json).toMatchObject({ Account: '111111111111' });
-  const mine = await callerIdentity(stack, env, ['--profile', 'mine']);
-  expect(mine.json).toMatchObject({ Account: '123456789012' });
+    // A later step (or a container mounting ~/.aws) reads both profiles from the default location.
+    const env = { ...laterStepEnv(job.env), HOME: job.home };
+    const dev = await callerIdentity(stack, env, ['--profile', 'dev']);
+    expect(dev.json).toMatchObject({ Account: '111111111111' });
+    const mine = await callerIdentity(stack, env, ['--profile', 'mine']);
+    expect(mine.json).toMatchObject({ Account: '123456789012' });
+    // The Go SDK v2 finds ~/.aws through HOME as well (required in CI: clients.test.ts).
+    const go = await goClient();
+    if (go !== undefined) {
+      const viaGo = await runGoClient(go, stack.moto.url, { ...env, AWS_PROFILE: 'dev' });
+      expect([viaGo.json, viaGo.stderr.trim()]).toEqual([
+        expect.objectContaining({ Account: '111111111111' }),
+        '',
+      ]);
+    }
 
-  const post = await runStep({ entry: 'post', job });
-  expect(post.exitCode).toBe(0);
-  expect(post.log).not.toContain('::warning::');
-  // ~/.aws was the user's before the step: it stays, with the user's files.
-  expect(existsSync(join(job.home, '.aws'))).toBe(true);
-  expect(readFileSync(awsFile(job, 'config'), 'utf8')).toBe(USER_CONFIG);
-  expect(readFileSync(awsFile(job, 'credentials'), 'utf8')).toBe(USER_CREDENTIALS);
-});
+    const post = await runStep({ entry: 'post', job });
+    expect(post.exitCode).toBe(0);
+    expect(post.log).not.toContain('::warning::');
+    // ~/.aws was the user's before the step: it stays, with the user's files.
+    expect(existsSync(join(job.home, '.aws'))).toBe(true);
+    expect(readFileSync(awsFile(job, 'config'), 'utf8')).toBe(USER_CONFIG);
+    expect(readFileSync(awsFile(job, 'credentials'), 'utf8')).toBe(USER_CREDENTIALS);
+  },
+  STEP_TEST_TIMEOUT_MS + GO_BUILD_TIMEOUT_MS,
+); // the first Go client use may build it
 
 /**
  * Runs main with a home profile (`dev`, env credentials off), then `between` (a later step),

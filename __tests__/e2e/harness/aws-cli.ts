@@ -24,7 +24,8 @@ export interface ClientOptions {
 // No instance-metadata probing (slow timeouts when credentials are missing), no pager.
 const QUIET = { AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' };
 
-async function runClient(
+/** Runs one client process with only PATH, a throwaway HOME, quiet AWS settings and `env`. */
+export async function runClient(
   cmd: string,
   args: string[],
   env: Record<string, string>,

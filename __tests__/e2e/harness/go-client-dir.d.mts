@@ -1,0 +1,3 @@
+export const GO_CLIENT_DIR_VARIABLE: string;
+export function setup(): void;
+export function teardown(): void;

@@ -1,0 +1,2 @@
+import { setup } from './go-client-dir.mjs';
+export default setup;

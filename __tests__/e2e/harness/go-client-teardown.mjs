@@ -1,0 +1,2 @@
+import { teardown } from './go-client-dir.mjs';
+export default teardown;
