@@ -147,6 +147,7 @@ function generate(random: () => number): Case {
       { Federated: `arn:aws:iam::444455556666:oidc-provider/${provider}` },
       { Federated: `arn:aws-cn:iam::${ACCOUNT}:oidc-provider/${provider}` },
       { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/evil.example/${provider}` },
+      { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/x:oidc-provider/${provider}` },
       { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${provider.toUpperCase()}` },
       '*',
       { AWS: '*' },

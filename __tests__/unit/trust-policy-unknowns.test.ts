@@ -279,7 +279,7 @@ describe('trust-policy check: issue 18 soundness defects', () => {
       'a forged ARN that merely ends in oidc-provider/HOST is not the provider',
       v2012(
         allow({
-          Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/evil.example/${GH}` },
+          Principal: { Federated: `arn:aws:iam::123456789012:saml-provider/x:oidc-provider/${GH}` },
         }),
       ),
       CLAIMS,
