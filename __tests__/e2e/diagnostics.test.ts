@@ -269,7 +269,16 @@ test('the bundled CLI, run as documented, prints a trust policy that admits the 
   const policyFor = async (repo: string) => {
     const cli = await runBounded(
       process.execPath,
-      ['dist/cli/index.js', 'trust-policy', '--repo', repo, '--branch', 'main'],
+      [
+        'dist/cli/index.js',
+        'trust-policy',
+        '--repo',
+        repo,
+        '--branch',
+        'main',
+        '--account-id',
+        '222222222222',
+      ],
       {
         env: { PATH: process.env['PATH'] ?? '' },
         cwd: REPO_ROOT,
@@ -290,15 +299,14 @@ test('the bundled CLI checks a policy against a token file: exit 0 admitted, 1 d
   const token = stack.oidc.mint();
   const tokenFile = join(job.runnerTemp, 'token.jwt');
   writeFileSync(tokenFile, token, { mode: 0o600 });
-  const check = async (sub: string) => {
+  const check = async (sub: string, account = '222222222222', roleAccount = '222222222222') => {
     const policy = {
       Version: '2012-10-17',
       Statement: [
         {
           Effect: 'Allow',
           Principal: {
-            Federated:
-              'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+            Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com`,
           },
           Action: 'sts:AssumeRoleWithWebIdentity',
           Condition: {
@@ -312,7 +320,10 @@ test('the bundled CLI checks a policy against a token file: exit 0 admitted, 1 d
     writeFileSync(
       policyFile,
       JSON.stringify({
-        Role: { AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(policy)) },
+        Role: {
+          Arn: `arn:aws:iam::${roleAccount}:role/deploy`,
+          AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(policy)),
+        },
       }),
     );
     return runBounded(
@@ -329,7 +340,17 @@ test('the bundled CLI checks a policy against a token file: exit 0 admitted, 1 d
   expect(denied.stdout).toContain(
     "[no match] sub is 'repo:octo-org/octo-repo:ref:refs/heads/main'",
   );
-  for (const run of [admitted, denied]) {
+  // The provider must be in the role's account: get-role output names it (issue 18).
+  const otherAccount = await check('repo:octo-org/octo-repo:*', '333333333333');
+  expect(otherAccount.exitCode).toBe(1);
+  expect(otherAccount.stdout).toContain('but the role is in account 222222222222 (aws)');
+  // The generator's placeholder left in: bad input, exit 2, naming it (issue 18).
+  const placeholder = await check('repo:octo-org/octo-repo:*', '<ACCOUNT_ID>');
+  expect(placeholder.exitCode).toBe(2);
+  expect(placeholder.stderr).toContain(
+    "the policy still holds the generator's placeholder <ACCOUNT_ID>",
+  );
+  for (const run of [admitted, denied, otherAccount, placeholder]) {
     expect(run.stdout + run.stderr).not.toContain(token);
     expect(run.stdout + run.stderr).not.toContain(token.split('.')[2] ?? token);
   }

@@ -88,12 +88,13 @@ describe('evaluateTrustPolicy on hand-written policies', () => {
       true,
       '',
     ],
-    // STS sets only the keys AWS documents for GitHub's provider; others are absent.
+    // The SAR lists the keys STS sets for GitHub's provider; what it does with others is
+    // undocumented, so they are unknown and fail an Allow.
     [
-      'a claim AWS does not document as a condition key',
+      'a claim the SAR does not list as a condition key',
       doc(when({ StringEquals: { [ghKey('repository_owner')]: 'octo-org' } })),
       false,
-      'AWS documents no condition key token.actions.githubusercontent.com:repository_owner',
+      'condition key token.actions.githubusercontent.com:repository_owner is not in the Service Authorization Reference',
     ],
     [
       'a claim the token lacks',
@@ -102,10 +103,10 @@ describe('evaluateTrustPolicy on hand-written policies', () => {
       "no environment claim; the policy expects 'prod'",
     ],
     [
-      'an operator not evaluated',
+      'a numeric operator on a value that is not a number',
       doc(when({ NumericLessThan: { [SUB_KEY]: '5' } })),
       false,
-      'NumericLessThan is not evaluated here',
+      "NumericLessThan cannot read 'repo:octo-org/octo-repo:ref:refs/heads/main' or '5'",
     ],
     [
       'a key of another provider',

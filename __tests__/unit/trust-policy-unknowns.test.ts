@@ -211,3 +211,134 @@ describe('trust-policy check: malformed statements are bad input', () => {
     expect(result.stderr).toContain('Condition operator StringEquals must map keys to values');
   });
 });
+
+// Issue 18: each case was decided unsafely (or silently) before the fix.
+describe('trust-policy check: issue 18 soundness defects', () => {
+  const onKey = (operator: string, claim: string, value: unknown) => ({
+    [operator]: { [`${GH}:${claim}`]: value },
+  });
+  const getRole = (policy: unknown, roleArn: string) => ({
+    Role: { Arn: roleArn, AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(policy)) },
+  });
+
+  test.each<[string, unknown, Record<string, unknown>, number, string]>([
+    [
+      'a default on an STS-time key does not stand in for it',
+      v2012(
+        allow({
+          Condition: {
+            StringEquals: { [`${GH}:ref`]: "${sts:RoleSessionName, 'refs/heads/feature'}" },
+          },
+        }),
+      ),
+      CLAIMS,
+      1,
+      'policy variable ${sts:RoleSessionName, ',
+    ],
+    [
+      "a default without IAM's ', ' separator is not a default",
+      v2012(
+        allow(),
+        deny({
+          Condition: onKey('StringEquals', 'ref', `\${${GH}:environment,'refs/heads/feature'}`),
+        }),
+      ),
+      CLAIMS,
+      1,
+      'is unknown at check time; assumed to match in a Deny',
+    ],
+    [
+      'repository_owner_id is a SAR key: a Deny on it applies',
+      v2012(allow(), deny({ Condition: onKey('StringEquals', 'repository_owner_id', '1001') })),
+      { ...CLAIMS, repository_owner_id: '1001' },
+      1,
+      'DENIED: statement 2 is a Deny that matches',
+    ],
+    [
+      'GHES: GitHub claim keys are not in the SAR, so they do not satisfy an Allow',
+      v2012(
+        allow({
+          Principal: {
+            Federated: 'arn:aws:iam::123456789012:oidc-provider/ghe.example.com/_services/token',
+          },
+          Condition: { StringEquals: { 'ghe.example.com/_services/token:repository': REPO } },
+        }),
+      ),
+      { ...CLAIMS, iss: 'https://ghe.example.com/_services/token' },
+      1,
+      'not in the Service Authorization Reference for this issuer',
+    ],
+    [
+      'ForAnyValue:…IfExists on an absent key does not match',
+      v2012(allow({ Condition: onKey('ForAnyValue:StringEqualsIfExists', 'environment', 'prod') })),
+      CLAIMS,
+      1,
+      'no environment claim',
+    ],
+    [
+      'a forged ARN that merely ends in oidc-provider/HOST is not the provider',
+      v2012(
+        allow({
+          Principal: { Federated: `arn:aws:iam::123456789012:saml-provider/x:oidc-provider/${GH}` },
+        }),
+      ),
+      CLAIMS,
+      1,
+      `[no match] Principal.Federated is the OIDC provider for ${GH}`,
+    ],
+    [
+      'a numeric operator on a claim is evaluated',
+      v2012(allow({ Condition: onKey('NumericLessThan', 'repository_id', '5000') })),
+      { ...CLAIMS, repository_id: '4242' },
+      0,
+      "NumericLessThan token.actions.githubusercontent.com:repository_id: saw '4242'",
+    ],
+  ])('%s', (_name, policy, claims, code, line) => {
+    const result = check(policy, claims);
+    expect(result.stdout + result.stderr).toContain(line);
+    expect(result.code).toBe(code);
+  });
+
+  test.each<[string, string]>([
+    ['arn:aws:iam::999999999999:role/deploy', 'but the role is in account 999999999999 (aws)'],
+    [
+      'arn:aws-cn:iam::123456789012:role/deploy',
+      'but the role is in account 123456789012 (aws-cn)',
+    ],
+  ])("get-role output for %s: a provider elsewhere is not the role's", (roleArn, line) => {
+    const result = check(getRole(v2012(allow()), roleArn));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(line);
+    expect(check(getRole(v2012(allow()), 'arn:aws:iam::123456789012:role/deploy')).code).toBe(0);
+  });
+
+  test('a bare policy gets a note that the account was not compared', () => {
+    const result = check(v2012(allow()));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "note: the policy names the OIDC provider in account 123456789012 (aws); the role's account is not known",
+    );
+  });
+
+  test.each<[string, unknown, string]>([
+    [
+      'the generator placeholder <ACCOUNT_ID>',
+      v2012(allow({ Principal: { Federated: `arn:aws:iam::<ACCOUNT_ID>:oidc-provider/${GH}` } })),
+      "the policy still holds the generator's placeholder <ACCOUNT_ID> (at Statement[0].Principal.Federated)",
+    ],
+    [
+      'duplicate keys',
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"${PROVIDER_ARN}"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"${SUB_KEY}":"repo:other/repo:*"},"StringEquals":{"${AUD_KEY}":"sts.amazonaws.com"}}}]}`,
+      'the policy file has the key "StringEquals" twice in one object (at Statement[0].Condition)',
+    ],
+    [
+      'a multi-valued aud under a negated operator without a set prefix',
+      v2012(allow(), deny({ Condition: { StringNotEquals: { [AUD_KEY]: 'sts.amazonaws.com' } } })),
+      'needs ForAllValues: or ForAnyValue:',
+    ],
+  ])('%s is bad input (exit 2)', (_name, policy, message) => {
+    const result = check(policy, { ...CLAIMS, aud: ['sts.amazonaws.com', 'other'] });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

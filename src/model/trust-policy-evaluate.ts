@@ -5,6 +5,7 @@ import {
   describeMismatch,
   globMatch,
 } from './trust-policy-operators.js';
+import { type RoleAccount, principalMatches } from './trust-policy-principal.js';
 import { type Claims, expectedValues, shown, strings } from './trust-policy-variables.js';
 
 /**
@@ -38,6 +39,8 @@ export interface StatementResult {
   readonly principalMatched: boolean;
   /** Why the principal was assumed to match (a Deny the checker cannot rule out), when it was. */
   readonly principalNote?: string;
+  /** The provider's account and partition, when the role's account was not known to compare. */
+  readonly uncompared?: string;
   readonly provider: string;
   readonly conditions: readonly ConditionCheck[];
   /** Action, principal and every condition matched. */
@@ -49,38 +52,99 @@ export interface Evaluation {
   readonly statements: readonly StatementResult[];
   /** One line per mismatch of each Allow (or the Deny that matched); empty when allowed. */
   readonly reasons: string[];
+  /** Comparisons IAM's documentation does not decide (the CLI refuses them as bad input). */
+  readonly ambiguities: string[];
+  /** Facts the checker could not compare, such as the provider's account without the role's. */
+  readonly notes: string[];
+}
+
+/**
+ * What the evaluator does with a result it cannot know (an operator it does not evaluate, a key
+ * or policy variable only STS knows at call time, a key the SAR does not list, a principal form
+ * it does not read). 'refuse', for `trust-policy check` and the diagnosis: it fails an Allow and
+ * matches in a Deny, so the checker never admits a token IAM might refuse. 'admit': it may
+ * satisfy an Allow and may not match a Deny, for finding what a policy might let in.
+ */
+export type UnknownRule = 'refuse' | 'admit';
+
+export interface EvaluationOptions {
+  /** The role's partition and account, when the input names the role (aws iam get-role). */
+  readonly role?: RoleAccount | undefined;
+  readonly unknowns?: UnknownRule;
+}
+
+/** The one place an unknown result is decided: whether the unknown counts as a match. */
+function assumedMatch(rule: UnknownRule, deny: boolean): boolean {
+  return rule === 'refuse' ? deny : !deny;
+}
+
+function assumedNote(rule: UnknownRule, deny: boolean, why: string, what: string): string {
+  if (rule === 'refuse')
+    return deny ? `${why}; assumed to ${what} in a Deny` : `${why}; fails an Allow`;
+  return deny
+    ? `${why}; assumed not to ${what} in a Deny`
+    : `${why}; assumed to ${what} in an Allow`;
 }
 
 /** Whether STS would let a token with these claims assume a role with this trust policy. */
-export function evaluateTrustPolicy(policy: PolicyDocument, claims: Claims): Evaluation {
+export function evaluateTrustPolicy(
+  policy: PolicyDocument,
+  claims: Claims,
+  options: EvaluationOptions = {},
+): Evaluation {
   const list = (
     Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]
   ) as readonly PolicyStatement[];
   const variables = policy.Version === '2012-10-17';
+  const rule = options.unknowns ?? 'refuse';
+  const ambiguities: string[] = [];
   const statements = list.map((statement, index) =>
-    evaluateStatement(statement, index, claims, variables),
+    evaluateStatement(statement, index, claims, {
+      variables,
+      rule,
+      role: options.role,
+      ambiguities,
+    }),
   );
+  const accounts = [...new Set(statements.flatMap((s) => s.uncompared ?? []))];
+  const notes =
+    accounts.length === 0
+      ? []
+      : [
+          `note: the policy names the OIDC provider in account ${accounts.join(', ')}; the role's account is not known, so it was not compared (give the output of aws iam get-role as --policy to compare it)`,
+        ];
   const label = (index: number): string => (list.length > 1 ? `statement ${index + 1}: ` : '');
   const deny = statements.find((s) => s.effect === 'Deny' && s.applies);
   if (deny !== undefined) {
     const reasons = [`${label(deny.index)}a Deny statement matches this token`];
-    return { allowed: false, statements, reasons };
+    return { allowed: false, statements, reasons, ambiguities, notes };
   }
   const allows = statements.filter((s) => s.effect === 'Allow');
-  if (allows.some((s) => s.applies)) return { allowed: true, statements, reasons: [] };
+  if (allows.some((s) => s.applies)) {
+    return { allowed: true, statements, reasons: [], ambiguities, notes };
+  }
   if (allows.length === 0) {
-    return { allowed: false, statements, reasons: ['the policy has no Allow statement'] };
+    const reasons = ['the policy has no Allow statement'];
+    return { allowed: false, statements, reasons, ambiguities, notes };
   }
   const reasons = allows.flatMap((s) => mismatchesOf(s).map((reason) => label(s.index) + reason));
-  return { allowed: false, statements, reasons };
+  return { allowed: false, statements, reasons, ambiguities, notes };
+}
+
+interface StatementContext {
+  readonly variables: boolean;
+  readonly rule: UnknownRule;
+  readonly role: RoleAccount | undefined;
+  readonly ambiguities: string[];
 }
 
 function evaluateStatement(
   statement: PolicyStatement,
   index: number,
   claims: Claims,
-  variables: boolean,
+  context: StatementContext,
 ): StatementResult {
+  const { variables, rule, role, ambiguities } = context;
   // Action names are case-insensitive in IAM and may use wildcards (sts:*).
   const wanted = WEB_IDENTITY_ACTION.toLowerCase();
   const listed = (value: unknown): boolean =>
@@ -88,20 +152,26 @@ function evaluateStatement(
   const actionMatched =
     statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
   const provider = issuerHostOf(claims);
-  // What the checker cannot know counts against admission either way: an operator it does not
-  // evaluate, a key or policy variable whose value only STS knows at call time. It fails an
-  // Allow, and it matches in a Deny, so the checker never admits a token IAM might refuse.
   const deny = statement.Effect === 'Deny';
-  const principal = principalMatches(statement, provider, deny);
+  const principal = principalMatches(statement, provider, role);
+  const principalMatched =
+    principal.unknown === undefined ? principal.matched : assumedMatch(rule, deny);
+  const principalNote =
+    principal.unknown === undefined
+      ? principal.note
+      : assumedNote(rule, deny, principal.unknown, 'apply');
   const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) =>
     Object.entries(entries).map(([key, expected]) => {
       const { values, unknown } = expectedValues(strings(expected), claims, provider, variables);
       const raw = checkCondition(operator, key, values, claims, provider);
+      if (raw.ambiguous === true && raw.unknown !== undefined) {
+        ambiguities.push(`statement ${index + 1}: ${raw.unknown}`);
+      }
       const check = { ...raw, expected: raw.expected.map(shown) };
       const why = unknown ?? check.unknown;
       if (why === undefined) return withoutUnknown(check);
-      const note = deny ? `${why}; assumed to match in a Deny` : `${why}; fails an Allow`;
-      return { ...withoutUnknown(check), matched: deny, note };
+      const note = assumedNote(rule, deny, why, 'match');
+      return { ...withoutUnknown(check), matched: assumedMatch(rule, deny), note, assumed: true };
     }),
   );
   return {
@@ -109,49 +179,21 @@ function evaluateStatement(
     ...(statement.Sid === undefined ? {} : { sid: statement.Sid }),
     effect: statement.Effect ?? '',
     actionMatched,
-    principalMatched: principal.matched,
-    ...(principal.note === undefined ? {} : { principalNote: principal.note }),
+    principalMatched,
+    ...(principalNote === undefined ? {} : { principalNote }),
+    ...(principal.uncompared === undefined ? {} : { uncompared: principal.uncompared }),
     provider,
     conditions,
-    applies: actionMatched && principal.matched && conditions.every((c) => c.matched),
+    applies: actionMatched && principalMatched && conditions.every((c) => c.matched),
   };
 }
 
-/**
- * Principal.Federated names the provider ARN, whose resource part is the issuer host and path.
- * "*" and {"AWS": "*"} name every principal. An AWS, Service or CanonicalUser principal never
- * names a web-identity caller. NotPrincipal (not supported in trust policies) or a form not
- * understood here is assumed to apply in a Deny and not to apply in an Allow.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
- */
-function principalMatches(
-  statement: PolicyStatement,
-  provider: string,
-  deny: boolean,
-): { matched: boolean; note?: string } {
-  const unknown = (why: string): { matched: boolean; note?: string } =>
-    deny ? { matched: true, note: `${why}; assumed to apply in a Deny` } : { matched: false };
-  if (statement.NotPrincipal !== undefined) return unknown('NotPrincipal is not evaluated here');
-  const principal = statement.Principal;
-  if (principal === '*') return { matched: true };
-  if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) {
-    return unknown('this Principal form is not understood here');
-  }
-  const entries = Object.entries(principal as Record<string, unknown>);
-  const known = ['AWS', 'Federated', 'Service', 'CanonicalUser'];
-  if (entries.length === 0 || entries.some(([type]) => !known.includes(type))) {
-    return unknown('this Principal form is not understood here');
-  }
-  const record = principal as { AWS?: unknown; Federated?: unknown };
-  if (strings(record.AWS).includes('*')) return { matched: true };
-  const suffix = `:oidc-provider/${provider}`.toLowerCase();
-  return { matched: strings(record.Federated).some((arn) => arn.toLowerCase().endsWith(suffix)) };
-}
-
-function withoutUnknown(check: ConditionCheck & { unknown?: string }): ConditionCheck {
-  const rest: ConditionCheck & { unknown?: string } = { ...check };
+function withoutUnknown(
+  check: ConditionCheck & { unknown?: string; ambiguous?: boolean },
+): ConditionCheck {
+  const rest: ConditionCheck & { unknown?: string; ambiguous?: boolean } = { ...check };
   delete rest.unknown;
+  delete rest.ambiguous;
   return rest;
 }
 
@@ -160,6 +202,6 @@ function mismatchesOf(s: StatementResult): string[] {
   if (!s.actionMatched) return [`Action does not include ${WEB_IDENTITY_ACTION}`];
   const reasons = s.principalMatched
     ? []
-    : [`Principal.Federated is not the OIDC provider for ${s.provider}`];
+    : [s.principalNote ?? `Principal.Federated is not the OIDC provider for ${s.provider}`];
   return [...reasons, ...s.conditions.filter((c) => !c.matched).map(describeMismatch)];
 }

@@ -1,8 +1,9 @@
 import { type Claims, literal, requestValues } from './trust-policy-variables.js';
 
 /**
- * IAM's string condition operators and Null, with the ForAnyValue/ForAllValues set prefixes and
- * the IfExists suffix, checked against a token's request context. Pure.
+ * IAM's string, numeric, date and Bool condition operators and Null, with the
+ * ForAnyValue/ForAllValues set prefixes and the IfExists suffix, checked against a token's request
+ * context. Pure.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
 
@@ -16,22 +17,67 @@ export interface ConditionCheck {
   readonly matched: boolean;
   /** Why the key is absent or the operator is not understood, when that decides the result. */
   readonly note?: string;
+  /** The result was assumed because the checker cannot know it (the note says why). */
+  readonly assumed?: boolean;
 }
 
-const BASE_OPERATORS = [
-  'StringEquals',
-  'StringNotEquals',
-  'StringEqualsIgnoreCase',
-  'StringNotEqualsIgnoreCase',
-  'StringLike',
-  'StringNotLike',
-];
+/** Compares one policy value with one request value; undefined when either cannot be read. */
+type Compare = (expected: string, value: string) => boolean | undefined;
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const number = (text: string): number | undefined =>
+  NUMBER.test(text.trim()) ? Number(text) : undefined;
+// IAM dates are ISO 8601 or epoch seconds.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const date = (text: string): number | undefined => {
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const ms = ISO_DATE.test(text) ? Date.parse(text) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+};
+const ordered =
+  (parse: (s: string) => number | undefined, test: (value: number, limit: number) => boolean) =>
+  (expected: string, value: string): boolean | undefined => {
+    const [limit, seen] = [parse(literal(expected)), parse(value)];
+    return limit === undefined || seen === undefined ? undefined : test(seen, limit);
+  };
+const sameText = (e: string, v: string): boolean => literal(e) === v;
+const sameFolded = (e: string, v: string): boolean => literal(e).toLowerCase() === v.toLowerCase();
+const ORDERINGS: Readonly<Record<string, (value: number, limit: number) => boolean>> = {
+  Equals: (v, l) => v === l,
+  LessThan: (v, l) => v < l,
+  LessThanEquals: (v, l) => v <= l,
+  GreaterThan: (v, l) => v > l,
+  GreaterThanEquals: (v, l) => v >= l,
+};
+
+/** The base operators evaluated here; a Not operator matches a value that equals no expected one. */
+const OPERATORS: Readonly<
+  Record<string, { readonly compare: Compare; readonly negated: boolean }>
+> = {
+  StringEquals: { compare: sameText, negated: false },
+  StringNotEquals: { compare: sameText, negated: true },
+  StringEqualsIgnoreCase: { compare: sameFolded, negated: false },
+  StringNotEqualsIgnoreCase: { compare: sameFolded, negated: true },
+  StringLike: { compare: (e, v) => globMatch(e, v), negated: false },
+  StringNotLike: { compare: (e, v) => globMatch(e, v), negated: true },
+  Bool: { compare: sameFolded, negated: false },
+  ...Object.fromEntries(
+    Object.entries(ORDERINGS).flatMap(([suffix, test]) => [
+      [`Numeric${suffix}`, { compare: ordered(number, test), negated: false }],
+      [`Date${suffix}`, { compare: ordered(date, test), negated: false }],
+    ]),
+  ),
+  NumericNotEquals: { compare: ordered(number, ORDERINGS['Equals']!), negated: true },
+  DateNotEquals: { compare: ordered(date, ORDERINGS['Equals']!), negated: true },
+};
 
 const OPERATOR = /^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/;
 
 /**
  * How one key of one condition operator compares with the request; `unknown` says why the
- * checker cannot know the result.
+ * checker cannot know the result, and `ambiguous` marks a comparison IAM's documentation does not
+ * decide (bad input for the CLI).
  */
 export function checkCondition(
   operator: string,
@@ -39,10 +85,11 @@ export function checkCondition(
   expected: string[],
   claims: Claims,
   provider: string,
-): ConditionCheck & { unknown?: string } {
+): ConditionCheck & { unknown?: string; ambiguous?: boolean } {
   const { values, note, unknown } = requestValues(key, claims, provider);
   const [, set, name = '', ifExists] = OPERATOR.exec(operator) ?? [];
-  if (name !== 'Null' && !BASE_OPERATORS.includes(name)) {
+  const spec = OPERATORS[name];
+  if (name !== 'Null' && spec === undefined) {
     const why = `condition operator ${operator} is not evaluated here`;
     return { operator, key, expected, seen: values, matched: false, unknown: why };
   }
@@ -56,38 +103,43 @@ export function checkCondition(
     seen: values,
     ...(note === undefined ? {} : { note }),
   };
-  if (name === 'Null') {
+  if (spec === undefined) {
     // Null: "true" asks that the key be absent, "false" that it be present.
     return { ...base, matched: expected.some((e) => (e.toLowerCase() === 'true') === !values) };
   }
-  const negated = name.includes('Not');
-  const like = name.endsWith('Like');
-  const ignoreCase = name.endsWith('IgnoreCase');
-  const fold = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
-  const hit = (value: string): boolean =>
-    expected.some((e) => (like ? globMatch(e, value) : fold(literal(e)) === fold(value)));
-  // A positive operator matches a value that equals any expected one; a negated one, a value that
-  // equals none of them.
-  const valueMatches = (value: string): boolean => (negated ? !hit(value) : hit(value));
   if (values === undefined) {
-    // IAM: with no key in the request, ForAllValues and negated operators match, IfExists
-    // matches, and every other operator does not.
+    // IAM with no key in the request: ForAnyValue does not match (IfExists or not), ForAllValues
+    // and negated operators match, IfExists matches, every other operator does not.
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
-    const matched = ifExists !== undefined || set === 'ForAllValues' || (negated && !set);
+    const matched =
+      set !== 'ForAnyValue' &&
+      (ifExists !== undefined || set === 'ForAllValues' || (spec.negated && !set));
     return { ...base, matched };
   }
+  if (spec.negated && !set && values.length > 1) {
+    const why = `${operator} on ${key}, whose value is a list (${values.join(', ')}), needs ForAllValues: or ForAnyValue: to say whether every value or any value must differ`;
+    return { ...base, matched: false, unknown: why, ambiguous: true };
+  }
+  let unreadable: string | undefined;
+  const hit = (value: string): boolean =>
+    expected.some((e) => {
+      const result = spec.compare(e, value);
+      if (result === undefined) unreadable ??= `${operator} cannot read '${value}' or '${e}'`;
+      return result === true;
+    });
+  // A positive operator matches a value that equals any expected one; a negated one, a value that
+  // equals none of them.
+  const valueMatches = (value: string): boolean => (spec.negated ? !hit(value) : hit(value));
   const matched = set === 'ForAllValues' ? values.every(valueMatches) : values.some(valueMatches);
+  if (unreadable !== undefined) {
+    return { ...base, matched: false, unknown: `${unreadable}; unknown at check time` };
+  }
   return { ...base, matched };
 }
 
 /** One line on a condition that did not match: the value seen and the value expected. */
 export function describeMismatch(c: ConditionCheck): string {
-  if (
-    c.note !== undefined &&
-    /^(?:condition operator|condition key|policy variable)/.test(c.note)
-  ) {
-    return c.note;
-  }
+  if (c.assumed === true && c.note !== undefined) return c.note;
   const claim = c.key.slice(c.key.lastIndexOf(':') + 1).toLowerCase();
   const quoted = c.expected.map((pattern) => `'${pattern}'`);
   const list = quoted.length === 1 ? quoted.join('') : `one of ${quoted.join(', ')}`;

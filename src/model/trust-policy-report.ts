@@ -36,12 +36,7 @@ export function formatEvaluation(evaluation: Evaluation): string[] {
 function describeCheck(c: ConditionCheck): string {
   if (!c.matched) return describeMismatch(c);
   // A match the checker assumed (a value unknown at check time, in a Deny) says so.
-  if (
-    c.note !== undefined &&
-    /^(?:condition operator|condition key|policy variable)/.test(c.note)
-  ) {
-    return `${c.operator} ${c.key}: ${c.note}`;
-  }
+  if (c.assumed === true) return `${c.operator} ${c.key}: ${c.note ?? 'unknown'}`;
   const seen = c.seen === undefined ? `no value (${c.note ?? 'absent'})` : `'${c.seen.join(',')}'`;
   const expected = c.expected.map((e) => `'${e}'`).join(', ');
   return `${c.operator} ${c.key}: saw ${seen}, policy has ${expected}`;
@@ -71,71 +66,4 @@ function verdictOf(evaluation: Evaluation): string {
   return evaluation.statements.some((s) => s.effect === 'Allow')
     ? 'DENIED: no Allow statement applies to this token'
     : 'DENIED: the policy has no Allow statement';
-}
-
-/**
- * The trust policy in a file's JSON: a policy document, or `aws iam get-role` output whose
- * Role.AssumeRolePolicyDocument may be a URL-encoded string (as IAM's query API returns it).
- * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html
- */
-export function policyFromJson(text: string): PolicyDocument {
-  let value: unknown = parseJson(text, 'the policy file');
-  const record = (v: unknown): Record<string, unknown> | undefined =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : undefined;
-  const role = record(record(value)?.['Role']);
-  if (role !== undefined) value = role['AssumeRolePolicyDocument'];
-  else if (record(value)?.['AssumeRolePolicyDocument'] !== undefined) {
-    value = record(value)?.['AssumeRolePolicyDocument'];
-  }
-  if (typeof value === 'string') {
-    const decoded = value.trimStart().startsWith('%') ? decodeURIComponent(value) : value;
-    value = parseJson(decoded, 'AssumeRolePolicyDocument');
-  }
-  const statement = record(value)?.['Statement'];
-  if (statement === undefined || (typeof statement !== 'object' && !Array.isArray(statement))) {
-    throw new Error(
-      'the policy file has no Statement: give a trust policy or the output of aws iam get-role',
-    );
-  }
-  const list: readonly unknown[] = Array.isArray(statement) ? statement : [statement];
-  list.forEach((item, index) => checkStatement(item, list.length > 1 ? index + 1 : 1));
-  return value as PolicyDocument;
-}
-
-/** Rejects a statement the evaluator could only misread: not an object, or a malformed Condition. */
-function checkStatement(item: unknown, number: number): void {
-  const isRecord = (v: unknown): boolean =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isRecord(item)) {
-    throw new Error(
-      `statement ${number} of the policy is ${JSON.stringify(item)}, not an object: each statement needs Effect, Principal and Action`,
-    );
-  }
-  const condition = (item as { Condition?: unknown }).Condition;
-  if (condition === undefined) return;
-  const example = '{"StringEquals": {"KEY": "VALUE"}}';
-  if (!isRecord(condition)) {
-    throw new Error(
-      `statement ${number}: Condition must be an object of operators, e.g. ${example}; got ${JSON.stringify(condition)}`,
-    );
-  }
-  for (const [operator, entries] of Object.entries(condition as Record<string, unknown>)) {
-    if (!isRecord(entries)) {
-      throw new Error(
-        `statement ${number}: Condition operator ${operator} must map keys to values, e.g. ${example}; got ${JSON.stringify(entries)}`,
-      );
-    }
-  }
-}
-
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new Error(
-      `${what} is not JSON (${error instanceof Error ? error.message : 'parse error'})`,
-    );
-  }
 }

@@ -1,3 +1,5 @@
+import { CLAIM_KEYS_SOURCE, GITHUB_SAR_CLAIM_KEYS } from './trust-policy-claim-keys.js';
+
 /**
  * The request context a GitHub OIDC token gives a trust policy: the values of its condition keys
  * as STS sets them, and policy variables substituted into condition values. Pure.
@@ -8,27 +10,29 @@
 export type Claims = Readonly<Record<string, unknown>>;
 
 /**
- * Condition keys AWS documents for GitHub's provider, beside aud and sub; STS leaves any other
- * ISSUER:claim key out of the request context, so a condition on it sees no value.
+ * Keys IAM documents for every OIDC provider, GitHub Enterprise Server's included: PROVIDER:aud,
+ * PROVIDER:sub and PROVIDER:amr (GitHub's tokens carry no amr claim, so it never has a value).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
- * https://aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/
- * (the GitHub key list as summarised at https://cageyv.dev/posts/aws-sts-oidc-claim-validation).
- * amr is a standard OIDC key; GitHub's tokens carry no amr claim, so it never has a value.
  */
-const GITHUB_CONDITION_CLAIMS: readonly string[] = [
-  'aud',
-  'sub',
-  'amr',
-  'actor',
-  'actor_id',
-  'job_workflow_ref',
-  'repository',
-  'repository_id',
-  'workflow',
-  'ref',
-  'environment',
-  'enterprise_id',
-];
+const OIDC_CLAIMS: readonly string[] = ['aud', 'sub', 'amr'];
+
+/**
+ * The claims STS evaluates as condition keys for an issuer (host/path): the OIDC keys, plus the
+ * GitHub keys the Service Authorization Reference lists for that issuer form. It lists none for
+ * a GitHub Enterprise Server issuer (HOST/_services/token).
+ */
+export function claimKeysOf(provider: string): readonly string[] {
+  const host = provider.toLowerCase();
+  const listed = GITHUB_SAR_CLAIM_KEYS.find(({ issuer }) => issuerPattern(issuer).test(host));
+  return [...OIDC_CLAIMS, ...(listed?.claims ?? [])];
+}
+
+/** A SAR issuer form as a pattern: each ${...} stands for one host label or path segment. */
+function issuerPattern(issuer: string): RegExp {
+  const parts = issuer.toLowerCase().split(/\$\{[^}]*\}/);
+  const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('[^/:.]+')}$`);
+}
 
 const VARIABLE = /\$\{([^}]*)\}/g;
 /** Stand-ins for ${*} and ${?} in a pattern: the literal character, not a wildcard. */
@@ -58,20 +62,34 @@ export function expectedValues(
   let unknown: string | undefined;
   const values = expected.map((value) =>
     value.replace(VARIABLE, (whole, inner: string) => {
-      const [name = '', fallback] = inner.split(/,\s*/, 2);
+      const { name, fallback } = variableParts(inner);
       // ${*} and ${?} are a literal * and ?, never wildcards, even under StringLike.
-      if (name.trim() === '*') return LITERAL_STAR;
-      if (name.trim() === '?') return LITERAL_QUESTION;
-      if (name.trim() === '$') return '$';
-      const found = requestValues(name.trim(), claims, provider).values;
-      if (found?.length === 1) return found[0] ?? '';
-      const quoted = /^'(.*)'$/s.exec(fallback?.trim() ?? '');
-      if (found === undefined && quoted?.[1] !== undefined) return quoted[1];
+      if (name === '*') return LITERAL_STAR;
+      if (name === '?') return LITERAL_QUESTION;
+      if (name === '$') return '$';
+      const found = requestValues(name, claims, provider);
+      if (found.values?.length === 1) return found.values[0] ?? '';
+      // A default stands in only for a key the request lacks: not for one STS fills in at call
+      // time (a session name, a source address), which the checker cannot see.
+      const absent = found.values === undefined && found.unknown === undefined;
+      if (absent && fallback !== undefined && name !== '') return fallback;
       unknown ??= `policy variable ${whole} is unknown at check time`;
       return whole;
     }),
   );
   return unknown === undefined ? { values } : { values, unknown };
+}
+
+/**
+ * A variable's key and default. IAM documents the default as the key, a comma and a space, then
+ * the value in single quotes: ${aws:username, 'anonymous'}. Any other spelling is no default
+ * (the whole text is then the key, which names nothing).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-default-values
+ */
+function variableParts(inner: string): { name: string; fallback?: string } {
+  const withDefault = /^([^,']*), '(.*)'$/s.exec(inner);
+  if (withDefault === null) return { name: inner.trim() };
+  return { name: (withDefault[1] ?? '').trim(), fallback: withDefault[2] ?? '' };
 }
 
 /** The request's values for a condition key, or why STS leaves the key out. */
@@ -94,8 +112,12 @@ export function requestValues(
   if (separator < 0 || prefix !== provider.toLowerCase()) {
     return { note: `condition key ${key} is not a claim of this token` };
   }
-  if (!GITHUB_CONDITION_CLAIMS.includes(claim)) {
-    return { note: `AWS documents no condition key ${key}; STS does not set it` };
+  if (!claimKeysOf(provider).includes(claim)) {
+    // What STS does with a key the SAR does not list for this issuer is undocumented: it may be
+    // absent or set, so it decides nothing either way.
+    return {
+      unknown: `condition key ${key} is not in the Service Authorization Reference for this issuer (${CLAIM_KEYS_SOURCE}); unknown at check time`,
+    };
   }
   // STS fills PROVIDER:aud from the token's azp claim when present, else from aud.
   const raw = claim === 'aud' && claims['azp'] !== undefined ? claims['azp'] : claims[claim];

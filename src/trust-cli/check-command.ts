@@ -1,7 +1,8 @@
 import { decodeJwtClaims } from '../model/jwt-claims.js';
 import { evaluateTrustPolicy } from '../model/trust-policy-evaluate.js';
 import type { Claims } from '../model/trust-policy-variables.js';
-import { formatEvaluation, policyFromJson, versionWarning } from '../model/trust-policy-report.js';
+import { readPolicyInput } from '../model/trust-policy-input.js';
+import { formatEvaluation, versionWarning } from '../model/trust-policy-report.js';
 import { UsageError, keyValues, parseFlags } from './parse-args.js';
 
 /** `trust-policy check`: evaluate a trust policy against one run's claims, offline. */
@@ -34,7 +35,7 @@ export function runCheck(
   if (claimsPath === undefined && tokenPath === undefined && Object.keys(single).length === 0) {
     throw new UsageError("give the run's claims: --claims FILE, --token FILE or --claim KEY=VALUE");
   }
-  const policy = policyFromJson(read(readFile, policyPath, '--policy'));
+  const { policy, role } = readPolicyInput(read(readFile, policyPath, '--policy'));
   const base =
     claimsPath !== undefined
       ? claimsFromJson(read(readFile, claimsPath, '--claims'))
@@ -42,8 +43,12 @@ export function runCheck(
         ? claimsFromToken(read(readFile, tokenPath, '--token'))
         : {};
   const claims: Claims = { ...base, ...single };
-  const evaluation = evaluateTrustPolicy(policy, claims);
-  for (const line of [...versionWarning(policy), ...formatEvaluation(evaluation)]) out(line);
+  const evaluation = evaluateTrustPolicy(policy, claims, { role });
+  if (evaluation.ambiguities.length > 0) {
+    throw new Error(`the policy's result is ambiguous: ${evaluation.ambiguities.join('; ')}`);
+  }
+  const lines = [...versionWarning(policy), ...evaluation.notes, ...formatEvaluation(evaluation)];
+  for (const line of lines) out(line);
   return evaluation.allowed ? 0 : 1;
 }
 
