@@ -28714,7 +28714,7 @@ function repositoryOf(github) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3980);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1566);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
 /* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
 
@@ -28938,7 +28938,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 3980:
+/***/ 1566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31249,7 +31249,51 @@ function diagnoseExpired(failure) {
     return diagnosis('The credentials or token sent to STS have expired', fix);
 }
 
+;// CONCATENATED MODULE: ./src/model/file-system-case.ts
+
+/**
+ * Whether the default file system on `platform` ignores case in names: NTFS on Windows and
+ * APFS/HFS+ on macOS are case-insensitive (case-preserving) unless a directory or volume opts in
+ * (https://learn.microsoft.com/windows/wsl/case-sensitivity,
+ * https://support.apple.com/guide/disk-utility/file-system-formats-dsku19ed921c/mac), and
+ * GitHub's Windows and macOS images use those defaults. Linux file systems are case-sensitive.
+ */
+function isCaseInsensitiveFileSystem(platform) {
+    return platform === 'win32' || platform === 'darwin';
+}
+/** The path module for `platform`'s path syntax (drive letters and `\` on Windows only). */
+function pathFor(platform) {
+    return platform === 'win32' ? external_node_path_.win32 : external_node_path_.posix;
+}
+/**
+ * Whether two paths name the same file on `platform`: both resolved (`.`, `..`, separators),
+ * then compared ignoring case where the file system does (see isCaseInsensitiveFileSystem).
+ */
+function isSamePath(a, b, platform) {
+    const p = pathFor(platform);
+    const [x, y] = [p.resolve(a), p.resolve(b)];
+    return isCaseInsensitiveFileSystem(platform) ? x.toLowerCase() === y.toLowerCase() : x === y;
+}
+/**
+ * The part of a file name that stands for a profile, distinct for every profile name even
+ * where the file system ignores case. Profile names are case-sensitive for every AWS client
+ * (`Dev` and `dev` are two profiles), so on Windows and macOS `cache-Dev.json` and
+ * `cache-dev.json` would be one file and one profile would be served the other's credentials.
+ * A name with capitals gets `+` and a hex mask of their positions (`Dev` -> `Dev+1`,
+ * `dEv` -> `dEv+2`); `+` is not allowed in profile names, so no two names share a stem. The
+ * same stem is used on every OS, so a file's name never depends on where the step ran.
+ */
+function profileFileStem(profile) {
+    let mask = 0n;
+    [...profile].forEach((char, index) => {
+        if (char !== char.toLowerCase())
+            mask |= 1n << BigInt(index);
+    });
+    return mask === 0n ? profile : `${profile}+${mask.toString(16)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/profile-locations.ts
+
 
 /** The section header a profile has in the config file ("default" has no "profile " prefix). */
 function configHeader(profile) {
@@ -31270,17 +31314,20 @@ function homeSharedFiles(home) {
     };
 }
 /**
- * Where one profile's refresh helper keeps its spec and its credentials cache. The helper's
- * leftover temp files are named after the cache (publish/refresh-spec.ts REFRESH_TEMP_FILE).
+ * Where one profile's refresh helper keeps its spec and its credentials cache, named so that
+ * profiles differing only in case get different files on Windows and macOS (profileFileStem).
+ * The helper's leftover temp files are named after the cache (refresh-spec.ts REFRESH_TEMP_FILE).
  */
 function refreshFiles(directory, profile) {
+    const stem = profileFileStem(profile);
     return {
-        specFile: external_node_path_.join(directory, `refresh-${profile}.json`),
-        cacheFile: external_node_path_.join(directory, `cache-${profile}.json`),
+        specFile: external_node_path_.join(directory, `refresh-${stem}.json`),
+        cacheFile: external_node_path_.join(directory, `cache-${stem}.json`),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan-exports.ts
+
 
 
 
@@ -31333,7 +31380,7 @@ function planExports(plan, ctx, facts) {
                 created: !facts.homeFilesExist.credentials,
             },
         ];
-        warnings.push(...homeFileWarnings(profileFiles, ctx));
+        warnings.push(...homeFileWarnings(profileFiles, ctx, facts.platform));
     }
     if (profileFiles !== undefined && envSession === undefined && primary?.name === 'default') {
         const profile = primary.profileName;
@@ -31418,12 +31465,12 @@ function plannedOutputs(plan) {
     return outputs;
 }
 /** In ~/.aws mode, a variable pointing elsewhere hides the profiles from the AWS tools. */
-function homeFileWarnings(files, ctx) {
+function homeFileWarnings(files, ctx, platform) {
     const pairs = [
         ['AWS_CONFIG_FILE', files.configFile, ctx.ambient.configFile],
         ['AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile, ctx.ambient.credentialsFile],
     ];
-    return pairs.flatMap(([name, file, value]) => value && external_node_path_.resolve(value) !== file
+    return pairs.flatMap(([name, file, value]) => value && !isSamePath(value, file, platform)
         ? [
             `profile-files-location: home writes ${file}, but ${name} points at ${value}, so AWS tools in later steps read that file instead. Unset ${name} in the job, or use profile-files-location: runner-temp.`,
         ]
@@ -31445,6 +31492,93 @@ async function refuseLinkedDirectory(directory) {
     const stat = await external_node_fs_.promises.lstat(directory).catch(() => undefined);
     if (stat?.isSymbolicLink() === true)
         throw new Error(`refusing to write profiles into ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+}
+
+;// CONCATENATED MODULE: ./src/model/aws-home.ts
+/**
+ * The home directory whose `.aws` folder the AWS clients on `platform` read, from the job's
+ * environment, or undefined when the environment names none (the caller then asks the OS).
+ *
+ * The clients' rules:
+ * - botocore (AWS CLI v1/v2, boto3): `os.path.expanduser('~/.aws/config')`. On POSIX that is
+ *   HOME; on Windows, since Python 3.8, USERPROFILE, else HOMEDRIVE + HOMEPATH, and HOME is
+ *   ignored (https://github.com/python/cpython/issues/80445, bpo-36264).
+ * - AWS SDK for Go v2 (Terraform, eksctl, Pulumi): `internal/shareddefaults.UserHomeDir`, i.e.
+ *   Go's `os.UserHomeDir`: USERPROFILE on Windows, HOME elsewhere (v1's copy spells it out:
+ *   `if runtime.GOOS == "windows" { return os.Getenv("USERPROFILE") }`).
+ * - Java (`user.home`) and .NET (`SpecialFolder.UserProfile`) use the Windows profile folder.
+ * - JS SDK v3 (`@smithy/shared-ini-file-loader` `getHomeDir`): HOME, then USERPROFILE, then
+ *   HOMEDRIVE + HOMEPATH, then `os.homedir()`, on every OS.
+ *
+ * They disagree only on Windows with HOME set (Git Bash, MSYS, Cygwin export one): there
+ * USERPROFILE wins, because the AWS CLI, boto3, Go, Java and .NET all read it; the JS SDK is
+ * the odd one out, and `homeDirectoryMismatch` names the difference in a warning.
+ */
+function awsHomeDirectory(platform, env) {
+    if (platform !== 'win32')
+        return nonEmpty(env['HOME']);
+    const profile = nonEmpty(env['USERPROFILE']);
+    if (profile !== undefined)
+        return profile;
+    const drive = nonEmpty(env['HOMEDRIVE']);
+    const homePath = nonEmpty(env['HOMEPATH']);
+    return drive !== undefined && homePath !== undefined ? `${drive}${homePath}` : undefined;
+}
+/**
+ * A warning when the JS SDK would read another `.aws` than the other clients: on Windows, a
+ * HOME that is not the profile directory the action chose. Undefined when they agree.
+ */
+function homeDirectoryMismatch(platform, env, home, sameFile) {
+    const jsHome = nonEmpty(env['HOME']);
+    if (platform !== 'win32' || jsHome === undefined || sameFile(jsHome, home))
+        return undefined;
+    return `HOME (${jsHome}) is not USERPROFILE (${home}) on this Windows runner. The profiles go to ${home}\\.aws, which the AWS CLI, boto3 and the Go, Java and .NET SDKs read; the JavaScript SDK reads HOME first and will not see them. Unset HOME for Node.js steps, or set AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.`;
+}
+const nonEmpty = (value) => value === undefined || value === '' ? undefined : value;
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
+
+
+const nodeRenamePort = {
+    platform: process.platform,
+    rename: (from, to) => external_node_fs_.promises.rename(from, to),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+};
+/**
+ * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
+ * AWS client that has the file open for a moment, short enough for a credential_process call.
+ */
+const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
+/**
+ * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
+ * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
+ * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
+ * open. graceful-fs retries the same three codes on win32 for the same reason
+ * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
+ * rename replaces an open file, so these codes there mean a real permission problem.
+ */
+function isTransientRenameError(platform, error) {
+    const code = error?.code;
+    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+}
+/**
+ * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
+ * bounded number of times with growing waits; any other error, or the last one, is thrown.
+ */
+async function renameReplacing(from, to, port = nodeRenamePort) {
+    for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
+        try {
+            await port.rename(from, to);
+            return;
+        }
+        catch (error) {
+            if (delay === undefined || !isTransientRenameError(port.platform, error))
+                throw error;
+            await port.sleep(delay);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/publish/profile-files.ts
@@ -31529,6 +31663,8 @@ function profile_files_removeSections(text, headers) {
 
 
 
+
+
 /**
  * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
  * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
@@ -31544,9 +31680,9 @@ async function createPrivateDirectory(directory) {
     await external_node_fs_.promises.mkdir(directory, { mode: 0o700 });
     await external_node_fs_.promises.chmod(directory, 0o700);
 }
-/** The home directory the AWS tools use: HOME, else the OS's. */
-function homeDirectory(env) {
-    return env['HOME'] || external_node_os_.homedir();
+/** The home directory the AWS clients on this OS read (model/aws-home.ts), else the OS's. */
+function homeDirectory(env, platform = process.platform) {
+    return awsHomeDirectory(platform, env) ?? external_node_os_.homedir();
 }
 /** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
 async function writeSecretFile(file, text) {
@@ -31628,12 +31764,13 @@ async function replaceUserFile(file, text) {
 }
 /**
  * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
- * over the file, and never leaves `temp` behind.
+ * over the file (retrying Windows' transient sharing errors: rename-replacing.ts), and never
+ * leaves `temp` behind.
  */
-async function replaceSecretFile(file, text, temp) {
+async function replaceSecretFile(file, text, temp, port) {
     try {
         await writeSecretFile(temp, text);
-        await external_node_fs_.promises.rename(temp, file);
+        await renameReplacing(temp, file, port);
     }
     finally {
         await external_node_fs_.promises.rm(temp, { force: true });
@@ -32069,6 +32206,35 @@ function helperPathError(problem, words) {
     ]);
 }
 
+;// CONCATENATED MODULE: ./src/publish/platform-warnings.ts
+
+
+/**
+ * Warnings about what this OS does not give the files the run writes: on Windows, POSIX modes
+ * (0600 files, 0700 directory) are not enforced, so on a self-hosted machine, where other
+ * accounts and later jobs may share the disk, the credentials are only as private as the ACL
+ * the files inherit. GitHub sets RUNNER_ENVIRONMENT to `github-hosted` or `self-hosted`
+ * (https://docs.github.com/actions/reference/variables-reference#default-environment-variables).
+ */
+function platformWarnings(platform, env, home, exports) {
+    const files = exports.profileFiles;
+    if (files === undefined)
+        return [];
+    const warnings = [];
+    if (files.location === 'home') {
+        const mismatch = homeDirectoryMismatch(platform, env, home, (a, b) => isSamePath(a, b, platform));
+        if (mismatch !== undefined)
+            warnings.push(mismatch);
+    }
+    if (platform === 'win32' && env['RUNNER_ENVIRONMENT'] === 'self-hosted') {
+        const where = [files.directory, files.location === 'home' ? files.configFile : undefined]
+            .filter((p) => p !== undefined)
+            .join(' and ');
+        warnings.push(`This self-hosted Windows runner does not enforce the 0600/0700 modes the credential files are written with (${where}): Windows ignores POSIX modes, and the files inherit the access control list of the folder they are in (RUNNER_TEMP or the user profile). Any account that can read that folder can read the credentials until the post step removes them. Restrict the folder to the runner's service account, or use an ephemeral runner.`);
+    }
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/profile-conflicts.ts
 
 
@@ -32116,12 +32282,13 @@ async function checkProfilesAreNew(plan, ctx, env) {
 
 
 
+
 /** Reads the machine facts the export plan needs: HOME, a free directory name, existing files. */
-async function exportPlanFor(plan, ctx, env) {
-    const home = homeDirectory(env);
+async function exportPlanFor(plan, ctx, home) {
     const files = homeSharedFiles(home);
     return planExports(plan, ctx, {
         home,
+        platform: process.platform,
         directory: privateDirectoryName(ctx.runnerTemp),
         homeFilesExist: {
             config: await pathExists(files.config),
@@ -32136,9 +32303,10 @@ async function exportPlanFor(plan, ctx, env) {
  * files (the only part that can fail), env vars and outputs.
  */
 async function publishResult(result, plan, deps) {
-    const exports = await exportPlanFor(plan, deps.ctx, deps.env);
+    const home = homeDirectory(deps.env);
+    const exports = await exportPlanFor(plan, deps.ctx, home);
     saveState(deps.runner, exports.cleanup);
-    exports.warnings.forEach((w) => deps.runner.warning(w));
+    [...exports.warnings, ...platformWarnings(process.platform, deps.env, home, exports)].forEach((w) => deps.runner.warning(w));
     if (exports.profileFiles !== undefined)
         await writePlannedProfiles(exports.profileFiles, result, plan, helperCommand);
     const envSession = result.sessions.find((s) => s.session.exportToEnv);

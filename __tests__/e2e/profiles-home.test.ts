@@ -3,12 +3,12 @@
 // existing profile is replaced only when asked (never in ~/.aws), and a linked ~/.aws is refused.
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
+import { posixMode, promisedMode } from './harness/file-modes.js';
 import {
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -31,7 +31,7 @@ jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 const DEV = 'arn:aws:iam::111111111111:role/deploy';
 const stack = useStack();
 
-const mode = (path: string): number => statSync(path).mode & 0o777;
+const mode = posixMode;
 const awsFile = (job: Job, name: string): string => join(job.home, '.aws', name);
 const USER_CONFIG = '# my settings\n[profile mine]\nregion = eu-west-1\n';
 const USER_CREDENTIALS = `[mine]\naws_access_key_id = ${STORED_KEYS['aws-access-key-id']}\naws_secret_access_key = ${STORED_KEYS['aws-secret-access-key']}\n`;
@@ -60,7 +60,8 @@ test(
     const config = readFileSync(awsFile(job, 'config'), 'utf8');
     expect(config.startsWith(USER_CONFIG)).toBe(true);
     expect(config).toContain('[profile dev]');
-    for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
+    for (const name of ['config', 'credentials'])
+      expect(mode(awsFile(job, name))).toBe(promisedMode(0o600));
 
     // A later step (or a container mounting ~/.aws) reads both profiles from the default location.
     const env = { ...laterStepEnv(job.env), HOME: job.home };
@@ -121,7 +122,8 @@ test('home without ~/.aws: its files are created 0600, and the post step removes
   expect(existsSync(join(job.home, '.aws'))).toBe(false);
   const log = await homeRunThenPost(job, async (main) => {
     expect(main.env['AWS_PROFILE']).toBe('dev');
-    for (const name of ['config', 'credentials']) expect(mode(awsFile(job, name))).toBe(0o600);
+    for (const name of ['config', 'credentials'])
+      expect(mode(awsFile(job, name))).toBe(promisedMode(0o600));
     const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), HOME: job.home });
     expect(cli.json).toMatchObject({ Account: '111111111111' });
   });

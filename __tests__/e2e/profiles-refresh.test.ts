@@ -2,7 +2,8 @@
 // re-fetches the job's OIDC token and re-assumes the chain once the cache is about to expire.
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { posixMode, promisedMode } from './harness/file-modes.js';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runAwsCli } from './harness/aws-cli.js';
 import { baseEnv, runBounded } from './harness/proc.js';
@@ -22,7 +23,7 @@ const ROLE = 'arn:aws:iam::111111111111:role/deploy';
 
 const stack = useStack();
 
-const mode = (path: string): number => statSync(path).mode & 0o777;
+const mode = posixMode;
 
 /** The entries of `[profile NAME]` in a config file. */
 function profileSection(config: string, name: string): Record<string, string> {
@@ -96,7 +97,7 @@ async function configureRefresh(job: Job, duration = '900', inputs: Record<strin
 test('refresh: seeded cache first, then a new OIDC token and AssumeRoleWithWebIdentity once it expires', async () => {
   const job = createJob();
   const { cacheFile } = await configureRefresh(job);
-  expect(mode(cacheFile)).toBe(0o600);
+  expect(mode(cacheFile)).toBe(promisedMode(0o600));
   const seeded = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
   expect(seeded['AccessKeyId']).toMatch(/^ASIA/);
   expect(seeded['AccessKeyId']).toBe(webIdentityCalls()[0]?.issuedAccessKeyId);
@@ -131,7 +132,7 @@ test('refresh: seeded cache first, then a new OIDC token and AssumeRoleWithWebId
   expect(cache['AccessKeyId']).toMatch(/^ASIA/);
   expect(cache['AccessKeyId']).toBe(calls[1]?.issuedAccessKeyId);
   expect(new Date(cache['Expiration'] ?? '').getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
-  expect(mode(cacheFile)).toBe(0o600);
+  expect(mode(cacheFile)).toBe(promisedMode(0o600));
 
   // Neither an OIDC token nor the runner's request token is ever written under RUNNER_TEMP.
   const tokens = [...stack.oidc.issuedTokens(), stack.oidc.requestToken];
@@ -224,6 +225,26 @@ test('refresh: a 500 from the token endpoint is retried, and stdout carries only
   expect(webIdentityCalls().at(-1)?.params['WebIdentityToken']).toBe(
     stack.oidc.issuedTokens().at(-1),
   );
+  job.cleanup();
+});
+
+test('refresh: a cache that cannot be replaced costs a warning on stderr, not the fresh credentials', async () => {
+  // On Windows an AWS client or a virus scanner holding the cache open makes the rename fail;
+  // here a directory in the cache's place makes it fail on every OS.
+  const job = createJob();
+  const { words, cacheFile } = await configureRefresh(job);
+  rmSync(cacheFile);
+  mkdirSync(join(cacheFile, 'blocker'), { recursive: true });
+
+  const helper = await runHelper(job, words);
+  expect(helper.exitCode).toBe(0);
+  const json = JSON.parse(helper.stdout) as Record<string, string>;
+  expect(json).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+  expect(json['AccessKeyId']).toBe(webIdentityCalls().at(-1)?.issuedAccessKeyId);
+  expect(helper.stderr).toContain(`could not update the credentials cache ${cacheFile}`);
+  for (const secret of [json['SecretAccessKey'] ?? '', json['SessionToken'] ?? ''])
+    expect(helper.stderr).not.toContain(secret);
+  expect(readdirSync(dirname(cacheFile)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   job.cleanup();
 });
 

@@ -3,7 +3,8 @@
 // exactly what main wrote.
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { posixMode, promisedMode } from './harness/file-modes.js';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { runBoto3 } from './harness/aws-cli.js';
 import { createJob, runStep } from './harness/runner.js';
@@ -27,7 +28,7 @@ const PROFILES = [
 
 const stack = useStack();
 
-const mode = (path: string): number => statSync(path).mode & 0o777;
+const mode = posixMode;
 
 test('three profiles, one chained: private files under RUNNER_TEMP that the CLI and boto3 use', async () => {
   const job = createJob();
@@ -60,10 +61,10 @@ test('three profiles, one chained: private files under RUNNER_TEMP that the CLI 
   for (const file of [configFile, credentialsFile]) {
     expect(file.startsWith(job.runnerTemp + sep)).toBe(true);
     expect(file.startsWith(job.workspace)).toBe(false);
-    expect(mode(file)).toBe(0o600);
+    expect(mode(file)).toBe(promisedMode(0o600));
   }
   expect(dirname(configFile)).toBe(dirname(credentialsFile));
-  expect(mode(dirname(configFile))).toBe(0o700);
+  expect(mode(dirname(configFile))).toBe(promisedMode(0o700));
   expect(readdirSync(job.workspace)).toEqual([]);
   const config = readFileSync(configFile, 'utf8');
   for (const name of ['dev', 'staging', 'prod']) expect(config).toContain(`[profile ${name}]`);

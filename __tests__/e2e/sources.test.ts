@@ -229,7 +229,11 @@ test('post step empties exactly what main exported', async () => {
   job.cleanup();
 });
 
-describe('the default chain reads a credential_process from ~/.aws/config', () => {
+// The stand-in credential_process is a #!/bin/sh script, which Windows cannot run as a command;
+// the default chain's own handling (timeouts, exit codes) is the same on every OS.
+const describeWhereShScriptsRun = process.platform === 'win32' ? describe.skip : describe;
+
+describeWhereShScriptsRun('the default chain reads a credential_process from ~/.aws/config', () => {
   /** Writes ~/.aws/config for the job with a credential_process running `script`. */
   function withCredentialProcess(script: string) {
     const job = createJob();

@@ -15,6 +15,7 @@ import {
 const DIR = '/home/runner/work/_temp/aws-deploy-role-abc123';
 const facts: ExportFacts = {
   home: '/home/runner',
+  platform: 'linux',
   directory: DIR,
   homeFilesExist: { config: true, credentials: false },
   homeDirectoryExists: true,

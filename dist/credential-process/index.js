@@ -63,14 +63,14 @@ function exportProxySettings(settings, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9765);
+/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8859);
 
 // Entry point of the credential_process helper bundle. The AWS client waits for this process to
 // end, so it ends as soon as its answer is out: a request it gave up on (a proxy that never
 // answers a CONNECT holds a socket open past every timeout) must not keep it alive. The empty
 // write's callback runs once everything before it has been flushed, where stdout is a pipe that
 // writes asynchronously (macOS runners).
-const code = await (0,_refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+const code = await (0,_refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 process.stdout.write('', () => process.exit(code));
 
 __webpack_async_result__();
@@ -198,16 +198,16 @@ function messageOf(thrown) {
 
 /***/ }),
 
-/***/ 9765:
+/***/ 8859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: refreshCredentials
+// UNUSED EXPORTS: refreshCredentials, saveToCache
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -230,7 +230,96 @@ async function user_directory_refuseLinkedDirectory(directory) {
         throw new Error(`refusing to write profiles into ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
+
+
+const nodeRenamePort = {
+    platform: process.platform,
+    rename: (from, to) => external_node_fs_.promises.rename(from, to),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+};
+/**
+ * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
+ * AWS client that has the file open for a moment, short enough for a credential_process call.
+ */
+const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
+/**
+ * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
+ * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
+ * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
+ * open. graceful-fs retries the same three codes on win32 for the same reason
+ * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
+ * rename replaces an open file, so these codes there mean a real permission problem.
+ */
+function isTransientRenameError(platform, error) {
+    const code = error?.code;
+    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+}
+/**
+ * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
+ * bounded number of times with growing waits; any other error, or the last one, is thrown.
+ */
+async function renameReplacing(from, to, port = nodeRenamePort) {
+    for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
+        try {
+            await port.rename(from, to);
+            return;
+        }
+        catch (error) {
+            if (delay === undefined || !isTransientRenameError(port.platform, error))
+                throw error;
+            await port.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/file-system-case.ts
+
+/**
+ * Whether the default file system on `platform` ignores case in names: NTFS on Windows and
+ * APFS/HFS+ on macOS are case-insensitive (case-preserving) unless a directory or volume opts in
+ * (https://learn.microsoft.com/windows/wsl/case-sensitivity,
+ * https://support.apple.com/guide/disk-utility/file-system-formats-dsku19ed921c/mac), and
+ * GitHub's Windows and macOS images use those defaults. Linux file systems are case-sensitive.
+ */
+function isCaseInsensitiveFileSystem(platform) {
+    return platform === 'win32' || platform === 'darwin';
+}
+/** The path module for `platform`'s path syntax (drive letters and `\` on Windows only). */
+function pathFor(platform) {
+    return platform === 'win32' ? path.win32 : path.posix;
+}
+/**
+ * Whether two paths name the same file on `platform`: both resolved (`.`, `..`, separators),
+ * then compared ignoring case where the file system does (see isCaseInsensitiveFileSystem).
+ */
+function isSamePath(a, b, platform) {
+    const p = pathFor(platform);
+    const [x, y] = [p.resolve(a), p.resolve(b)];
+    return isCaseInsensitiveFileSystem(platform) ? x.toLowerCase() === y.toLowerCase() : x === y;
+}
+/**
+ * The part of a file name that stands for a profile, distinct for every profile name even
+ * where the file system ignores case. Profile names are case-sensitive for every AWS client
+ * (`Dev` and `dev` are two profiles), so on Windows and macOS `cache-Dev.json` and
+ * `cache-dev.json` would be one file and one profile would be served the other's credentials.
+ * A name with capitals gets `+` and a hex mask of their positions (`Dev` -> `Dev+1`,
+ * `dEv` -> `dEv+2`); `+` is not allowed in profile names, so no two names share a stem. The
+ * same stem is used on every OS, so a file's name never depends on where the step ran.
+ */
+function file_system_case_profileFileStem(profile) {
+    let mask = 0n;
+    [...profile].forEach((char, index) => {
+        if (char !== char.toLowerCase())
+            mask |= 1n << BigInt(index);
+    });
+    return mask === 0n ? profile : `${profile}+${mask.toString(16)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/profile-locations.ts
+
 
 /** The section header a profile has in the config file ("default" has no "profile " prefix). */
 function profile_locations_configHeader(profile) {
@@ -251,13 +340,15 @@ function homeSharedFiles(home) {
     };
 }
 /**
- * Where one profile's refresh helper keeps its spec and its credentials cache. The helper's
- * leftover temp files are named after the cache (publish/refresh-spec.ts REFRESH_TEMP_FILE).
+ * Where one profile's refresh helper keeps its spec and its credentials cache, named so that
+ * profiles differing only in case get different files on Windows and macOS (profileFileStem).
+ * The helper's leftover temp files are named after the cache (refresh-spec.ts REFRESH_TEMP_FILE).
  */
 function refreshFiles(directory, profile) {
+    const stem = profileFileStem(profile);
     return {
-        specFile: path.join(directory, `refresh-${profile}.json`),
-        cacheFile: path.join(directory, `cache-${profile}.json`),
+        specFile: path.join(directory, `refresh-${stem}.json`),
+        cacheFile: path.join(directory, `cache-${stem}.json`),
     };
 }
 
@@ -343,6 +434,8 @@ function profile_files_removeSections(text, headers) {
 
 
 
+
+
 /**
  * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
  * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
@@ -358,9 +451,9 @@ async function createPrivateDirectory(directory) {
     await fs.mkdir(directory, { mode: 0o700 });
     await fs.chmod(directory, 0o700);
 }
-/** The home directory the AWS tools use: HOME, else the OS's. */
-function homeDirectory(env) {
-    return env['HOME'] || os.homedir();
+/** The home directory the AWS clients on this OS read (model/aws-home.ts), else the OS's. */
+function homeDirectory(env, platform = process.platform) {
+    return awsHomeDirectory(platform, env) ?? os.homedir();
 }
 /** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
 async function writeSecretFile(file, text) {
@@ -442,12 +535,13 @@ async function replaceUserFile(file, text) {
 }
 /**
  * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
- * over the file, and never leaves `temp` behind.
+ * over the file (retrying Windows' transient sharing errors: rename-replacing.ts), and never
+ * leaves `temp` behind.
  */
-async function replaceSecretFile(file, text, temp) {
+async function replaceSecretFile(file, text, temp, port) {
     try {
         await writeSecretFile(temp, text);
-        await external_node_fs_.promises.rename(temp, file);
+        await renameReplacing(temp, file, port);
     }
     finally {
         await external_node_fs_.promises.rm(temp, { force: true });
@@ -1305,9 +1399,24 @@ env, now) {
         signal: undefined,
     }).finally(() => gateway.destroy());
     const json = credentialProcessJson(session.credentials);
-    // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
-    await replaceSecretFile(spec.cacheFile, json, `${spec.cacheFile}.${process.pid}.tmp`);
+    await saveToCache(spec.cacheFile, json, (message) => process.stderr.write(`${message}\n`));
     return json;
+}
+/**
+ * Saves fresh credentials to the cache, best-effort: the credentials are already obtained and
+ * valid, so a cache that cannot be written (a Windows sharing violation that outlasted the
+ * retries, a full disk) costs only a refresh on the next call, and is reported on stderr (the
+ * error names the file, never its content) instead of failing the client.
+ */
+async function saveToCache(cacheFile, json, warn, replace = replaceSecretFile) {
+    try {
+        // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
+        await replace(cacheFile, json, `${cacheFile}.${process.pid}.tmp`);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        warn(`aws-deploy-role: could not update the credentials cache ${cacheFile} (${reason}); the fresh credentials are used, and the next call refreshes again.`);
+    }
 }
 /**
  * The refresh source: only the web-identity kinds can refresh, so the helper bundle leaves the

@@ -3,7 +3,7 @@
 // build; the types are in proc.d.mts. Every child (the action, the AWS CLI, python, moto) is
 // started here, has a time limit, and is stopped by its own PID, never by name.
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 
@@ -98,25 +98,46 @@ export function runBounded(cmd, args, opts) {
   });
 }
 
-/** Finds an executable on PATH the way a shell would, without spawning one. */
+/**
+ * Finds an executable on PATH the way a shell would, without spawning one. On Windows a
+ * command is found under each PATHEXT extension (`aws` is aws.exe or aws.cmd), as cmd.exe does.
+ */
 export function which(name, path = process.env.PATH ?? '') {
+  const extensions =
+    process.platform === 'win32'
+      ? ['', ...(process.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)]
+      : [''];
   for (const dir of path.split(delimiter)) {
     if (!dir) continue;
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here; keep looking
+    for (const extension of extensions) {
+      const candidate = join(dir, `${name}${extension}`);
+      try {
+        accessSync(candidate, constants.X_OK);
+        if (process.platform !== 'win32' || statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not here; keep looking
+      }
     }
   }
   return undefined;
 }
 
-/** The few host variables a clean child env keeps (pyenv shims need PYENV_ROOT). */
+/**
+ * The few host variables a clean child env keeps (pyenv shims need PYENV_ROOT). The home is
+ * given as both HOME and USERPROFILE, since the AWS clients on Windows read USERPROFILE
+ * (src/model/aws-home.ts); Windows programs also need the system variables (Python cannot
+ * start its random source or sockets without SYSTEMROOT).
+ */
 export function baseEnv(home) {
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home };
-  for (const key of ['PYENV_ROOT', 'LANG', 'LC_ALL', 'TMPDIR']) {
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, USERPROFILE: home };
+  const windows = ['SYSTEMROOT', 'SYSTEMDRIVE', 'WINDIR', 'COMSPEC', 'PATHEXT', 'TEMP', 'TMP'];
+  for (const key of [
+    'PYENV_ROOT',
+    'LANG',
+    'LC_ALL',
+    'TMPDIR',
+    ...(process.platform === 'win32' ? windows : []),
+  ]) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }

@@ -115,8 +115,9 @@ function githubContext(job) {
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_WORKSPACE: job.workspace,
     RUNNER_TEMP: job.runnerTemp,
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
+    // As the runner names this machine (https://docs.github.com/actions/reference/variables-reference).
+    RUNNER_OS: { win32: 'Windows', darwin: 'macOS' }[process.platform] ?? 'Linux',
+    RUNNER_ARCH: { arm64: 'ARM64', arm: 'ARM', ia32: 'X86' }[process.arch] ?? 'X64',
     RUNNER_ENVIRONMENT: 'github-hosted',
   };
 }

@@ -1,6 +1,7 @@
 import { hasWebIdentitySource } from '../model/source-kind.js';
 import * as path from 'node:path';
 import { OUTPUT } from '../config/input-names.js';
+import { isSamePath } from '../model/file-system-case.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Plan } from './plan-run.js';
 import {
@@ -81,8 +82,10 @@ export interface ExportPlan {
 
 /** Facts about the machine that the plan needs and cannot read itself (publish gathers them). */
 export interface ExportFacts {
-  /** The home directory (HOME, else the OS's). */
+  /** The home directory the AWS clients read (model/aws-home.ts). */
   readonly home: string;
+  /** The OS, for its file system's rules (paths compared ignoring case on Windows and macOS). */
+  readonly platform: NodeJS.Platform;
   /** The private directory to create if one is needed, its name chosen in advance. */
   readonly directory: string;
   /** Which of ~/.aws/config and ~/.aws/credentials exist before this step. */
@@ -146,7 +149,7 @@ export function planExports(plan: Plan, ctx: RunContext, facts: ExportFacts): Ex
         created: !facts.homeFilesExist.credentials,
       },
     ];
-    warnings.push(...homeFileWarnings(profileFiles, ctx));
+    warnings.push(...homeFileWarnings(profileFiles, ctx, facts.platform));
   }
   if (profileFiles !== undefined && envSession === undefined && primary?.name === 'default') {
     const profile = primary.profileName;
@@ -239,13 +242,17 @@ function plannedOutputs(plan: Plan): string[] {
 }
 
 /** In ~/.aws mode, a variable pointing elsewhere hides the profiles from the AWS tools. */
-function homeFileWarnings(files: ProfileFilesPlan, ctx: RunContext): string[] {
+function homeFileWarnings(
+  files: ProfileFilesPlan,
+  ctx: RunContext,
+  platform: NodeJS.Platform,
+): string[] {
   const pairs = [
     ['AWS_CONFIG_FILE', files.configFile, ctx.ambient.configFile],
     ['AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile, ctx.ambient.credentialsFile],
   ] as const;
   return pairs.flatMap(([name, file, value]) =>
-    value && path.resolve(value) !== file
+    value && !isSamePath(value, file, platform)
       ? [
           `profile-files-location: home writes ${file}, but ${name} points at ${value}, so AWS tools in later steps read that file instead. Unset ${name} in the job, or use profile-files-location: runner-temp.`,
         ]

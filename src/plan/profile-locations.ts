@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { RunContext } from '../model/run-context.js';
+import { profileFileStem } from '../model/file-system-case.js';
 
 /** A pair of AWS shared config and credentials files. */
 export interface SharedFiles {
@@ -38,12 +39,14 @@ export function homeSharedFiles(home: string): SharedFiles {
 }
 
 /**
- * Where one profile's refresh helper keeps its spec and its credentials cache. The helper's
- * leftover temp files are named after the cache (publish/refresh-spec.ts REFRESH_TEMP_FILE).
+ * Where one profile's refresh helper keeps its spec and its credentials cache, named so that
+ * profiles differing only in case get different files on Windows and macOS (profileFileStem).
+ * The helper's leftover temp files are named after the cache (refresh-spec.ts REFRESH_TEMP_FILE).
  */
 export function refreshFiles(directory: string, profile: string): RefreshFiles {
+  const stem = profileFileStem(profile);
   return {
-    specFile: path.join(directory, `refresh-${profile}.json`),
-    cacheFile: path.join(directory, `cache-${profile}.json`),
+    specFile: path.join(directory, `refresh-${stem}.json`),
+    cacheFile: path.join(directory, `cache-${stem}.json`),
   };
 }

@@ -4,6 +4,8 @@ import { constants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { refuseLinkedDirectory } from './user-directory.js';
+import { awsHomeDirectory } from '../model/aws-home.js';
+import { type RenamePort, renameReplacing } from './rename-replacing.js';
 import {
   configHeader,
   existingHeaders,
@@ -31,9 +33,9 @@ export async function createPrivateDirectory(directory: string): Promise<void> {
   await fs.chmod(directory, 0o700);
 }
 
-/** The home directory the AWS tools use: HOME, else the OS's. */
-export function homeDirectory(env: Env): string {
-  return env['HOME'] || os.homedir();
+/** The home directory the AWS clients on this OS read (model/aws-home.ts), else the OS's. */
+export function homeDirectory(env: Env, platform: NodeJS.Platform = process.platform): string {
+  return awsHomeDirectory(platform, env) ?? os.homedir();
 }
 
 /** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
@@ -144,12 +146,18 @@ async function replaceUserFile(file: string, text: string): Promise<void> {
 
 /**
  * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
- * over the file, and never leaves `temp` behind.
+ * over the file (retrying Windows' transient sharing errors: rename-replacing.ts), and never
+ * leaves `temp` behind.
  */
-export async function replaceSecretFile(file: string, text: string, temp: string): Promise<void> {
+export async function replaceSecretFile(
+  file: string,
+  text: string,
+  temp: string,
+  port?: RenamePort,
+): Promise<void> {
   try {
     await writeSecretFile(temp, text);
-    await fs.rename(temp, file);
+    await renameReplacing(temp, file, port);
   } finally {
     await fs.rm(temp, { force: true });
   }

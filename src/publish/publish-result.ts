@@ -11,6 +11,7 @@ import { type CleanupState, encodeCleanupState } from './cleanup-state.js';
 import { setOutputs } from './outputs.js';
 import { writePlannedProfiles } from './profile-writer.js';
 import { helperCommand } from './helper-command.js';
+import { platformWarnings } from './platform-warnings.js';
 
 export { CREDENTIAL_VARIABLES, checkProfilesAreNew } from './profile-conflicts.js';
 
@@ -22,11 +23,11 @@ interface PublishDeps {
 }
 
 /** Reads the machine facts the export plan needs: HOME, a free directory name, existing files. */
-async function exportPlanFor(plan: Plan, ctx: RunContext, env: Env): Promise<ExportPlan> {
-  const home = homeDirectory(env);
+async function exportPlanFor(plan: Plan, ctx: RunContext, home: string): Promise<ExportPlan> {
   const files = homeSharedFiles(home);
   return planExports(plan, ctx, {
     home,
+    platform: process.platform,
     directory: privateDirectoryName(ctx.runnerTemp),
     homeFilesExist: {
       config: await pathExists(files.config),
@@ -46,9 +47,12 @@ export async function publishResult(
   plan: Plan,
   deps: PublishDeps,
 ): Promise<CleanupState> {
-  const exports = await exportPlanFor(plan, deps.ctx, deps.env);
+  const home = homeDirectory(deps.env);
+  const exports = await exportPlanFor(plan, deps.ctx, home);
   saveState(deps.runner, exports.cleanup);
-  exports.warnings.forEach((w) => deps.runner.warning(w));
+  [...exports.warnings, ...platformWarnings(process.platform, deps.env, home, exports)].forEach(
+    (w) => deps.runner.warning(w),
+  );
   if (exports.profileFiles !== undefined)
     await writePlannedProfiles(exports.profileFiles, result, plan, helperCommand);
   const envSession = result.sessions.find((s) => s.session.exportToEnv);

@@ -79,9 +79,31 @@ export async function refreshCredentials(
     },
   ).finally(() => gateway.destroy());
   const json = credentialProcessJson(session.credentials);
-  // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
-  await replaceSecretFile(spec.cacheFile, json, `${spec.cacheFile}.${process.pid}.tmp`);
+  await saveToCache(spec.cacheFile, json, (message) => process.stderr.write(`${message}\n`));
   return json;
+}
+
+/**
+ * Saves fresh credentials to the cache, best-effort: the credentials are already obtained and
+ * valid, so a cache that cannot be written (a Windows sharing violation that outlasted the
+ * retries, a full disk) costs only a refresh on the next call, and is reported on stderr (the
+ * error names the file, never its content) instead of failing the client.
+ */
+export async function saveToCache(
+  cacheFile: string,
+  json: string,
+  warn: (message: string) => void,
+  replace: typeof replaceSecretFile = replaceSecretFile,
+): Promise<void> {
+  try {
+    // Named so the post step recognises a leftover (REFRESH_TEMP_FILE) and removes it too.
+    await replace(cacheFile, json, `${cacheFile}.${process.pid}.tmp`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    warn(
+      `aws-deploy-role: could not update the credentials cache ${cacheFile} (${reason}); the fresh credentials are used, and the next call refreshes again.`,
+    );
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // host's ~/.aws and AWS_* variables never leak into a test.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { baseEnv, runBounded, which } from './proc.js';
 
 export interface ClientResult {
@@ -34,7 +34,9 @@ export async function runClient(
 ): Promise<ClientResult> {
   const home = mkdtempSync(join(tmpdir(), 'e2e-home-'));
   try {
-    const opts = { env: { ...baseEnv(home), ...QUIET, ...env }, cwd: home, timeoutMs };
+    // A test's HOME is the home on every OS: Windows clients read USERPROFILE (aws-home.ts).
+    const profile = env['HOME'] !== undefined ? { USERPROFILE: env['HOME'] } : {};
+    const opts = { env: { ...baseEnv(home), ...QUIET, ...profile, ...env }, cwd: home, timeoutMs };
     const run = await runBounded(cmd, args, input === undefined ? opts : { ...opts, input });
     const result: ClientResult = {
       exitCode: run.exitCode,
@@ -76,7 +78,9 @@ export function runBoto3(
   env: Record<string, string>,
   opts: { timeoutMs?: number } = {},
 ): Promise<ClientResult> {
-  return runClient('python3', ['-'], env, pythonCode, opts.timeoutMs ?? 30_000);
+  // Windows installs Python as python.exe, with no python3 alias.
+  const python = process.platform === 'win32' ? 'python' : 'python3';
+  return runClient(python, ['-'], env, pythonCode, opts.timeoutMs ?? 30_000);
 }
 
 export interface AwsCli {
@@ -99,7 +103,7 @@ export function findAwsClis(): Promise<AwsCli[]> {
     );
     const clis: AwsCli[] = [];
     for (const path of [...new Set(candidates)]) {
-      if (!which('aws', path.slice(0, path.lastIndexOf('/')))) continue;
+      if (!which('aws', dirname(path))) continue;
       const res = await runClient(path, ['--version'], {}, undefined, 20_000).catch(
         () => undefined,
       );

