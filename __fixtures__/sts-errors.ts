@@ -14,7 +14,10 @@ export const STS_MESSAGES = {
   webIdentityDenied: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
   noProvider:
     'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+  noProviderPeriod:
+    'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com.',
   badAudience: 'Incorrect token audience',
+  tokenNotValidated: 'The web identity token that was passed could not be validated by AWS.',
   roleDenied: denied(SESSION, 'sts:AssumeRole'),
   userDenied: denied(USER, 'sts:AssumeRole', 'arn:aws:iam::111111111111:role/deploy'),
   tagDenied: denied(SESSION, 'sts:TagSession'),
