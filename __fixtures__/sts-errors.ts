@@ -35,6 +35,8 @@ export const STS_MESSAGES = {
   webTokenExpired:
     'Token expired: current date/time 1700000600 must be before the expiration date/time 1700000000',
   invalidToken: 'The security token included in the request is invalid.',
+  signatureExpired:
+    'Signature expired: 20260101T000000Z is now earlier than 20260101T000500Z (20260101T001000Z - 5 min.)',
   badSignature:
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
   regionDisabled:
