@@ -402,6 +402,8 @@ test('the bundled CLI, run as documented, prints a trust policy that admits the 
       },
     );
     expect(cli.exitCode).toBe(0);
+    // A trailing newline, so a shell prompt or the stderr note never runs onto the closing brace.
+    expect(cli.stdout.endsWith('}\n')).toBe(true);
     return JSON.parse(cli.stdout) as PolicyDocument;
   };
   expect(evaluateTrustPolicy(await policyFor('octo-org/octo-repo'), claims).allowed).toBe(true);
