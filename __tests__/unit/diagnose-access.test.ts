@@ -65,7 +65,7 @@ describe('diagnoseFailure on refusals', () => {
       [
         'aws iam create-open-id-connect-provider --url https://token.actions.githubusercontent.com --client-id-list sts.amazonaws.com',
         '--thumbprint-list ffffffffffffffffffffffffffffffffffffffff',
-        'AWS CLI v1',
+        'released before July 2024',
         'templates/terraform/github-oidc-role',
       ],
     ],

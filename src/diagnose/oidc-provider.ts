@@ -54,7 +54,7 @@ export function diagnoseMissingProvider(failure: ProviderFailure): Explained | u
     lines: [
       `STS verifies the token only through an IAM OIDC provider in the role's account. Register it once per account (run with credentials of account ${account}):`,
       `  ${create}`,
-      `AWS CLI v1, and v2 releases from before July 2024 (e.g. 2.9, Debian's awscli), also require a thumbprint: add --thumbprint-list ${PLACEHOLDER_THUMBPRINT} (any 40 hex digits; IAM does not use it for GitHub's issuer).`,
+      `AWS CLIs released before July 2024 (e.g. v2 2.9, Debian 12's awscli) also require a thumbprint: add --thumbprint-list ${PLACEHOLDER_THUMBPRINT} (any 40 hex digits; IAM does not use it for GitHub's issuer).`,
       `Or deploy ${PROVIDER_TEMPLATES}.`,
     ],
   };
