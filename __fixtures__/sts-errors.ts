@@ -14,7 +14,10 @@ export const STS_MESSAGES = {
   webIdentityDenied: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
   noProvider:
     'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+  noProviderPeriod:
+    'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com.',
   badAudience: 'Incorrect token audience',
+  tokenNotValidated: 'The web identity token that was passed could not be validated by AWS.',
   roleDenied: denied(SESSION, 'sts:AssumeRole'),
   userDenied: denied(USER, 'sts:AssumeRole', 'arn:aws:iam::111111111111:role/deploy'),
   tagDenied: denied(SESSION, 'sts:TagSession'),
@@ -32,6 +35,8 @@ export const STS_MESSAGES = {
   webTokenExpired:
     'Token expired: current date/time 1700000600 must be before the expiration date/time 1700000000',
   invalidToken: 'The security token included in the request is invalid.',
+  signatureExpired:
+    'Signature expired: 20260101T000000Z is now earlier than 20260101T000500Z (20260101T001000Z - 5 min.)',
   badSignature:
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
   regionDisabled:

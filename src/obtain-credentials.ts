@@ -2,7 +2,7 @@ import { ActionTimeoutError, StsCallError, messageOf } from './model/errors.js';
 import { executePlan, type RunResult } from './execute.js';
 import { checkAllowedAccount } from './plan/guards.js';
 import type { Plan } from './plan/plan-run.js';
-import { isRetryableStsError, withRetry, type Retrier } from './aws/retry.js';
+import { retryableFor, withRetry, type Retrier } from './aws/retry.js';
 import { raceTimer } from './aws/sleep.js';
 import type { Runner } from './publish/runner.js';
 import type { SecretRegistry } from './model/secret-registry.js';
@@ -233,10 +233,11 @@ async function existingCredentialsIdentity(
 }
 
 function stsRetrier(plan: Plan, deps: ObtainDeps, signal: AbortSignal | undefined): Retrier {
+  const isRetryable = retryableFor(plan.source.kind);
   return (label, operation) =>
     withRetry(operation, {
       maxAttempts: plan.network.maxAttempts,
-      isRetryable: isRetryableStsError,
+      isRetryable,
       sleep: (ms) => deps.sleep(ms, signal),
       random: deps.random,
       onRetry: (error, attempt, delay) =>
@@ -247,7 +248,7 @@ function stsRetrier(plan: Plan, deps: ObtainDeps, signal: AbortSignal | undefine
           ),
         ),
     }).catch((error: unknown) => {
-      throw gaveUp(error, plan);
+      throw isRetryable(error) ? gaveUp(error, plan) : error;
     });
 }
 
@@ -256,7 +257,7 @@ function stsRetrier(plan: Plan, deps: ObtainDeps, signal: AbortSignal | undefine
  * the endpoint (an STS error document does not), so "STS is down" reads as such.
  */
 function gaveUp(error: unknown, plan: Plan): unknown {
-  if (!(error instanceof StsCallError) || !isRetryableStsError(error)) return error;
+  if (!(error instanceof StsCallError)) return error;
   const configured = plan.network.stsEndpoint;
   const endpoint = configured === undefined ? undefined : new URL(configured).origin;
   const attempts = plan.network.maxAttempts;

@@ -49,6 +49,9 @@ test('OIDC denied: the token claims and a condition block that would admit this 
   expect(step.log).toContain('token.actions.githubusercontent.com:aud');
   expect(step.log).toContain('sts.amazonaws.com');
   expect(step.log).toContain('octo-org/octo-repo');
+  expect(step.log).toContain(
+    'the role does not exist or the ARN is mistyped: STS answers a missing role with the same AccessDenied; check that account 222222222222 has a role named deploy',
+  );
   expect(step.summary).toContain('AccessDenied');
   expect(stack.proxy.records()).toHaveLength(1);
   expect(step.durationMs).toBeLessThan(5_000);
@@ -126,6 +129,127 @@ test.each<[string, Record<string, unknown>, string[]]>([
   },
 );
 
+// STS's own texts (AssumeRoleWithWebIdentity, HTTP 400): the message, not the operation, names
+// the cause, and neither is a trust-policy problem.
+const invalidToken = (message: string, times?: number) =>
+  stack.proxy.inject({
+    action: 'AssumeRoleWithWebIdentity',
+    ...(times === undefined ? {} : { times }),
+    fault: { kind: 'error', status: 400, code: 'InvalidIdentityToken', message },
+  });
+
+test('no OIDC provider in the account: the create command for this issuer and audience, the CLI fallback, the templates', async () => {
+  invalidToken(
+    'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+  );
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expectNothingExported(step);
+  for (const phrase of [
+    'No OIDC provider registered for https://token.actions.githubusercontent.com in account 222222222222',
+    'aws iam create-open-id-connect-provider --url https://token.actions.githubusercontent.com --client-id-list sts.amazonaws.com',
+    '--thumbprint-list ffffffffffffffffffffffffffffffffffffffff',
+    'templates/cloudformation/github-oidc-deploy-role.yaml',
+    'templates/terraform/github-oidc-role',
+  ])
+    expect(step.log).toContain(phrase);
+  expect(step.log).not.toContain("The role's trust policy did not admit");
+  expect(stack.proxy.records()).toHaveLength(1);
+  expectNoLeaks(step, stack);
+});
+
+test('audience not in the provider: the token audience, the client-ID list, both fixes', async () => {
+  invalidToken('Incorrect token audience');
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, audience: 'deploy.example.com' },
+  });
+  expectNothingExported(step);
+  for (const phrase of [
+    "The token's audience deploy.example.com is not in the client-ID list of the OIDC provider for token.actions.githubusercontent.com",
+    'remove the `audience` input',
+    'aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com --client-id deploy.example.com',
+  ])
+    expect(step.log).toContain(phrase);
+  expect(step.log).not.toContain('A statement that admits exactly this run');
+  expect(stack.proxy.records()).toHaveLength(1);
+  expectNoLeaks(step, stack);
+});
+
+test.each([
+  [
+    'ExpiredTokenException',
+    'Token expired: current date/time 1795403577 must be before the expiration date/time 1795403277',
+  ],
+  ['InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS.'],
+])('%s once: retried with a fresh OIDC token, succeeds', async (code, message) => {
+  stack.proxy.inject({
+    action: 'AssumeRoleWithWebIdentity',
+    times: 1,
+    fault: { kind: 'error', status: 400, code, message },
+  });
+  const before = stack.oidc.issuedTokens().length;
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expect(step.exitCode).toBe(0);
+  const tokens = stack.proxy.records().map((r) => r.params['WebIdentityToken']);
+  expect(tokens).toHaveLength(2);
+  expect(tokens[1]).not.toBe(tokens[0]);
+  expect(stack.oidc.issuedTokens().length - before).toBe(2);
+  expectNoLeaks(step, stack);
+});
+
+test('ExpiredTokenException on every try: bounded by retry-max-attempts, names the runner clock', async () => {
+  stack.proxy.inject({
+    action: 'AssumeRoleWithWebIdentity',
+    fault: {
+      kind: 'error',
+      status: 400,
+      code: 'ExpiredTokenException',
+      message:
+        'Token expired: current date/time 1795403577 must be before the expiration date/time 1795403277',
+    },
+  });
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY, 'retry-max-attempts': '2' },
+  });
+  expectNothingExported(step);
+  expect(stack.proxy.records()).toHaveLength(2);
+  expect(step.log).toContain('gave up after 2 attempts');
+  expect(step.log).toContain("the runner's clock is most likely off");
+  expect(step.log).not.toContain('Re-run the job');
+  expectNoLeaks(step, stack);
+});
+
+test('role-duration-seconds over an hour with a role-chain is an input error before any network call', async () => {
+  const before = stack.oidc.requests().length;
+  const step = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: {
+      ...stsInputs(stack),
+      'role-to-assume': GATEWAY,
+      'role-chain': DEPLOY,
+      'role-duration-seconds': '7200',
+    },
+  });
+  expectNothingExported(step);
+  expect(step.log).toContain('`role-duration-seconds`: 7200 seconds requested with role-chain');
+  expect(step.log).toContain('1 hour');
+  expect(step.log).toContain('refresh-credentials');
+  expect(stack.proxy.records()).toHaveLength(0);
+  expect(stack.oidc.requests()).toHaveLength(before);
+});
+
 test('stored keys denied: names the caller and the role, and both policies that must allow it', async () => {
   const caller = 'arn:aws:iam::123456789012:user/ci';
   deny(
@@ -142,6 +266,7 @@ test('stored keys denied: names the caller and the role, and both policies that 
   expect(step.log).toContain(DEPLOY);
   expect(step.log).toMatch(/trust policy/i);
   expect(step.log).toContain('sts:AssumeRole');
+  expect(step.log).toContain('account 222222222222 has a role named deploy');
   expect(stack.proxy.records()).toHaveLength(1);
   expectNoLeaks(step, stack, Object.values(STORED_KEYS));
 });
@@ -286,6 +411,8 @@ test('the bundled CLI, run as documented, prints a trust policy that admits the 
       },
     );
     expect(cli.exitCode).toBe(0);
+    // A trailing newline, so a shell prompt or the stderr note never runs onto the closing brace.
+    expect(cli.stdout.endsWith('}\n')).toBe(true);
     return JSON.parse(cli.stdout) as PolicyDocument;
   };
   expect(evaluateTrustPolicy(await policyFor('octo-org/octo-repo'), claims).allowed).toBe(true);

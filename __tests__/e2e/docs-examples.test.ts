@@ -90,14 +90,14 @@ test('README: after a profiles-only step the outputs describe the first profile,
       'aws-region': 'us-east-1',
       'sts-endpoint': stack.proxy.url,
       profiles: [
-        'dev: arn:aws:iam::111111111111:role/deploy',
-        'staging: arn:aws:iam::222222222222:role/deploy',
+        'dev: arn:aws:iam::444444444444:role/deploy',
+        'staging: arn:aws:iam::333333333333:role/deploy',
       ].join('\n'),
     },
   });
   expect(result.exitCode).toBe(0);
   expect(result.outputs['aws-assumed-role-arn']).toBe(
-    'arn:aws:sts::111111111111:assumed-role/deploy/GitHubActions',
+    'arn:aws:sts::444444444444:assumed-role/deploy/GitHubActions',
   );
   const plain = await runAwsCli(['sts', 'get-caller-identity', '--endpoint-url', stack.moto.url], {
     ...laterStepEnv(run.env),
@@ -106,7 +106,7 @@ test('README: after a profiles-only step the outputs describe the first profile,
   expect(plain.stderr).toContain('Unable to locate credentials');
   const named = await callerIdentity(stack, laterStepEnv(run.env), ['--profile', 'staging']);
   expect(named.json).toMatchObject({
-    Arn: 'arn:aws:sts::222222222222:assumed-role/deploy/GitHubActions',
+    Arn: 'arn:aws:sts::333333333333:assumed-role/deploy/GitHubActions',
   });
 });
 

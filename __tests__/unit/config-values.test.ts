@@ -84,6 +84,12 @@ describe('durations', () => {
       says: '1 hour',
     },
     {
+      name: 'two hours on role-to-assume with a role-chain (the exported session would get 1 hour)',
+      inputs: { roleDurationSeconds: '7200', roleChain: ROLE.prod },
+      input: INPUT.roleDurationSeconds,
+      says: 'refresh-credentials',
+    },
+    {
       name: 'two hours with role-chaining: true',
       inputs: { roleChaining: 'true', roleDurationSeconds: '7200' },
       input: INPUT.roleDurationSeconds,

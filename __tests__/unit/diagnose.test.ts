@@ -87,7 +87,7 @@ describe('diagnoseFailure', () => {
       atHop(sts('AssumeRoleWithWebIdentity', 'ExpiredTokenException', 'webTokenExpired')),
       oidc,
       /expired/,
-      ['Re-run the job'],
+      ["the runner's clock is most likely off"],
     ],
     [
       'InvalidClientTokenId',

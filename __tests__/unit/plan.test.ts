@@ -76,9 +76,9 @@ describe('operations and chaining', () => {
   test('durations default to 3600; role-duration-seconds sets the first hop only', () => {
     const planned = hops({
       ...chain(ROLE.deploy, ROLE.prod, `${ROLE.audit} duration=900`),
-      roleDurationSeconds: '7200',
+      roleDurationSeconds: '1800',
     });
-    expect(planned.map((h) => h.durationSeconds)).toEqual([7200, 3600, 900]);
+    expect(planned.map((h) => h.durationSeconds)).toEqual([1800, 3600, 900]);
     expect(hops(chain(ROLE.deploy)).map((h) => h.durationSeconds)).toEqual([3600]);
   });
 

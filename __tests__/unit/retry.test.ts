@@ -1,5 +1,5 @@
 import { StsCallError } from '../../src/model/errors.js';
-import { backoffDelay, isRetryableStsError, withRetry } from '../../src/aws/retry.js';
+import { backoffDelay, isRetryableStsError, retryableFor, withRetry } from '../../src/aws/retry.js';
 
 const sts = (code: string, status: number, message = 'm'): StsCallError =>
   new StsCallError('AssumeRole', code, message, status);
@@ -53,6 +53,59 @@ describe('isRetryableStsError', () => {
     { name: 'a string', error: 'NetworkError', retryable: false },
   ])('$name → $retryable', ({ error, retryable }) => {
     expect(isRetryableStsError(error)).toBe(retryable);
+  });
+});
+
+describe('retryableFor: a stale web identity token is retried with a fresh one, for OIDC only', () => {
+  const web = (code: string, message: string): StsCallError =>
+    new StsCallError('AssumeRoleWithWebIdentity', code, message, 400);
+  const expiredWeb = web(
+    'ExpiredTokenException',
+    'Token expired: current date/time 1700000600 must be before the expiration date/time 1700000000',
+  );
+  const unverified = web(
+    'InvalidIdentityToken',
+    'The web identity token that was passed could not be validated by AWS.',
+  );
+  test.each([
+    { name: 'OIDC, ExpiredTokenException', kind: 'oidc', error: expiredWeb, retryable: true },
+    { name: 'OIDC, could not be validated', kind: 'oidc', error: unverified, retryable: true },
+    {
+      name: 'OIDC, wrong audience stays permanent',
+      kind: 'oidc',
+      error: web('InvalidIdentityToken', 'Incorrect token audience'),
+      retryable: false,
+    },
+    {
+      name: 'OIDC, no provider stays permanent',
+      kind: 'oidc',
+      error: web(
+        'InvalidIdentityToken',
+        'No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com',
+      ),
+      retryable: false,
+    },
+    {
+      name: 'OIDC, expired AWS credentials on AssumeRole',
+      kind: 'oidc',
+      error: sts('ExpiredToken', 400, 'The security token included in the request is expired'),
+      retryable: false,
+    },
+    {
+      name: 'token file (a re-read gives the same token)',
+      kind: 'web-identity-token-file',
+      error: expiredWeb,
+      retryable: false,
+    },
+    { name: 'stored keys', kind: 'static-keys', error: expiredWeb, retryable: false },
+    {
+      name: 'OIDC, throttling still',
+      kind: 'oidc',
+      error: sts('Throttling', 400),
+      retryable: true,
+    },
+  ])('$name → $retryable', ({ kind, error, retryable }) => {
+    expect(retryableFor(kind)(error)).toBe(retryable);
   });
 });
 

@@ -1165,6 +1165,29 @@ function isRetryableStsError(error) {
     return (error.code === 'InvalidIdentityToken' &&
         /retrieve verification key|JWKS|fetch/i.test(error.awsMessage));
 }
+/**
+ * True when STS refused a web identity token as expired (ExpiredTokenException) or unverifiable
+ * (InvalidIdentityToken "... could not be validated"). AWS documents both as "get a new identity
+ * token from the identity provider and then retry the request":
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
+ */
+function isStaleWebIdentityToken(error) {
+    if (!(error instanceof errors/* StsCallError */.Do) || error.operation !== 'AssumeRoleWithWebIdentity')
+        return false;
+    if (error.code.replace(/Exception$/, '') === 'ExpiredToken')
+        return true;
+    return error.code === 'InvalidIdentityToken' && /could not be validated/i.test(error.awsMessage);
+}
+/**
+ * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
+ * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
+ * would hold the same token, so that source fails at once).
+ */
+function retryableFor(sourceKind) {
+    if (sourceKind !== 'oidc')
+        return isRetryableStsError;
+    return (error) => isRetryableStsError(error) || isStaleWebIdentityToken(error);
+}
 /** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
 function backoffDelay(attempt, random, baseDelayMs = 200, maxDelayMs = 5_000) {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
@@ -1373,7 +1396,7 @@ env, now) {
     const transport = createTokenTransport({ httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy }, env);
     const retry = (_label, operation) => withRetry(operation, {
         maxAttempts: spec.network.maxAttempts,
-        isRetryable: isRetryableStsError,
+        isRetryable: retryableFor(spec.source.kind),
         sleep: (ms) => abortableSleep(ms),
         random: Math.random,
     });

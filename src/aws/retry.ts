@@ -35,6 +35,29 @@ export function isRetryableStsError(error: unknown): boolean {
   );
 }
 
+/**
+ * True when STS refused a web identity token as expired (ExpiredTokenException) or unverifiable
+ * (InvalidIdentityToken "... could not be validated"). AWS documents both as "get a new identity
+ * token from the identity provider and then retry the request":
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
+ */
+export function isStaleWebIdentityToken(error: unknown): boolean {
+  if (!(error instanceof StsCallError) || error.operation !== 'AssumeRoleWithWebIdentity')
+    return false;
+  if (error.code.replace(/Exception$/, '') === 'ExpiredToken') return true;
+  return error.code === 'InvalidIdentityToken' && /could not be validated/i.test(error.awsMessage);
+}
+
+/**
+ * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
+ * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
+ * would hold the same token, so that source fails at once).
+ */
+export function retryableFor(sourceKind: string): (error: unknown) => boolean {
+  if (sourceKind !== 'oidc') return isRetryableStsError;
+  return (error) => isRetryableStsError(error) || isStaleWebIdentityToken(error);
+}
+
 export interface RetryOptions {
   readonly maxAttempts: number;
   readonly isRetryable: (error: unknown) => boolean;

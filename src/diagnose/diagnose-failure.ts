@@ -2,6 +2,12 @@ import { PARTITIONS, accountOfArn, parseAssumedRoleArn } from '../model/arn.js';
 import { HopError, OidcTokenError, StsCallError, messageOf } from '../model/errors.js';
 import { inputName as input } from '../config/input-names.js';
 import { tokenLines } from './web-identity.js';
+import {
+  diagnoseAudience,
+  diagnoseMissingProvider,
+  diagnoseStaleToken,
+  roleMissingCause,
+} from './oidc-provider.js';
 import { GITHUB_OIDC_HOST, issuerHostOf } from '../model/trust-policy-issuer.js';
 
 /** A short, secret-free explanation of a failure: the likely cause and what to change. */
@@ -100,8 +106,16 @@ export function formatDiagnosis(d: Diagnosis): string {
 /** The rule for each STS error code, without "Exception"; AccessDenied tries the most specific first. */
 const BY_CODE: Readonly<Record<string, Rule | undefined>> = {
   AccessDenied: (f) =>
-    diagnoseWebIdentity(f) ?? diagnoseSessionFeature(f) ?? diagnoseMfa(f) ?? diagnoseAssumeRole(f),
-  InvalidIdentityToken: (f) => diagnoseWebIdentity(f),
+    diagnoseProvider(f) ??
+    diagnoseWebIdentity(f) ??
+    diagnoseSessionFeature(f) ??
+    diagnoseMfa(f) ??
+    diagnoseAssumeRole(f),
+  InvalidIdentityToken: (f) =>
+    diagnoseProvider(f) ??
+    (/could not be validated/i.test(f.error.awsMessage)
+      ? diagnoseStaleToken(providerFailure(f))
+      : diagnoseWebIdentity(f)),
   ValidationError: (f) => diagnoseDuration(f),
   ExpiredToken: (f) => diagnoseExpired(f),
   InvalidClientTokenId: () => advice('badKeys'),
@@ -111,21 +125,33 @@ const BY_CODE: Readonly<Record<string, Rule | undefined>> = {
   PackedPolicyTooLarge: () => advice('packedPolicy'),
 };
 
+/** What the provider rules read of a failure. */
+const providerFailure = (f: Failure) => ({
+  awsMessage: f.error.awsMessage,
+  claims: f.claims,
+  audience: f.audience,
+  roleArn: f.roleArn,
+  sourceKind: f.sourceKind,
+});
+
+/** STS's message names the cause (no provider, wrong audience), whatever the code or operation. */
+function diagnoseProvider(failure: Failure): Diagnosis | undefined {
+  const found = providerFailure(failure);
+  return diagnoseMissingProvider(found) ?? diagnoseAudience(found);
+}
+
 function diagnoseWebIdentity(failure: Failure): Diagnosis | undefined {
   if (failure.error.operation !== 'AssumeRoleWithWebIdentity') return undefined;
   const claims = failure.claims;
   const lines = claims === undefined ? [] : tokenLines(claims, failure.audience, failure.roleArn);
   const host = claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
+  // A missing provider or an audience the provider lacks has its own message and diagnosis.
   const causes = [
     "sub differs by trigger: environment jobs get repo:O/R:environment:NAME, pull requests repo:O/R:pull_request, tags repo:O/R:ref:refs/tags/TAG; a reusable workflow's is its caller's",
     `the policy's ${host}:aud is not the token's aud (${input('audience')})`,
-    `the target account has no IAM OIDC provider for https://${host}`,
     'the repository was renamed, transferred or changed case, or switched subject format; IAM compares sub case-sensitively',
+    roleMissingCause(failure.roleArn),
   ];
-  // Some refusals name their cause; put it first.
-  const message = failure.error.awsMessage;
-  const first = /No OpenIDConnect provider/i.test(message) ? 2 : /audience/i.test(message) ? 1 : 0;
-  causes.unshift(...causes.splice(first, 1));
   lines.push(...causes.map((cause) => `- ${cause}`));
   return { title: "The role's trust policy did not admit this workflow's OIDC token", lines };
 }
@@ -168,7 +194,8 @@ function diagnoseAssumeRole(failure: Failure): Diagnosis | undefined {
   const role = denial?.resource ?? failure.roleArn ?? 'the role';
   const mfa = `If it requires MFA, set ${input('mfaSerialNumber')} and ${input('mfaTokenCode')}.`;
   const sides = bothSides(denial?.caller, role);
-  return diagnosis(`sts:AssumeRole was denied on ${role}`, ...sides, externalId, mfa);
+  const missing = `Or ${roleMissingCause(failure.roleArn ?? denial?.resource)}.`;
+  return diagnosis(`sts:AssumeRole was denied on ${role}`, ...sides, missing, externalId, mfa);
 }
 
 /** The two policies that must both allow a caller to assume a role. */
@@ -206,11 +233,11 @@ function diagnoseDuration(failure: Failure): Diagnosis | undefined {
 }
 
 function diagnoseExpired(failure: Failure): Diagnosis {
+  if (failure.error.operation === 'AssumeRoleWithWebIdentity')
+    return diagnoseStaleToken(providerFailure(failure));
   const fix =
-    failure.error.operation === 'AssumeRoleWithWebIdentity'
-      ? 'Re-run the job; a token file written by an earlier step must be written right before this one.'
-      : failure.sourceKind === 'static-keys'
-        ? `The stored ${input('awsSessionToken')} is temporary and has expired: rotate the secret.`
-        : 'They come from an earlier step: run it right before this one, or lengthen its session.';
+    failure.sourceKind === 'static-keys'
+      ? `The stored ${input('awsSessionToken')} is temporary and has expired: rotate the secret.`
+      : 'They come from an earlier step: run it right before this one, or lengthen its session.';
   return diagnosis('The credentials or token sent to STS have expired', fix);
 }

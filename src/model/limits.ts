@@ -7,7 +7,10 @@ export const MIN_DURATION_SECONDS = 900;
 /** A role's MaxSessionDuration can be raised to 12 hours, never more. */
 export const MAX_DURATION_SECONDS = 43_200;
 export const DEFAULT_DURATION_SECONDS = 3_600;
-/** "Role chaining limits your session to a maximum of one hour" (IAM user guide, roles-terms). */
+/**
+ * "Role chaining limits your session to a maximum of one hour" (IAM user guide:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining).
+ */
 export const MAX_CHAINED_DURATION_SECONDS = 3_600;
 
 /** RoleSessionName and SourceIdentity: 2-64 chars of [\w+=,.@-]. */

@@ -9,7 +9,7 @@ import {
   type RefreshSpec,
   usableCache,
 } from '../publish/refresh-spec.js';
-import { type Attempt, isRetryableStsError, withRetry } from '../aws/retry.js';
+import { type Attempt, retryableFor, withRetry } from '../aws/retry.js';
 import { abortableSleep } from '../aws/sleep.js';
 import { fetchOidcToken, isRetryableOidcError, oidcSource } from '../sources/oidc.js';
 import { tokenFileSource } from '../sources/token-file.js';
@@ -49,7 +49,7 @@ export async function refreshCredentials(
   const retry = <T>(_label: string, operation: Attempt<T>): Promise<T> =>
     withRetry(operation, {
       maxAttempts: spec.network.maxAttempts,
-      isRetryable: isRetryableStsError,
+      isRetryable: retryableFor(spec.source.kind),
       sleep: (ms) => abortableSleep(ms),
       random: Math.random,
     });
