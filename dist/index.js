@@ -29858,10 +29858,11 @@ function checkChains(chains, sourceKind, problems) {
                 problems.add(name, `${hop.durationSeconds} seconds requested ${where}, but STS caps sessions reached by role chaining at ` +
                     `${MAX_CHAINED_DURATION_SECONDS} seconds (1 hour). Request 3600 or less; for longer deploys use refresh-credentials.`);
             }
-            if (!isChained && chain.length > 1 && hop.origin === input_names/* INPUT */.bO.roleToAssume) {
-                const problem = firstHopOfChainProblem(hop.durationSeconds);
-                if (problem !== undefined)
-                    problems.add(input_names/* INPUT */.bO.roleDurationSeconds, problem);
+            if (!isChained && chain.length > 1) {
+                const fromProfile = hop.origin.startsWith(input_names/* INPUT */.bO.profiles);
+                const problem = firstHopOfChainProblem(hop.durationSeconds, fromProfile ? `on the first hop of ${hop.origin}, which has more hops` : undefined);
+                if (problem !== undefined && (fromProfile || hop.origin === input_names/* INPUT */.bO.roleToAssume))
+                    problems.add(fromProfile ? input_names/* INPUT */.bO.profiles : input_names/* INPUT */.bO.roleDurationSeconds, problem);
             }
             if (hop.managedSessionPolicies.length > MAX_MANAGED_SESSION_POLICIES) {
                 problems.add(input, `${hop.origin}: at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`);
@@ -29894,12 +29895,13 @@ function checkTagCounts(chains, sourceKind, ctx, skipSessionTagging, customTags,
 /**
  * role-duration-seconds applies to role-to-assume only; with a role-chain the credentials the
  * step exports are the last hop's, which STS caps at 1 hour. A longer first hop would look like
- * a longer session and silently be one hour, so it is refused.
+ * a longer session and silently be one hour, so it is refused; so is a `duration=` above an hour
+ * on the first hop of a `profiles` line that goes on to more hops.
  */
-function firstHopOfChainProblem(durationSeconds) {
+function firstHopOfChainProblem(durationSeconds, where = `with ${input_names/* INPUT */.bO.roleChain}`) {
     if (durationSeconds === undefined || durationSeconds <= MAX_CHAINED_DURATION_SECONDS)
         return undefined;
-    return (`${durationSeconds} seconds requested with ${input_names/* INPUT */.bO.roleChain}, but the chained hops' sessions (the credentials this step exports) ` +
+    return (`${durationSeconds} seconds requested ${where}, but the chained hops' sessions (the credentials this step exports) ` +
         `last at most ${MAX_CHAINED_DURATION_SECONDS} seconds: AWS limits role-chained sessions to 1 hour ` +
         '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
         `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${input_names/* INPUT */.bO.refreshCredentials}.`);

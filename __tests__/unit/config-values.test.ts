@@ -101,11 +101,21 @@ describe('durations', () => {
       input: INPUT.profiles,
       says: '1 hour',
     },
+    {
+      name: 'two hours on the first hop of a profile that goes on (it would export 1 hour)',
+      inputs: { profiles: `p: ${ROLE.prod} duration=7200 -> ${ROLE.audit}` },
+      input: INPUT.profiles,
+      says: 'refresh-credentials',
+    },
   ])('refuses $name', ({ inputs, input, says }) => {
     const found = problems(inputs).filter((p) => p.input === input);
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toContain(says);
   });
+});
+
+test("two hours on a profile's only hop stays allowed (not chained)", () => {
+  expect(() => config({ profiles: `p: ${ROLE.prod} duration=7200` })).not.toThrow();
 });
 
 describe('session names', () => {

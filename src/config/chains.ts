@@ -112,9 +112,14 @@ export function checkChains(
             `${MAX_CHAINED_DURATION_SECONDS} seconds (1 hour). Request 3600 or less; for longer deploys use refresh-credentials.`,
         );
       }
-      if (!isChained && chain.length > 1 && hop.origin === INPUT.roleToAssume) {
-        const problem = firstHopOfChainProblem(hop.durationSeconds);
-        if (problem !== undefined) problems.add(INPUT.roleDurationSeconds, problem);
+      if (!isChained && chain.length > 1) {
+        const fromProfile = hop.origin.startsWith(INPUT.profiles);
+        const problem = firstHopOfChainProblem(
+          hop.durationSeconds,
+          fromProfile ? `on the first hop of ${hop.origin}, which has more hops` : undefined,
+        );
+        if (problem !== undefined && (fromProfile || hop.origin === INPUT.roleToAssume))
+          problems.add(fromProfile ? INPUT.profiles : INPUT.roleDurationSeconds, problem);
       }
       if (hop.managedSessionPolicies.length > MAX_MANAGED_SESSION_POLICIES) {
         problems.add(
@@ -164,13 +169,17 @@ export function checkTagCounts(
 /**
  * role-duration-seconds applies to role-to-assume only; with a role-chain the credentials the
  * step exports are the last hop's, which STS caps at 1 hour. A longer first hop would look like
- * a longer session and silently be one hour, so it is refused.
+ * a longer session and silently be one hour, so it is refused; so is a `duration=` above an hour
+ * on the first hop of a `profiles` line that goes on to more hops.
  */
-function firstHopOfChainProblem(durationSeconds: number | undefined): string | undefined {
+function firstHopOfChainProblem(
+  durationSeconds: number | undefined,
+  where: string = `with ${INPUT.roleChain}`,
+): string | undefined {
   if (durationSeconds === undefined || durationSeconds <= MAX_CHAINED_DURATION_SECONDS)
     return undefined;
   return (
-    `${durationSeconds} seconds requested with ${INPUT.roleChain}, but the chained hops' sessions (the credentials this step exports) ` +
+    `${durationSeconds} seconds requested ${where}, but the chained hops' sessions (the credentials this step exports) ` +
     `last at most ${MAX_CHAINED_DURATION_SECONDS} seconds: AWS limits role-chained sessions to 1 hour ` +
     '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
     `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${INPUT.refreshCredentials}.`
