@@ -29898,10 +29898,13 @@ function checkTagCounts(chains, sourceKind, ctx, skipSessionTagging, customTags,
  * a longer session and silently be one hour, so it is refused; so is a `duration=` above an hour
  * on the first hop of a `profiles` line that goes on to more hops.
  */
-function firstHopOfChainProblem(durationSeconds, where = `with ${input_names/* INPUT */.bO.roleChain}`) {
+function firstHopOfChainProblem(durationSeconds, where) {
     if (durationSeconds === undefined || durationSeconds <= MAX_CHAINED_DURATION_SECONDS)
         return undefined;
-    return (`${durationSeconds} seconds requested ${where}, but the chained hops' sessions (the credentials this step exports) ` +
+    const requested = where === undefined
+        ? `${durationSeconds} seconds requested with ${input_names/* INPUT */.bO.roleChain}`
+        : `${durationSeconds} seconds requested ${where}`;
+    return (`${requested}, but the chained hops' sessions (the credentials this step exports) ` +
         `last at most ${MAX_CHAINED_DURATION_SECONDS} seconds: AWS limits role-chained sessions to 1 hour ` +
         '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
         `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${input_names/* INPUT */.bO.refreshCredentials}.`);

@@ -174,12 +174,16 @@ export function checkTagCounts(
  */
 function firstHopOfChainProblem(
   durationSeconds: number | undefined,
-  where: string = `with ${INPUT.roleChain}`,
+  where?: string,
 ): string | undefined {
   if (durationSeconds === undefined || durationSeconds <= MAX_CHAINED_DURATION_SECONDS)
     return undefined;
+  const requested =
+    where === undefined
+      ? `${durationSeconds} seconds requested with ${INPUT.roleChain}`
+      : `${durationSeconds} seconds requested ${where}`;
   return (
-    `${durationSeconds} seconds requested ${where}, but the chained hops' sessions (the credentials this step exports) ` +
+    `${requested}, but the chained hops' sessions (the credentials this step exports) ` +
     `last at most ${MAX_CHAINED_DURATION_SECONDS} seconds: AWS limits role-chained sessions to 1 hour ` +
     '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
     `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${INPUT.refreshCredentials}.`
