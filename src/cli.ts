@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { PARTITIONS, type Partition } from './model/arn.js';
 import { UsageError, keyValues, parseFlags } from './trust-cli/parse-args.js';
 import { type ReadFile, runCheck } from './trust-cli/check-command.js';
+import { type AuditPorts, runAudit } from './trust-cli/audit-command.js';
 import { type TrustPolicyOptions, generateTrustPolicy } from './model/trust-policy.js';
 
 /**
@@ -16,6 +17,7 @@ const COMMAND = 'node dist/cli/index.js';
 export const USAGE = `Usage:
   ${COMMAND} trust-policy [generate] --repo OWNER/NAME [scope] [subject] [issuer] [options]
   ${COMMAND} trust-policy check --policy FILE (--claims FILE | --token FILE | --claim KEY=VALUE ...)
+  ${COMMAND} trust-policy audit [--from-file FILE | --profile NAME --region REGION] [--json | --sarif]
 
 Run it from a checkout of the action (git clone, then the command above; no npm install needed).
 
@@ -51,6 +53,18 @@ statement, each condition with the value it saw. Exit 0 admitted, 1 denied, 2 ba
   --claims FILE          the token's claims as JSON
   --token FILE           a JWT; only its claims are read and shown, never the token
   --claim KEY=VALUE      one claim (repeatable; overrides --claims/--token)
+
+audit lists who can assume each role that trusts a GitHub OIDC issuer (github.com, a GHE Cloud
+enterprise, GHE.com, GHES), by the widest audience its trust policy admits: any-github-user,
+owner (any repository of an owner), repositories, refs (specific refs or environments), nobody.
+Unknowns count towards admission, and findings that rest on one say so. Exit 0 when no role is at
+or above --fail-on, 1 when one is, 2 on bad input or an IAM error.
+  --from-file FILE       offline: JSON of aws iam get-account-authorization-details or get-role
+  --profile NAME         live (iam:ListRoles, iam:GetRole): a profile of the shared config files
+  --region REGION        region to sign for (default us-east-1)
+  --endpoint-url URL     IAM endpoint (for an emulator)
+  --json | --sarif       JSON, or SARIF 2.1.0 for GitHub code scanning (default: a table)
+  --fail-on AUDIENCE     ${['any-github-user', 'owner', 'repositories', 'refs', 'never'].join(', ')} (default any-github-user)
 
   -h, --help             show this help`;
 
@@ -103,6 +117,35 @@ export function runCli(
   }
 }
 
+/** The CLI with its asynchronous command (audit reads IAM); the entry points call this one. */
+export async function runCliAsync(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  ports: AuditPorts = {
+    readFile: (path) => readFileSync(path, 'utf8'),
+    listRoles: async (connection) =>
+      (await import('./trust-cli/iam-roles.js')).listIamRoles(connection),
+  },
+): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (
+    command !== 'trust-policy' ||
+    sub !== 'audit' ||
+    argv.includes('--help') ||
+    argv.includes('-h')
+  ) {
+    return runCli(argv, out, err, ports.readFile);
+  }
+  try {
+    return await runAudit(rest, ports, out);
+  } catch (error) {
+    err(`aws-deploy-role: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) err(`Run '${COMMAND} --help' for usage.`);
+    return 2;
+  }
+}
+
 /** Parses the generate flags into options; throws a UsageError naming the first bad argument. */
 export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOptions {
   const { values, switches, repeats } = parseFlags(args, GENERATE_FLAGS);
@@ -140,8 +183,8 @@ export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOption
 }
 
 /** Runs the CLI against the real process streams; the bin script and a direct run both call it. */
-export function main(argv: string[] = process.argv.slice(2)): number {
-  return runCli(
+export function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  return runCliAsync(
     argv,
     (s) => process.stdout.write(`${s}\n`),
     (s) => process.stderr.write(`${s}\n`),
@@ -160,4 +203,4 @@ function isProcessEntry(): boolean {
   }
 }
 
-if (isProcessEntry()) process.exitCode = main();
+if (isProcessEntry()) void main().then((code) => (process.exitCode = code));
