@@ -24,11 +24,18 @@ Run it from a checkout of the action (git clone, then the command above; no npm 
 generate prints an IAM role trust policy (JSON) that lets GitHub Actions runs of one repository
 assume the role with OIDC; notes on placeholders to fill in and warnings go to stderr.
 
-Scope (at most one; without one, any run of the repository is admitted, with a warning):
-  --environment NAME     jobs that deploy to this GitHub environment
+Scope (repeatable, and combinable: the policy admits each scope given; without one, any run of
+the repository is admitted, with a warning):
+  --environment NAME     jobs that deploy to this GitHub environment (several environments
+                         also get a condition on the environment claim)
   --branch NAME          runs on this branch (* and ? are wildcards)
   --ref REF              runs on this full ref, e.g. 'refs/tags/v*'
   --pull-request         runs triggered by pull_request
+
+Claim conditions (keys STS evaluates for github.com, GHE Cloud and GHE.com issuers):
+  --job-workflow-ref REF only runs of this reusable workflow, e.g.
+                         octo-org/deploy/.github/workflows/deploy.yml@refs/heads/main
+  --owner-id and --repository-id (below) also write repository_owner_id and repository_id
 
 Subject format (default: names only, repo:OWNER/NAME:...):
   --owner-id ID          immutable subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... (github.com and
@@ -70,11 +77,13 @@ or above --fail-on, 1 when one is, 2 on bad input or an IAM error.
 
 const GENERATE_FLAGS = {
   '--repo': 'value',
-  '--environment': 'value',
-  '--branch': 'value',
-  '--ref': 'value',
+  '--environment': 'repeat',
+  '--branch': 'repeat',
+  '--ref': 'repeat',
   '--pull-request': 'switch',
+  '--job-workflow-ref': 'value',
   '--owner-id': 'value',
+  '--repository-owner-id': 'value',
   '--repository-id': 'value',
   '--subject-claims': 'value',
   '--claim': 'repeat',
@@ -163,11 +172,27 @@ export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOption
       '--claim sets values of a custom subject template: give --subject-claims too',
     );
   }
+  if (value('--owner-id') !== undefined && value('--repository-owner-id') !== undefined) {
+    throw new UsageError('--repository-owner-id is another name for --owner-id: give one');
+  }
+  const environments = repeats['--environment'] ?? [];
+  const branches = repeats['--branch'] ?? [];
+  const refs = repeats['--ref'] ?? [];
+  const pullRequest = switches.has('--pull-request');
+  const scopes = [
+    ...environments.map((environment) => ({ environment })),
+    ...branches.map((branch) => ({ branch })),
+    ...refs.map((ref) => ({ ref })),
+    ...(pullRequest ? [{ pullRequest: true }] : []),
+  ];
+  const several = scopes.length > 1;
   const optional = {
-    environment: value('--environment'),
-    branch: value('--branch'),
-    ref: value('--ref'),
-    ownerId: value('--owner-id'),
+    environment: several ? undefined : environments[0],
+    branch: several ? undefined : branches[0],
+    ref: several ? undefined : refs[0],
+    scopes: several ? scopes : undefined,
+    jobWorkflowRef: value('--job-workflow-ref'),
+    ownerId: value('--owner-id') ?? value('--repository-owner-id'),
     repositoryId: value('--repository-id'),
     issuer: value('--issuer'),
     ghesHost: value('--ghes-host'),
@@ -176,7 +201,7 @@ export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOption
     partition: partition as Partition | undefined,
     subjectClaims: template?.split(',').map((key) => key.trim()),
     claimValues: template === undefined ? undefined : claimValues,
-    pullRequest: switches.has('--pull-request') ? true : undefined,
+    pullRequest: pullRequest && !several ? true : undefined,
   };
   const defined = Object.entries(optional).filter(([, v]) => v !== undefined);
   return { repository, ...(Object.fromEntries(defined) as Partial<TrustPolicyOptions>) };

@@ -196,6 +196,24 @@ describe('auditTrustPolicy', () => {
     expect(result?.findings[0]?.assumptions.join()).toContain('aws:SourceIp');
   });
 
+  test('a policy with more combinations than the audit tries is reported at the widest audience', () => {
+    const many = Object.fromEntries(
+      [
+        'actor',
+        'workflow',
+        'ref',
+        'job_workflow_ref',
+        'enterprise_id',
+        'actor_id',
+        'repository_id',
+      ].map((claim) => [`${H}:${claim}`, ['a*', 'b*', 'c*', 'd*', 'e*', 'f*']]),
+    );
+    const sub = { [`${H}:sub`]: 'repo:octo-org/app:environment:prod' };
+    const result = auditTrustPolicy(policy({ StringEquals: { ...aud, ...sub }, StringLike: many }));
+    expect(result?.audience).toBe('any-github-user');
+    expect(result?.findings[0]?.assumptions.join()).toContain('assumes the widest audience');
+  });
+
   test.each([
     ['repo:*', 'owner'],
     ['repo:octo*', 'owner'],

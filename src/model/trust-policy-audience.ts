@@ -10,7 +10,7 @@ import {
   type Identity,
   type PolicyLiterals,
   contextsOf,
-  freshIds,
+  claimSets,
   identitiesOf,
   instancesOf,
   literalsOf,
@@ -55,6 +55,8 @@ export interface AudienceResult {
   readonly admissions: readonly Admission[];
   /** Admissions of pull_request runs, if any. */
   readonly pullRequests: readonly Admission[];
+  /** The candidate budget ran out: the audience is then assumed to be the widest. */
+  readonly incomplete: boolean;
 }
 
 const statementsOf = (policy: PolicyDocument): readonly PolicyStatement[] =>
@@ -136,23 +138,34 @@ export function auditAudience(policy: PolicyDocument): AudienceResult {
   const literals = literalsOf(policy);
   const audited = forAudit(policy);
   const admissions: Admission[] = [];
-  for (const host of issuers) admissions.push(...probeIssuer(audited, host, literals));
+  let incomplete = false;
+  for (const host of issuers) {
+    const probed = probeIssuer(audited, host, literals);
+    admissions.push(...probed.admissions);
+    incomplete ||= probed.exhausted;
+  }
   const widest = new Map<Audience, Admission>();
   for (const a of admissions) if (!widest.has(a.audience)) widest.set(a.audience, a);
   const ordered = AUDIENCES.flatMap((a) => widest.get(a) ?? []);
   return {
     issuers,
     wildcardPrincipal,
-    audience: ordered[0]?.audience ?? 'nobody',
+    // Never narrower than the truth: a search cut short cannot rule out any audience.
+    audience: incomplete ? 'any-github-user' : (ordered[0]?.audience ?? 'nobody'),
     admissions: ordered,
     pullRequests: admissions.filter((a) => a.context === 'pull_request').slice(0, 1),
+    incomplete,
   };
 }
 
 /** Bound on evaluations per issuer: enough for every shape generate writes, and then some. */
 const MAX_EVALUATIONS = 40_000;
 
-function probeIssuer(policy: PolicyDocument, host: string, literals: PolicyLiterals): Admission[] {
+function probeIssuer(
+  policy: PolicyDocument,
+  host: string,
+  literals: PolicyLiterals,
+): { admissions: Admission[]; exhausted: boolean } {
   const ghes = isGhes(host);
   const subs = new Set<string>();
   for (const value of literals.byClaim.get('sub') ?? []) {
@@ -174,7 +187,7 @@ function probeIssuer(policy: PolicyDocument, host: string, literals: PolicyLiter
     for (const identity of identities) {
       for (const context of contexts) {
         for (const claims of claimSets(host, sub, identity, context, literals)) {
-          if (budget-- <= 0) return admissions;
+          if (budget-- <= 0) return { admissions, exhausted: true };
           const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit' });
           if (!result.allowed) continue;
           const audience = classify(claims, context, literals);
@@ -204,65 +217,7 @@ function probeIssuer(policy: PolicyDocument, host: string, literals: PolicyLiter
       }
     }
   }
-  return admissions;
-}
-
-/** Claim sets for one subject, identity and context: the other claims from the policy's literals. */
-function* claimSets(
-  host: string,
-  sub: string,
-  identity: Identity,
-  context: string,
-  literals: PolicyLiterals,
-): Generator<Claims> {
-  const pick = (claim: string, fallback: string[]): string[] => {
-    const values = (literals.byClaim.get(claim) ?? []).flatMap((v) => instancesOf(v, literals));
-    return [...new Set([...values.slice(0, 6), ...fallback])];
-  };
-  const repository = `${identity.owner}/${identity.name}`;
-  const env = context.startsWith('environment:') ? context.slice(12) : undefined;
-  const pr = context === 'pull_request';
-  const refs = context.startsWith('ref:')
-    ? [context.slice(4)]
-    : pr
-      ? ['refs/pull/1/merge']
-      : pick('ref', [`refs/heads/${FRESH}`]);
-  const idsOf = (own: string | undefined, named: ReadonlySet<string>, fresh: string): string[] =>
-    own !== undefined ? [own] : [...named, fresh];
-  const base: Record<string, unknown> = {
-    iss: `https://${host}`,
-    sub,
-    repository,
-    repository_owner: identity.owner,
-    event_name: pr ? 'pull_request' : 'push',
-    ...(env === undefined ? {} : { environment: env }),
-  };
-  const lists: [string, string[]][] = [
-    ['aud', pick('aud', ['sts.amazonaws.com'])],
-    ['ref', refs],
-    ['repository_owner_id', idsOf(identity.ownerId, literals.ownerIds, freshIds.owner)],
-    ['repository_id', idsOf(identity.repositoryId, literals.repositoryIds, freshIds.repository)],
-    [
-      'job_workflow_ref',
-      pick('job_workflow_ref', [`${repository}/.github/workflows/d.yml@${refs[0]}`]),
-    ],
-  ];
-  const handled = new Set(['sub', 'environment', 'repository', 'repository_owner', 'event_name']);
-  for (const claim of literals.byClaim.keys()) {
-    if (!handled.has(claim) && !lists.some(([name]) => name === claim)) {
-      lists.push([claim, pick(claim, [FRESH])]);
-    }
-  }
-  yield* product(base, lists);
-}
-
-function* product(base: Record<string, unknown>, lists: [string, string[]][]): Generator<Claims> {
-  const [first, ...rest] = lists;
-  if (first === undefined) {
-    yield base;
-    return;
-  }
-  for (const value of first[1]) yield* product({ ...base, [first[0]]: value }, rest);
+  return { admissions, exhausted: false };
 }
 
 /** The audience a token belongs to, relative to what the policy names. */

@@ -78,6 +78,11 @@ export function auditTrustPolicy(policy: PolicyDocument): RoleAudit | undefined 
     return { statement: index + 1, ...(sid === undefined ? {} : { sid }) };
   };
   const findings: Finding[] = [audienceFinding(result.audience, widest, statements, literals, at)];
+  if (result.incomplete) {
+    const first = findings[0] as Finding;
+    const note = `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
+    findings[0] = { ...first, assumptions: [...first.assumptions, note] };
+  }
   if (result.wildcardPrincipal) {
     findings.push({
       kind: 'wildcard-principal',

@@ -1,5 +1,5 @@
 import type { PolicyDocument, PolicyStatement } from './trust-policy-evaluate.js';
-import { strings } from './trust-policy-variables.js';
+import { type Claims, strings } from './trust-policy-variables.js';
 
 /**
  * Candidate tokens for auditing a trust policy: claim sets built from the policy's own literals
@@ -79,10 +79,10 @@ function starFillers(literals: PolicyLiterals): string[] {
   const contexts = contextsOf(literals);
   const rest = `${FRESH_REPO}:${FRESH_BRANCH}`;
   return [
+    `-${FRESH}/${rest}`,
+    `${OUTSIDER_OWNER}/${rest}`,
     '',
     FRESH,
-    `${OUTSIDER_OWNER}/${rest}`,
-    `-${FRESH}/${rest}`,
     `/${rest}`,
     rest,
     `-${FRESH}:${FRESH_BRANCH}`,
@@ -183,7 +183,7 @@ export function parseSubject(sub: string): {
   context?: string;
   impossible?: boolean;
 } {
-  const context = /(?:^|:)(environment:[^:]+|pull_request|ref:[^:]+)$/.exec(sub)?.[1];
+  const context = /(?:^|:)(environment:[^:]+|pull_request|ref:[^:]+)(?::|$)/.exec(sub)?.[1];
   const withContext = context === undefined ? {} : { context };
   if (!sub.startsWith('repo:')) return withContext;
   const match = /^repo:([^/:@]+)(?:@(\d+))?\/([^/:@]+)(?:@(\d+))?(?::|$)/.exec(sub);
@@ -198,4 +198,60 @@ export function parseSubject(sub: string): {
   return { identity, ...withContext };
 }
 
-export const freshIds = { owner: FRESH_OWNER_ID, repository: FRESH_REPO_ID };
+/** Claim sets for one subject, identity and context: the other claims from the policy's literals. */
+export function* claimSets(
+  host: string,
+  sub: string,
+  identity: Identity,
+  context: string,
+  literals: PolicyLiterals,
+): Generator<Claims> {
+  const pick = (claim: string, fallback: string[]): string[] => {
+    const values = (literals.byClaim.get(claim) ?? []).flatMap((v) => instancesOf(v, literals));
+    return [...new Set([...values.slice(0, 6), ...fallback])];
+  };
+  const repository = `${identity.owner}/${identity.name}`;
+  const env = context.startsWith('environment:') ? context.slice(12) : undefined;
+  const pr = context === 'pull_request';
+  const refs = context.startsWith('ref:')
+    ? [context.slice(4)]
+    : pr
+      ? ['refs/pull/1/merge']
+      : pick('ref', [`refs/heads/${FRESH}`]);
+  const idsOf = (own: string | undefined, named: ReadonlySet<string>, fresh: string): string[] =>
+    own !== undefined ? [own] : [...named, fresh];
+  const base: Record<string, unknown> = {
+    iss: `https://${host}`,
+    sub,
+    repository,
+    repository_owner: identity.owner,
+    event_name: pr ? 'pull_request' : 'push',
+    ...(env === undefined ? {} : { environment: env }),
+  };
+  const lists: [string, string[]][] = [
+    ['aud', pick('aud', ['sts.amazonaws.com'])],
+    ['ref', refs],
+    ['repository_owner_id', idsOf(identity.ownerId, literals.ownerIds, FRESH_OWNER_ID)],
+    ['repository_id', idsOf(identity.repositoryId, literals.repositoryIds, FRESH_REPO_ID)],
+    [
+      'job_workflow_ref',
+      pick('job_workflow_ref', [`${repository}/.github/workflows/d.yml@${refs[0]}`]),
+    ],
+  ];
+  const handled = new Set(['sub', 'environment', 'repository', 'repository_owner', 'event_name']);
+  for (const claim of literals.byClaim.keys()) {
+    if (!handled.has(claim) && !lists.some(([name]) => name === claim)) {
+      lists.push([claim, pick(claim, [FRESH])]);
+    }
+  }
+  yield* product(base, lists);
+}
+
+function* product(base: Record<string, unknown>, lists: [string, string[]][]): Generator<Claims> {
+  const [first, ...rest] = lists;
+  if (first === undefined) {
+    yield base;
+    return;
+  }
+  for (const value of first[1]) yield* product({ ...base, [first[0]]: value }, rest);
+}
