@@ -179,6 +179,16 @@ describe('auditTrustPolicy', () => {
     for (const kind of kinds) expect(found).toContain(kind);
   });
 
+  test('a provider in another account than the role admits nobody (STS looks in the role’s account)', () => {
+    const open = policy({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:*' } });
+    expect(auditTrustPolicy(open, { partition: 'aws', accountId: '999999999999' })?.audience).toBe(
+      'nobody',
+    );
+    expect(auditTrustPolicy(open, { partition: 'aws', accountId: '123456789012' })?.audience).toBe(
+      'any-github-user',
+    );
+  });
+
   test('a role that trusts no GitHub issuer is not audited', () => {
     const doc = {
       Version: '2012-10-17',

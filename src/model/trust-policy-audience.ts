@@ -4,6 +4,7 @@ import {
   evaluateTrustPolicy,
 } from './trust-policy-evaluate.js';
 import { GITHUB_OIDC_HOST, WEB_IDENTITY_ACTION } from './trust-policy-issuer.js';
+import type { RoleAccount } from './trust-policy-principal.js';
 import { globMatch } from './trust-policy-operators.js';
 import {
   FRESH,
@@ -118,7 +119,7 @@ function forAudit(policy: PolicyDocument): PolicyDocument {
 }
 
 /** The widest audience a trust policy admits through GitHub issuers, with the evidence. */
-export function auditAudience(policy: PolicyDocument): AudienceResult {
+export function auditAudience(policy: PolicyDocument, role?: RoleAccount): AudienceResult {
   const statements = statementsOf(policy).filter(allowsWebIdentity);
   const found = statements.map(principalsOf);
   const wildcardPrincipal = found.some((f) => f.wildcard);
@@ -140,7 +141,7 @@ export function auditAudience(policy: PolicyDocument): AudienceResult {
   const admissions: Admission[] = [];
   let incomplete = false;
   for (const host of issuers) {
-    const probed = probeIssuer(audited, host, literals);
+    const probed = probeIssuer(audited, host, literals, role);
     admissions.push(...probed.admissions);
     incomplete ||= probed.exhausted;
   }
@@ -165,6 +166,7 @@ function probeIssuer(
   policy: PolicyDocument,
   host: string,
   literals: PolicyLiterals,
+  role: RoleAccount | undefined,
 ): { admissions: Admission[]; exhausted: boolean } {
   const ghes = isGhes(host);
   const subs = new Set<string>();
@@ -188,7 +190,7 @@ function probeIssuer(
       for (const context of contexts) {
         for (const claims of claimSets(host, sub, identity, context, literals)) {
           if (budget-- <= 0) return { admissions, exhausted: true };
-          const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit' });
+          const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
           if (!result.allowed) continue;
           const audience = classify(claims, context, literals);
           const key = `${audience}|${context === 'pull_request'}`;

@@ -8,6 +8,7 @@ import {
 import type { PolicyDocument, PolicyStatement } from './trust-policy-evaluate.js';
 import { GITHUB_OIDC_HOST } from './trust-policy-issuer.js';
 import { globMatch } from './trust-policy-operators.js';
+import type { RoleAccount } from './trust-policy-principal.js';
 import { type PolicyLiterals, literalsOf } from './trust-policy-probes.js';
 import { generateTrustPolicy } from './trust-policy.js';
 import { strings } from './trust-policy-variables.js';
@@ -64,8 +65,11 @@ const LEVEL: Record<Audience, Finding['level']> = {
 };
 
 /** Audits a trust policy; undefined when it trusts no GitHub issuer (nor every principal). */
-export function auditTrustPolicy(policy: PolicyDocument): RoleAudit | undefined {
-  const result = auditAudience(policy);
+export function auditTrustPolicy(
+  policy: PolicyDocument,
+  role?: RoleAccount,
+): RoleAudit | undefined {
+  const result = auditAudience(policy, role);
   if (result.issuers.length === 0) return undefined;
   const statements = (
     Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]

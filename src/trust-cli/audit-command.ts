@@ -79,7 +79,11 @@ export function auditRoles(roles: readonly AuditedRoleInput[]): AuditReport {
   const audited = [...roles]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((role) => {
-      const audit = auditTrustPolicy(role.policy);
+      // STS looks the provider up in the role's own account: compare it when the ARN is known.
+      const account = /^arn:([^:]+):iam::(\d{12}):role\//.exec(role.arn ?? '');
+      const owner =
+        account === null ? undefined : { partition: account[1] ?? '', accountId: account[2] ?? '' };
+      const audit = auditTrustPolicy(role.policy, owner);
       if (audit === undefined) return [];
       return [{ name: role.name, ...(role.arn === undefined ? {} : { arn: role.arn }), ...audit }];
     });
