@@ -5,4 +5,4 @@
 // Documented usage is `node dist/cli/index.js`: the package is not on npm, so never `npx aws-deploy-role`.
 import { main } from '../dist/cli/index.js';
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

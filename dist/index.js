@@ -30891,6 +30891,7 @@ function mismatchesOf(s) {
 
 
 
+
 /**
  * Trust policies for GitHub OIDC: building one for a repository and scope, for any issuer and
  * subject format, and the condition that admits a given token. Pure. Evaluation lives in
@@ -30915,17 +30916,34 @@ function generateTrustPolicy(options) {
     const notes = [];
     const issuer = resolveIssuer(options);
     const partition = options.partition ?? 'aws';
-    const { subject, broad } = options.subjectClaims === undefined
-        ? defaultSubject(options, issuer.kind, notes)
-        : templateSubject(options, notes);
+    const scopes = options.scopes ?? [options];
+    const built = scopes.map((scope) => {
+        // This scope's fields replace the single-scope ones (absent stays absent).
+        const scoped = { ...options };
+        for (const field of ['environment', 'branch', 'ref', 'pullRequest'])
+            delete scoped[field];
+        for (const [field, value] of Object.entries(scope))
+            if (value !== undefined)
+                scoped[field] = value;
+        const scopedOptions = scoped;
+        return options.subjectClaims === undefined
+            ? defaultSubject(scopedOptions, issuer.kind, notes)
+            : templateSubject(scopedOptions, notes);
+    });
+    const subjects = [...new Set(built.map((b) => b.subject))];
+    const broad = built.some((b) => b.broad) && options.jobWorkflowRef === undefined;
+    const claims = claimConditions(options, issuer, options.scopes === undefined ? [] : scopes);
     const aud = {
         [`${issuer.host}:aud`]: options.audience ?? defaultAudience(partition),
     };
-    const sub = { [`${issuer.host}:sub`]: subject };
+    const sub = { [`${issuer.host}:sub`]: subjects.length === 1 ? (subjects[0] ?? '') : subjects };
     // IAM treats * and ? as wildcards only under StringLike; exact subjects use StringEquals.
-    const condition = /[*?]/.test(subject)
-        ? { StringEquals: aud, StringLike: sub }
-        : { StringEquals: { ...aud, ...sub } };
+    const pattern = subjects.some((s) => /[*?]/.test(s));
+    const equals = { ...aud, ...(pattern ? {} : sub), ...claims.equals };
+    const like = { ...(pattern ? sub : {}), ...claims.like };
+    const condition = Object.keys(like).length > 0
+        ? { StringEquals: equals, StringLike: like }
+        : { StringEquals: equals };
     const federated = options.providerArn ?? providerArnFor(partition, options.accountId, issuer.host);
     if (federated.includes(ACCOUNT_PLACEHOLDER)) {
         notes.unshift(`fill in ${ACCOUNT_PLACEHOLDER}: the 12-digit account that holds the OIDC provider for ${issuer.url} (or pass --account-id); IAM rejects the policy until then`);
@@ -30939,7 +30957,7 @@ function generateTrustPolicy(options) {
         Action: WEB_IDENTITY_ACTION,
         Condition: condition,
     };
-    return { policy: { Version: '2012-10-17', Statement: [statement] }, notes };
+    return { policy: { Version: '2012-10-17', Statement: [statement] }, notes: [...new Set(notes)] };
 }
 /** repo:OWNER/REPO:CONTEXT, or with immutable IDs repo:OWNER@ID/REPO@ID:CONTEXT. */
 function defaultSubject(options, issuerKind, notes) {

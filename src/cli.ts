@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { PARTITIONS, type Partition } from './model/arn.js';
 import { UsageError, keyValues, parseFlags } from './trust-cli/parse-args.js';
 import { type ReadFile, runCheck } from './trust-cli/check-command.js';
+import { type AuditPorts, runAudit } from './trust-cli/audit-command.js';
 import { type TrustPolicyOptions, generateTrustPolicy } from './model/trust-policy.js';
 
 /**
@@ -16,17 +17,25 @@ const COMMAND = 'node dist/cli/index.js';
 export const USAGE = `Usage:
   ${COMMAND} trust-policy [generate] --repo OWNER/NAME [scope] [subject] [issuer] [options]
   ${COMMAND} trust-policy check --policy FILE (--claims FILE | --token FILE | --claim KEY=VALUE ...)
+  ${COMMAND} trust-policy audit [--from-file FILE | --profile NAME --region REGION] [--json | --sarif]
 
 Run it from a checkout of the action (git clone, then the command above; no npm install needed).
 
 generate prints an IAM role trust policy (JSON) that lets GitHub Actions runs of one repository
 assume the role with OIDC; notes on placeholders to fill in and warnings go to stderr.
 
-Scope (at most one; without one, any run of the repository is admitted, with a warning):
-  --environment NAME     jobs that deploy to this GitHub environment
+Scope (repeatable, and combinable: the policy admits each scope given; without one, any run of
+the repository is admitted, with a warning):
+  --environment NAME     jobs that deploy to this GitHub environment (several environments
+                         also get a condition on the environment claim)
   --branch NAME          runs on this branch (* and ? are wildcards)
   --ref REF              runs on this full ref, e.g. 'refs/tags/v*'
   --pull-request         runs triggered by pull_request
+
+Claim conditions (keys STS evaluates for github.com, GHE Cloud and GHE.com issuers):
+  --job-workflow-ref REF only runs of this reusable workflow, e.g.
+                         octo-org/deploy/.github/workflows/deploy.yml@refs/heads/main
+  --owner-id and --repository-id (below) also write repository_owner_id and repository_id
 
 Subject format (default: names only, repo:OWNER/NAME:...):
   --owner-id ID          immutable subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... (github.com and
@@ -52,15 +61,29 @@ statement, each condition with the value it saw. Exit 0 admitted, 1 denied, 2 ba
   --token FILE           a JWT; only its claims are read and shown, never the token
   --claim KEY=VALUE      one claim (repeatable; overrides --claims/--token)
 
+audit lists who can assume each role that trusts a GitHub OIDC issuer (github.com, a GHE Cloud
+enterprise, GHE.com, GHES), by the widest audience its trust policy admits: any-github-user,
+owner (any repository of an owner), repositories, refs (specific refs or environments), nobody.
+Unknowns count towards admission, and findings that rest on one say so. Exit 0 when no role is at
+or above --fail-on, 1 when one is, 2 on bad input or an IAM error.
+  --from-file FILE       offline: JSON of aws iam get-account-authorization-details or get-role
+  --profile NAME         live (iam:ListRoles, iam:GetRole): a profile of the shared config files
+  --region REGION        region to sign for (default us-east-1)
+  --endpoint-url URL     IAM endpoint (for an emulator)
+  --json | --sarif       JSON, or SARIF 2.1.0 for GitHub code scanning (default: a table)
+  --fail-on AUDIENCE     ${['any-github-user', 'owner', 'repositories', 'refs', 'never'].join(', ')} (default any-github-user)
+
   -h, --help             show this help`;
 
 const GENERATE_FLAGS = {
   '--repo': 'value',
-  '--environment': 'value',
-  '--branch': 'value',
-  '--ref': 'value',
+  '--environment': 'repeat',
+  '--branch': 'repeat',
+  '--ref': 'repeat',
   '--pull-request': 'switch',
+  '--job-workflow-ref': 'value',
   '--owner-id': 'value',
+  '--repository-owner-id': 'value',
   '--repository-id': 'value',
   '--subject-claims': 'value',
   '--claim': 'repeat',
@@ -103,6 +126,35 @@ export function runCli(
   }
 }
 
+/** The CLI with its asynchronous command (audit reads IAM); the entry points call this one. */
+export async function runCliAsync(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  ports: AuditPorts = {
+    readFile: (path) => readFileSync(path, 'utf8'),
+    listRoles: async (connection) =>
+      (await import('./trust-cli/iam-roles.js')).listIamRoles(connection),
+  },
+): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (
+    command !== 'trust-policy' ||
+    sub !== 'audit' ||
+    argv.includes('--help') ||
+    argv.includes('-h')
+  ) {
+    return runCli(argv, out, err, ports.readFile);
+  }
+  try {
+    return await runAudit(rest, ports, out);
+  } catch (error) {
+    err(`aws-deploy-role: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) err(`Run '${COMMAND} --help' for usage.`);
+    return 2;
+  }
+}
+
 /** Parses the generate flags into options; throws a UsageError naming the first bad argument. */
 export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOptions {
   const { values, switches, repeats } = parseFlags(args, GENERATE_FLAGS);
@@ -120,11 +172,27 @@ export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOption
       '--claim sets values of a custom subject template: give --subject-claims too',
     );
   }
+  if (value('--owner-id') !== undefined && value('--repository-owner-id') !== undefined) {
+    throw new UsageError('--repository-owner-id is another name for --owner-id: give one');
+  }
+  const environments = repeats['--environment'] ?? [];
+  const branches = repeats['--branch'] ?? [];
+  const refs = repeats['--ref'] ?? [];
+  const pullRequest = switches.has('--pull-request');
+  const scopes = [
+    ...environments.map((environment) => ({ environment })),
+    ...branches.map((branch) => ({ branch })),
+    ...refs.map((ref) => ({ ref })),
+    ...(pullRequest ? [{ pullRequest: true }] : []),
+  ];
+  const several = scopes.length > 1;
   const optional = {
-    environment: value('--environment'),
-    branch: value('--branch'),
-    ref: value('--ref'),
-    ownerId: value('--owner-id'),
+    environment: several ? undefined : environments[0],
+    branch: several ? undefined : branches[0],
+    ref: several ? undefined : refs[0],
+    scopes: several ? scopes : undefined,
+    jobWorkflowRef: value('--job-workflow-ref'),
+    ownerId: value('--owner-id') ?? value('--repository-owner-id'),
     repositoryId: value('--repository-id'),
     issuer: value('--issuer'),
     ghesHost: value('--ghes-host'),
@@ -133,15 +201,15 @@ export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOption
     partition: partition as Partition | undefined,
     subjectClaims: template?.split(',').map((key) => key.trim()),
     claimValues: template === undefined ? undefined : claimValues,
-    pullRequest: switches.has('--pull-request') ? true : undefined,
+    pullRequest: pullRequest && !several ? true : undefined,
   };
   const defined = Object.entries(optional).filter(([, v]) => v !== undefined);
   return { repository, ...(Object.fromEntries(defined) as Partial<TrustPolicyOptions>) };
 }
 
 /** Runs the CLI against the real process streams; the bin script and a direct run both call it. */
-export function main(argv: string[] = process.argv.slice(2)): number {
-  return runCli(
+export function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  return runCliAsync(
     argv,
     (s) => process.stdout.write(`${s}\n`),
     (s) => process.stderr.write(`${s}\n`),
@@ -160,4 +228,4 @@ function isProcessEntry(): boolean {
   }
 }
 
-if (isProcessEntry()) process.exitCode = main();
+if (isProcessEntry()) void main().then((code) => (process.exitCode = code));

@@ -215,8 +215,8 @@ describe('runCli help and errors', () => {
     },
     {
       name: 'repeated flag',
-      argv: ['trust-policy', '--repo', 'o/r', '--branch', 'a', '--branch', 'b'],
-      message: '--branch given more than once',
+      argv: ['trust-policy', '--repo', 'o/r', '--audience', 'a', '--audience', 'b'],
+      message: '--audience given more than once',
     },
     {
       name: 'bad partition',
@@ -230,9 +230,14 @@ describe('runCli help and errors', () => {
       message: 'repository must be owner/name',
     },
     {
-      name: 'two scopes',
-      argv: ['trust-policy', '--repo', 'o/r', '--environment', 'prod', '--pull-request'],
-      message: 'give only one of environment, branch, ref and pull request',
+      name: '--owner-id and its other name',
+      argv: ['trust-policy', '--repo', 'o/r', '--owner-id', '1', '--repository-owner-id', '1'],
+      message: '--repository-owner-id is another name for --owner-id',
+    },
+    {
+      name: 'a job workflow ref that is not a workflow file',
+      argv: ['trust-policy', '--repo', 'o/r', '--job-workflow-ref', 'octo-org/deploy@main'],
+      message: 'job workflow ref must be OWNER/REPO/.github/workflows/FILE@REF',
     },
     {
       name: 'bad account ID',

@@ -110,7 +110,8 @@ describe('generateTrustPolicy: subject formats', () => {
       { ownerId: '1001', repositoryId: '2002' },
       IMMUTABLE_SUB,
       'StringEquals',
-      { sub: IMMUTABLE_SUB },
+      // generate also conditions the ID claims; a real token carries the IDs of its subject.
+      { sub: IMMUTABLE_SUB, repository_owner_id: '1001', repository_id: '2002' },
       { sub: NAMES_SUB },
     ],
     [
@@ -118,7 +119,12 @@ describe('generateTrustPolicy: subject formats', () => {
       { ownerId: '1001', repositoryId: '2002', issuer: ENTERPRISE_ISS },
       IMMUTABLE_SUB,
       'StringEquals',
-      { sub: IMMUTABLE_SUB, iss: ENTERPRISE_ISS },
+      {
+        sub: IMMUTABLE_SUB,
+        iss: ENTERPRISE_ISS,
+        repository_owner_id: '1001',
+        repository_id: '2002',
+      },
       { sub: 'repo:octo-org@1001/octo-repo@9999:ref:refs/heads/main', iss: ENTERPRISE_ISS },
     ],
     [
@@ -139,7 +145,7 @@ describe('generateTrustPolicy: subject formats', () => {
       { subjectClaims: ['repository_owner_id'], ownerId: '1001', branch: undefined },
       'repository_owner_id:1001',
       'StringEquals',
-      { sub: 'repository_owner_id:1001' },
+      { sub: 'repository_owner_id:1001', repository_owner_id: '1001' },
       { sub: 'repository_owner_id:1002' },
     ],
     [

@@ -1,8 +1,173 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -15,9 +180,105 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -28,11 +289,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   u_: () => (/* binding */ USAGE),
   iW: () => (/* binding */ main),
   Fy: () => (/* binding */ parseTrustPolicyArgs),
-  ak: () => (/* binding */ runCli)
+  ak: () => (/* binding */ runCli),
+  YP: () => (/* binding */ runCliAsync)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/model/arn.ts
@@ -1065,6 +1327,408 @@ function claimsFromToken(text) {
     return claims;
 }
 
+;// CONCATENATED MODULE: ./src/model/trust-policy-probes.ts
+
+/**
+ * Candidate tokens for auditing a trust policy: claim sets built from the policy's own literals
+ * (each wildcard filled in several ways that cross the owner, repository and ref boundaries) and
+ * from outsider identities (another owner, another repository of a named owner, a fresh branch or
+ * environment, a pull request). Pure. The audit evaluates every candidate; the widest one
+ * admitted sets the role's audience.
+ */
+/** Text no real policy names: a value holding it is one an outsider chose. */
+const FRESH = 'outsider';
+const OUTSIDER_OWNER = `${FRESH}-org`;
+const FRESH_REPO = `${FRESH}-repo`;
+const FRESH_OWNER_ID = '900001';
+const FRESH_REPO_ID = '900002';
+const FRESH_BRANCH = `ref:refs/heads/${FRESH}`;
+const statementsOf = (policy) => (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+/** Every condition value of the policy, by the claim its key names. */
+function literalsOf(policy) {
+    const byClaim = new Map();
+    for (const statement of statementsOf(policy)) {
+        for (const entries of Object.values(statement.Condition ?? {})) {
+            for (const [key, value] of Object.entries(entries)) {
+                const claim = key.slice(key.lastIndexOf(':') + 1).toLowerCase();
+                byClaim.set(claim, [...(byClaim.get(claim) ?? []), ...strings(value)]);
+            }
+        }
+    }
+    const owners = new Set(byClaim.get('repository_owner') ?? []);
+    const repositories = new Set();
+    const ownerIds = new Set(byClaim.get('repository_owner_id') ?? []);
+    const repositoryIds = new Set(byClaim.get('repository_id') ?? []);
+    const fixed = (s) => s !== undefined && !/[*?$]/.test(s);
+    for (const value of [...(byClaim.get('sub') ?? []), ...(byClaim.get('repository') ?? [])]) {
+        const named = /(?:^|:)(?:repo:|repository:)?([^/:@]+)(?:@(\d+))?\/([^/:@]+)(?:@(\d+))?/.exec(value.startsWith('repo:') || value.startsWith('repository:') ? value : `repo:${value}`);
+        const [, owner, ownerId, name, repositoryId] = named ?? [];
+        if (fixed(owner))
+            owners.add(owner);
+        if (fixed(owner) && fixed(name))
+            repositories.add(`${owner}/${name}`);
+        if (fixed(ownerId))
+            ownerIds.add(ownerId);
+        if (fixed(repositoryId))
+            repositoryIds.add(repositoryId);
+    }
+    for (const value of byClaim.get('repository') ?? []) {
+        const [owner] = value.split('/');
+        if (fixed(owner))
+            owners.add(owner);
+    }
+    return { owners, repositories, ownerIds, repositoryIds, byClaim };
+}
+/**
+ * Fillers for one `*`: each aims at a boundary of repo:OWNER[@ID]/NAME[@ID]:CONTEXT, so that a
+ * pattern that crosses it yields a subject from an owner, repository or ref it does not name.
+ */
+function starFillers(literals) {
+    const contexts = contextsOf(literals);
+    const rest = `${FRESH_REPO}:${FRESH_BRANCH}`;
+    return [
+        `-${FRESH}/${rest}`,
+        `${OUTSIDER_OWNER}/${rest}`,
+        '',
+        FRESH,
+        `/${rest}`,
+        rest,
+        `-${FRESH}:${FRESH_BRANCH}`,
+        `:${FRESH_BRANCH}`,
+        `refs/heads/${FRESH}`,
+        `${OUTSIDER_OWNER}@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
+        `@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
+        `${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
+        `${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
+        `@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
+        ...contexts,
+        ...contexts.map((c) => `:${c}`),
+    ];
+}
+/** Contexts to try: fresh ones an outsider can choose, and the ones the policy names. */
+function contextsOf(literals) {
+    const named = [
+        ...(literals.byClaim.get('environment') ?? []).map((env) => `environment:${env}`),
+        ...(literals.byClaim.get('ref') ?? []).map((ref) => `ref:${ref}`),
+    ].filter((c) => !/[*?$]/.test(c));
+    return [
+        FRESH_BRANCH,
+        `environment:${FRESH}`,
+        'pull_request',
+        `ref:refs/tags/${FRESH}`,
+        ...new Set(named),
+    ];
+}
+const MAX_PER_PATTERN = 600;
+/** Concrete strings a pattern matches, one per combination of fillers (bounded). */
+function instancesOf(pattern, literals) {
+    // Policy variables are left for the evaluator; only IAM's two wildcards are filled in here.
+    const parts = pattern.split(/([*?])/);
+    const slots = parts.filter((p) => p === '*' || p === '?').length;
+    if (slots === 0)
+        return [pattern];
+    const star = starFillers(literals);
+    const question = ['z', '/', ':', '-', '@', '1'];
+    let results = [''];
+    for (const part of parts) {
+        const options = part === '*' ? star : part === '?' ? question : [part];
+        const next = [];
+        for (const prefix of results) {
+            for (const option of options) {
+                if (next.length >= MAX_PER_PATTERN)
+                    break;
+                next.push(prefix + option);
+            }
+        }
+        results = next;
+    }
+    // Beyond the bound, fill every wildcard the same way too, so each filler is tried at least once.
+    const uniform = star.map((f) => parts.map((p) => (p === '*' ? f : p === '?' ? 'z' : p)).join(''));
+    return [...new Set([...results, ...uniform])];
+}
+/** Identities to try for a subject that does not name its repository (a custom template). */
+function identitiesOf(literals) {
+    const outsider = {
+        owner: OUTSIDER_OWNER,
+        name: FRESH_REPO,
+        ownerId: FRESH_OWNER_ID,
+        repositoryId: FRESH_REPO_ID,
+    };
+    const ownerMates = [...literals.owners].map((owner) => ({
+        owner,
+        name: FRESH_REPO,
+        repositoryId: FRESH_REPO_ID,
+    }));
+    const named = [...literals.repositories].map((full) => {
+        const [owner = '', name = ''] = full.split('/');
+        return { owner, name };
+    });
+    return [outsider, ...ownerMates, ...named];
+}
+/** Default-template subjects for an identity and context, in both subject formats. */
+function subjectsFor(identity, context, ghes) {
+    const names = `repo:${identity.owner}/${identity.name}:${context}`;
+    if (ghes)
+        return [names];
+    const ownerIds = identity.ownerId === undefined ? [FRESH_OWNER_ID] : [identity.ownerId];
+    const repoIds = identity.repositoryId === undefined ? [FRESH_REPO_ID] : [identity.repositoryId];
+    const immutable = ownerIds.flatMap((o) => repoIds.map((r) => `repo:${identity.owner}@${o}/${identity.name}@${r}:${context}`));
+    return [names, ...immutable];
+}
+/**
+ * The identity and context a subject states. A subject that starts with `repo:` was rendered
+ * from the template's `repo` key, so it must be repo:OWNER[@ID]/NAME[@ID] followed by `:` or its
+ * end; `impossible` marks one no token can carry. Other subjects (a template without `repo`)
+ * state no identity: any owner can choose that template.
+ */
+function parseSubject(sub) {
+    const context = /(?:^|:)(environment:[^:]+|pull_request|ref:[^:]+)(?::|$)/.exec(sub)?.[1];
+    const withContext = context === undefined ? {} : { context };
+    if (!sub.startsWith('repo:'))
+        return withContext;
+    const match = /^repo:([^/:@]+)(?:@(\d+))?\/([^/:@]+)(?:@(\d+))?(?::|$)/.exec(sub);
+    if (match === null)
+        return { impossible: true };
+    const [, owner = '', ownerId, name = '', repositoryId] = match;
+    const identity = {
+        owner,
+        name,
+        ...(ownerId === undefined ? {} : { ownerId }),
+        ...(repositoryId === undefined ? {} : { repositoryId }),
+    };
+    return { identity, ...withContext };
+}
+/** Claim sets for one subject, identity and context: the other claims from the policy's literals. */
+function* claimSets(host, sub, identity, context, literals) {
+    const pick = (claim, fallback) => {
+        const values = (literals.byClaim.get(claim) ?? []).flatMap((v) => instancesOf(v, literals));
+        return [...new Set([...values.slice(0, 6), ...fallback])];
+    };
+    const repository = `${identity.owner}/${identity.name}`;
+    const env = context.startsWith('environment:') ? context.slice(12) : undefined;
+    const pr = context === 'pull_request';
+    const refs = context.startsWith('ref:')
+        ? [context.slice(4)]
+        : pr
+            ? ['refs/pull/1/merge']
+            : pick('ref', [`refs/heads/${FRESH}`]);
+    const idsOf = (own, named, fresh) => own !== undefined ? [own] : [...named, fresh];
+    const base = {
+        iss: `https://${host}`,
+        sub,
+        repository,
+        repository_owner: identity.owner,
+        event_name: pr ? 'pull_request' : 'push',
+        ...(env === undefined ? {} : { environment: env }),
+    };
+    const lists = [
+        ['aud', pick('aud', ['sts.amazonaws.com'])],
+        ['ref', refs],
+        ['repository_owner_id', idsOf(identity.ownerId, literals.ownerIds, FRESH_OWNER_ID)],
+        ['repository_id', idsOf(identity.repositoryId, literals.repositoryIds, FRESH_REPO_ID)],
+        [
+            'job_workflow_ref',
+            pick('job_workflow_ref', [`${repository}/.github/workflows/d.yml@${refs[0]}`]),
+        ],
+    ];
+    const handled = new Set(['sub', 'environment', 'repository', 'repository_owner', 'event_name']);
+    for (const claim of literals.byClaim.keys()) {
+        if (!handled.has(claim) && !lists.some(([name]) => name === claim)) {
+            lists.push([claim, pick(claim, [FRESH])]);
+        }
+    }
+    yield* product(base, lists);
+}
+function* product(base, lists) {
+    const [first, ...rest] = lists;
+    if (first === undefined) {
+        yield base;
+        return;
+    }
+    for (const value of first[1])
+        yield* product({ ...base, [first[0]]: value }, rest);
+}
+
+;// CONCATENATED MODULE: ./src/model/trust-policy-audience.ts
+
+
+
+
+
+/**
+ * Who can assume a role through a GitHub OIDC issuer: the widest audience its trust policy admits,
+ * found by evaluating candidate tokens (trust-policy-probes.ts) with check's evaluator, but with
+ * unknowns resolved towards admission, so that the audit never reports a narrower audience than
+ * IAM might admit. Pure.
+ */
+/** Audiences from widest to narrowest; the rank orders them for --fail-on. */
+const AUDIENCES = ['any-github-user', 'owner', 'repositories', 'refs', 'nobody'];
+const audienceRank = (a) => AUDIENCES.length - 1 - AUDIENCES.indexOf(a);
+const trust_policy_audience_statementsOf = (policy) => (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+/** Whether a statement names sts:AssumeRoleWithWebIdentity (Action or NotAction, wildcards). */
+function allowsWebIdentity(statement) {
+    const wanted = WEB_IDENTITY_ACTION.toLowerCase();
+    const listed = (v) => strings(v).some((a) => globMatch(a.toLowerCase(), wanted));
+    return statement.NotAction !== undefined
+        ? !listed(statement.NotAction)
+        : listed(statement.Action);
+}
+/**
+ * Whether an issuer host (host/path) is GitHub's: github.com's issuer and its GHE Cloud
+ * enterprise paths, a GHE.com data-residency host, or a GHES host's /_services/token.
+ * https://docs.github.com/en/actions/reference/security/oidc
+ * https://docs.github.com/en/enterprise-cloud@latest/admin/data-residency/network-details-for-ghecom
+ */
+function isGitHubIssuer(host) {
+    const name = host.split('/')[0] ?? '';
+    return (host === GITHUB_OIDC_HOST ||
+        host.startsWith(`${GITHUB_OIDC_HOST}/`) ||
+        name.endsWith('.ghe.com') ||
+        host.endsWith('/_services/token'));
+}
+const isGhes = (host) => host.endsWith('/_services/token');
+function principalsOf(statement) {
+    const p = statement.Principal;
+    if (p === '*')
+        return { hosts: [], wildcard: true };
+    if (typeof p !== 'object' || p === null)
+        return { hosts: [], wildcard: false };
+    const record = p;
+    const federated = strings(record.Federated);
+    const hosts = federated
+        .map((arn) => /:oidc-provider\/(.+)$/.exec(arn)?.[1] ?? '')
+        .filter((host) => host !== '' && !host.includes('*') && isGitHubIssuer(host));
+    const wildcard = strings(record.AWS).includes('*') || federated.some((a) => a.includes('*'));
+    return { hosts, wildcard };
+}
+/**
+ * The policy as the audit evaluates it: an Allow whose Federated ARN has a wildcard admits every
+ * provider, as Principal "*" does. A Deny keeps it, so that the audit never assumes it applies.
+ */
+function forAudit(policy) {
+    const Statement = trust_policy_audience_statementsOf(policy).map((s) => {
+        const federated = strings(s.Principal?.Federated);
+        return s.Effect === 'Allow' && federated.some((arn) => arn.includes('*'))
+            ? { ...s, Principal: '*' }
+            : s;
+    });
+    return { ...policy, Statement };
+}
+/** The widest audience a trust policy admits through GitHub issuers, with the evidence. */
+function auditAudience(policy, role) {
+    const statements = trust_policy_audience_statementsOf(policy).filter(allowsWebIdentity);
+    const found = statements.map(principalsOf);
+    const wildcardPrincipal = found.some((f) => f.wildcard);
+    const keyHosts = statements.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries)
+        .map((key) => key.slice(0, Math.max(key.lastIndexOf(':'), 0)))
+        .filter((host) => isGitHubIssuer(host))));
+    const hosts = new Set(found.flatMap((f) => f.hosts));
+    if (wildcardPrincipal) {
+        for (const host of keyHosts)
+            hosts.add(host);
+        if (hosts.size === 0)
+            hosts.add(GITHUB_OIDC_HOST);
+    }
+    const issuers = [...hosts];
+    const literals = literalsOf(policy);
+    const audited = forAudit(policy);
+    const admissions = [];
+    let incomplete = false;
+    for (const host of issuers) {
+        const probed = probeIssuer(audited, host, literals, role);
+        admissions.push(...probed.admissions);
+        incomplete ||= probed.exhausted;
+    }
+    const widest = new Map();
+    for (const a of admissions)
+        if (!widest.has(a.audience))
+            widest.set(a.audience, a);
+    const ordered = AUDIENCES.flatMap((a) => widest.get(a) ?? []);
+    return {
+        issuers,
+        wildcardPrincipal,
+        // Never narrower than the truth: a search cut short cannot rule out any audience.
+        audience: incomplete ? 'any-github-user' : (ordered[0]?.audience ?? 'nobody'),
+        admissions: ordered,
+        pullRequests: admissions.filter((a) => a.context === 'pull_request').slice(0, 1),
+        incomplete,
+    };
+}
+/** Bound on evaluations per issuer: enough for every shape generate writes, and then some. */
+const MAX_EVALUATIONS = 40_000;
+function probeIssuer(policy, host, literals, role) {
+    const ghes = isGhes(host);
+    const subs = new Set();
+    for (const value of literals.byClaim.get('sub') ?? []) {
+        for (const sub of instancesOf(value, literals))
+            subs.add(sub);
+    }
+    for (const identity of identitiesOf(literals)) {
+        for (const context of contextsOf(literals)) {
+            for (const sub of subjectsFor(identity, context, ghes))
+                subs.add(sub);
+        }
+    }
+    const admissions = [];
+    const seen = new Set();
+    let budget = MAX_EVALUATIONS;
+    for (const sub of subs) {
+        const parsed = parseSubject(sub);
+        if (parsed.impossible === true)
+            continue;
+        const identities = parsed.identity ? [parsed.identity] : identitiesOf(literals);
+        const contexts = parsed.context ? [parsed.context] : contextsOf(literals);
+        for (const identity of identities) {
+            for (const context of contexts) {
+                for (const claims of claimSets(host, sub, identity, context, literals)) {
+                    if (budget-- <= 0)
+                        return { admissions, exhausted: true };
+                    const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
+                    if (!result.allowed)
+                        continue;
+                    const audience = classify(claims, context, literals);
+                    const key = `${audience}|${context === 'pull_request'}`;
+                    if (seen.has(key))
+                        break;
+                    seen.add(key);
+                    const by = result.statements.find((s) => s.effect === 'Allow' && s.applies);
+                    const assumptions = result.statements.flatMap((s) => [
+                        ...(s.principalNote === undefined ? [] : [s.principalNote]),
+                        ...s.conditions.flatMap((c) => c.note?.includes('; assumed') ? [`${c.operator} ${c.key}: ${c.note}`] : []),
+                    ]);
+                    const [issuer, statement] = [host, by?.index ?? 0];
+                    admissions.push({
+                        audience,
+                        issuer,
+                        claims,
+                        sub,
+                        identity,
+                        context,
+                        statement,
+                        assumptions,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    return { admissions, exhausted: false };
+}
+/** The audience a token belongs to, relative to what the policy names. */
+function classify(claims, context, literals) {
+    const text = (name) => String(claims[name] ?? '');
+    const repoId = text('repository_id');
+    const ownerNamed = literals.owners.has(text('repository_owner')) ||
+        literals.ownerIds.has(text('repository_owner_id')) ||
+        literals.repositoryIds.has(repoId);
+    if (!ownerNamed)
+        return 'any-github-user';
+    if (!literals.repositories.has(text('repository')) && !literals.repositoryIds.has(repoId)) {
+        return 'owner';
+    }
+    return context.includes(FRESH) ? 'repositories' : 'refs';
+}
+
 ;// CONCATENATED MODULE: ./src/model/trust-policy-subject.ts
 /**
  * The shapes of a GitHub OIDC token's `sub` claim, and how to read them. Pure.
@@ -1188,7 +1852,45 @@ function trust_policy_subject_contextOfClaims(claims) {
     return ref === undefined ? undefined : `ref:${ref}`;
 }
 
+;// CONCATENATED MODULE: ./src/model/trust-policy-claims.ts
+const JOB_WORKFLOW_REF = /^[^/\s]+\/[^/\s]+\/\.github\/workflows\/[^@\s]+@\S+$/;
+/** Claim conditions, split by operator: exact values, and patterns for StringLike. */
+function claimConditions(options, issuer, scopes) {
+    const equals = {};
+    const like = {};
+    const key = (claim) => `${issuer.host}:${claim}`;
+    const { jobWorkflowRef } = options;
+    if (jobWorkflowRef !== undefined) {
+        if (issuer.kind === 'ghes') {
+            throw new Error('STS evaluates only aud and sub for a GitHub Enterprise Server issuer: drop --job-workflow-ref, or put job_workflow_ref in a custom subject template (--subject-claims)');
+        }
+        if (!JOB_WORKFLOW_REF.test(jobWorkflowRef)) {
+            throw new Error(`job workflow ref must be OWNER/REPO/.github/workflows/FILE@REF, e.g. octo-org/deploy/.github/workflows/deploy.yml@refs/heads/main; got '${jobWorkflowRef}'`);
+        }
+        if (/[*?]/.test(jobWorkflowRef))
+            like[key('job_workflow_ref')] = jobWorkflowRef;
+        else
+            equals[key('job_workflow_ref')] = jobWorkflowRef;
+    }
+    if (issuer.kind === 'ghes')
+        return { equals, like };
+    const id = (value) => value !== undefined && /^\d+$/.test(value);
+    if (id(options.repositoryId))
+        equals[key('repository_id')] = options.repositoryId;
+    if (id(options.ownerId))
+        equals[key('repository_owner_id')] = options.ownerId;
+    // The environment claim only when every scope is an environment: a branch or pull-request
+    // scope's runs carry no environment claim, and a condition on it would refuse them.
+    const environments = scopes.map((s) => s.environment);
+    if (environments.length > 0 && environments.every((e) => e !== undefined)) {
+        const values = [...new Set(environments)];
+        equals[key('environment')] = values.length === 1 ? values[0] : values;
+    }
+    return { equals, like };
+}
+
 ;// CONCATENATED MODULE: ./src/model/trust-policy.ts
+
 
 
 
@@ -1217,17 +1919,34 @@ function generateTrustPolicy(options) {
     const notes = [];
     const issuer = resolveIssuer(options);
     const partition = options.partition ?? 'aws';
-    const { subject, broad } = options.subjectClaims === undefined
-        ? defaultSubject(options, issuer.kind, notes)
-        : templateSubject(options, notes);
+    const scopes = options.scopes ?? [options];
+    const built = scopes.map((scope) => {
+        // This scope's fields replace the single-scope ones (absent stays absent).
+        const scoped = { ...options };
+        for (const field of ['environment', 'branch', 'ref', 'pullRequest'])
+            delete scoped[field];
+        for (const [field, value] of Object.entries(scope))
+            if (value !== undefined)
+                scoped[field] = value;
+        const scopedOptions = scoped;
+        return options.subjectClaims === undefined
+            ? defaultSubject(scopedOptions, issuer.kind, notes)
+            : templateSubject(scopedOptions, notes);
+    });
+    const subjects = [...new Set(built.map((b) => b.subject))];
+    const broad = built.some((b) => b.broad) && options.jobWorkflowRef === undefined;
+    const claims = claimConditions(options, issuer, options.scopes === undefined ? [] : scopes);
     const aud = {
         [`${issuer.host}:aud`]: options.audience ?? defaultAudience(partition),
     };
-    const sub = { [`${issuer.host}:sub`]: subject };
+    const sub = { [`${issuer.host}:sub`]: subjects.length === 1 ? (subjects[0] ?? '') : subjects };
     // IAM treats * and ? as wildcards only under StringLike; exact subjects use StringEquals.
-    const condition = /[*?]/.test(subject)
-        ? { StringEquals: aud, StringLike: sub }
-        : { StringEquals: { ...aud, ...sub } };
+    const pattern = subjects.some((s) => /[*?]/.test(s));
+    const equals = { ...aud, ...(pattern ? {} : sub), ...claims.equals };
+    const like = { ...(pattern ? sub : {}), ...claims.like };
+    const condition = Object.keys(like).length > 0
+        ? { StringEquals: equals, StringLike: like }
+        : { StringEquals: equals };
     const federated = options.providerArn ?? providerArnFor(partition, options.accountId, issuer.host);
     if (federated.includes(ACCOUNT_PLACEHOLDER)) {
         notes.unshift(`fill in ${ACCOUNT_PLACEHOLDER}: the 12-digit account that holds the OIDC provider for ${issuer.url} (or pass --account-id); IAM rejects the policy until then`);
@@ -1241,7 +1960,7 @@ function generateTrustPolicy(options) {
         Action: WEB_IDENTITY_ACTION,
         Condition: condition,
     };
-    return { policy: { Version: '2012-10-17', Statement: [statement] }, notes };
+    return { policy: { Version: '2012-10-17', Statement: [statement] }, notes: [...new Set(notes)] };
 }
 /** repo:OWNER/REPO:CONTEXT, or with immutable IDs repo:OWNER@ID/REPO@ID:CONTEXT. */
 function defaultSubject(options, issuerKind, notes) {
@@ -1342,7 +2061,525 @@ function conditionBlockFor(claims, audience) {
     return { StringEquals: values };
 }
 
+;// CONCATENATED MODULE: ./src/model/trust-policy-findings.ts
+
+
+
+
+
+
+/**
+ * The audit of one role: its audience and every finding, each naming the statement and condition
+ * responsible, an example `sub` an outsider could present, and the fix as `generate` writes it.
+ */
+const FINDING_KINDS = {
+    'audience-any-github-user': 'Any GitHub user can assume the role',
+    'audience-owner': 'Any repository of the owner can assume the role',
+    'audience-repositories': 'Any ref or environment of the listed repositories can assume the role',
+    'audience-refs': 'Only specific refs or environments can assume the role',
+    'audience-nobody': 'No GitHub token can assume the role',
+    'wildcard-principal': 'The role trusts every federated principal',
+    'wildcard-crosses-owner': 'A wildcard crosses the owner boundary',
+    'wildcard-crosses-repository': 'A wildcard crosses the repository boundary',
+    'pull-request-subject': 'pull_request runs can assume the role',
+    'missing-aud': 'No condition on aud',
+    'stringlike-without-wildcard': 'StringLike on a value without a wildcard',
+    'names-only-subject': 'Names-only subject where the immutable-ID format is available',
+};
+const COMMAND = 'node dist/cli/index.js trust-policy generate';
+const LEVEL = {
+    'any-github-user': 'error',
+    owner: 'warning',
+    repositories: 'note',
+    refs: 'note',
+    nobody: 'note',
+};
+/** Audits a trust policy; undefined when it trusts no GitHub issuer (nor every principal). */
+function auditTrustPolicy(policy, role) {
+    const result = auditAudience(policy, role);
+    if (result.issuers.length === 0)
+        return undefined;
+    const statements = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+    const literals = literalsOf(policy);
+    const widest = result.admissions[0];
+    const issuer = widest?.issuer ?? result.issuers[0] ?? GITHUB_OIDC_HOST;
+    const at = (index) => {
+        const sid = statements[index]?.Sid;
+        return { statement: index + 1, ...(sid === undefined ? {} : { sid }) };
+    };
+    const findings = [audienceFinding(result.audience, widest, statements, literals, at)];
+    if (result.incomplete) {
+        const first = findings[0];
+        const note = `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
+        findings[0] = { ...first, assumptions: [...first.assumptions, note] };
+    }
+    if (result.wildcardPrincipal) {
+        findings.push({
+            kind: 'wildcard-principal',
+            level: 'error',
+            message: `Principal "*" (or a Federated wildcard) lets any OIDC provider in the account, GitHub's included, call ${'sts:AssumeRoleWithWebIdentity'}`,
+            fix: fixFor(literals, issuer, false),
+            assumptions: [],
+        });
+    }
+    statements.forEach((s, index) => {
+        if (s.Effect !== 'Allow' || !allowsWebIdentity(s))
+            return;
+        const admitted = result.admissions.filter((a) => a.statement === index);
+        findings.push(...crossings(s, admitted, literals, issuer).map((f) => ({ ...at(index), ...f })));
+        const keys = Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries));
+        const first = admitted[0];
+        if (first !== undefined && !keys.some((k) => k.toLowerCase().endsWith(':aud'))) {
+            findings.push({
+                ...at(index),
+                kind: 'missing-aud',
+                level: 'warning',
+                condition: `no condition on ${first.issuer}:aud`,
+                example: first.sub,
+                message: `the statement admits tokens minted for any audience; pin ${first.issuer}:aud to the audience the action requests`,
+                fix: `add "StringEquals": {"${first.issuer}:aud": "sts.amazonaws.com"}`,
+                assumptions: first.assumptions,
+            });
+        }
+    });
+    const pr = result.pullRequests[0];
+    if (pr !== undefined) {
+        findings.push({
+            ...at(pr.statement),
+            kind: 'pull-request-subject',
+            level: 'warning',
+            condition: subConditions(statements[pr.statement]),
+            example: pr.sub,
+            message: `pull_request runs (code from a pull request, including from forks when workflows run for them) can assume the role`,
+            fix: fixFor(literals, issuer, false),
+            assumptions: pr.assumptions,
+        });
+    }
+    findings.push(...staticFindings(statements, at, literals));
+    return { audience: result.audience, issuers: result.issuers, findings };
+}
+function audienceFinding(audience, widest, statements, literals, at) {
+    const kind = `audience-${audience}`;
+    if (widest === undefined) {
+        return {
+            kind,
+            level: 'note',
+            message: 'no GitHub token can assume this role (no Allow applies, or a Deny closes every way in)',
+            assumptions: [],
+        };
+    }
+    const who = `${widest.identity.owner}/${widest.identity.name}`;
+    const wide = audience !== 'refs';
+    return {
+        ...at(widest.statement),
+        kind,
+        level: LEVEL[audience],
+        condition: subConditions(statements[widest.statement]),
+        example: widest.sub,
+        message: `${FINDING_KINDS[kind]}: a run of ${who} (${widest.context}) presenting sub '${widest.sub}' is admitted`,
+        ...(wide ? { fix: fixFor(literals, widest.issuer, false) } : {}),
+        assumptions: widest.assumptions,
+    };
+}
+/** The statement's conditions on sub (or on repository), as text, or that it has none. */
+function subConditions(statement) {
+    const parts = Object.entries(statement?.Condition ?? {}).flatMap(([operator, entries]) => Object.entries(entries)
+        .filter(([key]) => /:(sub|repository)$/i.test(key))
+        .map(([key, value]) => `${operator} ${key} ${JSON.stringify(value)}`));
+    return parts.length > 0 ? parts.join('; ') : 'no condition on sub';
+}
+/** Where a pattern's first wildcard sits in repo:OWNER/NAME:CONTEXT. */
+function wildcardBoundary(pattern) {
+    const w = pattern.search(/[*?]/);
+    if (w < 0)
+        return undefined;
+    const head = pattern.slice(0, w);
+    if (/^repo:[^/:]+\/[^/:]+:/.test(head))
+        return undefined;
+    return /^repo:[^/:]+\//.test(head) ? 'repository' : 'owner';
+}
+function crossings(statement, admitted, literals, issuer) {
+    const out = [];
+    for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
+        if (!/Like/.test(operator) || /Not/.test(operator))
+            continue;
+        for (const [key, value] of Object.entries(entries)) {
+            const claim = key.slice(key.lastIndexOf(':') + 1).toLowerCase();
+            if (claim !== 'sub' && claim !== 'repository')
+                continue;
+            for (const pattern of strings(value)) {
+                const boundary = wildcardBoundary(claim === 'sub' ? pattern : `repo:${pattern}:`);
+                const wide = boundary === 'owner' ? ['any-github-user'] : ['any-github-user', 'owner'];
+                const shown = admitted.find((a) => boundary !== undefined &&
+                    wide.includes(a.audience) &&
+                    globMatch(pattern, claim === 'sub' ? a.sub : `${a.identity.owner}/${a.identity.name}`));
+                if (boundary === undefined || shown === undefined)
+                    continue;
+                out.push({
+                    kind: boundary === 'owner' ? 'wildcard-crosses-owner' : 'wildcard-crosses-repository',
+                    level: boundary === 'owner' ? 'error' : 'warning',
+                    condition: `${operator} ${key} '${pattern}'`,
+                    example: shown.sub,
+                    message: `the wildcard in '${pattern}' also matches ${shown.identity.owner}/${shown.identity.name}, which the policy does not name`,
+                    fix: fixFor(literals, issuer, false),
+                    assumptions: shown.assumptions,
+                });
+            }
+        }
+    }
+    return out;
+}
+function staticFindings(statements, at, literals) {
+    const out = [];
+    statements.forEach((s, index) => {
+        for (const [operator, entries] of Object.entries(s.Condition ?? {})) {
+            for (const [key, value] of Object.entries(entries)) {
+                const host = key.slice(0, Math.max(key.lastIndexOf(':'), 0));
+                for (const v of strings(value)) {
+                    const plain = v.replace(/\$\{[*?]\}/g, '');
+                    if (/Like/.test(operator) && !/[*?]/.test(plain)) {
+                        out.push({
+                            ...at(index),
+                            kind: 'stringlike-without-wildcard',
+                            level: 'note',
+                            condition: `${operator} ${key} '${v}'`,
+                            message: `'${v}' has no wildcard, so ${operator} compares it exactly; StringLike here invites a later '*' that widens the role`,
+                            fix: `use ${operator.replace('Like', 'Equals')} for '${v}'`,
+                            assumptions: [],
+                        });
+                    }
+                    const namesOnly = /^repo:[^/:@*?]+\/[^/:@*?]+(:|$)/.test(v);
+                    const github = isGitHubIssuer(host) && !host.endsWith('/_services/token');
+                    if (s.Effect === 'Allow' && key.toLowerCase().endsWith(':sub') && namesOnly && github) {
+                        out.push({
+                            ...at(index),
+                            kind: 'names-only-subject',
+                            level: 'note',
+                            condition: `${operator} ${key} '${v}'`,
+                            message: `'${v}' names the owner and repository only: after a rename or transfer, whoever takes the old name matches it, and repositories on the immutable-ID format never do`,
+                            fix: fixFor(literals, host, true),
+                            assumptions: [],
+                        });
+                    }
+                }
+            }
+        }
+    });
+    return out;
+}
+/** The `generate` command (and the condition it writes) for a role scoped to one environment. */
+function fixFor(literals, issuer, immutable) {
+    const repository = [...literals.repositories][0] ?? `${[...literals.owners][0] ?? 'OWNER'}/REPOSITORY`;
+    const environment = (literals.byClaim.get('environment') ?? []).find((e) => !/[*?$]/.test(e)) ?? 'prod';
+    const ghes = issuer.endsWith('/_services/token');
+    const issuerArgs = ghes
+        ? ['--ghes-host', issuer.split('/')[0] ?? '']
+        : issuer === GITHUB_OIDC_HOST
+            ? []
+            : ['--issuer', `https://${issuer}`];
+    const ids = immutable ? ['--owner-id', 'OWNER_ID', '--repository-id', 'REPOSITORY_ID'] : [];
+    const args = ['--repo', repository, '--environment', environment, ...issuerArgs, ...ids];
+    const command = `${COMMAND} ${args.join(' ')}`;
+    if (immutable)
+        return command;
+    try {
+        const { policy } = generateTrustPolicy({
+            repository,
+            environment,
+            ...(ghes ? { ghesHost: issuer.split('/')[0] ?? '' } : { issuer: `https://${issuer}` }),
+        });
+        return `${command} (writes ${JSON.stringify(policy.Statement[0]?.Condition)})`;
+    }
+    catch {
+        return command;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/trust-cli/audit-input.ts
+
+/**
+ * A trust policy as IAM's API returns it: URL-encoded per RFC 3986, which IAM's docs say to undo
+ * with a URL decoder such as java.net.URLDecoder (so '+' is a space); the AWS CLI and some SDKs
+ * hand it over already decoded, as text or as an object. All three are accepted.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
+ */
+function decodePolicyDocument(value, role) {
+    let text;
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        try {
+            text = trimmed.startsWith('{') ? trimmed : decodeURIComponent(trimmed.replace(/\+/g, '%20'));
+        }
+        catch {
+            throw new Error(`role ${role}: AssumeRolePolicyDocument is neither JSON nor URL-encoded JSON`);
+        }
+    }
+    else if (typeof value === 'object' && value !== null) {
+        text = JSON.stringify(value);
+    }
+    else {
+        throw new Error(`role ${role}: no AssumeRolePolicyDocument`);
+    }
+    try {
+        return policyFromJson(text);
+    }
+    catch (error) {
+        throw new Error(`role ${role}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** The roles in a file's JSON; throws naming the file's expected shapes. */
+function rolesFromJson(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`--from-file ${file}: not JSON`);
+    }
+    const record = (typeof value === 'object' && value !== null ? value : {});
+    const list = record['RoleDetailList'] ?? record['Roles'] ?? [record['Role']];
+    if (!Array.isArray(list) || list.some((r) => typeof r !== 'object' || r === null)) {
+        throw new Error(`--from-file ${file}: expected the JSON of aws iam get-account-authorization-details (RoleDetailList), get-role (Role) or list-roles (Roles)`);
+    }
+    return list.map((role, index) => {
+        const name = typeof role['RoleName'] === 'string' ? role['RoleName'] : `#${index + 1}`;
+        const arn = typeof role['Arn'] === 'string' ? role['Arn'] : undefined;
+        const policy = decodePolicyDocument(role['AssumeRolePolicyDocument'], name);
+        return { name, ...(arn === undefined ? {} : { arn }), policy };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/trust-cli/audit-report.ts
+const AUDIENCE_TEXT = {
+    'any-github-user': 'ANY GITHUB USER',
+    owner: 'any repo of owner',
+    repositories: 'listed repos',
+    refs: 'specific refs/envs',
+    nobody: 'nobody',
+};
+/** A table of roles, then each role's findings with condition, example, fix and assumptions. */
+function renderTable(report) {
+    const header = ['ROLE', 'AUDIENCE', 'ISSUER', 'FINDINGS'];
+    const rows = report.roles.map((r) => [
+        r.name,
+        AUDIENCE_TEXT[r.audience],
+        r.issuers.join(', '),
+        String(r.findings.filter((f) => !f.kind.startsWith('audience-')).length),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
+    const lines = [line(header), ...rows.map(line), ''];
+    for (const role of report.roles) {
+        lines.push(`${role.name}${role.arn === undefined ? '' : ` (${role.arn})`}`);
+        for (const f of role.findings) {
+            const where = f.statement === undefined ? '' : ` statement ${f.statement}${f.sid ? ` (${f.sid})` : ''}`;
+            lines.push(`  [${f.level}] ${f.kind}${where}: ${f.message}`);
+            if (f.condition !== undefined)
+                lines.push(`    condition: ${f.condition}`);
+            if (f.example !== undefined)
+                lines.push(`    example sub: ${f.example}`);
+            if (f.fix !== undefined)
+                lines.push(`    fix: ${f.fix}`);
+            for (const a of f.assumptions)
+                lines.push(`    assumes (unknown offline): ${a}`);
+        }
+    }
+    const counts = report.roles.reduce((acc, r) => ({ ...acc, [r.audience]: (acc[r.audience] ?? 0) + 1 }), {});
+    const summary = Object.entries(counts)
+        .map(([audience, n]) => `${n} ${audience}`)
+        .join(', ');
+    lines.push('', `${report.roles.length} role(s) trust a GitHub issuer${summary === '' ? '' : ` (${summary})`}; ${report.skipped} other role(s) skipped`);
+    return lines;
+}
+/** The report as JSON, stable across runs for the same roles. */
+function renderJson(report) {
+    return JSON.stringify({ version: 1, ...report }, null, 2);
+}
+
+;// CONCATENATED MODULE: ./src/trust-cli/audit-sarif.ts
+
+/**
+ * The report as SARIF 2.1.0, the format GitHub code scanning ingests: one rule per finding kind,
+ * one result per finding of each role, located at the role (a logical location) and, for
+ * --from-file, at the file.
+ * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+ */
+function renderSarif(report, fromFile) {
+    const kinds = Object.keys(FINDING_KINDS);
+    const rules = kinds.map((id) => ({
+        id,
+        name: id.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase()),
+        shortDescription: { text: FINDING_KINDS[id] },
+        help: {
+            text: `${FINDING_KINDS[id]}. See docs/trust-policy.md, "Audit: who can assume your roles".`,
+        },
+    }));
+    const results = report.roles.flatMap((role) => role.findings.map((f) => ({
+        ruleId: f.kind,
+        ruleIndex: kinds.indexOf(f.kind),
+        level: f.level,
+        message: {
+            text: [
+                `Role ${role.name}: ${f.message}`,
+                f.condition === undefined ? '' : `Condition: ${f.condition}.`,
+                f.example === undefined ? '' : `Example sub: ${f.example}.`,
+                f.fix === undefined ? '' : `Fix: ${f.fix}.`,
+                f.assumptions.length === 0
+                    ? ''
+                    : `Assumes (unknown offline): ${f.assumptions.join('; ')}.`,
+            ]
+                .filter((s) => s !== '')
+                .join(' '),
+        },
+        locations: [
+            {
+                ...(fromFile === undefined
+                    ? {}
+                    : { physicalLocation: { artifactLocation: { uri: fromFile } } }),
+                logicalLocations: [
+                    {
+                        name: role.name,
+                        ...(role.arn === undefined ? {} : { fullyQualifiedName: role.arn }),
+                        kind: 'resource',
+                    },
+                ],
+            },
+        ],
+        partialFingerprints: {
+            'roleFinding/v1': `${role.arn ?? role.name}|${f.kind}|${f.statement ?? 0}|${f.condition ?? ''}`,
+        },
+        properties: {
+            audience: role.audience,
+            ...(f.statement === undefined ? {} : { statement: f.statement }),
+            assumed: f.assumptions.length > 0,
+        },
+    })));
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'aws-deploy-role trust-policy audit', rules } },
+                results,
+            },
+        ],
+    };
+    return JSON.stringify(sarif, null, 2);
+}
+
+;// CONCATENATED MODULE: ./src/trust-cli/audit-command.ts
+
+
+
+
+
+
+/** `trust-policy audit`: who can assume each role that trusts a GitHub OIDC issuer. */
+const AUDIT_FLAGS = {
+    '--from-file': 'value',
+    '--profile': 'value',
+    '--region': 'value',
+    '--endpoint-url': 'value',
+    '--json': 'switch',
+    '--sarif': 'switch',
+    '--fail-on': 'value',
+};
+const FAIL_ON = [...AUDIENCES.filter((a) => a !== 'nobody'), 'never'];
+/** An IAM or credential failure: exit 2, like bad input, with the API's own error name. */
+class ApiError extends Error {
+}
+/**
+ * Exit codes: 0 when no role's audience is at or above --fail-on, 1 when one is, 2 on bad input
+ * (thrown as UsageError/Error) or an API error (ApiError).
+ */
+async function runAudit(args, ports, out) {
+    const { values, switches } = parseFlags(args, AUDIT_FLAGS);
+    const fromFile = values['--from-file'];
+    const connection = {
+        ...(values['--profile'] === undefined ? {} : { profile: values['--profile'] }),
+        ...(values['--region'] === undefined ? {} : { region: values['--region'] }),
+        ...(values['--endpoint-url'] === undefined ? {} : { endpointUrl: values['--endpoint-url'] }),
+    };
+    if (fromFile !== undefined && Object.keys(connection).length > 0) {
+        throw new UsageError('--from-file reads roles offline: drop --profile, --region and --endpoint-url');
+    }
+    if (switches.has('--json') && switches.has('--sarif')) {
+        throw new UsageError('give --json or --sarif, not both');
+    }
+    const endpoint = connection.endpointUrl;
+    if (endpoint !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(endpoint)) {
+        throw new UsageError(`--endpoint-url must be an http(s) URL, got '${endpoint}'`);
+    }
+    const failOn = values['--fail-on'] ?? 'any-github-user';
+    if (!FAIL_ON.includes(failOn)) {
+        throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}; got '${failOn}'`);
+    }
+    const roles = fromFile !== undefined
+        ? readRoles(ports.readFile, fromFile)
+        : await liveRoles(ports, connection);
+    const report = auditRoles(roles);
+    if (switches.has('--json'))
+        out(renderJson(report));
+    else if (switches.has('--sarif'))
+        out(renderSarif(report, fromFile));
+    else
+        for (const line of renderTable(report))
+            out(line);
+    if (failOn === 'never')
+        return 0;
+    const threshold = audienceRank(failOn);
+    return report.roles.some((r) => audienceRank(r.audience) >= threshold) ? 1 : 0;
+}
+/** Audits each role, sorted by name so that live and offline runs print the same report. */
+function auditRoles(roles) {
+    const audited = [...roles]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .flatMap((role) => {
+        // STS looks the provider up in the role's own account: compare it when the ARN is known.
+        const account = /^arn:([^:]+):iam::(\d{12}):role\//.exec(role.arn ?? '');
+        const owner = account === null ? undefined : { partition: account[1] ?? '', accountId: account[2] ?? '' };
+        const audit = auditTrustPolicy(role.policy, owner);
+        if (audit === undefined)
+            return [];
+        return [{ name: role.name, ...(role.arn === undefined ? {} : { arn: role.arn }), ...audit }];
+    });
+    return { roles: audited, skipped: roles.length - audited.length };
+}
+function readRoles(readFile, file) {
+    let text;
+    try {
+        text = readFile(file);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new Error(`--from-file: cannot read ${file}${typeof code === 'string' ? ` (${code})` : ''}`);
+    }
+    return rolesFromJson(text, file);
+}
+async function liveRoles(ports, connection) {
+    let listed;
+    try {
+        listed = await ports.listRoles(connection);
+    }
+    catch (error) {
+        // The SDK's error name (AccessDenied, CredentialsProviderError, ...) and message, never a key.
+        const name = error instanceof Error ? error.name : 'Error';
+        const message = error instanceof Error ? error.message : String(error);
+        throw new ApiError(`reading roles from IAM failed: ${name}: ${message} (audit needs iam:ListRoles and iam:GetRole, and credentials from the standard chain or --profile)`);
+    }
+    return listed.map((role) => ({
+        name: role.name,
+        arn: role.arn,
+        policy: decodePolicyDocument(role.policyDocument, role.name),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -1354,21 +2591,29 @@ function conditionBlockFor(claims, audience) {
  * npm package name: this one is not published, so npx would fetch whatever holds the name):
  *   node dist/cli/index.js trust-policy ...
  */
-const COMMAND = 'node dist/cli/index.js';
+const cli_COMMAND = 'node dist/cli/index.js';
 const USAGE = `Usage:
-  ${COMMAND} trust-policy [generate] --repo OWNER/NAME [scope] [subject] [issuer] [options]
-  ${COMMAND} trust-policy check --policy FILE (--claims FILE | --token FILE | --claim KEY=VALUE ...)
+  ${cli_COMMAND} trust-policy [generate] --repo OWNER/NAME [scope] [subject] [issuer] [options]
+  ${cli_COMMAND} trust-policy check --policy FILE (--claims FILE | --token FILE | --claim KEY=VALUE ...)
+  ${cli_COMMAND} trust-policy audit [--from-file FILE | --profile NAME --region REGION] [--json | --sarif]
 
 Run it from a checkout of the action (git clone, then the command above; no npm install needed).
 
 generate prints an IAM role trust policy (JSON) that lets GitHub Actions runs of one repository
 assume the role with OIDC; notes on placeholders to fill in and warnings go to stderr.
 
-Scope (at most one; without one, any run of the repository is admitted, with a warning):
-  --environment NAME     jobs that deploy to this GitHub environment
+Scope (repeatable, and combinable: the policy admits each scope given; without one, any run of
+the repository is admitted, with a warning):
+  --environment NAME     jobs that deploy to this GitHub environment (several environments
+                         also get a condition on the environment claim)
   --branch NAME          runs on this branch (* and ? are wildcards)
   --ref REF              runs on this full ref, e.g. 'refs/tags/v*'
   --pull-request         runs triggered by pull_request
+
+Claim conditions (keys STS evaluates for github.com, GHE Cloud and GHE.com issuers):
+  --job-workflow-ref REF only runs of this reusable workflow, e.g.
+                         octo-org/deploy/.github/workflows/deploy.yml@refs/heads/main
+  --owner-id and --repository-id (below) also write repository_owner_id and repository_id
 
 Subject format (default: names only, repo:OWNER/NAME:...):
   --owner-id ID          immutable subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... (github.com and
@@ -1394,14 +2639,28 @@ statement, each condition with the value it saw. Exit 0 admitted, 1 denied, 2 ba
   --token FILE           a JWT; only its claims are read and shown, never the token
   --claim KEY=VALUE      one claim (repeatable; overrides --claims/--token)
 
+audit lists who can assume each role that trusts a GitHub OIDC issuer (github.com, a GHE Cloud
+enterprise, GHE.com, GHES), by the widest audience its trust policy admits: any-github-user,
+owner (any repository of an owner), repositories, refs (specific refs or environments), nobody.
+Unknowns count towards admission, and findings that rest on one say so. Exit 0 when no role is at
+or above --fail-on, 1 when one is, 2 on bad input or an IAM error.
+  --from-file FILE       offline: JSON of aws iam get-account-authorization-details or get-role
+  --profile NAME         live (iam:ListRoles, iam:GetRole): a profile of the shared config files
+  --region REGION        region to sign for (default us-east-1)
+  --endpoint-url URL     IAM endpoint (for an emulator)
+  --json | --sarif       JSON, or SARIF 2.1.0 for GitHub code scanning (default: a table)
+  --fail-on AUDIENCE     ${['any-github-user', 'owner', 'repositories', 'refs', 'never'].join(', ')} (default any-github-user)
+
   -h, --help             show this help`;
 const GENERATE_FLAGS = {
     '--repo': 'value',
-    '--environment': 'value',
-    '--branch': 'value',
-    '--ref': 'value',
+    '--environment': 'repeat',
+    '--branch': 'repeat',
+    '--ref': 'repeat',
     '--pull-request': 'switch',
+    '--job-workflow-ref': 'value',
     '--owner-id': 'value',
+    '--repository-owner-id': 'value',
     '--repository-id': 'value',
     '--subject-claims': 'value',
     '--claim': 'repeat',
@@ -1412,7 +2671,7 @@ const GENERATE_FLAGS = {
     '--partition': 'value',
 };
 /** Runs the CLI on arguments (without node and script); returns the process exit code. */
-function runCli(argv, out, err, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+function runCli(argv, out, err, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     if (argv.includes('--help') || argv.includes('-h')) {
         out(USAGE);
         return 0;
@@ -1434,8 +2693,30 @@ function runCli(argv, out, err, readFile = (path) => (0,external_node_fs_namespa
     catch (error) {
         err(`aws-deploy-role: ${error instanceof Error ? error.message : String(error)}`);
         if (error instanceof UsageError)
-            err(`Run '${COMMAND} --help' for usage.`);
+            err(`Run '${cli_COMMAND} --help' for usage.`);
         // Both bad flags and values the generator or checker rejects are the caller's to fix.
+        return 2;
+    }
+}
+/** The CLI with its asynchronous command (audit reads IAM); the entry points call this one. */
+async function runCliAsync(argv, out, err, ports = {
+    readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8'),
+    listRoles: async (connection) => (await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 9000))).listIamRoles(connection),
+}) {
+    const [command, sub, ...rest] = argv;
+    if (command !== 'trust-policy' ||
+        sub !== 'audit' ||
+        argv.includes('--help') ||
+        argv.includes('-h')) {
+        return runCli(argv, out, err, ports.readFile);
+    }
+    try {
+        return await runAudit(rest, ports, out);
+    }
+    catch (error) {
+        err(`aws-deploy-role: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof UsageError)
+            err(`Run '${cli_COMMAND} --help' for usage.`);
         return 2;
     }
 }
@@ -1455,11 +2736,27 @@ function parseTrustPolicyArgs(args) {
     if (template === undefined && Object.keys(claimValues).length > 0) {
         throw new UsageError('--claim sets values of a custom subject template: give --subject-claims too');
     }
+    if (value('--owner-id') !== undefined && value('--repository-owner-id') !== undefined) {
+        throw new UsageError('--repository-owner-id is another name for --owner-id: give one');
+    }
+    const environments = repeats['--environment'] ?? [];
+    const branches = repeats['--branch'] ?? [];
+    const refs = repeats['--ref'] ?? [];
+    const pullRequest = switches.has('--pull-request');
+    const scopes = [
+        ...environments.map((environment) => ({ environment })),
+        ...branches.map((branch) => ({ branch })),
+        ...refs.map((ref) => ({ ref })),
+        ...(pullRequest ? [{ pullRequest: true }] : []),
+    ];
+    const several = scopes.length > 1;
     const optional = {
-        environment: value('--environment'),
-        branch: value('--branch'),
-        ref: value('--ref'),
-        ownerId: value('--owner-id'),
+        environment: several ? undefined : environments[0],
+        branch: several ? undefined : branches[0],
+        ref: several ? undefined : refs[0],
+        scopes: several ? scopes : undefined,
+        jobWorkflowRef: value('--job-workflow-ref'),
+        ownerId: value('--owner-id') ?? value('--repository-owner-id'),
         repositoryId: value('--repository-id'),
         issuer: value('--issuer'),
         ghesHost: value('--ghes-host'),
@@ -1468,14 +2765,14 @@ function parseTrustPolicyArgs(args) {
         partition: partition,
         subjectClaims: template?.split(',').map((key) => key.trim()),
         claimValues: template === undefined ? undefined : claimValues,
-        pullRequest: switches.has('--pull-request') ? true : undefined,
+        pullRequest: pullRequest && !several ? true : undefined,
     };
     const defined = Object.entries(optional).filter(([, v]) => v !== undefined);
     return { repository, ...Object.fromEntries(defined) };
 }
 /** Runs the CLI against the real process streams; the bin script and a direct run both call it. */
 function main(argv = process.argv.slice(2)) {
-    return runCli(argv, (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+    return runCliAsync(argv, (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
 }
 /** True when this module is the script node was started with (not when it is imported). */
 function isProcessEntry() {
@@ -1484,17 +2781,18 @@ function isProcessEntry() {
         return false;
     try {
         // npm bin links are symlinks; import.meta.url names the real file.
-        return import.meta.url === (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_fs_namespaceObject.realpathSync)(entry)).href;
+        return import.meta.url === (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_fs_.realpathSync)(entry)).href;
     }
     catch {
         return false;
     }
 }
 if (isProcessEntry())
-    process.exitCode = main();
+    void main().then((code) => (process.exitCode = code));
 
 var __webpack_exports__USAGE = __webpack_exports__.u_;
 var __webpack_exports__main = __webpack_exports__.iW;
 var __webpack_exports__parseTrustPolicyArgs = __webpack_exports__.Fy;
 var __webpack_exports__runCli = __webpack_exports__.ak;
-export { __webpack_exports__USAGE as USAGE, __webpack_exports__main as main, __webpack_exports__parseTrustPolicyArgs as parseTrustPolicyArgs, __webpack_exports__runCli as runCli };
+var __webpack_exports__runCliAsync = __webpack_exports__.YP;
+export { __webpack_exports__USAGE as USAGE, __webpack_exports__main as main, __webpack_exports__parseTrustPolicyArgs as parseTrustPolicyArgs, __webpack_exports__runCli as runCli, __webpack_exports__runCliAsync as runCliAsync };

@@ -7,7 +7,13 @@ import {
   providerArnFor,
   resolveIssuer,
 } from './trust-policy-issuer.js';
-import { TEMPLATE_CLAIM_KEYS, contextOf, contextOfClaims } from './trust-policy-subject.js';
+import {
+  type SubjectScope,
+  TEMPLATE_CLAIM_KEYS,
+  contextOf,
+  contextOfClaims,
+} from './trust-policy-subject.js';
+import { claimConditions } from './trust-policy-claims.js';
 
 /**
  * Trust policies for GitHub OIDC: building one for a repository and scope, for any issuer and
@@ -23,6 +29,7 @@ export { globMatch } from './trust-policy-operators.js';
 export type ConditionBlock = Readonly<
   Record<string, Readonly<Record<string, string | readonly string[]>>>
 >;
+type Values = Record<string, string | readonly string[]>;
 
 export interface TrustStatement {
   readonly Effect: 'Allow' | 'Deny';
@@ -44,6 +51,11 @@ export interface TrustPolicyOptions {
   /** A full ref such as refs/tags/v*. */
   readonly ref?: string;
   readonly pullRequest?: boolean;
+  /** Several scopes in one policy (each one of environment, branch, ref, pull request); the
+   * single-scope fields above are ignored when this is given. */
+  readonly scopes?: readonly SubjectScope[];
+  /** Only runs of this reusable workflow: OWNER/REPO/.github/workflows/FILE@REF. */
+  readonly jobWorkflowRef?: string;
   /** Immutable subject format (repo:OWNER@OWNER_ID/REPO@REPO_ID:...) when either ID is given. */
   readonly ownerId?: string;
   readonly repositoryId?: string;
@@ -85,18 +97,33 @@ export function generateTrustPolicy(options: TrustPolicyOptions): GeneratedPolic
   const notes: string[] = [];
   const issuer = resolveIssuer(options);
   const partition = options.partition ?? 'aws';
-  const { subject, broad } =
-    options.subjectClaims === undefined
-      ? defaultSubject(options, issuer.kind, notes)
-      : templateSubject(options, notes);
+  const scopes: readonly SubjectScope[] = options.scopes ?? [options];
+  const built = scopes.map((scope) => {
+    // This scope's fields replace the single-scope ones (absent stays absent).
+    const scoped: Record<string, unknown> = { ...options };
+    for (const field of ['environment', 'branch', 'ref', 'pullRequest']) delete scoped[field];
+    for (const [field, value] of Object.entries(scope))
+      if (value !== undefined) scoped[field] = value;
+    const scopedOptions = scoped as unknown as TrustPolicyOptions;
+    return options.subjectClaims === undefined
+      ? defaultSubject(scopedOptions, issuer.kind, notes)
+      : templateSubject(scopedOptions, notes);
+  });
+  const subjects = [...new Set(built.map((b) => b.subject))];
+  const broad = built.some((b) => b.broad) && options.jobWorkflowRef === undefined;
+  const claims = claimConditions(options, issuer, options.scopes === undefined ? [] : scopes);
   const aud = {
     [`${issuer.host}:aud`]: options.audience ?? defaultAudience(partition),
   };
-  const sub = { [`${issuer.host}:sub`]: subject };
+  const sub = { [`${issuer.host}:sub`]: subjects.length === 1 ? (subjects[0] ?? '') : subjects };
   // IAM treats * and ? as wildcards only under StringLike; exact subjects use StringEquals.
-  const condition = /[*?]/.test(subject)
-    ? { StringEquals: aud, StringLike: sub }
-    : { StringEquals: { ...aud, ...sub } };
+  const pattern = subjects.some((s) => /[*?]/.test(s));
+  const equals: Values = { ...aud, ...(pattern ? {} : sub), ...claims.equals };
+  const like: Values = { ...(pattern ? sub : {}), ...claims.like };
+  const condition: ConditionBlock =
+    Object.keys(like).length > 0
+      ? { StringEquals: equals, StringLike: like }
+      : { StringEquals: equals };
   const federated =
     options.providerArn ?? providerArnFor(partition, options.accountId, issuer.host);
   if (federated.includes(ACCOUNT_PLACEHOLDER)) {
@@ -115,7 +142,7 @@ export function generateTrustPolicy(options: TrustPolicyOptions): GeneratedPolic
     Action: WEB_IDENTITY_ACTION,
     Condition: condition,
   };
-  return { policy: { Version: '2012-10-17', Statement: [statement] }, notes };
+  return { policy: { Version: '2012-10-17', Statement: [statement] }, notes: [...new Set(notes)] };
 }
 
 /** repo:OWNER/REPO:CONTEXT, or with immutable IDs repo:OWNER@ID/REPO@ID:CONTEXT. */

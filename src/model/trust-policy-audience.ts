@@ -1,0 +1,238 @@
+import {
+  type PolicyDocument,
+  type PolicyStatement,
+  evaluateTrustPolicy,
+} from './trust-policy-evaluate.js';
+import { GITHUB_OIDC_HOST, WEB_IDENTITY_ACTION } from './trust-policy-issuer.js';
+import type { RoleAccount } from './trust-policy-principal.js';
+import { globMatch } from './trust-policy-operators.js';
+import {
+  FRESH,
+  type Identity,
+  type PolicyLiterals,
+  contextsOf,
+  claimSets,
+  identitiesOf,
+  instancesOf,
+  literalsOf,
+  parseSubject,
+  subjectsFor,
+} from './trust-policy-probes.js';
+import { type Claims, strings } from './trust-policy-variables.js';
+
+/**
+ * Who can assume a role through a GitHub OIDC issuer: the widest audience its trust policy admits,
+ * found by evaluating candidate tokens (trust-policy-probes.ts) with check's evaluator, but with
+ * unknowns resolved towards admission, so that the audit never reports a narrower audience than
+ * IAM might admit. Pure.
+ */
+
+/** Audiences from widest to narrowest; the rank orders them for --fail-on. */
+export const AUDIENCES = ['any-github-user', 'owner', 'repositories', 'refs', 'nobody'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const audienceRank = (a: Audience): number => AUDIENCES.length - 1 - AUDIENCES.indexOf(a);
+
+/** One candidate token the policy admits, and what the admission rests on. */
+export interface Admission {
+  readonly audience: Audience;
+  readonly issuer: string;
+  readonly claims: Claims;
+  readonly sub: string;
+  readonly identity: Identity;
+  readonly context: string;
+  /** Index of the Allow statement that admitted it. */
+  readonly statement: number;
+  /** Unknowns the admission assumed in IAM's favour of admitting (empty when certain). */
+  readonly assumptions: readonly string[];
+}
+
+export interface AudienceResult {
+  /** GitHub issuers (host/path) the role trusts; empty for a role that trusts none. */
+  readonly issuers: readonly string[];
+  /** The policy trusts every federated principal (Principal or Federated "*"). */
+  readonly wildcardPrincipal: boolean;
+  readonly audience: Audience;
+  /** The widest admission of each audience found, widest first. */
+  readonly admissions: readonly Admission[];
+  /** Admissions of pull_request runs, if any. */
+  readonly pullRequests: readonly Admission[];
+  /** The candidate budget ran out: the audience is then assumed to be the widest. */
+  readonly incomplete: boolean;
+}
+
+const statementsOf = (policy: PolicyDocument): readonly PolicyStatement[] =>
+  (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]) as PolicyStatement[];
+
+/** Whether a statement names sts:AssumeRoleWithWebIdentity (Action or NotAction, wildcards). */
+export function allowsWebIdentity(statement: PolicyStatement): boolean {
+  const wanted = WEB_IDENTITY_ACTION.toLowerCase();
+  const listed = (v: unknown): boolean =>
+    strings(v).some((a) => globMatch(a.toLowerCase(), wanted));
+  return statement.NotAction !== undefined
+    ? !listed(statement.NotAction)
+    : listed(statement.Action);
+}
+
+/**
+ * Whether an issuer host (host/path) is GitHub's: github.com's issuer and its GHE Cloud
+ * enterprise paths, a GHE.com data-residency host, or a GHES host's /_services/token.
+ * https://docs.github.com/en/actions/reference/security/oidc
+ * https://docs.github.com/en/enterprise-cloud@latest/admin/data-residency/network-details-for-ghecom
+ */
+export function isGitHubIssuer(host: string): boolean {
+  const name = host.split('/')[0] ?? '';
+  return (
+    host === GITHUB_OIDC_HOST ||
+    host.startsWith(`${GITHUB_OIDC_HOST}/`) ||
+    name.endsWith('.ghe.com') ||
+    host.endsWith('/_services/token')
+  );
+}
+
+const isGhes = (host: string): boolean => host.endsWith('/_services/token');
+
+function principalsOf(statement: PolicyStatement): { hosts: string[]; wildcard: boolean } {
+  const p = statement.Principal;
+  if (p === '*') return { hosts: [], wildcard: true };
+  if (typeof p !== 'object' || p === null) return { hosts: [], wildcard: false };
+  const record = p as { AWS?: unknown; Federated?: unknown };
+  const federated = strings(record.Federated);
+  const hosts = federated
+    .map((arn) => /:oidc-provider\/(.+)$/.exec(arn)?.[1] ?? '')
+    .filter((host) => host !== '' && !host.includes('*') && isGitHubIssuer(host));
+  const wildcard = strings(record.AWS).includes('*') || federated.some((a) => a.includes('*'));
+  return { hosts, wildcard };
+}
+
+/**
+ * The policy as the audit evaluates it: an Allow whose Federated ARN has a wildcard admits every
+ * provider, as Principal "*" does. A Deny keeps it, so that the audit never assumes it applies.
+ */
+function forAudit(policy: PolicyDocument): PolicyDocument {
+  const Statement = statementsOf(policy).map((s) => {
+    const federated = strings((s.Principal as { Federated?: unknown } | undefined)?.Federated);
+    return s.Effect === 'Allow' && federated.some((arn) => arn.includes('*'))
+      ? { ...s, Principal: '*' }
+      : s;
+  });
+  return { ...policy, Statement };
+}
+
+/** The widest audience a trust policy admits through GitHub issuers, with the evidence. */
+export function auditAudience(policy: PolicyDocument, role?: RoleAccount): AudienceResult {
+  const statements = statementsOf(policy).filter(allowsWebIdentity);
+  const found = statements.map(principalsOf);
+  const wildcardPrincipal = found.some((f) => f.wildcard);
+  const keyHosts = statements.flatMap((s) =>
+    Object.values(s.Condition ?? {}).flatMap((entries) =>
+      Object.keys(entries)
+        .map((key) => key.slice(0, Math.max(key.lastIndexOf(':'), 0)))
+        .filter((host) => isGitHubIssuer(host)),
+    ),
+  );
+  const hosts = new Set(found.flatMap((f) => f.hosts));
+  if (wildcardPrincipal) {
+    for (const host of keyHosts) hosts.add(host);
+    if (hosts.size === 0) hosts.add(GITHUB_OIDC_HOST);
+  }
+  const issuers = [...hosts];
+  const literals = literalsOf(policy);
+  const audited = forAudit(policy);
+  const admissions: Admission[] = [];
+  let incomplete = false;
+  for (const host of issuers) {
+    const probed = probeIssuer(audited, host, literals, role);
+    admissions.push(...probed.admissions);
+    incomplete ||= probed.exhausted;
+  }
+  const widest = new Map<Audience, Admission>();
+  for (const a of admissions) if (!widest.has(a.audience)) widest.set(a.audience, a);
+  const ordered = AUDIENCES.flatMap((a) => widest.get(a) ?? []);
+  return {
+    issuers,
+    wildcardPrincipal,
+    // Never narrower than the truth: a search cut short cannot rule out any audience.
+    audience: incomplete ? 'any-github-user' : (ordered[0]?.audience ?? 'nobody'),
+    admissions: ordered,
+    pullRequests: admissions.filter((a) => a.context === 'pull_request').slice(0, 1),
+    incomplete,
+  };
+}
+
+/** Bound on evaluations per issuer: enough for every shape generate writes, and then some. */
+const MAX_EVALUATIONS = 40_000;
+
+function probeIssuer(
+  policy: PolicyDocument,
+  host: string,
+  literals: PolicyLiterals,
+  role: RoleAccount | undefined,
+): { admissions: Admission[]; exhausted: boolean } {
+  const ghes = isGhes(host);
+  const subs = new Set<string>();
+  for (const value of literals.byClaim.get('sub') ?? []) {
+    for (const sub of instancesOf(value, literals)) subs.add(sub);
+  }
+  for (const identity of identitiesOf(literals)) {
+    for (const context of contextsOf(literals)) {
+      for (const sub of subjectsFor(identity, context, ghes)) subs.add(sub);
+    }
+  }
+  const admissions: Admission[] = [];
+  const seen = new Set<string>();
+  let budget = MAX_EVALUATIONS;
+  for (const sub of subs) {
+    const parsed = parseSubject(sub);
+    if (parsed.impossible === true) continue;
+    const identities = parsed.identity ? [parsed.identity] : identitiesOf(literals);
+    const contexts = parsed.context ? [parsed.context] : contextsOf(literals);
+    for (const identity of identities) {
+      for (const context of contexts) {
+        for (const claims of claimSets(host, sub, identity, context, literals)) {
+          if (budget-- <= 0) return { admissions, exhausted: true };
+          const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
+          if (!result.allowed) continue;
+          const audience = classify(claims, context, literals);
+          const key = `${audience}|${context === 'pull_request'}`;
+          if (seen.has(key)) break;
+          seen.add(key);
+          const by = result.statements.find((s) => s.effect === 'Allow' && s.applies);
+          const assumptions = result.statements.flatMap((s) => [
+            ...(s.principalNote === undefined ? [] : [s.principalNote]),
+            ...s.conditions.flatMap((c) =>
+              c.note?.includes('; assumed') ? [`${c.operator} ${c.key}: ${c.note}`] : [],
+            ),
+          ]);
+          const [issuer, statement] = [host, by?.index ?? 0];
+          admissions.push({
+            audience,
+            issuer,
+            claims,
+            sub,
+            identity,
+            context,
+            statement,
+            assumptions,
+          });
+          break;
+        }
+      }
+    }
+  }
+  return { admissions, exhausted: false };
+}
+
+/** The audience a token belongs to, relative to what the policy names. */
+function classify(claims: Claims, context: string, literals: PolicyLiterals): Audience {
+  const text = (name: string): string => String(claims[name] ?? '');
+  const repoId = text('repository_id');
+  const ownerNamed =
+    literals.owners.has(text('repository_owner')) ||
+    literals.ownerIds.has(text('repository_owner_id')) ||
+    literals.repositoryIds.has(repoId);
+  if (!ownerNamed) return 'any-github-user';
+  if (!literals.repositories.has(text('repository')) && !literals.repositoryIds.has(repoId)) {
+    return 'owner';
+  }
+  return context.includes(FRESH) ? 'repositories' : 'refs';
+}

@@ -1,0 +1,74 @@
+import { FINDING_KINDS, type FindingKind } from '../model/trust-policy-findings.js';
+import type { AuditReport } from './audit-report.js';
+
+/**
+ * The report as SARIF 2.1.0, the format GitHub code scanning ingests: one rule per finding kind,
+ * one result per finding of each role, located at the role (a logical location) and, for
+ * --from-file, at the file.
+ * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+ */
+export function renderSarif(report: AuditReport, fromFile: string | undefined): string {
+  const kinds = Object.keys(FINDING_KINDS) as FindingKind[];
+  const rules = kinds.map((id) => ({
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: FINDING_KINDS[id] },
+    help: {
+      text: `${FINDING_KINDS[id]}. See docs/trust-policy.md, "Audit: who can assume your roles".`,
+    },
+  }));
+  const results = report.roles.flatMap((role) =>
+    role.findings.map((f) => ({
+      ruleId: f.kind,
+      ruleIndex: kinds.indexOf(f.kind),
+      level: f.level,
+      message: {
+        text: [
+          `Role ${role.name}: ${f.message}`,
+          f.condition === undefined ? '' : `Condition: ${f.condition}.`,
+          f.example === undefined ? '' : `Example sub: ${f.example}.`,
+          f.fix === undefined ? '' : `Fix: ${f.fix}.`,
+          f.assumptions.length === 0
+            ? ''
+            : `Assumes (unknown offline): ${f.assumptions.join('; ')}.`,
+        ]
+          .filter((s) => s !== '')
+          .join(' '),
+      },
+      locations: [
+        {
+          ...(fromFile === undefined
+            ? {}
+            : { physicalLocation: { artifactLocation: { uri: fromFile } } }),
+          logicalLocations: [
+            {
+              name: role.name,
+              ...(role.arn === undefined ? {} : { fullyQualifiedName: role.arn }),
+              kind: 'resource',
+            },
+          ],
+        },
+      ],
+      partialFingerprints: {
+        'roleFinding/v1': `${role.arn ?? role.name}|${f.kind}|${f.statement ?? 0}|${f.condition ?? ''}`,
+      },
+      properties: {
+        audience: role.audience,
+        ...(f.statement === undefined ? {} : { statement: f.statement }),
+        assumed: f.assumptions.length > 0,
+      },
+    })),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'aws-deploy-role trust-policy audit', rules } },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
