@@ -365,6 +365,12 @@ function renderSections(sections) {
         });
         if (/[\r\n[\]]/.test(section.header))
             throw new Error('refusing to write a malformed profile header');
+        const reading = readHeaderLine(`[${section.header}]`);
+        // Both readers must take the header back as written, or the section would be lost to one.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
+            reading.botocore !== section.header ||
+            reading.js !== section.header)
+            throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
         return `[${section.header}]\n${lines.join('\n')}\n`;
     })
         .join('\n');

@@ -28489,7 +28489,7 @@ function refreshFiles(directory, profile) {
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
 /** Reads one line as both readers do; all three are undefined for a line that is no header. */
-function readHeaderLine(line) {
+function profile_headers_readHeaderLine(line) {
     return { botocore: botocoreHeader(line), js: jsHeader(line), loose: looseName(line) };
 }
 function botocoreHeader(line) {
@@ -28579,7 +28579,7 @@ function profile_headers_locateSection(lines, header) {
     const hits = [];
     let agreed = true;
     lines.forEach((line, index) => {
-        const reading = readHeaderLine(line);
+        const reading = profile_headers_readHeaderLine(line);
         if (reading.botocore !== header && reading.js !== header && reading.loose !== name)
             return;
         hits.push(index);
@@ -28598,7 +28598,7 @@ function profile_headers_ambiguousSectionError(file, header, lines, at) {
 }
 /** Whether the line starts a section for either reader (or would to a person reading it). */
 function profile_headers_isHeaderLine(line) {
-    const reading = readHeaderLine(line);
+    const reading = profile_headers_readHeaderLine(line);
     return reading.botocore !== undefined || reading.js !== undefined || reading.loose !== undefined;
 }
 
@@ -28617,6 +28617,12 @@ function renderSections(sections) {
         });
         if (/[\r\n[\]]/.test(section.header))
             throw new Error('refusing to write a malformed profile header');
+        const reading = readHeaderLine(`[${section.header}]`);
+        // Both readers must take the header back as written, or the section would be lost to one.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
+            reading.botocore !== section.header ||
+            reading.js !== section.header)
+            throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
         return `[${section.header}]\n${lines.join('\n')}\n`;
     })
         .join('\n');
