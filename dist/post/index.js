@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _post_plan_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5297);
+/* harmony import */ var _post_plan_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5903);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9675);
 
 
@@ -28395,7 +28395,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5297:
+/***/ 5903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28428,7 +28428,96 @@ async function user_directory_refuseLinkedDirectory(directory, doing = 'write pr
         throw new Error(`refusing to ${doing} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
+
+
+const nodeRenamePort = {
+    platform: process.platform,
+    rename: (from, to) => external_node_fs_namespaceObject.promises.rename(from, to),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+};
+/**
+ * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
+ * AWS client that has the file open for a moment, short enough for a credential_process call.
+ */
+const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
+/**
+ * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
+ * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
+ * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
+ * open. graceful-fs retries the same three codes on win32 for the same reason
+ * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
+ * rename replaces an open file, so these codes there mean a real permission problem.
+ */
+function isTransientRenameError(platform, error) {
+    const code = error?.code;
+    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+}
+/**
+ * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
+ * bounded number of times with growing waits; any other error, or the last one, is thrown.
+ */
+async function renameReplacing(from, to, port = nodeRenamePort) {
+    for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
+        try {
+            await port.rename(from, to);
+            return;
+        }
+        catch (error) {
+            if (delay === undefined || !isTransientRenameError(port.platform, error))
+                throw error;
+            await port.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/file-system-case.ts
+
+/**
+ * Whether the default file system on `platform` ignores case in names: NTFS on Windows and
+ * APFS/HFS+ on macOS are case-insensitive (case-preserving) unless a directory or volume opts in
+ * (https://learn.microsoft.com/windows/wsl/case-sensitivity,
+ * https://support.apple.com/guide/disk-utility/file-system-formats-dsku19ed921c/mac), and
+ * GitHub's Windows and macOS images use those defaults. Linux file systems are case-sensitive.
+ */
+function isCaseInsensitiveFileSystem(platform) {
+    return platform === 'win32' || platform === 'darwin';
+}
+/** The path module for `platform`'s path syntax (drive letters and `\` on Windows only). */
+function pathFor(platform) {
+    return platform === 'win32' ? path.win32 : path.posix;
+}
+/**
+ * Whether two paths name the same file on `platform`: both resolved (`.`, `..`, separators),
+ * then compared ignoring case where the file system does (see isCaseInsensitiveFileSystem).
+ */
+function isSamePath(a, b, platform) {
+    const p = pathFor(platform);
+    const [x, y] = [p.resolve(a), p.resolve(b)];
+    return isCaseInsensitiveFileSystem(platform) ? x.toLowerCase() === y.toLowerCase() : x === y;
+}
+/**
+ * The part of a file name that stands for a profile, distinct for every profile name even
+ * where the file system ignores case. Profile names are case-sensitive for every AWS client
+ * (`Dev` and `dev` are two profiles), so on Windows and macOS `cache-Dev.json` and
+ * `cache-dev.json` would be one file and one profile would be served the other's credentials.
+ * A name with capitals gets `+` and a hex mask of their positions (`Dev` -> `Dev+1`,
+ * `dEv` -> `dEv+2`); `+` is not allowed in profile names, so no two names share a stem. The
+ * same stem is used on every OS, so a file's name never depends on where the step ran.
+ */
+function file_system_case_profileFileStem(profile) {
+    let mask = 0n;
+    [...profile].forEach((char, index) => {
+        if (char !== char.toLowerCase())
+            mask |= 1n << BigInt(index);
+    });
+    return mask === 0n ? profile : `${profile}+${mask.toString(16)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/profile-locations.ts
+
 
 /** The section header a profile has in the config file ("default" has no "profile " prefix). */
 function profile_locations_configHeader(profile) {
@@ -28449,13 +28538,15 @@ function homeSharedFiles(home) {
     };
 }
 /**
- * Where one profile's refresh helper keeps its spec and its credentials cache. The helper's
- * leftover temp files are named after the cache (publish/refresh-spec.ts REFRESH_TEMP_FILE).
+ * Where one profile's refresh helper keeps its spec and its credentials cache, named so that
+ * profiles differing only in case get different files on Windows and macOS (profileFileStem).
+ * The helper's leftover temp files are named after the cache (refresh-spec.ts REFRESH_TEMP_FILE).
  */
 function refreshFiles(directory, profile) {
+    const stem = profileFileStem(profile);
     return {
-        specFile: path.join(directory, `refresh-${profile}.json`),
-        cacheFile: path.join(directory, `cache-${profile}.json`),
+        specFile: path.join(directory, `refresh-${stem}.json`),
+        cacheFile: path.join(directory, `cache-${stem}.json`),
     };
 }
 
@@ -28700,6 +28791,8 @@ function removeSections(text, headers, file = 'the profile file') {
 
 
 
+
+
 /**
  * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
  * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
@@ -28715,9 +28808,9 @@ async function createPrivateDirectory(directory) {
     await fs.mkdir(directory, { mode: 0o700 });
     await fs.chmod(directory, 0o700);
 }
-/** The home directory the AWS tools use: HOME, else the OS's. */
-function homeDirectory(env) {
-    return env['HOME'] || os.homedir();
+/** The home directory the AWS clients on this OS read (model/aws-home.ts), else the OS's. */
+function homeDirectory(env, platform = process.platform) {
+    return awsHomeDirectory(platform, env) ?? os.homedir();
 }
 /** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
 async function writeSecretFile(file, text) {
@@ -28799,12 +28892,13 @@ async function replaceUserFile(file, text) {
 }
 /**
  * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
- * over the file, and never leaves `temp` behind.
+ * over the file (retrying Windows' transient sharing errors: rename-replacing.ts), and never
+ * leaves `temp` behind.
  */
-async function replaceSecretFile(file, text, temp) {
+async function replaceSecretFile(file, text, temp, port) {
     try {
         await writeSecretFile(temp, text);
-        await external_node_fs_namespaceObject.promises.rename(temp, file);
+        await renameReplacing(temp, file, port);
     }
     finally {
         await external_node_fs_namespaceObject.promises.rm(temp, { force: true });
