@@ -28727,7 +28727,7 @@ function repositoryOf(github) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4300);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4803);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
 /* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
 
@@ -28953,7 +28953,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 4300:
+/***/ 4803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29073,7 +29073,10 @@ const MIN_DURATION_SECONDS = 900;
 /** A role's MaxSessionDuration can be raised to 12 hours, never more. */
 const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_DURATION_SECONDS = 3_600;
-/** "Role chaining limits your session to a maximum of one hour" (IAM user guide, roles-terms). */
+/**
+ * "Role chaining limits your session to a maximum of one hour" (IAM user guide:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining).
+ */
 const MAX_CHAINED_DURATION_SECONDS = 3_600;
 /** RoleSessionName and SourceIdentity: 2-64 chars of [\w+=,.@-]. */
 const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
@@ -29870,6 +29873,12 @@ function checkChains(chains, sourceKind, problems) {
                 problems.add(name, `${hop.durationSeconds} seconds requested ${where}, but STS caps sessions reached by role chaining at ` +
                     `${MAX_CHAINED_DURATION_SECONDS} seconds (1 hour). Request 3600 or less; for longer deploys use refresh-credentials.`);
             }
+            if (!isChained && chain.length > 1) {
+                const fromProfile = hop.origin.startsWith(input_names/* INPUT */.bO.profiles);
+                const problem = firstHopOfChainProblem(hop.durationSeconds, fromProfile ? `on the first hop of ${hop.origin}, which has more hops` : undefined);
+                if (problem !== undefined && (fromProfile || hop.origin === input_names/* INPUT */.bO.roleToAssume))
+                    problems.add(fromProfile ? input_names/* INPUT */.bO.profiles : input_names/* INPUT */.bO.roleDurationSeconds, problem);
+            }
             if (hop.managedSessionPolicies.length > MAX_MANAGED_SESSION_POLICIES) {
                 problems.add(input, `${hop.origin}: at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`);
             }
@@ -29897,6 +29906,20 @@ function checkTagCounts(chains, sourceKind, ctx, skipSessionTagging, customTags,
                 problems.add(hop.tags.length > 0 ? inputOf(hop) : input_names/* INPUT */.bO.customTags, `${hop.origin}: ${problem} (the workflow context adds up to 7; ${input_names/* INPUT */.bO.roleSkipSessionTagging} sends none)`);
         });
     }
+}
+/**
+ * role-duration-seconds applies to role-to-assume only; with a role-chain the credentials the
+ * step exports are the last hop's, which STS caps at 1 hour. A longer first hop would look like
+ * a longer session and silently be one hour, so it is refused; so is a `duration=` above an hour
+ * on the first hop of a `profiles` line that goes on to more hops.
+ */
+function firstHopOfChainProblem(durationSeconds, where = `with ${input_names/* INPUT */.bO.roleChain}`) {
+    if (durationSeconds === undefined || durationSeconds <= MAX_CHAINED_DURATION_SECONDS)
+        return undefined;
+    return (`${durationSeconds} seconds requested ${where}, but the chained hops' sessions (the credentials this step exports) ` +
+        `last at most ${MAX_CHAINED_DURATION_SECONDS} seconds: AWS limits role-chained sessions to 1 hour ` +
+        '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
+        `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${input_names/* INPUT */.bO.refreshCredentials}.`);
 }
 function inputOf(hop) {
     if (hop.origin.startsWith(input_names/* INPUT */.bO.roleChain))
@@ -31095,7 +31118,95 @@ function claimLines(claims) {
     return lines.filter((line) => line !== '').map((line) => `  ${line}`);
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/oidc-provider.ts
+
+
+
+
+/** STS's text when the role's account has no IAM OIDC provider for the token's issuer. */
+const NO_PROVIDER = /No OpenIDConnect provider found in your account for (\S+?)\.?$/i;
+/** STS's text when the token's aud is not in the provider's client-ID list. */
+const WRONG_AUDIENCE = /Incorrect token audience/i;
+/**
+ * Any 40 hex digits: IAM verifies GitHub's issuer with its library of trusted root CAs and keeps
+ * the thumbprint unused, but CLIs released before IAM made it optional still require one.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateOpenIDConnectProviderThumbprint.html
+ */
+const PLACEHOLDER_THUMBPRINT = 'ffffffffffffffffffffffffffffffffffffffff';
+/** The templates in this repository that create the provider along with a role. */
+const PROVIDER_TEMPLATES = 'templates/cloudformation/github-oidc-deploy-role.yaml (CreateOidcProvider: true) or templates/terraform/github-oidc-role (create_oidc_provider = true)';
+/** No provider for the issuer: the create command for this issuer and audience, and templates. */
+function diagnoseMissingProvider(failure) {
+    const named = NO_PROVIDER.exec(failure.awsMessage.trim());
+    if (named === null)
+        return undefined;
+    const issuer = named[1] ?? `https://${hostOf(failure.claims)}`;
+    const account = accountOf(failure.roleArn);
+    const audience = audienceOf(failure);
+    const create = `aws iam create-open-id-connect-provider --url ${issuer} --client-id-list ${audience}`;
+    return {
+        title: `No OIDC provider registered for ${issuer} in account ${account}`,
+        lines: [
+            `STS verifies the token only through an IAM OIDC provider in the role's account. Register it once per account (run with credentials of account ${account}):`,
+            `  ${create}`,
+            `AWS CLIs released before July 2024 (e.g. v2 2.9, Debian 12's awscli) also require a thumbprint: add --thumbprint-list ${PLACEHOLDER_THUMBPRINT} (any 40 hex digits; IAM does not use it for GitHub's issuer).`,
+            `Or deploy ${PROVIDER_TEMPLATES}.`,
+        ],
+    };
+}
+/** The token's aud is missing from the provider's client-ID list: show it and both fixes. */
+function diagnoseAudience(failure) {
+    if (!WRONG_AUDIENCE.test(failure.awsMessage))
+        return undefined;
+    const host = hostOf(failure.claims);
+    const audience = audienceOf(failure);
+    const named = failure.roleArn?.split(':')[1] ?? 'aws';
+    const partition = PARTITIONS.find((p) => p === named) ?? 'aws';
+    const provider = `arn:${partition}:iam::${accountOf(failure.roleArn)}:oidc-provider/${host}`;
+    return {
+        title: `The token's audience ${audience} is not in the client-ID list of the OIDC provider for ${host}`,
+        lines: [
+            `This run's token: aud ${audience} (set by the ${(0,input_names/* inputName */.yu)('audience')} input). STS accepts only audiences listed as client IDs of ${provider}.`,
+            `Fix one side: remove the ${(0,input_names/* inputName */.yu)('audience')} input, so the token carries ${arn_defaultAudience(partition)} (the client ID the setup registers), or add this audience to the provider:`,
+            `  aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${provider} --client-id ${audience}`,
+            `The trust policy's ${host}:aud condition must name the same audience.`,
+        ],
+    };
+}
+/** A token STS still found expired or unverifiable after fresh ones: the usual causes. */
+function diagnoseStaleToken(failure) {
+    const lines = failure.sourceKind === 'web-identity-token-file'
+        ? [
+            `The token in ${(0,input_names/* inputName */.yu)('webIdentityTokenFile')} had expired or could not be verified: it was most likely written too early. Write the file right before this step, with a token valid for at least a few minutes.`,
+            "Or the runner's clock is off: STS compares the token's iat and exp with its own time. Check the runner's time sync (NTP).",
+        ]
+        : [
+            "A fresh token was fetched for each try and STS still refused it: the runner's clock is most likely off. STS compares the token's iat and exp with its own time; check the runner's time sync (NTP).",
+            'If a step writes the token to a file for another tool, it must write it right before that tool runs.',
+        ];
+    return { title: 'STS refused the web identity token as expired or unverifiable', lines };
+}
+/** Cause line for any AccessDenied on a role: it may not exist at all, or be mistyped. */
+function roleMissingCause(roleArn) {
+    if (roleArn === undefined)
+        return 'the role does not exist or the ARN is mistyped';
+    const name = roleArn.split(':role/')[1] ?? roleArn;
+    return `the role does not exist or the ARN is mistyped: STS answers a missing role with the same AccessDenied; check that account ${accountOf(roleArn)} has a role named ${name}`;
+}
+function hostOf(claims) {
+    return claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
+}
+function accountOf(roleArn) {
+    return (roleArn && accountOfArn(roleArn)) ?? 'ACCOUNT_ID';
+}
+function audienceOf(failure) {
+    return ((failure.claims && claimString(failure.claims, 'aud')) ??
+        failure.audience ??
+        'sts.amazonaws.com');
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/diagnose-failure.ts
+
 
 
 
@@ -31165,8 +31276,15 @@ function formatDiagnosis(d) {
 }
 /** The rule for each STS error code, without "Exception"; AccessDenied tries the most specific first. */
 const BY_CODE = {
-    AccessDenied: (f) => diagnoseWebIdentity(f) ?? diagnoseSessionFeature(f) ?? diagnoseMfa(f) ?? diagnoseAssumeRole(f),
-    InvalidIdentityToken: (f) => diagnoseWebIdentity(f),
+    AccessDenied: (f) => diagnoseProvider(f) ??
+        diagnoseWebIdentity(f) ??
+        diagnoseSessionFeature(f) ??
+        diagnoseMfa(f) ??
+        diagnoseAssumeRole(f),
+    InvalidIdentityToken: (f) => diagnoseProvider(f) ??
+        (/could not be validated/i.test(f.error.awsMessage)
+            ? diagnoseStaleToken(providerFailure(f))
+            : diagnoseWebIdentity(f)),
     ValidationError: (f) => diagnoseDuration(f),
     ExpiredToken: (f) => diagnoseExpired(f),
     InvalidClientTokenId: () => advice('badKeys'),
@@ -31175,22 +31293,32 @@ const BY_CODE = {
     MalformedPolicyDocument: () => advice('malformedPolicy'),
     PackedPolicyTooLarge: () => advice('packedPolicy'),
 };
+/** What the provider rules read of a failure. */
+const providerFailure = (f) => ({
+    awsMessage: f.error.awsMessage,
+    claims: f.claims,
+    audience: f.audience,
+    roleArn: f.roleArn,
+    sourceKind: f.sourceKind,
+});
+/** STS's message names the cause (no provider, wrong audience), whatever the code or operation. */
+function diagnoseProvider(failure) {
+    const found = providerFailure(failure);
+    return diagnoseMissingProvider(found) ?? diagnoseAudience(found);
+}
 function diagnoseWebIdentity(failure) {
     if (failure.error.operation !== 'AssumeRoleWithWebIdentity')
         return undefined;
     const claims = failure.claims;
     const lines = claims === undefined ? [] : tokenLines(claims, failure.audience, failure.roleArn);
     const host = claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
+    // A missing provider or an audience the provider lacks has its own message and diagnosis.
     const causes = [
         "sub differs by trigger: environment jobs get repo:O/R:environment:NAME, pull requests repo:O/R:pull_request, tags repo:O/R:ref:refs/tags/TAG; a reusable workflow's is its caller's",
         `the policy's ${host}:aud is not the token's aud (${(0,input_names/* inputName */.yu)('audience')})`,
-        `the target account has no IAM OIDC provider for https://${host}`,
         'the repository was renamed, transferred or changed case, or switched subject format; IAM compares sub case-sensitively',
+        roleMissingCause(failure.roleArn),
     ];
-    // Some refusals name their cause; put it first.
-    const message = failure.error.awsMessage;
-    const first = /No OpenIDConnect provider/i.test(message) ? 2 : /audience/i.test(message) ? 1 : 0;
-    causes.unshift(...causes.splice(first, 1));
     lines.push(...causes.map((cause) => `- ${cause}`));
     return { title: "The role's trust policy did not admit this workflow's OIDC token", lines };
 }
@@ -31226,7 +31354,8 @@ function diagnoseAssumeRole(failure) {
     const role = denial?.resource ?? failure.roleArn ?? 'the role';
     const mfa = `If it requires MFA, set ${(0,input_names/* inputName */.yu)('mfaSerialNumber')} and ${(0,input_names/* inputName */.yu)('mfaTokenCode')}.`;
     const sides = bothSides(denial?.caller, role);
-    return diagnosis(`sts:AssumeRole was denied on ${role}`, ...sides, externalId, mfa);
+    const missing = `Or ${roleMissingCause(failure.roleArn ?? denial?.resource)}.`;
+    return diagnosis(`sts:AssumeRole was denied on ${role}`, ...sides, missing, externalId, mfa);
 }
 /** The two policies that must both allow a caller to assume a role. */
 function bothSides(caller, role) {
@@ -31256,11 +31385,11 @@ function diagnoseDuration(failure) {
     return diagnosis('The requested session is longer than the role allows', `Raise the MaxSessionDuration of ${failure.roleArn ?? 'the role'} (at most 43200 s, 12 hours), or lower ${duration}.`);
 }
 function diagnoseExpired(failure) {
-    const fix = failure.error.operation === 'AssumeRoleWithWebIdentity'
-        ? 'Re-run the job; a token file written by an earlier step must be written right before this one.'
-        : failure.sourceKind === 'static-keys'
-            ? `The stored ${(0,input_names/* inputName */.yu)('awsSessionToken')} is temporary and has expired: rotate the secret.`
-            : 'They come from an earlier step: run it right before this one, or lengthen its session.';
+    if (failure.error.operation === 'AssumeRoleWithWebIdentity')
+        return diagnoseStaleToken(providerFailure(failure));
+    const fix = failure.sourceKind === 'static-keys'
+        ? `The stored ${(0,input_names/* inputName */.yu)('awsSessionToken')} is temporary and has expired: rotate the secret.`
+        : 'They come from an earlier step: run it right before this one, or lengthen its session.';
     return diagnosis('The credentials or token sent to STS have expired', fix);
 }
 
@@ -33215,6 +33344,29 @@ function isRetryableStsError(error) {
     return (error.code === 'InvalidIdentityToken' &&
         /retrieve verification key|JWKS|fetch/i.test(error.awsMessage));
 }
+/**
+ * True when STS refused a web identity token as expired (ExpiredTokenException) or unverifiable
+ * (InvalidIdentityToken "... could not be validated"). AWS documents both as "get a new identity
+ * token from the identity provider and then retry the request":
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
+ */
+function isStaleWebIdentityToken(error) {
+    if (!(error instanceof errors/* StsCallError */.Do) || error.operation !== 'AssumeRoleWithWebIdentity')
+        return false;
+    if (error.code.replace(/Exception$/, '') === 'ExpiredToken')
+        return true;
+    return error.code === 'InvalidIdentityToken' && /could not be validated/i.test(error.awsMessage);
+}
+/**
+ * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
+ * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
+ * would hold the same token, so that source fails at once).
+ */
+function retryableFor(sourceKind) {
+    if (sourceKind !== 'oidc')
+        return isRetryableStsError;
+    return (error) => isRetryableStsError(error) || isStaleWebIdentityToken(error);
+}
 /** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
 function backoffDelay(attempt, random, baseDelayMs = 200, maxDelayMs = 5_000) {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
@@ -33712,16 +33864,17 @@ async function existingCredentialsIdentity(env, gateway, plan, signal) {
     }
 }
 function stsRetrier(plan, deps, signal) {
+    const isRetryable = retryableFor(plan.source.kind);
     return (label, operation) => withRetry(operation, {
         maxAttempts: plan.network.maxAttempts,
-        isRetryable: isRetryableStsError,
+        isRetryable,
         sleep: (ms) => deps.sleep(ms, signal),
         random: deps.random,
         onRetry: (error, attempt, delay) => 
         // Redacted: an error message can echo the request (e.g. a URL-encoded external ID).
         deps.runner.info(deps.secrets.redact(`${label}: ${error instanceof errors/* StsCallError */.Do ? error.code : (0,errors/* messageOf */.bD)(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`)),
     }).catch((error) => {
-        throw gaveUp(error, plan);
+        throw isRetryable(error) ? gaveUp(error, plan) : error;
     });
 }
 /**
@@ -33729,7 +33882,7 @@ function stsRetrier(plan, deps, signal) {
  * the endpoint (an STS error document does not), so "STS is down" reads as such.
  */
 function gaveUp(error, plan) {
-    if (!(error instanceof errors/* StsCallError */.Do) || !isRetryableStsError(error))
+    if (!(error instanceof errors/* StsCallError */.Do))
         return error;
     const configured = plan.network.stsEndpoint;
     const endpoint = configured === undefined ? undefined : new URL(configured).origin;
