@@ -222,10 +222,12 @@ var external_node_path_ = __nccwpck_require__(6760);
  * directory is fine (it is created as a real one). The post step asks again before it edits or
  * removes anything there: on a self-hosted runner a later step may have swapped the directory.
  */
-async function user_directory_refuseLinkedDirectory(directory, doing = 'write profiles into') {
+async function user_directory_refuseLinkedDirectory(directory, doing) {
     const stat = await fs.lstat(directory).catch(() => undefined);
-    if (stat?.isSymbolicLink() === true)
-        throw new Error(`refusing to ${doing} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+    if (stat?.isSymbolicLink() !== true)
+        return;
+    const refusal = doing === undefined ? 'refusing to write profiles into' : `refusing to ${doing}`;
+    throw new Error(`${refusal} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
