@@ -28376,6 +28376,8 @@ module.exports = {
 /* harmony export */   m_: () => (/* binding */ exportProxySettings),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
+
 /** A transport failure (refused, reset, timed out): always worth a retry. */
 class TransportError extends Error {
     code;
@@ -28385,24 +28387,19 @@ class TransportError extends Error {
         this.name = 'TransportError';
     }
 }
-/** The proxy for a URL: the http-proxy input, else HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY matches. */
-function proxyFor(url, settings, env) {
-    const fromEnv = url.protocol === 'https:'
-        ? (env['HTTPS_PROXY'] ?? env['https_proxy'])
-        : (env['HTTP_PROXY'] ?? env['http_proxy']);
-    const proxy = settings.httpProxy ?? (fromEnv || undefined);
-    if (proxy === undefined)
-        return undefined;
-    const bypass = [...settings.noProxy, ...(env['NO_PROXY'] ?? env['no_proxy'] ?? '').split(',')]
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry !== '');
-    const host = url.hostname.toLowerCase();
-    const hostPort = `${host}:${url.port}`;
-    const isBypassed = bypass.some((entry) => entry === '*' ||
-        entry === host ||
-        entry === hostPort ||
-        host.endsWith(entry.startsWith('.') ? entry : `.${entry}`));
-    return isBypassed ? undefined : new URL(proxy);
+/**
+ * The proxy for a URL, decided by @actions/http-client itself (its public `./lib/proxy` entry,
+ * listed in the package's "exports" map), so STS goes where the OIDC token request goes:
+ * https_proxy before HTTPS_PROXY (http_proxy before HTTP_PROXY for plain HTTP), an empty one
+ * counting as unset; no_proxy before NO_PROXY, matched on the host and on host:port with the
+ * scheme's default port filled in; loopback never proxied. It reads process.env, so the inputs
+ * must have been put there first (exportProxySettings).
+ */
+function proxyFor(url) {
+    const proxy = (0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(url);
+    // A value that parses as a URL but has no host (`proxy.corp:3128` reads as a scheme) is no
+    // proxy to http-client either (its `useProxy` checks the hostname).
+    return proxy === undefined || proxy.hostname === '' ? undefined : new URL(proxy.href);
 }
 /**
  * @actions/http-client (under core.getIDToken in the main step, and the refresh helper's token
@@ -28557,7 +28554,7 @@ const inputName = (key) => `\`${INPUT[key]}\``;
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(418);
 /* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4523);
 
 
@@ -28598,19 +28595,35 @@ const INPUT_ENV_VARIABLES = {
     noProxy: ['NO_PROXY'],
 };
 /**
- * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
- * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays ''.
+ * Variables that would start or cancel a session on their own, and the `with:` inputs that
+ * already say which sessions the step runs. When the step's `with:` names any of those, the
+ * variable is left out (with a warning): a job-level `env:` must not add a session to a step
+ * that asked only for `profiles`, nor cancel a `role-to-assume` it was given (issue 17).
  */
-function readInputs(readInput, env) {
+const SESSION_FALLBACKS = {
+    roleToAssume: ['profiles', 'roleChain'],
+    useExistingCredentials: ['roleToAssume', 'roleChain', 'profiles'],
+};
+/**
+ * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
+ * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays '', unless
+ * SESSION_FALLBACKS leaves the variable out; `warn` is told of each variable left out.
+ */
+function readInputs(readInput, env, warn = () => undefined) {
     const fallbacks = INPUT_ENV_VARIABLES;
+    const given = (key) => readInput(_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]).trim();
     const read = (key) => {
-        const given = readInput(_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]).trim();
-        if (given !== '')
-            return given;
+        if (given(key) !== '')
+            return given(key);
         for (const variable of fallbacks[key] ?? []) {
             const value = (env[variable] ?? '').trim();
-            if (value !== '')
+            if (value === '')
+                continue;
+            const decided = (SESSION_FALLBACKS[key] ?? []).filter((other) => given(other) !== '');
+            if (decided.length === 0)
                 return value;
+            warn(`${variable} in the environment is ignored: this step's \`with:\` sets ${decided.map((k) => `\`${_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[k]}\``).join(', ')}, which decides its sessions. Set \`${_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]}\` in \`with:\` to use it.`);
+            return '';
         }
         return '';
     };
@@ -28714,7 +28727,7 @@ function repositoryOf(github) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(402);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4803);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
 /* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
 
@@ -28871,7 +28884,7 @@ function messageOf(thrown) {
 /* harmony export */   C: () => (/* binding */ createGitHubRunner)
 /* harmony export */ });
 /* unused harmony export neutraliseCommands */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(418);
 
 // A zero-width space: invisible in the log, yet the line no longer reads as a command.
 const BREAK = '\u200b';
@@ -28887,7 +28900,9 @@ function neutraliseCommands(text) {
         .split(/(\r\n|\r|\n)/)
         .map((line) => {
         const safe = line.replace(/##\[/g, `##${BREAK}[`);
-        return /^\s*::/.test(safe) ? `${BREAK}${safe}` : safe;
+        // \s lacks U+0085 (NEXT LINE), which .NET's Char.IsWhiteSpace, and so the runner's
+        // TrimStart, counts as white space.
+        return /^[\s\u0085]*::/.test(safe) ? `${BREAK}${safe}` : safe;
     })
         .join('');
 }
@@ -28938,7 +28953,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 402:
+/***/ 4803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31636,12 +31651,15 @@ var external_node_os_ = __nccwpck_require__(8161);
 /**
  * Throws when a user's profile directory (~/.aws) is a symbolic link: a write through it would
  * land wherever the link points, which may be shared or outside the user's home. A missing
- * directory is fine (it is created as a real one).
+ * directory is fine (it is created as a real one). The post step asks again before it edits or
+ * removes anything there: on a self-hosted runner a later step may have swapped the directory.
  */
-async function refuseLinkedDirectory(directory) {
+async function refuseLinkedDirectory(directory, doing) {
     const stat = await external_node_fs_.promises.lstat(directory).catch(() => undefined);
-    if (stat?.isSymbolicLink() === true)
-        throw new Error(`refusing to write profiles into ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+    if (stat?.isSymbolicLink() !== true)
+        return;
+    const refusal = doing === undefined ? 'refusing to write profiles into' : `refusing to ${doing}`;
+    throw new Error(`${refusal} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
 }
 
 ;// CONCATENATED MODULE: ./src/model/aws-home.ts
@@ -31731,8 +31749,152 @@ async function renameReplacing(from, to, port = nodeRenamePort) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/profile-headers.ts
+/**
+ * How the two readers of a shared config/credentials file see a section header line, and where
+ * a profile's section is. Pure text in, data out.
+ *
+ * botocore (the AWS CLI, boto3): configloader.raw_config_parse reads the file with Python's
+ * configparser.RawConfigParser: a stripped line starting with `#` or `;` is a comment; otherwise
+ * `\[(?P<header>.+)\]` is matched from the start of the stripped line ("very permissive": the
+ * header runs to the line's last `]`, so `[deploy] ; note` is section `deploy`; no inline
+ * comments are stripped; the header is not trimmed), and a repeated header makes the whole file
+ * fail to parse (DuplicateSectionError, strict mode). build_profile_map then reads a config
+ * section whose name starts with `profile` as shlex.split(name) == ['profile', NAME] (so quotes
+ * are removed and `[profile  deploy]` is `deploy`), and `default` as itself.
+ *
+ * The JS SDK v3 (@smithy/shared-ini-file-loader, now @smithy/core/config, parseIni): cuts each
+ * line at the first `;` or `#` that starts it or follows white space, trims it, and takes
+ * `[...]` as a section only when the trimmed text starts with `[` and ends with `]`; the inner
+ * text (not trimmed) matching `^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$` with a known prefix is
+ * `prefix.name` (`profile "deploy"` is profile `deploy`; `profile  deploy`, with two spaces, is
+ * nothing); a repeated header merges into the first (getConfigData maps `profile.default` onto
+ * `default` too).
+ *
+ * A header both read as the profile is the profile's section; any other spelling of the name
+ * (found after removing comments, quotes, brackets and repeated spaces) is ambiguous: the two
+ * readers, or a person, could take different sections for it, and this step refuses to add a
+ * second one (issue 17).
+ */
+const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
+/** Reads one line as both readers do; all three are undefined for a line that is no header. */
+function readHeaderLine(line) {
+    return { botocore: botocoreHeader(line), js: jsHeader(line), loose: looseName(line) };
+}
+function botocoreHeader(line) {
+    const stripped = line.trim();
+    if (stripped.startsWith('#') || stripped.startsWith(';'))
+        return undefined;
+    const header = /^\[(.+)\]/.exec(stripped)?.[1];
+    if (header === undefined || !header.startsWith('profile'))
+        return header;
+    const parts = shlexSplit(header);
+    if (parts?.length !== 2 || parts[0] !== 'profile')
+        return header;
+    return parts[1] === 'default' ? 'default' : `profile ${parts[1]}`;
+}
+function jsHeader(line) {
+    const trimmed = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
+    if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2)
+        return undefined;
+    const inner = trimmed.slice(1, -1);
+    const prefixed = JS_PREFIXED.exec(inner);
+    if (prefixed === null)
+        return inner;
+    const [, prefix, , name] = prefixed;
+    if (prefix === undefined || !JS_SECTION_TYPES.includes(prefix))
+        return undefined;
+    return prefix === 'profile' && name === 'default' ? 'default' : `${prefix} ${name ?? ''}`;
+}
+function looseName(line) {
+    const text = line.trim();
+    const end = text.lastIndexOf(']');
+    if (!text.startsWith('[') || end < 1)
+        return undefined;
+    return text
+        .slice(1, end)
+        .replace(/["']/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^profile /, '');
+}
+/** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
+function shlexSplit(text) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word = (word ?? '') + c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && ['"', '\\', '$', '`'].includes(text[i + 1] ?? ''))
+                word = (word ?? '') + text[++i];
+            else
+                word = (word ?? '') + c;
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                return undefined;
+            word = (word ?? '') + text[++i];
+        }
+        else
+            word = (word ?? '') + c;
+    }
+    if (quote !== undefined)
+        return undefined;
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** Finds the section with this header (`profile dev`, `default`, `dev`) among the lines. */
+function profile_headers_locateSection(lines, header) {
+    const name = header.replace(/^profile /, '');
+    const hits = [];
+    let agreed = true;
+    lines.forEach((line, index) => {
+        const reading = readHeaderLine(line);
+        if (reading.botocore !== header && reading.js !== header && reading.loose !== name)
+            return;
+        hits.push(index);
+        agreed &&= reading.botocore === header && reading.js === header;
+    });
+    if (hits.length === 0)
+        return { kind: 'absent' };
+    if (hits.length === 1 && agreed)
+        return { kind: 'present', line: hits[0] };
+    return { kind: 'ambiguous', lines: hits };
+}
+/** The error for an ambiguous section: names the file, the lines and the fix. */
+function ambiguousSectionError(file, header, lines, at) {
+    const found = at.map((i) => `line ${i + 1}: ${JSON.stringify(lines[i]?.trim())}`).join(', ');
+    return new Error(`refusing to write [${header}] into ${file}: the file already spells that profile in a way the AWS CLI (botocore) and the AWS SDKs may read differently, or more than once (${found}). Leave exactly one plain "[${header}]" header for it (comments on a line of their own), or choose another profile name.`);
+}
+/** Whether the line starts a section for either reader (or would to a person reading it). */
+function profile_headers_isHeaderLine(line) {
+    const reading = readHeaderLine(line);
+    return reading.botocore !== undefined || reading.js !== undefined || reading.loose !== undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/profile-files.ts
 /** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
+
 
 /** Renders sections as INI text; refuses values that could start a new line or section. */
 function renderSections(sections) {
@@ -31745,63 +31907,78 @@ function renderSections(sections) {
         });
         if (/[\r\n[\]]/.test(section.header))
             throw new Error('refusing to write a malformed profile header');
+        const reading = readHeaderLine(`[${section.header}]`);
+        // Both readers must take the header back as written, or the section would be lost to one.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
+            reading.botocore !== section.header ||
+            reading.js !== section.header)
+            throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
         return `[${section.header}]\n${lines.join('\n')}\n`;
     })
         .join('\n');
 }
-const HEADER = /^\s*\[([^\]]+)\]\s*$/;
 /**
  * Merges new sections into existing file text: sections with the same header are replaced,
- * everything else (other profiles, comments, blank lines) is kept as it was.
+ * everything else (other profiles, comments, blank lines) is kept as it was. Throws when the
+ * text spells one of the headers ambiguously (profile-headers.ts).
  */
-function mergeSections(existing, sections) {
-    const head = profile_files_removeSections(existing, sections.map((s) => s.header)).replace(/\n+$/, '');
+function mergeSections(existing, sections, file = 'the profile file') {
+    const head = profile_files_removeSections(existing, sections.map((s) => s.header), file).replace(/\n+$/, '');
     const body = renderSections(sections);
     return head === '' ? body : `${head}\n\n${body}`;
 }
 /** Reads one section's entries from INI text (used by the tests). */
 function readSection(text, header) {
-    let inside = false;
-    let found;
-    for (const line of text.split(/\r?\n/)) {
-        const match = HEADER.exec(line);
-        if (match) {
-            inside = match[1]?.trim() === header;
-            if (inside)
-                found = {};
-            continue;
-        }
+    const lines = text.split(/\r?\n/);
+    const place = locateSection(lines, header);
+    if (place.kind !== 'present')
+        return undefined;
+    const found = {};
+    for (const line of lines.slice(place.line + 1)) {
+        if (isHeaderLine(line))
+            break;
         const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
-        if (inside && entry && found)
+        if (entry)
             found[entry[1]] = entry[2].trim();
     }
     return found;
 }
-/** The headers among `headers` that a file's text already has a section for. */
-function existingHeaders(text, headers) {
-    const present = new Set();
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            present.add(header);
-    }
-    return headers.filter((h) => present.has(h.trim()));
+/**
+ * The headers among `headers` that a file's text already has a section for. Throws when the
+ * text spells one of them ambiguously, so no second section is ever added beside it.
+ */
+function existingHeaders(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    return headers.filter((header) => {
+        const place = profile_headers_locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        return place.kind === 'present';
+    });
 }
 /**
- * Removes the sections with these headers (each from its header to the next one), keeping
- * every other line, comments included, as it was.
+ * Removes the sections with these headers (each from its header to the next header line, as
+ * either reader sees one), keeping every other line, comments included, as it was. Throws when
+ * the text spells one of them ambiguously: nothing is removed then.
  */
-function profile_files_removeSections(text, headers) {
-    const removed = new Set(headers.map((h) => h.trim()));
+function profile_files_removeSections(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    const starts = new Set();
+    for (const header of headers) {
+        const place = profile_headers_locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        if (place.kind === 'present')
+            starts.add(place.line);
+    }
     const kept = [];
     let skipping = false;
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            skipping = removed.has(header);
+    lines.forEach((line, index) => {
+        if (profile_headers_isHeaderLine(line))
+            skipping = starts.has(index);
         if (!skipping)
             kept.push(line);
-    }
+    });
     const body = kept.join('\n').replace(/\n+$/, '');
     return body === '' ? '' : `${body}\n`;
 }
@@ -31860,8 +32037,8 @@ async function readIfRegularFile(file) {
  * effect (`mergeFrom`) so that profiles configured before this step keep working.
  */
 async function writeProfileFiles(files, config, credentials) {
-    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config));
-    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials));
+    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config, files.mergeFrom.config));
+    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials, files.mergeFrom.credentials));
 }
 /** Config-file section for a profile. */
 function configSection(profile, entries) {
@@ -31871,7 +32048,7 @@ function configSection(profile, entries) {
 async function existingSections(wanted) {
     const found = [];
     for (const { file, headers } of wanted) {
-        const present = existingHeaders(await readIfRegularFile(file), headers);
+        const present = existingHeaders(await readIfRegularFile(file), headers, file);
         if (present.length > 0)
             found.push({ file, headers: present });
     }
@@ -31896,14 +32073,14 @@ async function mergeIntoUserFile(file, sections) {
             throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
         existing = await external_node_fs_.promises.readFile(file, 'utf8');
     }
-    await replaceUserFile(file, mergeSections(existing, sections));
+    await replaceUserFile(file, mergeSections(existing, sections, file));
 }
 /** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
 async function removeFromUserFile(file, headers, created) {
     const stat = await fs.lstat(file).catch(() => undefined);
     if (stat === undefined || !stat.isFile())
         return;
-    const text = removeSections(await fs.readFile(file, 'utf8'), headers);
+    const text = removeSections(await fs.readFile(file, 'utf8'), headers, file);
     if (text.trim() === '' && created)
         await fs.rm(file, { force: true });
     else
@@ -32400,11 +32577,11 @@ const CREDENTIAL_VARIABLES = [
 ];
 /**
  * Refuses, before any request, to replace a profile section that already exists in the files
- * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile.
+ * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile;
+ * and, even with it, to write into a file that spells one of the profiles ambiguously
+ * (profile-headers.ts).
  */
 async function checkProfilesAreNew(plan, ctx, env) {
-    if (plan.output.overwriteAwsProfile)
-        return;
     const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
     if (names.length === 0)
         return;
@@ -32415,8 +32592,10 @@ async function checkProfilesAreNew(plan, ctx, env) {
     const found = await existingSections([
         { file: files.config, headers: names.map(configHeader) },
         { file: files.credentials, headers: names },
-    ]);
-    if (found.length === 0)
+    ]).catch((error) => {
+        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.profiles, error instanceof Error ? error.message : String(error));
+    });
+    if (found.length === 0 || plan.output.overwriteAwsProfile)
         return;
     const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
     throw new errors/* InputError */.dz(input_names/* INPUT */.bO.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${input_names/* INPUT */.bO.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
@@ -33498,8 +33677,8 @@ function createSource(plan, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __nccwpck_require__(418);
 ;// CONCATENATED MODULE: ./src/sources/github-id-token.ts
 
 
@@ -33582,6 +33761,7 @@ async function obtainCredentials(plan, deps) {
         noProxy: plan.network.noProxy,
         attemptTimeoutMs: plan.network.attemptTimeoutMs,
         env: deps.env,
+        info: (line) => deps.runner.info(deps.secrets.redact(line)),
         debug: (line) => deps.runner.debug(deps.secrets.redact(line)),
     });
     try {
@@ -33614,7 +33794,7 @@ function lazyGateway(factory, settings) {
  * the bundler keeps only the STS client.
  */
 async function createSdkGateway(settings) {
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7316));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8479));
     return createSdkStsGateway(settings);
 }
 /**
@@ -33798,7 +33978,7 @@ async function runPhases(raw, ctx, deps, secrets) {
 }
 /** Reads the inputs and masks their secrets before anything, even an input error, can print one. */
 function readMaskedInputs(deps, secrets) {
-    const raw = (0,read_inputs/* readInputs */.Ko)(deps.readInput, deps.env);
+    const raw = (0,read_inputs/* readInputs */.Ko)(deps.readInput, deps.env, (line) => deps.runner.warning(line));
     // Input keys, MFA values, external IDs (also in chain lines, and values whose key was
     // mistyped), proxy passwords and the token request token: masked before parsing can fail.
     const found = inputSecrets(raw, deps.env);
@@ -34173,7 +34353,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6257:
+/***/ 418:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34374,97 +34554,8 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -34528,7 +34619,7 @@ var MediaTypes;
  * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
-function lib_getProxyUrl(serverUrl) {
+function getProxyUrl(serverUrl) {
     const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
@@ -34893,7 +34984,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -35003,7 +35094,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -37144,6 +37235,106 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+/* unused harmony export checkBypass */
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 
 /***/ })
 

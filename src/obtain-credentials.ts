@@ -64,6 +64,7 @@ export async function obtainCredentials(plan: Plan, deps: ObtainDeps): Promise<O
     noProxy: plan.network.noProxy,
     attemptTimeoutMs: plan.network.attemptTimeoutMs,
     env: deps.env,
+    info: (line) => deps.runner.info(deps.secrets.redact(line)),
     debug: (line) => deps.runner.debug(deps.secrets.redact(line)),
   });
   try {

@@ -100,7 +100,7 @@ async function runPhases(
 
 /** Reads the inputs and masks their secrets before anything, even an input error, can print one. */
 function readMaskedInputs(deps: MainDeps, secrets: SecretRegistry): RawInputs {
-  const raw = readInputs(deps.readInput, deps.env);
+  const raw = readInputs(deps.readInput, deps.env, (line) => deps.runner.warning(line));
   // Input keys, MFA values, external IDs (also in chain lines, and values whose key was
   // mistyped), proxy passwords and the token request token: masked before parsing can fail.
   const found = inputSecrets(raw, deps.env);

@@ -18,33 +18,82 @@ jest.setTimeout(STEP_TEST_TIMEOUT_MS);
 const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
 const stack = useStack();
 
-test('http-proxy: STS requests go through the proxy in absolute form; no-proxy bypasses it', async () => {
+test('http-proxy: STS goes through a CONNECT tunnel with the proxy credentials, as @actions/http-client; no-proxy host:port and loopback bypass it', async () => {
+  // A plain-HTTP endpoint with a name (loopback is never proxied, as in http-client), reached
+  // through the recording proxy's tunnel for `.test` hosts; the proxy URL carries credentials.
+  const proxyUrl = new URL(stack.proxy.url);
+  proxyUrl.username = 'corp-user';
+  proxyUrl.password = 'corp-pass';
   const inputs = {
     ...stsInputs(stack),
-    'sts-endpoint': stack.moto.url,
-    'http-proxy': stack.proxy.url,
+    'sts-endpoint': 'http://sts.proxied.test/',
+    'http-proxy': proxyUrl.href,
     'role-to-assume': DEPLOY,
   };
-  // The OIDC stand-in is on loopback too; keep it off the proxy by host:port.
-  const oidcHost = new URL(stack.oidc.requestUrl).host;
-  const proxied = await runStep({
-    entry: 'main',
-    env: oidcEnv(stack),
-    inputs: { ...inputs, 'no-proxy': oidcHost },
-  });
+  const proxied = await runStep({ entry: 'main', env: oidcEnv(stack), inputs });
   expect(proxied.exitCode).toBe(0);
   expect(stack.proxy.records().map((r) => [r.action, r.viaProxy])).toEqual([
     ['AssumeRoleWithWebIdentity', true],
   ]);
+  expect(stack.proxy.connectTargets()).toEqual(['sts.proxied.test:80']);
+  expect(stack.proxy.connectAuthorizations()).toEqual([
+    `Basic ${Buffer.from('corp-user:corp-pass').toString('base64')}`,
+  ]);
+  // Masked first (`::add-mask::`), never printed otherwise.
+  const printed = proxied.log.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+  expect(printed.join('\n')).not.toContain('corp-pass');
 
   stack.proxy.clear();
   const bypassed = await runStep({
     entry: 'main',
     env: oidcEnv(stack),
-    inputs: { ...inputs, 'no-proxy': '127.0.0.1' },
+    inputs: { ...inputs, 'no-proxy': 'sts.proxied.test:80', 'disable-retry': 'true' },
   });
-  expect(bypassed.exitCode).toBe(0);
+  // Bypassed, the name resolves nowhere: the step fails without touching the proxy.
+  expect(bypassed.exitCode).not.toBe(0);
+  expect(stack.proxy.connectTargets()).toEqual([]);
+
+  stack.proxy.clear();
+  const loopback = await runStep({
+    entry: 'main',
+    env: oidcEnv(stack),
+    inputs: { ...inputs, 'sts-endpoint': stack.moto.url },
+  });
+  expect(loopback.exitCode).toBe(0);
   expect(stack.proxy.records()).toHaveLength(0);
+  expect(stack.proxy.connectTargets()).toEqual([]);
+});
+
+test('job env: ROLE_TO_ASSUME adds no session to a profiles-only step; USE_EXISTING_CREDENTIALS cancels no role-to-assume', async () => {
+  const JOB_ROLE = 'arn:aws:iam::333333333333:role/from-job-env';
+  const profilesOnly = await runStep({
+    entry: 'main',
+    env: { ...oidcEnv(stack), ROLE_TO_ASSUME: JOB_ROLE },
+    inputs: { ...stsInputs(stack), profiles: `dev: ${DEPLOY}` },
+  });
+  expect(profilesOnly.exitCode).toBe(0);
+  expect(stack.proxy.records().map((r) => r.params['RoleArn'])).toEqual([DEPLOY]);
+  expect(profilesOnly.log).toMatch(
+    /::warning::ROLE_TO_ASSUME in the environment is ignored.*`profiles`/,
+  );
+
+  stack.proxy.clear();
+  const withRole = await runStep({
+    entry: 'main',
+    env: {
+      ...oidcEnv(stack),
+      USE_EXISTING_CREDENTIALS: 'true',
+      AWS_ACCESS_KEY_ID: 'AKIAEXISTINGEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'existing-secret-example',
+    },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expect(withRole.exitCode).toBe(0);
+  expect(stack.proxy.records().map((r) => r.action)).toContain('AssumeRoleWithWebIdentity');
+  expect(withRole.env['AWS_ACCESS_KEY_ID']).toBeDefined();
+  expect(withRole.log).toMatch(
+    /::warning::USE_EXISTING_CREDENTIALS in the environment is ignored.*`role-to-assume`/,
+  );
 });
 
 test('use-existing-credentials: working credentials in the job are kept; nothing is assumed or exported', async () => {

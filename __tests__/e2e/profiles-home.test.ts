@@ -9,6 +9,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -165,7 +166,11 @@ test.each([
     withUserFiles(job);
     if (location === 'runner-temp') {
       const earlier = join(job.root, 'earlier-config');
-      writeFileSync(earlier, USER_CONFIG);
+      // A header with a trailing comment is the same section to the AWS CLI and the SDKs.
+      writeFileSync(
+        earlier,
+        USER_CONFIG.replace('[profile mine]', '[profile mine] ; my own, see wiki'),
+      );
       job.env['AWS_CONFIG_FILE'] = earlier;
     }
     const inputs = {
@@ -206,6 +211,9 @@ test.each([
       'mine',
     ]);
     expect(cli.json).toMatchObject({ Account: '111111111111' });
+    // Replaced, not added beside: a second [profile mine] would make the AWS CLI refuse the file.
+    const written = readFileSync(replaced.env['AWS_CONFIG_FILE'] ?? '', 'utf8');
+    expect(written.match(/^\[profile mine\]/gm)).toHaveLength(1);
   },
 );
 
@@ -229,4 +237,30 @@ test('home: a ~/.aws that is a symbolic link is refused, nothing is written thro
   const post = await runStep({ entry: 'post', job });
   expect(post.exitCode).toBe(0);
   expect(readdirSync(elsewhere)).toEqual([]);
+});
+
+test('home: a ~/.aws swapped for a symbolic link between main and post is not followed by the post step', async () => {
+  const job = createJob();
+  withUserFiles(job);
+  const main = await runStep({
+    entry: 'main',
+    job,
+    env: oidcEnv(stack),
+    inputs: { ...stsInputs(stack), profiles: `dev: ${DEV}`, 'profile-files-location': 'home' },
+  });
+  expect(main.exitCode).toBe(0);
+  // A later step moves the directory away and leaves a link to it in its place.
+  const elsewhere = join(job.root, 'elsewhere');
+  renameSync(join(job.home, '.aws'), elsewhere);
+  symlinkSync(elsewhere, join(job.home, '.aws'));
+  const before = readFileSync(join(elsewhere, 'config'), 'utf8');
+  expect(before).toContain('[profile dev]');
+
+  const post = await runStep({ entry: 'post', job });
+  expect(post.exitCode).toBe(0);
+  expect(post.log).toMatch(
+    /::warning::.*refusing to edit profiles in .*\.aws: it is a symbolic link/,
+  );
+  expect(readFileSync(join(elsewhere, 'config'), 'utf8')).toBe(before);
+  expect(existsSync(join(elsewhere, 'credentials'))).toBe(true);
 });

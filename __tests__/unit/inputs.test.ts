@@ -82,6 +82,59 @@ describe('inputs from environment variables (as configure-aws-credentials >= 4.2
     expect(readInputs(reader(given), env)[key]).toBe(expected);
   });
 
+  test.each([
+    {
+      name: 'ROLE_TO_ASSUME adds no session to a step whose with: asks only for profiles',
+      given: { profiles: 'dev = arn:aws:iam::111111111111:role/dev' },
+      env: { ROLE_TO_ASSUME: 'arn:aws:iam::222222222222:role/job' },
+      key: 'roleToAssume',
+      expected: '',
+      warning: "ROLE_TO_ASSUME in the environment is ignored: this step's `with:` sets `profiles`",
+    },
+    {
+      name: 'ROLE_TO_ASSUME is not a first hop for a role-chain the step gave',
+      given: { 'role-chain': 'arn:aws:iam::111111111111:role/a' },
+      env: { ROLE_TO_ASSUME: 'arn:aws:iam::222222222222:role/job' },
+      key: 'roleToAssume',
+      expected: '',
+      warning:
+        "ROLE_TO_ASSUME in the environment is ignored: this step's `with:` sets `role-chain`",
+    },
+    {
+      name: 'USE_EXISTING_CREDENTIALS cancels no role-to-assume given in with:',
+      given: { 'role-to-assume': 'arn:aws:iam::111111111111:role/deploy' },
+      env: { USE_EXISTING_CREDENTIALS: 'true' },
+      key: 'useExistingCredentials',
+      expected: '',
+      warning:
+        "USE_EXISTING_CREDENTIALS in the environment is ignored: this step's `with:` sets `role-to-assume`",
+    },
+    {
+      name: 'ROLE_TO_ASSUME still fills a step that names no session',
+      given: {},
+      env: { ROLE_TO_ASSUME: 'arn:aws:iam::222222222222:role/job' },
+      key: 'roleToAssume',
+      expected: 'arn:aws:iam::222222222222:role/job',
+      warning: undefined,
+    },
+    {
+      name: 'both from the environment keep working together',
+      given: {},
+      env: {
+        ROLE_TO_ASSUME: 'arn:aws:iam::222222222222:role/job',
+        USE_EXISTING_CREDENTIALS: 'true',
+      },
+      key: 'useExistingCredentials',
+      expected: 'true',
+      warning: undefined,
+    },
+  ] as const)('$name', ({ given, env, key, expected, warning }) => {
+    const warnings: string[] = [];
+    expect(readInputs(reader(given), env, (line) => warnings.push(line))[key]).toBe(expected);
+    if (warning === undefined) expect(warnings).toEqual([]);
+    else expect(warnings).toEqual([expect.stringContaining(warning)]);
+  });
+
   test('inputs without a variable keep their action.yml default', () => {
     const raw = readInputs(reader(), {});
     expect(raw.credentialSource).toBe('auto');

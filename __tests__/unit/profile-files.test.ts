@@ -128,8 +128,9 @@ describe('mergeSections', () => {
       gone: [],
     },
     {
-      name: 'CRLF file and a spaced header',
-      existing: '[ profile dev ]\r\nregion = x\r\n[profile keep]\r\nregion = y\r\n',
+      // A spaced header ([ profile dev ]) is no profile to botocore: refused, see below.
+      name: 'CRLF file',
+      existing: '[profile dev]\r\nregion = x\r\n[profile keep]\r\nregion = y\r\n',
       sections: [dev],
       expected: { 'profile dev': dev.entries, 'profile keep': { region: 'y' } },
       kept: ['[profile keep]'],
@@ -205,5 +206,87 @@ describe('existingHeaders and removeSections (profile-files-location: home)', ()
   test('removing every section of a file we created leaves nothing', () => {
     const text = mergeSections('', [{ header: 'dev', entries: { aws_access_key_id: 'x' } }]);
     expect(removeSections(text, ['dev'])).toBe('');
+  });
+});
+
+// Headers as botocore (configloader.raw_config_parse over configparser, then build_profile_map's
+// shlex.split) and the JS SDK (parseIni in @smithy/core/config) read them (issue 17).
+describe('section headers with comments, spaces and quotes', () => {
+  const DEPLOY: IniSection = { header: 'profile deploy', entries: { region: 'eu-west-1' } };
+  const KEYS: IniSection = { header: 'deploy', entries: { aws_access_key_id: 'AKIDNEW' } };
+
+  test.each([
+    { name: 'a trailing ; comment', text: '[profile deploy] ; note\nregion = us-east-1\n' },
+    { name: 'a trailing # comment', text: '[profile deploy] # x\nregion = us-east-1\n' },
+    { name: 'a double-quoted name', text: '[profile "deploy"]\nregion = us-east-1\n' },
+    { name: 'a single-quoted name', text: "[profile 'deploy']\nregion = us-east-1\n" },
+    { name: 'indentation around the header', text: '  [profile deploy]  \nregion = us-east-1\n' },
+  ])('$name: the existing section is found and replaced, never added twice', ({ text }) => {
+    expect(existingHeaders(text, ['profile deploy'])).toEqual(['profile deploy']);
+    const merged = mergeSections(`[profile other]\nregion = x\n${text}`, [DEPLOY]);
+    expect(merged.match(/^\s*\[.*deploy/gm)).toHaveLength(1);
+    expect(readSection(merged, 'profile deploy')).toEqual({ region: 'eu-west-1' });
+    expect(readSection(merged, 'profile other')).toEqual({ region: 'x' });
+  });
+
+  test('credentials: [deploy] ; note is the deploy section', () => {
+    const merged = mergeSections('[deploy] ; note\naws_access_key_id = AKIDOLD\n', [KEYS]);
+    expect(merged).toBe('[deploy]\naws_access_key_id = AKIDNEW\n');
+  });
+
+  test.each([
+    {
+      name: 'both [deploy] and [profile deploy] in config',
+      text: '[deploy]\na = 1\n[profile deploy]\nb = 2\n',
+    },
+    {
+      name: 'a bare [deploy] in config (not a profile to either reader)',
+      text: '[deploy]\na = 1\n',
+    },
+    {
+      name: 'two spellings botocore both reads as deploy',
+      text: '[profile deploy]\n[profile  deploy]\n',
+    },
+    {
+      name: 'the same header twice (the CLI refuses the file)',
+      text: '[profile deploy]\n[profile deploy]\n',
+    },
+    { name: 'spaces inside the brackets', text: '[ profile  deploy ]\nregion = x\n' },
+    {
+      name: 'two spaces after profile (botocore: deploy; JS SDK: no profile)',
+      text: '[profile  deploy]\n',
+    },
+    { name: 'a comment without a space (JS SDK: no header)', text: '[profile deploy];note\n' },
+    { name: 'text after the bracket (JS SDK: no header)', text: '[profile deploy]x\n' },
+  ])('$name: refused with the line and the fix', ({ text }) => {
+    const error =
+      /refusing to write \[profile deploy\] into \/home\/u\/.aws\/config: .*line \d+: .*Leave exactly one plain "\[profile deploy\]" header/;
+    expect(() => existingHeaders(text, ['profile deploy'], '/home/u/.aws/config')).toThrow(error);
+    expect(() => mergeSections(text, [DEPLOY], '/home/u/.aws/config')).toThrow(error);
+    expect(() => removeSections(text, ['profile deploy'], '/home/u/.aws/config')).toThrow(error);
+  });
+
+  test.each([
+    { name: 'a commented-out header', text: '# [profile deploy]\n; [profile deploy]\n' },
+    {
+      name: 'another profile whose name contains it',
+      text: '[profile deploy-prod]\n[profile mydeploy]\n',
+    },
+    { name: 'an sso-session of the same name', text: '[sso-session deploy]\n' },
+  ])('$name: not the profile, and no refusal', ({ text }) => {
+    expect(existingHeaders(text, ['profile deploy'])).toEqual([]);
+    expect(mergeSections(text, [DEPLOY])).toBe(`${text}\n[profile deploy]\nregion = eu-west-1\n`);
+  });
+
+  test('[profile default] and [default] are one profile: both present is refused', () => {
+    expect(existingHeaders('[profile default]\n', ['default'])).toEqual(['default']);
+    expect(() => existingHeaders('[default]\n[profile default]\n', ['default'])).toThrow(
+      /line 1.*line 2/,
+    );
+  });
+
+  test('removal stops at a header only one reader sees', () => {
+    const text = '[profile deploy] # ours\nregion = x\n[other];note\nregion = y\n';
+    expect(removeSections(text, ['profile deploy'])).toBe('[other];note\nregion = y\n');
   });
 });

@@ -7,6 +7,9 @@ import {
   SAMPLE_SESSION_TOKEN,
   WEB_IDENTITY_RESPONSE,
 } from '../../__fixtures__/sts-responses.js';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { StsCallError } from '../../src/model/errors.js';
 import { isRetryableStsError } from '../../src/aws/retry.js';
 import { createSdkStsGateway } from '../../src/aws/sts-client.js';
@@ -27,15 +30,24 @@ type Reply = { status: number; body: string; headers?: Record<string, string> } 
 
 /** A gateway whose SDK talks to an in-memory handler answering `replies` in order. */
 function gateway(...replies: Reply[]) {
+  return gatewayWith({}, ...replies);
+}
+
+function gatewayWith(
+  options: { endpoint?: string; env?: Record<string, string> },
+  ...replies: Reply[]
+) {
   const seen: SeenRequest[] = [];
   const debug: string[] = [];
+  const info: string[] = [];
   const sts = createSdkStsGateway({
     region: 'us-east-1',
-    endpoint: undefined,
+    endpoint: options.endpoint,
     httpProxy: undefined,
     noProxy: [],
     attemptTimeoutMs: 5000,
-    env: {},
+    env: { ...options.env },
+    info: (line) => info.push(line),
     debug: (line) => debug.push(line),
     requestHandler: {
       handle: async (request) => {
@@ -56,7 +68,7 @@ function gateway(...replies: Reply[]) {
       },
     },
   });
-  return { sts, seen, debug };
+  return { sts, seen, debug, info };
 }
 
 describe('toAssumeRoleInput', () => {
@@ -251,6 +263,110 @@ describe('the gateway over the SDK', () => {
       );
     expect(Math.abs(signedAt(seen[1]) - serverNow.getTime())).toBeLessThan(60_000);
   });
+});
+
+describe('endpoints from shared config files are never used (issue 17)', () => {
+  // The SDK reads AWS_CONFIG_FILE and AWS_PROFILE from process.env itself; each case gets its own
+  // file, since the SDK caches a file by path for the life of the process.
+  const PLANTED = 'http://planted.example:8080';
+  const CONFIG = [
+    '[default]',
+    `endpoint_url = ${PLANTED}`,
+    '[profile services-user]',
+    'services = planted',
+    '[services planted]',
+    'sts =',
+    `  endpoint_url = ${PLANTED}`,
+  ].join('\n');
+  let dir: string;
+  const saved = { file: process.env['AWS_CONFIG_FILE'], profile: process.env['AWS_PROFILE'] };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sts-endpoint-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const [name, value] of [
+      ['AWS_CONFIG_FILE', saved.file],
+      ['AWS_PROFILE', saved.profile],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  });
+
+  test.each([
+    {
+      name: 'endpoint_url in the profile',
+      profile: 'default',
+      expected: 'https://sts.us-east-1.amazonaws.com/',
+      line: undefined,
+    },
+    {
+      name: 'a services section',
+      profile: 'services-user',
+      expected: 'https://sts.us-east-1.amazonaws.com/',
+      line: undefined,
+    },
+    {
+      name: 'AWS_ENDPOINT_URL_STS still counts, and is named',
+      profile: 'default',
+      env: {
+        AWS_ENDPOINT_URL_STS: 'http://sts.chosen.example:1',
+        AWS_ENDPOINT_URL: 'http://all.example:2',
+      },
+      expected: 'http://sts.chosen.example/',
+      line: 'STS endpoint: http://sts.chosen.example:1 (from AWS_ENDPOINT_URL_STS)',
+    },
+    {
+      name: 'AWS_ENDPOINT_URL still counts',
+      profile: 'default',
+      env: { AWS_ENDPOINT_URL: 'http://all.example:2' },
+      expected: 'http://all.example/',
+      line: 'STS endpoint: http://all.example:2 (from AWS_ENDPOINT_URL)',
+    },
+    {
+      name: 'the sts-endpoint input wins over the variables',
+      profile: 'default',
+      endpoint: 'http://input.example:3',
+      env: { AWS_ENDPOINT_URL_STS: 'http://sts.chosen.example:1' },
+      expected: 'http://input.example/',
+      line: 'STS endpoint: http://input.example:3 (from sts-endpoint)',
+    },
+    {
+      name: 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the variables off, as in the SDK',
+      profile: 'default',
+      env: {
+        AWS_ENDPOINT_URL_STS: 'http://sts.chosen.example:1',
+        AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true',
+      },
+      expected: 'https://sts.us-east-1.amazonaws.com/',
+      line: undefined,
+    },
+  ] as {
+    name: string;
+    profile: string;
+    endpoint?: string;
+    env?: Record<string, string>;
+    expected: string;
+    line: string | undefined;
+  }[])(
+    '$name: the request goes to $expected',
+    async ({ profile, endpoint, env, expected, line }) => {
+      const file = path.join(dir, 'config');
+      fs.writeFileSync(file, CONFIG);
+      process.env['AWS_CONFIG_FILE'] = file;
+      process.env['AWS_PROFILE'] = profile;
+      const { sts, seen, info } = gatewayWith(
+        { ...(endpoint === undefined ? {} : { endpoint }), ...(env === undefined ? {} : { env }) },
+        { status: 200, body: WEB_IDENTITY_RESPONSE },
+      );
+      await sts.assumeRoleWithWebIdentity(
+        { roleArn: ROLE_ARN, sessionName: 's', durationSeconds: 900, webIdentityToken: 't' },
+        CALL,
+      );
+      expect(seen.map((r) => r.url)).toEqual([expected]);
+      expect(info).toEqual(line === undefined ? [] : [line]);
+    },
+  );
 });
 
 describe('toStsCallError on SDK-shaped errors', () => {

@@ -9,6 +9,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   m_: () => (/* binding */ exportProxySettings),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
+
 /** A transport failure (refused, reset, timed out): always worth a retry. */
 class TransportError extends Error {
     code;
@@ -18,24 +20,19 @@ class TransportError extends Error {
         this.name = 'TransportError';
     }
 }
-/** The proxy for a URL: the http-proxy input, else HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY matches. */
-function proxyFor(url, settings, env) {
-    const fromEnv = url.protocol === 'https:'
-        ? (env['HTTPS_PROXY'] ?? env['https_proxy'])
-        : (env['HTTP_PROXY'] ?? env['http_proxy']);
-    const proxy = settings.httpProxy ?? (fromEnv || undefined);
-    if (proxy === undefined)
-        return undefined;
-    const bypass = [...settings.noProxy, ...(env['NO_PROXY'] ?? env['no_proxy'] ?? '').split(',')]
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry !== '');
-    const host = url.hostname.toLowerCase();
-    const hostPort = `${host}:${url.port}`;
-    const isBypassed = bypass.some((entry) => entry === '*' ||
-        entry === host ||
-        entry === hostPort ||
-        host.endsWith(entry.startsWith('.') ? entry : `.${entry}`));
-    return isBypassed ? undefined : new URL(proxy);
+/**
+ * The proxy for a URL, decided by @actions/http-client itself (its public `./lib/proxy` entry,
+ * listed in the package's "exports" map), so STS goes where the OIDC token request goes:
+ * https_proxy before HTTPS_PROXY (http_proxy before HTTP_PROXY for plain HTTP), an empty one
+ * counting as unset; no_proxy before NO_PROXY, matched on the host and on host:port with the
+ * scheme's default port filled in; loopback never proxied. It reads process.env, so the inputs
+ * must have been put there first (exportProxySettings).
+ */
+function proxyFor(url) {
+    const proxy = (0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(url);
+    // A value that parses as a URL but has no host (`proxy.corp:3128` reads as a scheme) is no
+    // proxy to http-client either (its `useProxy` checks the hostname).
+    return proxy === undefined || proxy.hostname === '' ? undefined : new URL(proxy.href);
 }
 /**
  * @actions/http-client (under core.getIDToken in the main step, and the refresh helper's token
@@ -222,12 +219,15 @@ var external_node_path_ = __nccwpck_require__(6760);
 /**
  * Throws when a user's profile directory (~/.aws) is a symbolic link: a write through it would
  * land wherever the link points, which may be shared or outside the user's home. A missing
- * directory is fine (it is created as a real one).
+ * directory is fine (it is created as a real one). The post step asks again before it edits or
+ * removes anything there: on a self-hosted runner a later step may have swapped the directory.
  */
-async function user_directory_refuseLinkedDirectory(directory) {
+async function user_directory_refuseLinkedDirectory(directory, doing) {
     const stat = await fs.lstat(directory).catch(() => undefined);
-    if (stat?.isSymbolicLink() === true)
-        throw new Error(`refusing to write profiles into ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+    if (stat?.isSymbolicLink() !== true)
+        return;
+    const refusal = doing === undefined ? 'refusing to write profiles into' : `refusing to ${doing}`;
+    throw new Error(`${refusal} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -355,6 +355,7 @@ function refreshFiles(directory, profile) {
 ;// CONCATENATED MODULE: ./src/publish/profile-files.ts
 /** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
 
+
 /** Renders sections as INI text; refuses values that could start a new line or section. */
 function renderSections(sections) {
     return sections
@@ -366,63 +367,78 @@ function renderSections(sections) {
         });
         if (/[\r\n[\]]/.test(section.header))
             throw new Error('refusing to write a malformed profile header');
+        const reading = readHeaderLine(`[${section.header}]`);
+        // Both readers must take the header back as written, or the section would be lost to one.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
+            reading.botocore !== section.header ||
+            reading.js !== section.header)
+            throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
         return `[${section.header}]\n${lines.join('\n')}\n`;
     })
         .join('\n');
 }
-const HEADER = /^\s*\[([^\]]+)\]\s*$/;
 /**
  * Merges new sections into existing file text: sections with the same header are replaced,
- * everything else (other profiles, comments, blank lines) is kept as it was.
+ * everything else (other profiles, comments, blank lines) is kept as it was. Throws when the
+ * text spells one of the headers ambiguously (profile-headers.ts).
  */
-function profile_files_mergeSections(existing, sections) {
-    const head = profile_files_removeSections(existing, sections.map((s) => s.header)).replace(/\n+$/, '');
+function profile_files_mergeSections(existing, sections, file = 'the profile file') {
+    const head = profile_files_removeSections(existing, sections.map((s) => s.header), file).replace(/\n+$/, '');
     const body = renderSections(sections);
     return head === '' ? body : `${head}\n\n${body}`;
 }
 /** Reads one section's entries from INI text (used by the tests). */
 function readSection(text, header) {
-    let inside = false;
-    let found;
-    for (const line of text.split(/\r?\n/)) {
-        const match = HEADER.exec(line);
-        if (match) {
-            inside = match[1]?.trim() === header;
-            if (inside)
-                found = {};
-            continue;
-        }
+    const lines = text.split(/\r?\n/);
+    const place = locateSection(lines, header);
+    if (place.kind !== 'present')
+        return undefined;
+    const found = {};
+    for (const line of lines.slice(place.line + 1)) {
+        if (isHeaderLine(line))
+            break;
         const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
-        if (inside && entry && found)
+        if (entry)
             found[entry[1]] = entry[2].trim();
     }
     return found;
 }
-/** The headers among `headers` that a file's text already has a section for. */
-function profile_files_existingHeaders(text, headers) {
-    const present = new Set();
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            present.add(header);
-    }
-    return headers.filter((h) => present.has(h.trim()));
+/**
+ * The headers among `headers` that a file's text already has a section for. Throws when the
+ * text spells one of them ambiguously, so no second section is ever added beside it.
+ */
+function profile_files_existingHeaders(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    return headers.filter((header) => {
+        const place = locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        return place.kind === 'present';
+    });
 }
 /**
- * Removes the sections with these headers (each from its header to the next one), keeping
- * every other line, comments included, as it was.
+ * Removes the sections with these headers (each from its header to the next header line, as
+ * either reader sees one), keeping every other line, comments included, as it was. Throws when
+ * the text spells one of them ambiguously: nothing is removed then.
  */
-function profile_files_removeSections(text, headers) {
-    const removed = new Set(headers.map((h) => h.trim()));
+function profile_files_removeSections(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    const starts = new Set();
+    for (const header of headers) {
+        const place = locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        if (place.kind === 'present')
+            starts.add(place.line);
+    }
     const kept = [];
     let skipping = false;
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            skipping = removed.has(header);
+    lines.forEach((line, index) => {
+        if (isHeaderLine(line))
+            skipping = starts.has(index);
         if (!skipping)
             kept.push(line);
-    }
+    });
     const body = kept.join('\n').replace(/\n+$/, '');
     return body === '' ? '' : `${body}\n`;
 }
@@ -481,8 +497,8 @@ async function readIfRegularFile(file) {
  * effect (`mergeFrom`) so that profiles configured before this step keep working.
  */
 async function writeProfileFiles(files, config, credentials) {
-    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config));
-    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials));
+    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config, files.mergeFrom.config));
+    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials, files.mergeFrom.credentials));
 }
 /** Config-file section for a profile. */
 function configSection(profile, entries) {
@@ -492,7 +508,7 @@ function configSection(profile, entries) {
 async function existingSections(wanted) {
     const found = [];
     for (const { file, headers } of wanted) {
-        const present = existingHeaders(await readIfRegularFile(file), headers);
+        const present = existingHeaders(await readIfRegularFile(file), headers, file);
         if (present.length > 0)
             found.push({ file, headers: present });
     }
@@ -517,14 +533,14 @@ async function mergeIntoUserFile(file, sections) {
             throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
         existing = await fs.readFile(file, 'utf8');
     }
-    await replaceUserFile(file, mergeSections(existing, sections));
+    await replaceUserFile(file, mergeSections(existing, sections, file));
 }
 /** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
 async function removeFromUserFile(file, headers, created) {
     const stat = await fs.lstat(file).catch(() => undefined);
     if (stat === undefined || !stat.isFile())
         return;
-    const text = removeSections(await fs.readFile(file, 'utf8'), headers);
+    const text = removeSections(await fs.readFile(file, 'utf8'), headers, file);
     if (text.trim() === '' && created)
         await fs.rm(file, { force: true });
     else
@@ -1011,7 +1027,7 @@ function createTokenTransport(settings, env) {
         if (signal?.aborted)
             throw new http_transport/* TransportError */.wX('aborted', 'Aborted');
         (0,http_transport/* exportProxySettings */.m_)(settings, env);
-        const { HttpClient } = await __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+        const { HttpClient } = await __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 2779));
         const client = new HttpClient(headers['user-agent'], undefined, {
             allowRetries: false,
             allowRedirects: false,
@@ -1402,7 +1418,7 @@ env, now) {
     });
     const noop = () => undefined;
     // The same gateway as the main step (the only user of the AWS SDK), loaded on a cache miss only.
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7316));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8479));
     const gateway = createSdkStsGateway({
         region: spec.region,
         endpoint: spec.network.stsEndpoint,
@@ -1753,6 +1769,106 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+/* unused harmony export checkBypass */
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
 
 /***/ })
 

@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _post_plan_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9473);
+/* harmony import */ var _post_plan_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5903);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9675);
 
 
@@ -28395,7 +28395,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9473:
+/***/ 5903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28419,12 +28419,15 @@ var external_node_os_ = __nccwpck_require__(8161);
 /**
  * Throws when a user's profile directory (~/.aws) is a symbolic link: a write through it would
  * land wherever the link points, which may be shared or outside the user's home. A missing
- * directory is fine (it is created as a real one).
+ * directory is fine (it is created as a real one). The post step asks again before it edits or
+ * removes anything there: on a self-hosted runner a later step may have swapped the directory.
  */
-async function user_directory_refuseLinkedDirectory(directory) {
-    const stat = await fs.lstat(directory).catch(() => undefined);
-    if (stat?.isSymbolicLink() === true)
-        throw new Error(`refusing to write profiles into ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+async function user_directory_refuseLinkedDirectory(directory, doing) {
+    const stat = await external_node_fs_namespaceObject.promises.lstat(directory).catch(() => undefined);
+    if (stat?.isSymbolicLink() !== true)
+        return;
+    const refusal = doing === undefined ? 'refusing to write profiles into' : `refusing to ${doing}`;
+    throw new Error(`${refusal} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -28549,8 +28552,152 @@ function refreshFiles(directory, profile) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/publish/profile-headers.ts
+/**
+ * How the two readers of a shared config/credentials file see a section header line, and where
+ * a profile's section is. Pure text in, data out.
+ *
+ * botocore (the AWS CLI, boto3): configloader.raw_config_parse reads the file with Python's
+ * configparser.RawConfigParser: a stripped line starting with `#` or `;` is a comment; otherwise
+ * `\[(?P<header>.+)\]` is matched from the start of the stripped line ("very permissive": the
+ * header runs to the line's last `]`, so `[deploy] ; note` is section `deploy`; no inline
+ * comments are stripped; the header is not trimmed), and a repeated header makes the whole file
+ * fail to parse (DuplicateSectionError, strict mode). build_profile_map then reads a config
+ * section whose name starts with `profile` as shlex.split(name) == ['profile', NAME] (so quotes
+ * are removed and `[profile  deploy]` is `deploy`), and `default` as itself.
+ *
+ * The JS SDK v3 (@smithy/shared-ini-file-loader, now @smithy/core/config, parseIni): cuts each
+ * line at the first `;` or `#` that starts it or follows white space, trims it, and takes
+ * `[...]` as a section only when the trimmed text starts with `[` and ends with `]`; the inner
+ * text (not trimmed) matching `^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$` with a known prefix is
+ * `prefix.name` (`profile "deploy"` is profile `deploy`; `profile  deploy`, with two spaces, is
+ * nothing); a repeated header merges into the first (getConfigData maps `profile.default` onto
+ * `default` too).
+ *
+ * A header both read as the profile is the profile's section; any other spelling of the name
+ * (found after removing comments, quotes, brackets and repeated spaces) is ambiguous: the two
+ * readers, or a person, could take different sections for it, and this step refuses to add a
+ * second one (issue 17).
+ */
+const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
+/** Reads one line as both readers do; all three are undefined for a line that is no header. */
+function profile_headers_readHeaderLine(line) {
+    return { botocore: botocoreHeader(line), js: jsHeader(line), loose: looseName(line) };
+}
+function botocoreHeader(line) {
+    const stripped = line.trim();
+    if (stripped.startsWith('#') || stripped.startsWith(';'))
+        return undefined;
+    const header = /^\[(.+)\]/.exec(stripped)?.[1];
+    if (header === undefined || !header.startsWith('profile'))
+        return header;
+    const parts = shlexSplit(header);
+    if (parts?.length !== 2 || parts[0] !== 'profile')
+        return header;
+    return parts[1] === 'default' ? 'default' : `profile ${parts[1]}`;
+}
+function jsHeader(line) {
+    const trimmed = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
+    if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2)
+        return undefined;
+    const inner = trimmed.slice(1, -1);
+    const prefixed = JS_PREFIXED.exec(inner);
+    if (prefixed === null)
+        return inner;
+    const [, prefix, , name] = prefixed;
+    if (prefix === undefined || !JS_SECTION_TYPES.includes(prefix))
+        return undefined;
+    return prefix === 'profile' && name === 'default' ? 'default' : `${prefix} ${name ?? ''}`;
+}
+function looseName(line) {
+    const text = line.trim();
+    const end = text.lastIndexOf(']');
+    if (!text.startsWith('[') || end < 1)
+        return undefined;
+    return text
+        .slice(1, end)
+        .replace(/["']/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^profile /, '');
+}
+/** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
+function shlexSplit(text) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word = (word ?? '') + c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && ['"', '\\', '$', '`'].includes(text[i + 1] ?? ''))
+                word = (word ?? '') + text[++i];
+            else
+                word = (word ?? '') + c;
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                return undefined;
+            word = (word ?? '') + text[++i];
+        }
+        else
+            word = (word ?? '') + c;
+    }
+    if (quote !== undefined)
+        return undefined;
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** Finds the section with this header (`profile dev`, `default`, `dev`) among the lines. */
+function profile_headers_locateSection(lines, header) {
+    const name = header.replace(/^profile /, '');
+    const hits = [];
+    let agreed = true;
+    lines.forEach((line, index) => {
+        const reading = profile_headers_readHeaderLine(line);
+        if (reading.botocore !== header && reading.js !== header && reading.loose !== name)
+            return;
+        hits.push(index);
+        agreed &&= reading.botocore === header && reading.js === header;
+    });
+    if (hits.length === 0)
+        return { kind: 'absent' };
+    if (hits.length === 1 && agreed)
+        return { kind: 'present', line: hits[0] };
+    return { kind: 'ambiguous', lines: hits };
+}
+/** The error for an ambiguous section: names the file, the lines and the fix. */
+function profile_headers_ambiguousSectionError(file, header, lines, at) {
+    const found = at.map((i) => `line ${i + 1}: ${JSON.stringify(lines[i]?.trim())}`).join(', ');
+    return new Error(`refusing to write [${header}] into ${file}: the file already spells that profile in a way the AWS CLI (botocore) and the AWS SDKs may read differently, or more than once (${found}). Leave exactly one plain "[${header}]" header for it (comments on a line of their own), or choose another profile name.`);
+}
+/** Whether the line starts a section for either reader (or would to a person reading it). */
+function profile_headers_isHeaderLine(line) {
+    const reading = profile_headers_readHeaderLine(line);
+    return reading.botocore !== undefined || reading.js !== undefined || reading.loose !== undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/profile-files.ts
 /** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
+
 
 /** Renders sections as INI text; refuses values that could start a new line or section. */
 function renderSections(sections) {
@@ -28563,63 +28710,78 @@ function renderSections(sections) {
         });
         if (/[\r\n[\]]/.test(section.header))
             throw new Error('refusing to write a malformed profile header');
+        const reading = readHeaderLine(`[${section.header}]`);
+        // Both readers must take the header back as written, or the section would be lost to one.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
+            reading.botocore !== section.header ||
+            reading.js !== section.header)
+            throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
         return `[${section.header}]\n${lines.join('\n')}\n`;
     })
         .join('\n');
 }
-const HEADER = /^\s*\[([^\]]+)\]\s*$/;
 /**
  * Merges new sections into existing file text: sections with the same header are replaced,
- * everything else (other profiles, comments, blank lines) is kept as it was.
+ * everything else (other profiles, comments, blank lines) is kept as it was. Throws when the
+ * text spells one of the headers ambiguously (profile-headers.ts).
  */
-function profile_files_mergeSections(existing, sections) {
-    const head = removeSections(existing, sections.map((s) => s.header)).replace(/\n+$/, '');
+function profile_files_mergeSections(existing, sections, file = 'the profile file') {
+    const head = removeSections(existing, sections.map((s) => s.header), file).replace(/\n+$/, '');
     const body = renderSections(sections);
     return head === '' ? body : `${head}\n\n${body}`;
 }
 /** Reads one section's entries from INI text (used by the tests). */
 function readSection(text, header) {
-    let inside = false;
-    let found;
-    for (const line of text.split(/\r?\n/)) {
-        const match = HEADER.exec(line);
-        if (match) {
-            inside = match[1]?.trim() === header;
-            if (inside)
-                found = {};
-            continue;
-        }
+    const lines = text.split(/\r?\n/);
+    const place = locateSection(lines, header);
+    if (place.kind !== 'present')
+        return undefined;
+    const found = {};
+    for (const line of lines.slice(place.line + 1)) {
+        if (isHeaderLine(line))
+            break;
         const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
-        if (inside && entry && found)
+        if (entry)
             found[entry[1]] = entry[2].trim();
     }
     return found;
 }
-/** The headers among `headers` that a file's text already has a section for. */
-function profile_files_existingHeaders(text, headers) {
-    const present = new Set();
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            present.add(header);
-    }
-    return headers.filter((h) => present.has(h.trim()));
+/**
+ * The headers among `headers` that a file's text already has a section for. Throws when the
+ * text spells one of them ambiguously, so no second section is ever added beside it.
+ */
+function profile_files_existingHeaders(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    return headers.filter((header) => {
+        const place = locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        return place.kind === 'present';
+    });
 }
 /**
- * Removes the sections with these headers (each from its header to the next one), keeping
- * every other line, comments included, as it was.
+ * Removes the sections with these headers (each from its header to the next header line, as
+ * either reader sees one), keeping every other line, comments included, as it was. Throws when
+ * the text spells one of them ambiguously: nothing is removed then.
  */
-function removeSections(text, headers) {
-    const removed = new Set(headers.map((h) => h.trim()));
+function removeSections(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    const starts = new Set();
+    for (const header of headers) {
+        const place = profile_headers_locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw profile_headers_ambiguousSectionError(file, header, lines, place.lines);
+        if (place.kind === 'present')
+            starts.add(place.line);
+    }
     const kept = [];
     let skipping = false;
-    for (const line of text.split(/\r?\n/)) {
-        const header = HEADER.exec(line)?.[1]?.trim();
-        if (header !== undefined)
-            skipping = removed.has(header);
+    lines.forEach((line, index) => {
+        if (profile_headers_isHeaderLine(line))
+            skipping = starts.has(index);
         if (!skipping)
             kept.push(line);
-    }
+    });
     const body = kept.join('\n').replace(/\n+$/, '');
     return body === '' ? '' : `${body}\n`;
 }
@@ -28678,8 +28840,8 @@ async function readIfRegularFile(file) {
  * effect (`mergeFrom`) so that profiles configured before this step keep working.
  */
 async function writeProfileFiles(files, config, credentials) {
-    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config));
-    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials));
+    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config, files.mergeFrom.config));
+    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials, files.mergeFrom.credentials));
 }
 /** Config-file section for a profile. */
 function configSection(profile, entries) {
@@ -28689,7 +28851,7 @@ function configSection(profile, entries) {
 async function existingSections(wanted) {
     const found = [];
     for (const { file, headers } of wanted) {
-        const present = existingHeaders(await readIfRegularFile(file), headers);
+        const present = existingHeaders(await readIfRegularFile(file), headers, file);
         if (present.length > 0)
             found.push({ file, headers: present });
     }
@@ -28714,14 +28876,14 @@ async function mergeIntoUserFile(file, sections) {
             throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
         existing = await fs.readFile(file, 'utf8');
     }
-    await replaceUserFile(file, mergeSections(existing, sections));
+    await replaceUserFile(file, mergeSections(existing, sections, file));
 }
 /** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
 async function removeFromUserFile(file, headers, created) {
     const stat = await external_node_fs_namespaceObject.promises.lstat(file).catch(() => undefined);
     if (stat === undefined || !stat.isFile())
         return;
-    const text = removeSections(await external_node_fs_namespaceObject.promises.readFile(file, 'utf8'), headers);
+    const text = removeSections(await external_node_fs_namespaceObject.promises.readFile(file, 'utf8'), headers, file);
     if (text.trim() === '' && created)
         await external_node_fs_namespaceObject.promises.rm(file, { force: true });
     else
@@ -28907,6 +29069,7 @@ function decodeUserFileSections(text) {
 
 
 
+
 /**
  * Plans the post step from saved state alone: empty what main exported, restore what it
  * replaced, delete only files inside the private directory main created under RUNNER_TEMP.
@@ -28995,6 +29158,7 @@ async function applyAction(action, runner) {
             });
             return;
         case 'remove-empty-user-directory':
+            await user_directory_refuseLinkedDirectory(action.directory, 'remove');
             await external_node_fs_namespaceObject.promises.rmdir(action.directory).then(() => runner.info(`Removed ${action.directory} (this action created it)`), (error) => {
                 if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')
                     runner.info(`Kept ${action.directory}: it is not empty`);
@@ -29003,6 +29167,8 @@ async function applyAction(action, runner) {
             });
             return;
         case 'remove-sections':
+            // Checked now, not trusted from main: the directory may have been swapped for a link since.
+            await user_directory_refuseLinkedDirectory(external_node_path_namespaceObject.dirname(action.file), 'edit profiles in');
             await removeFromUserFile(action.file, action.headers, action.created);
             runner.info(`Removed ${action.headers.map((h) => `[${h}]`).join(', ')} from ${action.file}`);
             return;
@@ -32005,7 +32171,9 @@ function neutraliseCommands(text) {
         .split(/(\r\n|\r|\n)/)
         .map((line) => {
         const safe = line.replace(/##\[/g, `##${BREAK}[`);
-        return /^\s*::/.test(safe) ? `${BREAK}${safe}` : safe;
+        // \s lacks U+0085 (NEXT LINE), which .NET's Char.IsWhiteSpace, and so the runner's
+        // TrimStart, counts as white space.
+        return /^[\s\u0085]*::/.test(safe) ? `${BREAK}${safe}` : safe;
     })
         .join('');
 }

@@ -1,4 +1,5 @@
-import type { Env, WritableEnv } from '../model/env.js';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import type { WritableEnv } from '../model/env.js';
 
 /** The response of one HTTP exchange. */
 export interface HttpResponse {
@@ -36,27 +37,19 @@ export interface ProxySettings {
   readonly noProxy: readonly string[];
 }
 
-/** The proxy for a URL: the http-proxy input, else HTTPS_PROXY / HTTP_PROXY, unless NO_PROXY matches. */
-export function proxyFor(url: URL, settings: ProxySettings, env: Env): URL | undefined {
-  const fromEnv =
-    url.protocol === 'https:'
-      ? (env['HTTPS_PROXY'] ?? env['https_proxy'])
-      : (env['HTTP_PROXY'] ?? env['http_proxy']);
-  const proxy = settings.httpProxy ?? (fromEnv || undefined);
-  if (proxy === undefined) return undefined;
-  const bypass = [...settings.noProxy, ...(env['NO_PROXY'] ?? env['no_proxy'] ?? '').split(',')]
-    .map((entry) => entry.trim().toLowerCase())
-    .filter((entry) => entry !== '');
-  const host = url.hostname.toLowerCase();
-  const hostPort = `${host}:${url.port}`;
-  const isBypassed = bypass.some(
-    (entry) =>
-      entry === '*' ||
-      entry === host ||
-      entry === hostPort ||
-      host.endsWith(entry.startsWith('.') ? entry : `.${entry}`),
-  );
-  return isBypassed ? undefined : new URL(proxy);
+/**
+ * The proxy for a URL, decided by @actions/http-client itself (its public `./lib/proxy` entry,
+ * listed in the package's "exports" map), so STS goes where the OIDC token request goes:
+ * https_proxy before HTTPS_PROXY (http_proxy before HTTP_PROXY for plain HTTP), an empty one
+ * counting as unset; no_proxy before NO_PROXY, matched on the host and on host:port with the
+ * scheme's default port filled in; loopback never proxied. It reads process.env, so the inputs
+ * must have been put there first (exportProxySettings).
+ */
+export function proxyFor(url: URL): URL | undefined {
+  const proxy = getProxyUrl(url);
+  // A value that parses as a URL but has no host (`proxy.corp:3128` reads as a scheme) is no
+  // proxy to http-client either (its `useProxy` checks the hostname).
+  return proxy === undefined || proxy.hostname === '' ? undefined : new URL(proxy.href);
 }
 
 /**

@@ -1,24 +1,28 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
-import { proxyFor, type ProxySettings } from './http-transport.js';
-import type { Env } from '../model/env.js';
+import { exportProxySettings, proxyFor, type ProxySettings } from './http-transport.js';
+import type { WritableEnv } from '../model/env.js';
 
 /**
  * The request handler: one NodeHttpHandler per proxy choice, chosen per request from the
- * resolved endpoint's host (the SDK resolves it after our settings are fixed, so the choice is
- * made here, with the same rules as the OIDC token fetch: http-proxy input, else HTTPS_PROXY /
- * HTTP_PROXY, unless no-proxy / NO_PROXY matches).
+ * resolved endpoint's URL (the SDK resolves it after our settings are fixed) by proxyFor, which
+ * is @actions/http-client's own rule. As with http-client's tunnel agents, both HTTPS and plain
+ * HTTP go through the proxy as a CONNECT tunnel that carries the proxy URL's credentials
+ * (Proxy-Authorization), so a proxy that asks for them answers neither with a 407.
  */
 export class ProxyRoutingHandler {
   private readonly handlers = new Map<string, Promise<NodeHttpHandler>>();
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
+  /** Puts the http-proxy and no-proxy inputs where http-client (and proxyFor) reads them. */
   constructor(
-    private readonly settings: ProxySettings,
-    private readonly env: Env,
+    settings: ProxySettings,
+    env: WritableEnv,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    exportProxySettings(settings, env);
+  }
 
   async handle(
     request: Parameters<NodeHttpHandler['handle']>[0],
@@ -27,22 +31,7 @@ export class ProxyRoutingHandler {
     const url = new URL(
       `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`,
     );
-    const proxy = proxyFor(url, this.settings, this.env);
-    if (proxy !== undefined && request.protocol === 'http:') {
-      // Plain HTTP through a proxy: send the absolute URL to the proxy (RFC 7230 absolute-form);
-      // the Host header the SDK signed stays the endpoint's.
-      const viaProxy = Object.assign(
-        Object.create(Object.getPrototypeOf(request) as object),
-        request,
-        {
-          hostname: proxy.hostname,
-          port: Number(proxy.port) || 80,
-          path: `${url.origin}${request.path}`,
-        },
-      ) as typeof request;
-      return (await this.handlerFor(undefined)).handle(viaProxy, options);
-    }
-    return (await this.handlerFor(proxy)).handle(request, options);
+    return (await this.handlerFor(proxyFor(url))).handle(request, options);
   }
 
   private handlerFor(proxy: URL | undefined): Promise<NodeHttpHandler> {

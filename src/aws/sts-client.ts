@@ -9,6 +9,7 @@ import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { StsCallError } from '../model/errors.js';
 import type { ProxySettings } from './http-transport.js';
 import { ProxyRoutingHandler } from './proxy-routing-handler.js';
+import { chooseStsEndpoint } from './sts-endpoint.js';
 import { toStsCallError } from './sts-errors.js';
 import {
   fromAssumeOutput,
@@ -20,7 +21,7 @@ import {
 } from './sts-mapping.js';
 import { ACTION_NAME, ACTION_VERSION } from './version.js';
 import type { AwsCredentials, CallOptions, StsGateway } from './sts-gateway.js';
-import type { Env } from '../model/env.js';
+import type { WritableEnv } from '../model/env.js';
 
 /** What the gateway needs from the plan and the process. */
 export interface GatewaySettings extends ProxySettings {
@@ -28,7 +29,10 @@ export interface GatewaySettings extends ProxySettings {
   /** The `sts-endpoint` input; undefined lets the SDK resolve it (env, FIPS, dual-stack, partition). */
   readonly endpoint: string | undefined;
   readonly attemptTimeoutMs: number;
-  readonly env: Env;
+  /** The process environment: the proxy inputs are put there for http-client's rule (proxyFor). */
+  readonly env: WritableEnv;
+  /** Told, once, of an endpoint the user chose (sts-endpoint or AWS_ENDPOINT_URL*): never silent. */
+  readonly info?: (line: string) => void;
   /** Receives one line per request naming the resolved endpoint URL (never a header or body). */
   readonly debug?: (line: string) => void;
   /** Tests only: an in-memory HTTP handler at the SDK's own boundary, instead of the network. */
@@ -50,14 +54,18 @@ export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { d
   const clients = new Map<string, STSClient>();
   const corrected = new Set<string>();
   let clockOffset = 0;
-  let lastEndpoint = settings.endpoint === undefined ? '' : new URL(settings.endpoint).origin;
+  const chosen = chooseStsEndpoint(settings.endpoint, settings.env);
+  if (chosen !== undefined) settings.info?.(`STS endpoint: ${chosen.url} (from ${chosen.from})`);
+  let lastEndpoint = chosen === undefined ? '' : chosen.url;
   const clientFor = (caller: AwsCredentials | undefined): STSClient => {
     const key = caller?.accessKeyId ?? '';
     const existing = clients.get(key);
     if (existing !== undefined) return existing;
     const client = new STSClient({
       region: settings.region,
-      ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+      ...(chosen === undefined ? {} : { endpoint: chosen.url }),
+      // Endpoints in shared config files are never used (chooseStsEndpoint says why).
+      ignoreConfiguredEndpointUrls: true,
       customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
       maxAttempts: 1,
       systemClockOffset: clockOffset,

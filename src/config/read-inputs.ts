@@ -46,17 +46,39 @@ export const INPUT_ENV_VARIABLES = {
 } as const satisfies Partial<Record<InputKey, readonly string[]>>;
 
 /**
- * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
- * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays ''.
+ * Variables that would start or cancel a session on their own, and the `with:` inputs that
+ * already say which sessions the step runs. When the step's `with:` names any of those, the
+ * variable is left out (with a warning): a job-level `env:` must not add a session to a step
+ * that asked only for `profiles`, nor cancel a `role-to-assume` it was given (issue 17).
  */
-export function readInputs(readInput: InputReader, env: Env): RawInputs {
+const SESSION_FALLBACKS: Partial<Record<InputKey, readonly InputKey[]>> = {
+  roleToAssume: ['profiles', 'roleChain'],
+  useExistingCredentials: ['roleToAssume', 'roleChain', 'profiles'],
+};
+
+/**
+ * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
+ * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays '', unless
+ * SESSION_FALLBACKS leaves the variable out; `warn` is told of each variable left out.
+ */
+export function readInputs(
+  readInput: InputReader,
+  env: Env,
+  warn: (message: string) => void = () => undefined,
+): RawInputs {
   const fallbacks: Partial<Record<InputKey, readonly string[]>> = INPUT_ENV_VARIABLES;
+  const given = (key: InputKey): string => readInput(INPUT[key]).trim();
   const read = (key: InputKey): string => {
-    const given = readInput(INPUT[key]).trim();
-    if (given !== '') return given;
+    if (given(key) !== '') return given(key);
     for (const variable of fallbacks[key] ?? []) {
       const value = (env[variable] ?? '').trim();
-      if (value !== '') return value;
+      if (value === '') continue;
+      const decided = (SESSION_FALLBACKS[key] ?? []).filter((other) => given(other) !== '');
+      if (decided.length === 0) return value;
+      warn(
+        `${variable} in the environment is ignored: this step's \`with:\` sets ${decided.map((k) => `\`${INPUT[k]}\``).join(', ')}, which decides its sessions. Set \`${INPUT[key]}\` in \`with:\` to use it.`,
+      );
+      return '';
     }
     return '';
   };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { PRIVATE_PREFIX, removeFromUserFile } from '../publish/profile-store.js';
 import { REFRESH_TEMP_FILE } from '../publish/refresh-spec.js';
 import type { Runner } from '../publish/runner.js';
+import { refuseLinkedDirectory } from '../publish/user-directory.js';
 import { type CleanupState, decodeCleanupState } from '../publish/cleanup-state.js';
 
 /** One thing the post step does, or a reason it skips something. */
@@ -111,6 +112,7 @@ async function applyAction(action: CleanupAction, runner: Runner): Promise<void>
       });
       return;
     case 'remove-empty-user-directory':
+      await refuseLinkedDirectory(action.directory, 'remove');
       await fs.rmdir(action.directory).then(
         () => runner.info(`Removed ${action.directory} (this action created it)`),
         (error: NodeJS.ErrnoException) => {
@@ -121,6 +123,8 @@ async function applyAction(action: CleanupAction, runner: Runner): Promise<void>
       );
       return;
     case 'remove-sections':
+      // Checked now, not trusted from main: the directory may have been swapped for a link since.
+      await refuseLinkedDirectory(path.dirname(action.file), 'edit profiles in');
       await removeFromUserFile(action.file, action.headers, action.created);
       runner.info(`Removed ${action.headers.map((h) => `[${h}]`).join(', ')} from ${action.file}`);
       return;

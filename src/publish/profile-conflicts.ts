@@ -17,10 +17,11 @@ export const CREDENTIAL_VARIABLES = [
 
 /**
  * Refuses, before any request, to replace a profile section that already exists in the files
- * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile.
+ * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile;
+ * and, even with it, to write into a file that spells one of the profiles ambiguously
+ * (profile-headers.ts).
  */
 export async function checkProfilesAreNew(plan: Plan, ctx: RunContext, env: Env): Promise<void> {
-  if (plan.output.overwriteAwsProfile) return;
   const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
   if (names.length === 0) return;
   const home = homeDirectory(env);
@@ -31,8 +32,10 @@ export async function checkProfilesAreNew(plan: Plan, ctx: RunContext, env: Env)
   const found = await existingSections([
     { file: files.config, headers: names.map(configHeader) },
     { file: files.credentials, headers: names },
-  ]);
-  if (found.length === 0) return;
+  ]).catch((error: unknown) => {
+    throw new InputError(INPUT.profiles, error instanceof Error ? error.message : String(error));
+  });
+  if (found.length === 0 || plan.output.overwriteAwsProfile) return;
   const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
   throw new InputError(
     INPUT.overwriteAwsProfile,

@@ -7,6 +7,12 @@ export interface IniSection {
 }
 
 export { configHeader } from '../plan/profile-locations.js';
+import {
+  ambiguousSectionError,
+  isHeaderLine,
+  locateSection,
+  readHeaderLine,
+} from './profile-headers.js';
 
 /** Renders sections as INI text; refuses values that could start a new line or section. */
 export function renderSections(sections: readonly IniSection[]): string {
@@ -19,21 +25,33 @@ export function renderSections(sections: readonly IniSection[]): string {
       });
       if (/[\r\n[\]]/.test(section.header))
         throw new Error('refusing to write a malformed profile header');
+      const reading = readHeaderLine(`[${section.header}]`);
+      // Both readers must take the header back as written, or the section would be lost to one.
+      if (
+        !/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
+        reading.botocore !== section.header ||
+        reading.js !== section.header
+      )
+        throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
       return `[${section.header}]\n${lines.join('\n')}\n`;
     })
     .join('\n');
 }
 
-const HEADER = /^\s*\[([^\]]+)\]\s*$/;
-
 /**
  * Merges new sections into existing file text: sections with the same header are replaced,
- * everything else (other profiles, comments, blank lines) is kept as it was.
+ * everything else (other profiles, comments, blank lines) is kept as it was. Throws when the
+ * text spells one of the headers ambiguously (profile-headers.ts).
  */
-export function mergeSections(existing: string, sections: readonly IniSection[]): string {
+export function mergeSections(
+  existing: string,
+  sections: readonly IniSection[],
+  file = 'the profile file',
+): string {
   const head = removeSections(
     existing,
     sections.map((s) => s.header),
+    file,
   ).replace(/\n+$/, '');
   const body = renderSections(sections);
   return head === '' ? body : `${head}\n\n${body}`;
@@ -41,44 +59,58 @@ export function mergeSections(existing: string, sections: readonly IniSection[])
 
 /** Reads one section's entries from INI text (used by the tests). */
 export function readSection(text: string, header: string): Record<string, string> | undefined {
-  let inside = false;
-  let found: Record<string, string> | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const match = HEADER.exec(line);
-    if (match) {
-      inside = match[1]?.trim() === header;
-      if (inside) found = {};
-      continue;
-    }
+  const lines = text.split(/\r?\n/);
+  const place = locateSection(lines, header);
+  if (place.kind !== 'present') return undefined;
+  const found: Record<string, string> = {};
+  for (const line of lines.slice(place.line + 1)) {
+    if (isHeaderLine(line)) break;
     const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
-    if (inside && entry && found) found[entry[1] as string] = (entry[2] as string).trim();
+    if (entry) found[entry[1] as string] = (entry[2] as string).trim();
   }
   return found;
 }
 
-/** The headers among `headers` that a file's text already has a section for. */
-export function existingHeaders(text: string, headers: readonly string[]): string[] {
-  const present = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    const header = HEADER.exec(line)?.[1]?.trim();
-    if (header !== undefined) present.add(header);
-  }
-  return headers.filter((h) => present.has(h.trim()));
+/**
+ * The headers among `headers` that a file's text already has a section for. Throws when the
+ * text spells one of them ambiguously, so no second section is ever added beside it.
+ */
+export function existingHeaders(
+  text: string,
+  headers: readonly string[],
+  file = 'the profile file',
+): string[] {
+  const lines = text.split(/\r?\n/);
+  return headers.filter((header) => {
+    const place = locateSection(lines, header.trim());
+    if (place.kind === 'ambiguous') throw ambiguousSectionError(file, header, lines, place.lines);
+    return place.kind === 'present';
+  });
 }
 
 /**
- * Removes the sections with these headers (each from its header to the next one), keeping
- * every other line, comments included, as it was.
+ * Removes the sections with these headers (each from its header to the next header line, as
+ * either reader sees one), keeping every other line, comments included, as it was. Throws when
+ * the text spells one of them ambiguously: nothing is removed then.
  */
-export function removeSections(text: string, headers: readonly string[]): string {
-  const removed = new Set(headers.map((h) => h.trim()));
+export function removeSections(
+  text: string,
+  headers: readonly string[],
+  file = 'the profile file',
+): string {
+  const lines = text.split(/\r?\n/);
+  const starts = new Set<number>();
+  for (const header of headers) {
+    const place = locateSection(lines, header.trim());
+    if (place.kind === 'ambiguous') throw ambiguousSectionError(file, header, lines, place.lines);
+    if (place.kind === 'present') starts.add(place.line);
+  }
   const kept: string[] = [];
   let skipping = false;
-  for (const line of text.split(/\r?\n/)) {
-    const header = HEADER.exec(line)?.[1]?.trim();
-    if (header !== undefined) skipping = removed.has(header);
+  lines.forEach((line, index) => {
+    if (isHeaderLine(line)) skipping = starts.has(index);
     if (!skipping) kept.push(line);
-  }
+  });
   const body = kept.join('\n').replace(/\n+$/, '');
   return body === '' ? '' : `${body}\n`;
 }

@@ -73,11 +73,15 @@ export async function writeProfileFiles(
 ): Promise<void> {
   await writeSecretFile(
     files.configFile,
-    mergeSections(await readIfRegularFile(files.mergeFrom.config), config),
+    mergeSections(await readIfRegularFile(files.mergeFrom.config), config, files.mergeFrom.config),
   );
   await writeSecretFile(
     files.credentialsFile,
-    mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials),
+    mergeSections(
+      await readIfRegularFile(files.mergeFrom.credentials),
+      credentials,
+      files.mergeFrom.credentials,
+    ),
   );
 }
 
@@ -92,7 +96,7 @@ export async function existingSections(
 ): Promise<{ file: string; headers: string[] }[]> {
   const found = [];
   for (const { file, headers } of wanted) {
-    const present = existingHeaders(await readIfRegularFile(file), headers);
+    const present = existingHeaders(await readIfRegularFile(file), headers, file);
     if (present.length > 0) found.push({ file, headers: present });
   }
   return found;
@@ -124,7 +128,7 @@ export async function mergeIntoUserFile(
       throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
     existing = await fs.readFile(file, 'utf8');
   }
-  await replaceUserFile(file, mergeSections(existing, sections));
+  await replaceUserFile(file, mergeSections(existing, sections, file));
 }
 
 /** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
@@ -135,7 +139,7 @@ export async function removeFromUserFile(
 ): Promise<void> {
   const stat = await fs.lstat(file).catch(() => undefined);
   if (stat === undefined || !stat.isFile()) return;
-  const text = removeSections(await fs.readFile(file, 'utf8'), headers);
+  const text = removeSections(await fs.readFile(file, 'utf8'), headers, file);
   if (text.trim() === '' && created) await fs.rm(file, { force: true });
   else await replaceUserFile(file, text);
 }

@@ -36,7 +36,9 @@ export function neutraliseCommands(text: string): string {
     .split(/(\r\n|\r|\n)/)
     .map((line) => {
       const safe = line.replace(/##\[/g, `##${BREAK}[`);
-      return /^\s*::/.test(safe) ? `${BREAK}${safe}` : safe;
+      // \s lacks U+0085 (NEXT LINE), which .NET's Char.IsWhiteSpace, and so the runner's
+      // TrimStart, counts as white space.
+      return /^[\s\u0085]*::/.test(safe) ? `${BREAK}${safe}` : safe;
     })
     .join('');
 }

@@ -2,8 +2,11 @@
 // trust policy and never throttles, so tests put this in between to see what
 // the action sent (parameters, signing key) and to inject AWS-like failures.
 // It serves both as the STS endpoint (sts-endpoint input) and as an HTTP
-// forward proxy (http-proxy input / HTTP_PROXY): both go to moto.
+// forward proxy (http-proxy input / HTTP_PROXY): both go to moto. A CONNECT to a
+// host under the reserved `.test` domain (RFC 2606) is tunnelled back into this
+// proxy, so a proxied STS endpoint can be named without DNS.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect as netConnect } from 'node:net';
 import {
   faultResponse,
   FaultRules,
@@ -32,7 +35,10 @@ export interface StsRecord {
   issuedAccessKeyId?: string;
   /** Every secret in moto's answer (key ID, secret key, session token), for the leak checks. */
   issuedSecrets?: string[];
-  /** The request came in absolute form (POST http://host:port/ HTTP/1.1), i.e. through a proxy setting. */
+  /**
+   * The request came through a proxy setting: in absolute form (POST http://host:port/ HTTP/1.1),
+   * or through a CONNECT tunnel to a `.test` host.
+   */
   viaProxy?: true;
   userAgent?: string;
   at: number;
@@ -46,6 +52,8 @@ export interface StsProxy {
    * request to a real AWS endpoint is seen here and never leaves the machine.
    */
   connectTargets(): string[];
+  /** The Proxy-Authorization header of every CONNECT, in order ('' when none was sent). */
+  connectAuthorizations(): string[];
   /**
    * Emulates a server clock `ms` ahead of the runner's: a signed request whose X-Amz-Date is
    * more than 5 minutes from that clock gets STS's "Signature expired" answer, and every answer
@@ -104,11 +112,15 @@ function describe(
     rec.region = scope[2];
   }
   if (req.headers['user-agent']) rec.userAgent = req.headers['user-agent'];
-  if (/^https?:\/\//i.test(req.url ?? '')) rec.viaProxy = true;
+  if (/^https?:\/\//i.test(req.url ?? '') || tunnelled.has(req.socket.remotePort ?? -1))
+    rec.viaProxy = true;
   return rec;
 }
 
 /** STS's answer to a request signed more than 5 minutes away from `serverNow`, if it is one. */
+/** Local ports of the tunnels' own connections into this proxy. */
+const tunnelled = new Set<number>();
+
 function signatureExpired(req: IncomingMessage, serverNow: number): string | undefined {
   const amzDate = req.headers['x-amz-date'];
   if (typeof amzDate !== 'string') return undefined;
@@ -178,6 +190,7 @@ export async function startStsProxy(
   const timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   let recs: StsRecord[] = [];
   let connects: string[] = [];
+  let connectAuths: string[] = [];
   let skewMs = 0;
   let stopped = false;
 
@@ -268,10 +281,28 @@ export async function startStsProxy(
   const server = createServer((req, res) => {
     handle(req, res).catch(() => req.socket.destroy());
   });
-  // HTTPS through the proxy (CONNECT) is not emulated: record the target and refuse it plainly.
+  // HTTPS through the proxy (CONNECT) is not emulated: record the target and refuse it plainly,
+  // except for a `.test` host, whose tunnel leads back into this proxy (plain HTTP inside).
   server.on('connect', (req, socket) => {
     connects.push(req.url ?? '');
-    socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-length: 0\r\n\r\n');
+    connectAuths.push(req.headers['proxy-authorization'] ?? '');
+    if (!/^[^:]+\.test:\d+$/.test(req.url ?? '')) {
+      socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    const inner = netConnect(port, '127.0.0.1', () => {
+      if (inner.localPort !== undefined) tunnelled.add(inner.localPort);
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      inner.pipe(socket);
+      socket.pipe(inner);
+    });
+    const close = () => {
+      inner.destroy();
+      socket.destroy();
+    };
+    inner.on('error', close);
+    socket.on('error', close);
+    socket.on('close', close);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -284,12 +315,14 @@ export async function startStsProxy(
     url: `http://127.0.0.1:${port}`,
     records: () => recs.slice(),
     connectTargets: () => connects.slice(),
+    connectAuthorizations: () => connectAuths.slice(),
     setClockSkew: (ms) => {
       skewMs = ms;
     },
     clear: () => {
       recs = [];
       connects = [];
+      connectAuths = [];
       skewMs = 0;
     },
     inject: (rule) => rules.add(rule),

@@ -1,8 +1,8 @@
-export const id = 316;
-export const ids = [316];
+export const id = 479;
+export const ids = [479];
 export const modules = {
 
-/***/ 7316:
+/***/ 8479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,35 +30,23 @@ var http_transport = __webpack_require__(9817);
 
 /**
  * The request handler: one NodeHttpHandler per proxy choice, chosen per request from the
- * resolved endpoint's host (the SDK resolves it after our settings are fixed, so the choice is
- * made here, with the same rules as the OIDC token fetch: http-proxy input, else HTTPS_PROXY /
- * HTTP_PROXY, unless no-proxy / NO_PROXY matches).
+ * resolved endpoint's URL (the SDK resolves it after our settings are fixed) by proxyFor, which
+ * is @actions/http-client's own rule. As with http-client's tunnel agents, both HTTPS and plain
+ * HTTP go through the proxy as a CONNECT tunnel that carries the proxy URL's credentials
+ * (Proxy-Authorization), so a proxy that asks for them answers neither with a 407.
  */
 class ProxyRoutingHandler {
-    settings;
-    env;
     timeoutMs;
     handlers = new Map();
     metadata = { handlerProtocol: 'http/1.1' };
+    /** Puts the http-proxy and no-proxy inputs where http-client (and proxyFor) reads them. */
     constructor(settings, env, timeoutMs) {
-        this.settings = settings;
-        this.env = env;
         this.timeoutMs = timeoutMs;
+        (0,http_transport/* exportProxySettings */.m_)(settings, env);
     }
     async handle(request, options) {
         const url = new URL(`${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`);
-        const proxy = (0,http_transport/* proxyFor */.iJ)(url, this.settings, this.env);
-        if (proxy !== undefined && request.protocol === 'http:') {
-            // Plain HTTP through a proxy: send the absolute URL to the proxy (RFC 7230 absolute-form);
-            // the Host header the SDK signed stays the endpoint's.
-            const viaProxy = Object.assign(Object.create(Object.getPrototypeOf(request)), request, {
-                hostname: proxy.hostname,
-                port: Number(proxy.port) || 80,
-                path: `${url.origin}${request.path}`,
-            });
-            return (await this.handlerFor(undefined)).handle(viaProxy, options);
-        }
-        return (await this.handlerFor(proxy)).handle(request, options);
+        return (await this.handlerFor((0,http_transport/* proxyFor */.iJ)(url))).handle(request, options);
     }
     handlerFor(proxy) {
         const key = proxy?.href ?? '';
@@ -91,6 +79,30 @@ class ProxyRoutingHandler {
     destroy() {
         this.handlers.forEach((handler) => void handler.then((h) => h.destroy()));
     }
+}
+
+;// CONCATENATED MODULE: ./src/aws/sts-endpoint.ts
+/**
+ * The STS endpoint to use instead of the SDK's default, if any: the `sts-endpoint` input, else
+ * AWS_ENDPOINT_URL_STS, else AWS_ENDPOINT_URL (the SDK's own order for variables, read from
+ * @smithy/core's getEndpointUrlConfig). An `endpoint_url` or a `services` section in a shared
+ * config file never counts: on a self-hosted runner an earlier job may have planted one, and it
+ * would receive the OIDC token (issue 17). The client is built with the SDK's
+ * `ignoreConfiguredEndpointUrls` on, which turns off the files and the variables alike, so the
+ * variables are read here. AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true keeps its documented meaning
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html): variables ignored.
+ */
+function chooseStsEndpoint(input, env) {
+    if (input !== undefined)
+        return { url: input, from: 'sts-endpoint' };
+    if ((env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] ?? '').trim().toLowerCase() === 'true')
+        return undefined;
+    for (const from of ['AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL']) {
+        const url = (env[from] ?? '').trim();
+        if (url !== '')
+            return { url, from };
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/sts-errors.ts
@@ -267,6 +279,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /**
  * The StsGateway over @aws-sdk/client-sts. One client per caller key, kept for the whole run,
  * so the clock correction the SDK learns from a skew error sticks for the retry; a new client
@@ -282,7 +295,10 @@ function createSdkStsGateway(settings) {
     const clients = new Map();
     const corrected = new Set();
     let clockOffset = 0;
-    let lastEndpoint = settings.endpoint === undefined ? '' : new URL(settings.endpoint).origin;
+    const chosen = chooseStsEndpoint(settings.endpoint, settings.env);
+    if (chosen !== undefined)
+        settings.info?.(`STS endpoint: ${chosen.url} (from ${chosen.from})`);
+    let lastEndpoint = chosen === undefined ? '' : chosen.url;
     const clientFor = (caller) => {
         const key = caller?.accessKeyId ?? '';
         const existing = clients.get(key);
@@ -290,7 +306,9 @@ function createSdkStsGateway(settings) {
             return existing;
         const client = new dist_cjs/* STSClient */.iM({
             region: settings.region,
-            ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+            ...(chosen === undefined ? {} : { endpoint: chosen.url }),
+            // Endpoints in shared config files are never used (chooseStsEndpoint says why).
+            ignoreConfiguredEndpointUrls: true,
             customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
             maxAttempts: 1,
             systemClockOffset: clockOffset,
