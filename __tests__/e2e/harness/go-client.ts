@@ -2,7 +2,7 @@
 // eksctl, Pulumi and rclone. Debian packages the SDK (golang-github-aws-aws-sdk-go-v2-dev), so
 // it builds offline in GOPATH mode. It is built once per test run into the directory the e2e
 // project's globalSetup made (go-client-dir.mjs), which globalTeardown removes.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClient, type ClientResult } from './aws-cli.js';
@@ -44,7 +44,10 @@ async function buildOnce(): Promise<string | undefined> {
   } catch {
     return waitFor(binary);
   }
-  const run = await runBounded(go, ['build', '-o', binary, '.'], {
+  // Built beside its final name and renamed: a worker waiting for the binary must never run a
+  // file the linker is still writing.
+  const partial = `${binary}.partial`;
+  const run = await runBounded(go, ['build', '-o', partial, '.'], {
     cwd: SOURCE,
     env: {
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
@@ -56,10 +59,11 @@ async function buildOnce(): Promise<string | undefined> {
     },
     timeoutMs: GO_BUILD_TIMEOUT_MS,
   });
-  if (run.exitCode !== 0 || !existsSync(binary))
+  if (run.exitCode !== 0 || !existsSync(partial))
     throw new Error(
       `go build of the Go SDK client failed (exit ${run.exitCode}, timed out: ${run.timedOut}):\n${run.stderr}`,
     );
+  renameSync(partial, binary);
   return binary;
 }
 
