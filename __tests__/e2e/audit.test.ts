@@ -364,11 +364,20 @@ test('the table, SARIF 2.1.0 (schema-valid) and --fail-on exit codes', async () 
     const sarif = await audit([...args, '--sarif']);
     expect(sarif.exitCode).toBe(1);
     const log = JSON.parse(sarif.stdout) as {
-      runs: { results: { ruleId: string; locations: object[] }[] }[];
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation?: { artifactLocation?: { uri?: string } } }[];
+        }[];
+      }[];
     };
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     const results = log.runs[0]?.results ?? [];
     expect(results.filter((r) => r.ruleId.startsWith('audience-'))).toHaveLength(ROLES.length);
+    // GitHub code scanning refuses a result without an artifact location (upload-sarif:
+    // "locationFromSarifResult: expected artifact location"), and a URI with a scheme.
+    const uris = results.map((r) => r.locations[0]?.physicalLocation?.artifactLocation?.uri);
+    expect(uris.filter((uri) => uri === undefined || /^[a-z][a-z0-9+.-]+:/i.test(uri))).toEqual([]);
   }
 
   expect((await audit(['--endpoint-url', moto.url, '--fail-on', 'never'])).exitCode).toBe(0);

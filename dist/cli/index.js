@@ -2403,8 +2403,8 @@ function renderJson(report) {
 
 /**
  * The report as SARIF 2.1.0, the format GitHub code scanning ingests: one rule per finding kind,
- * one result per finding of each role, located at the role (a logical location) and, for
- * --from-file, at the file.
+ * one result per finding of each role, located at the role (a logical location) and at the
+ * --from-file file, or without one at a path naming the role.
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
@@ -2437,9 +2437,10 @@ function renderSarif(report, fromFile) {
         },
         locations: [
             {
-                ...(fromFile === undefined
-                    ? {}
-                    : { physicalLocation: { artifactLocation: { uri: fromFile } } }),
+                // Code scanning refuses a result without physicalLocation.artifactLocation.uri ("expected
+                // artifact location"), and only takes relative paths or file URIs there, so a live
+                // audit names the role as a path under aws-iam/roles/ (no file in the repository).
+                physicalLocation: { artifactLocation: { uri: fromFile ?? roleUri(role.name) } },
                 logicalLocations: [
                     {
                         name: role.name,
@@ -2469,6 +2470,10 @@ function renderSarif(report, fromFile) {
         ],
     };
     return JSON.stringify(sarif, null, 2);
+}
+/** A relative path naming a role, for results that have no file: aws-iam/roles/NAME. */
+function roleUri(roleName) {
+    return `aws-iam/roles/${encodeURIComponent(roleName)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/trust-cli/audit-command.ts
