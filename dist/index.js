@@ -30811,9 +30811,24 @@ function assumedNote(rule, deny, why, what) {
         ? `${why}; assumed not to ${what} in a Deny`
         : `${why}; assumed to ${what} in an Allow`;
 }
+/** A policy's statements as a list: IAM allows a single statement object instead of one. */
+function statementsOf(policy) {
+    return (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+}
+/**
+ * Whether a statement names sts:AssumeRoleWithWebIdentity (Action, or outside NotAction). Action
+ * names are case-insensitive in IAM and may use wildcards (sts:*).
+ */
+function allowsWebIdentity(statement) {
+    const wanted = trust_policy_issuer_WEB_IDENTITY_ACTION.toLowerCase();
+    const listed = (value) => strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
+    return statement.NotAction !== undefined
+        ? !listed(statement.NotAction)
+        : listed(statement.Action);
+}
 /** Whether STS would let a token with these claims assume a role with this trust policy. */
 function evaluateTrustPolicy(policy, claims, options = {}) {
-    const list = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+    const list = statementsOf(policy);
     const variables = policy.Version === '2012-10-17';
     const rule = options.unknowns ?? 'refuse';
     const ambiguities = [];
@@ -30848,10 +30863,7 @@ function evaluateTrustPolicy(policy, claims, options = {}) {
 }
 function evaluateStatement(statement, index, claims, context) {
     const { variables, rule, role, ambiguities } = context;
-    // Action names are case-insensitive in IAM and may use wildcards (sts:*).
-    const wanted = trust_policy_issuer_WEB_IDENTITY_ACTION.toLowerCase();
-    const listed = (value) => strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
-    const actionMatched = statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
+    const actionMatched = allowsWebIdentity(statement);
     const provider = issuerHostOf(claims);
     const deny = statement.Effect === 'Deny';
     const principal = principalMatches(statement, provider, role);

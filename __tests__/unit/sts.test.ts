@@ -332,6 +332,13 @@ describe('endpoints from shared config files are never used (issue 17)', () => {
       line: 'STS endpoint: http://input.example:3 (from sts-endpoint)',
     },
     {
+      name: 'a variable holding a password and a query: the log names only the origin',
+      profile: 'default',
+      env: { AWS_ENDPOINT_URL_STS: 'http://user:s3cret@sts.chosen.example:1/?token=x' },
+      expected: 'http://sts.chosen.example/',
+      line: 'STS endpoint: http://sts.chosen.example:1 (from AWS_ENDPOINT_URL_STS)',
+    },
+    {
       name: 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the variables off, as in the SDK',
       profile: 'default',
       env: {

@@ -943,9 +943,24 @@ function assumedNote(rule, deny, why, what) {
         ? `${why}; assumed not to ${what} in a Deny`
         : `${why}; assumed to ${what} in an Allow`;
 }
+/** A policy's statements as a list: IAM allows a single statement object instead of one. */
+function statementsOf(policy) {
+    return (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+}
+/**
+ * Whether a statement names sts:AssumeRoleWithWebIdentity (Action, or outside NotAction). Action
+ * names are case-insensitive in IAM and may use wildcards (sts:*).
+ */
+function allowsWebIdentity(statement) {
+    const wanted = WEB_IDENTITY_ACTION.toLowerCase();
+    const listed = (value) => strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
+    return statement.NotAction !== undefined
+        ? !listed(statement.NotAction)
+        : listed(statement.Action);
+}
 /** Whether STS would let a token with these claims assume a role with this trust policy. */
 function evaluateTrustPolicy(policy, claims, options = {}) {
-    const list = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+    const list = statementsOf(policy);
     const variables = policy.Version === '2012-10-17';
     const rule = options.unknowns ?? 'refuse';
     const ambiguities = [];
@@ -980,10 +995,7 @@ function evaluateTrustPolicy(policy, claims, options = {}) {
 }
 function evaluateStatement(statement, index, claims, context) {
     const { variables, rule, role, ambiguities } = context;
-    // Action names are case-insensitive in IAM and may use wildcards (sts:*).
-    const wanted = WEB_IDENTITY_ACTION.toLowerCase();
-    const listed = (value) => strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
-    const actionMatched = statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
+    const actionMatched = allowsWebIdentity(statement);
     const provider = trust_policy_issuer_issuerHostOf(claims);
     const deny = statement.Effect === 'Deny';
     const principal = principalMatches(statement, provider, role);
@@ -1050,10 +1062,17 @@ function roleOfJson(value) {
     const role = value?.Role;
     if (typeof role?.Arn !== 'string')
         return undefined;
-    const ref = parseRoleRef(role.Arn);
-    if (typeof ref === 'string' || ref.kind !== 'arn') {
+    const account = roleAccountOf(role.Arn);
+    if (account === undefined) {
         throw new Error(`Role.Arn in the policy file is not a role ARN: '${role.Arn}'`);
     }
+    return account;
+}
+/** The partition and account of a role ARN, or undefined when the text is not one. */
+function roleAccountOf(arn) {
+    const ref = parseRoleRef(arn);
+    if (typeof ref === 'string' || ref.kind !== 'arn')
+        return undefined;
     return { partition: ref.arn.partition, accountId: ref.arn.accountId };
 }
 /** The generator's placeholders, such as <ACCOUNT_ID> and <REPOSITORY_ID>. */
@@ -1126,6 +1145,23 @@ function duplicateKeyIn(text) {
     return undefined;
 }
 /**
+ * A trust policy's text as IAM's API returns it: URL-encoded per RFC 3986, which IAM's docs say
+ * to undo with a URL decoder such as java.net.URLDecoder (so '+' is a space); the AWS CLI and
+ * some SDKs hand it over already decoded. JSON text is returned as it is.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
+ */
+function decodePolicyText(text) {
+    const trimmed = text.trim();
+    if (trimmed.startsWith('{'))
+        return trimmed;
+    try {
+        return decodeURIComponent(trimmed.replace(/\+/g, '%20'));
+    }
+    catch {
+        throw new Error('AssumeRolePolicyDocument is neither JSON nor URL-encoded JSON');
+    }
+}
+/**
  * The trust policy in a file's JSON: a policy document, or `aws iam get-role` output whose
  * Role.AssumeRolePolicyDocument may be a URL-encoded string (as IAM's query API returns it).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html
@@ -1142,8 +1178,7 @@ function policyFromJson(text) {
         value = record(value)?.['AssumeRolePolicyDocument'];
     }
     if (typeof value === 'string') {
-        const decoded = value.trimStart().startsWith('%') ? decodeURIComponent(value) : value;
-        value = parseJson(decoded, 'AssumeRolePolicyDocument');
+        value = parseJson(decodePolicyText(value), 'AssumeRolePolicyDocument');
     }
     const statement = record(value)?.['Statement'];
     if (statement === undefined || (typeof statement !== 'object' && !Array.isArray(statement))) {
@@ -1172,6 +1207,7 @@ function checkStatement(item, number) {
         }
     }
 }
+/** JSON.parse that names `what` on failure and refuses duplicate keys (which it would drop). */
 function parseJson(text, what) {
     let value;
     try {
@@ -1329,6 +1365,7 @@ function claimsFromToken(text) {
 
 ;// CONCATENATED MODULE: ./src/model/trust-policy-probes.ts
 
+
 /**
  * Candidate tokens for auditing a trust policy: claim sets built from the policy's own literals
  * (each wildcard filled in several ways that cross the owner, repository and ref boundaries) and
@@ -1343,7 +1380,6 @@ const FRESH_REPO = `${FRESH}-repo`;
 const FRESH_OWNER_ID = '900001';
 const FRESH_REPO_ID = '900002';
 const FRESH_BRANCH = `ref:refs/heads/${FRESH}`;
-const statementsOf = (policy) => (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
 /** Every condition value of the policy, by the claim its key names. */
 function literalsOf(policy) {
     const byClaim = new Map();
@@ -1554,7 +1590,6 @@ function* product(base, lists) {
 
 
 
-
 /**
  * Who can assume a role through a GitHub OIDC issuer: the widest audience its trust policy admits,
  * found by evaluating candidate tokens (trust-policy-probes.ts) with check's evaluator, but with
@@ -1564,15 +1599,6 @@ function* product(base, lists) {
 /** Audiences from widest to narrowest; the rank orders them for --fail-on. */
 const AUDIENCES = ['any-github-user', 'owner', 'repositories', 'refs', 'nobody'];
 const audienceRank = (a) => AUDIENCES.length - 1 - AUDIENCES.indexOf(a);
-const trust_policy_audience_statementsOf = (policy) => (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
-/** Whether a statement names sts:AssumeRoleWithWebIdentity (Action or NotAction, wildcards). */
-function allowsWebIdentity(statement) {
-    const wanted = WEB_IDENTITY_ACTION.toLowerCase();
-    const listed = (v) => strings(v).some((a) => globMatch(a.toLowerCase(), wanted));
-    return statement.NotAction !== undefined
-        ? !listed(statement.NotAction)
-        : listed(statement.Action);
-}
 /**
  * Whether an issuer host (host/path) is GitHub's: github.com's issuer and its GHE Cloud
  * enterprise paths, a GHE.com data-residency host, or a GHES host's /_services/token.
@@ -1606,7 +1632,7 @@ function principalsOf(statement) {
  * provider, as Principal "*" does. A Deny keeps it, so that the audit never assumes it applies.
  */
 function forAudit(policy) {
-    const Statement = trust_policy_audience_statementsOf(policy).map((s) => {
+    const Statement = statementsOf(policy).map((s) => {
         const federated = strings(s.Principal?.Federated);
         return s.Effect === 'Allow' && federated.some((arn) => arn.includes('*'))
             ? { ...s, Principal: '*' }
@@ -1616,7 +1642,7 @@ function forAudit(policy) {
 }
 /** The widest audience a trust policy admits through GitHub issuers, with the evidence. */
 function auditAudience(policy, role) {
-    const statements = trust_policy_audience_statementsOf(policy).filter(allowsWebIdentity);
+    const statements = statementsOf(policy).filter(allowsWebIdentity);
     const found = statements.map(principalsOf);
     const wildcardPrincipal = found.some((f) => f.wildcard);
     const keyHosts = statements.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries)
@@ -2068,6 +2094,7 @@ function conditionBlockFor(claims, audience) {
 
 
 
+
 /**
  * The audit of one role: its audience and every finding, each naming the statement and condition
  * responsible, an example `sub` an outsider could present, and the fix as `generate` writes it.
@@ -2099,7 +2126,7 @@ function auditTrustPolicy(policy, role) {
     const result = auditAudience(policy, role);
     if (result.issuers.length === 0)
         return undefined;
-    const statements = (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]);
+    const statements = statementsOf(policy);
     const literals = literalsOf(policy);
     const widest = result.admissions[0];
     const issuer = widest?.issuer ?? result.issuers[0] ?? GITHUB_OIDC_HOST;
@@ -2298,30 +2325,14 @@ function fixFor(literals, issuer, immutable) {
 ;// CONCATENATED MODULE: ./src/trust-cli/audit-input.ts
 
 /**
- * A trust policy as IAM's API returns it: URL-encoded per RFC 3986, which IAM's docs say to undo
- * with a URL decoder such as java.net.URLDecoder (so '+' is a space); the AWS CLI and some SDKs
- * hand it over already decoded, as text or as an object. All three are accepted.
- * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
+ * A role's trust policy as a listing holds it: URL-encoded text (IAM's API), decoded text, or an
+ * object (the AWS CLI and some SDKs decode it), read by the same rules as `check`'s files.
  */
 function decodePolicyDocument(value, role) {
-    let text;
-    if (typeof value === 'string') {
-        const trimmed = value.trim();
-        try {
-            text = trimmed.startsWith('{') ? trimmed : decodeURIComponent(trimmed.replace(/\+/g, '%20'));
-        }
-        catch {
-            throw new Error(`role ${role}: AssumeRolePolicyDocument is neither JSON nor URL-encoded JSON`);
-        }
-    }
-    else if (typeof value === 'object' && value !== null) {
-        text = JSON.stringify(value);
-    }
-    else {
+    if (typeof value !== 'string' && (typeof value !== 'object' || value === null))
         throw new Error(`role ${role}: no AssumeRolePolicyDocument`);
-    }
     try {
-        return policyFromJson(text);
+        return policyFromJson(typeof value === 'string' ? decodePolicyText(value) : JSON.stringify(value));
     }
     catch (error) {
         throw new Error(`role ${role}: ${error instanceof Error ? error.message : String(error)}`);
@@ -2329,13 +2340,8 @@ function decodePolicyDocument(value, role) {
 }
 /** The roles in a file's JSON; throws naming the file's expected shapes. */
 function rolesFromJson(text, file) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`--from-file ${file}: not JSON`);
-    }
+    // parseJson also refuses duplicate keys, which a plain JSON.parse would resolve silently.
+    const value = parseJson(text, `--from-file ${file}`);
     const record = (typeof value === 'object' && value !== null ? value : {});
     const list = record['RoleDetailList'] ?? record['Roles'] ?? [record['Role']];
     if (!Array.isArray(list) || list.some((r) => typeof r !== 'object' || r === null)) {
@@ -2483,6 +2489,7 @@ function roleUri(roleName) {
 
 
 
+
 /** `trust-policy audit`: who can assume each role that trusts a GitHub OIDC issuer. */
 const AUDIT_FLAGS = {
     '--from-file': 'value',
@@ -2545,8 +2552,7 @@ function auditRoles(roles) {
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .flatMap((role) => {
         // STS looks the provider up in the role's own account: compare it when the ARN is known.
-        const account = /^arn:([^:]+):iam::(\d{12}):role\//.exec(role.arn ?? '');
-        const owner = account === null ? undefined : { partition: account[1] ?? '', accountId: account[2] ?? '' };
+        const owner = role.arn === undefined ? undefined : roleAccountOf(role.arn);
         const audit = auditTrustPolicy(role.policy, owner);
         if (audit === undefined)
             return [];

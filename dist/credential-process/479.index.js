@@ -296,9 +296,12 @@ function createSdkStsGateway(settings) {
     const corrected = new Set();
     let clockOffset = 0;
     const chosen = chooseStsEndpoint(settings.endpoint, settings.env);
+    // Only the origin is ever printed: a URL from AWS_ENDPOINT_URL* may carry user:password@ or a
+    // query, which nothing registered as a secret.
+    const chosenOrigin = chosen === undefined ? '' : originOf(chosen.url);
     if (chosen !== undefined)
-        settings.info?.(`STS endpoint: ${chosen.url} (from ${chosen.from})`);
-    let lastEndpoint = chosen === undefined ? '' : chosen.url;
+        settings.info?.(`STS endpoint: ${chosenOrigin} (from ${chosen.from})`);
+    let lastEndpoint = chosenOrigin;
     const clientFor = (caller) => {
         const key = caller?.accessKeyId ?? '';
         const existing = clients.get(key);
@@ -371,6 +374,16 @@ function createSdkStsGateway(settings) {
         }),
         destroy: () => handler.destroy(),
     };
+}
+/** A URL's scheme, host and port, without credentials, path or query. */
+function originOf(url) {
+    try {
+        const origin = new URL(url).origin;
+        return origin === 'null' ? '(not an http(s) URL)' : origin;
+    }
+    catch {
+        return '(not a URL)';
+    }
 }
 
 

@@ -55,8 +55,11 @@ export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { d
   const corrected = new Set<string>();
   let clockOffset = 0;
   const chosen = chooseStsEndpoint(settings.endpoint, settings.env);
-  if (chosen !== undefined) settings.info?.(`STS endpoint: ${chosen.url} (from ${chosen.from})`);
-  let lastEndpoint = chosen === undefined ? '' : chosen.url;
+  // Only the origin is ever printed: a URL from AWS_ENDPOINT_URL* may carry user:password@ or a
+  // query, which nothing registered as a secret.
+  const chosenOrigin = chosen === undefined ? '' : originOf(chosen.url);
+  if (chosen !== undefined) settings.info?.(`STS endpoint: ${chosenOrigin} (from ${chosen.from})`);
+  let lastEndpoint = chosenOrigin;
   const clientFor = (caller: AwsCredentials | undefined): STSClient => {
     const key = caller?.accessKeyId ?? '';
     const existing = clients.get(key);
@@ -164,4 +167,14 @@ export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { d
       }),
     destroy: () => handler.destroy(),
   };
+}
+
+/** A URL's scheme, host and port, without credentials, path or query. */
+function originOf(url: string): string {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? '(not an http(s) URL)' : origin;
+  } catch {
+    return '(not a URL)';
+  }
 }

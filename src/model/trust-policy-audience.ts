@@ -1,11 +1,12 @@
 import {
   type PolicyDocument,
   type PolicyStatement,
+  allowsWebIdentity,
   evaluateTrustPolicy,
+  statementsOf,
 } from './trust-policy-evaluate.js';
-import { GITHUB_OIDC_HOST, WEB_IDENTITY_ACTION } from './trust-policy-issuer.js';
+import { GITHUB_OIDC_HOST } from './trust-policy-issuer.js';
 import type { RoleAccount } from './trust-policy-principal.js';
-import { globMatch } from './trust-policy-operators.js';
 import {
   FRESH,
   type Identity,
@@ -58,19 +59,6 @@ export interface AudienceResult {
   readonly pullRequests: readonly Admission[];
   /** The candidate budget ran out: the audience is then assumed to be the widest. */
   readonly incomplete: boolean;
-}
-
-const statementsOf = (policy: PolicyDocument): readonly PolicyStatement[] =>
-  (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]) as PolicyStatement[];
-
-/** Whether a statement names sts:AssumeRoleWithWebIdentity (Action or NotAction, wildcards). */
-export function allowsWebIdentity(statement: PolicyStatement): boolean {
-  const wanted = WEB_IDENTITY_ACTION.toLowerCase();
-  const listed = (v: unknown): boolean =>
-    strings(v).some((a) => globMatch(a.toLowerCase(), wanted));
-  return statement.NotAction !== undefined
-    ? !listed(statement.NotAction)
-    : listed(statement.Action);
 }
 
 /**

@@ -86,15 +86,33 @@ function assumedNote(rule: UnknownRule, deny: boolean, why: string, what: string
     : `${why}; assumed to ${what} in an Allow`;
 }
 
+/** A policy's statements as a list: IAM allows a single statement object instead of one. */
+export function statementsOf(policy: PolicyDocument): readonly PolicyStatement[] {
+  return (
+    Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]
+  ) as readonly PolicyStatement[];
+}
+
+/**
+ * Whether a statement names sts:AssumeRoleWithWebIdentity (Action, or outside NotAction). Action
+ * names are case-insensitive in IAM and may use wildcards (sts:*).
+ */
+export function allowsWebIdentity(statement: PolicyStatement): boolean {
+  const wanted = WEB_IDENTITY_ACTION.toLowerCase();
+  const listed = (value: unknown): boolean =>
+    strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
+  return statement.NotAction !== undefined
+    ? !listed(statement.NotAction)
+    : listed(statement.Action);
+}
+
 /** Whether STS would let a token with these claims assume a role with this trust policy. */
 export function evaluateTrustPolicy(
   policy: PolicyDocument,
   claims: Claims,
   options: EvaluationOptions = {},
 ): Evaluation {
-  const list = (
-    Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]
-  ) as readonly PolicyStatement[];
+  const list = statementsOf(policy);
   const variables = policy.Version === '2012-10-17';
   const rule = options.unknowns ?? 'refuse';
   const ambiguities: string[] = [];
@@ -145,12 +163,7 @@ function evaluateStatement(
   context: StatementContext,
 ): StatementResult {
   const { variables, rule, role, ambiguities } = context;
-  // Action names are case-insensitive in IAM and may use wildcards (sts:*).
-  const wanted = WEB_IDENTITY_ACTION.toLowerCase();
-  const listed = (value: unknown): boolean =>
-    strings(value).some((action) => globMatch(action.toLowerCase(), wanted));
-  const actionMatched =
-    statement.NotAction !== undefined ? !listed(statement.NotAction) : listed(statement.Action);
+  const actionMatched = allowsWebIdentity(statement);
   const provider = issuerHostOf(claims);
   const deny = statement.Effect === 'Deny';
   const principal = principalMatches(statement, provider, role);

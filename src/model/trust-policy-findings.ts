@@ -1,11 +1,15 @@
 import {
   type Admission,
   type Audience,
-  allowsWebIdentity,
   auditAudience,
   isGitHubIssuer,
 } from './trust-policy-audience.js';
-import type { PolicyDocument, PolicyStatement } from './trust-policy-evaluate.js';
+import {
+  type PolicyDocument,
+  type PolicyStatement,
+  allowsWebIdentity,
+  statementsOf,
+} from './trust-policy-evaluate.js';
 import { GITHUB_OIDC_HOST } from './trust-policy-issuer.js';
 import { globMatch } from './trust-policy-operators.js';
 import type { RoleAccount } from './trust-policy-principal.js';
@@ -71,9 +75,7 @@ export function auditTrustPolicy(
 ): RoleAudit | undefined {
   const result = auditAudience(policy, role);
   if (result.issuers.length === 0) return undefined;
-  const statements = (
-    Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]
-  ) as readonly PolicyStatement[];
+  const statements = statementsOf(policy);
   const literals = literalsOf(policy);
   const widest = result.admissions[0];
   const issuer = widest?.issuer ?? result.issuers[0] ?? GITHUB_OIDC_HOST;

@@ -31,10 +31,17 @@ export function readPolicyInput(text: string): PolicyInput {
 function roleOfJson(value: unknown): RoleAccount | undefined {
   const role = (value as { Role?: { Arn?: unknown } } | null)?.Role;
   if (typeof role?.Arn !== 'string') return undefined;
-  const ref = parseRoleRef(role.Arn);
-  if (typeof ref === 'string' || ref.kind !== 'arn') {
+  const account = roleAccountOf(role.Arn);
+  if (account === undefined) {
     throw new Error(`Role.Arn in the policy file is not a role ARN: '${role.Arn}'`);
   }
+  return account;
+}
+
+/** The partition and account of a role ARN, or undefined when the text is not one. */
+export function roleAccountOf(arn: string): RoleAccount | undefined {
+  const ref = parseRoleRef(arn);
+  if (typeof ref === 'string' || ref.kind !== 'arn') return undefined;
   return { partition: ref.arn.partition, accountId: ref.arn.accountId };
 }
 
@@ -111,6 +118,22 @@ export function duplicateKeyIn(text: string): { key: string; path: string } | un
 }
 
 /**
+ * A trust policy's text as IAM's API returns it: URL-encoded per RFC 3986, which IAM's docs say
+ * to undo with a URL decoder such as java.net.URLDecoder (so '+' is a space); the AWS CLI and
+ * some SDKs hand it over already decoded. JSON text is returned as it is.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
+ */
+export function decodePolicyText(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) return trimmed;
+  try {
+    return decodeURIComponent(trimmed.replace(/\+/g, '%20'));
+  } catch {
+    throw new Error('AssumeRolePolicyDocument is neither JSON nor URL-encoded JSON');
+  }
+}
+
+/**
  * The trust policy in a file's JSON: a policy document, or `aws iam get-role` output whose
  * Role.AssumeRolePolicyDocument may be a URL-encoded string (as IAM's query API returns it).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html
@@ -127,8 +150,7 @@ export function policyFromJson(text: string): PolicyDocument {
     value = record(value)?.['AssumeRolePolicyDocument'];
   }
   if (typeof value === 'string') {
-    const decoded = value.trimStart().startsWith('%') ? decodeURIComponent(value) : value;
-    value = parseJson(decoded, 'AssumeRolePolicyDocument');
+    value = parseJson(decodePolicyText(value), 'AssumeRolePolicyDocument');
   }
   const statement = record(value)?.['Statement'];
   if (statement === undefined || (typeof statement !== 'object' && !Array.isArray(statement))) {
@@ -167,7 +189,8 @@ function checkStatement(item: unknown, number: number): void {
   }
 }
 
-function parseJson(text: string, what: string): unknown {
+/** JSON.parse that names `what` on failure and refuses duplicate keys (which it would drop). */
+export function parseJson(text: string, what: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;

@@ -1,4 +1,4 @@
-import type { PolicyDocument, PolicyStatement } from './trust-policy-evaluate.js';
+import { type PolicyDocument, statementsOf } from './trust-policy-evaluate.js';
 import { type Claims, strings } from './trust-policy-variables.js';
 
 /**
@@ -34,9 +34,6 @@ export interface PolicyLiterals {
   /** Values per claim name (lower case, without the issuer prefix), from every statement. */
   readonly byClaim: ReadonlyMap<string, readonly string[]>;
 }
-
-const statementsOf = (policy: PolicyDocument): readonly PolicyStatement[] =>
-  (Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement]) as PolicyStatement[];
 
 /** Every condition value of the policy, by the claim its key names. */
 export function literalsOf(policy: PolicyDocument): PolicyLiterals {

@@ -1,5 +1,6 @@
 import { AUDIENCES, type Audience, audienceRank } from '../model/trust-policy-audience.js';
 import { auditTrustPolicy } from '../model/trust-policy-findings.js';
+import { roleAccountOf } from '../model/trust-policy-input.js';
 import { type AuditedRoleInput, decodePolicyDocument, rolesFromJson } from './audit-input.js';
 import { type AuditReport, renderJson, renderTable } from './audit-report.js';
 import { renderSarif } from './audit-sarif.js';
@@ -80,9 +81,7 @@ export function auditRoles(roles: readonly AuditedRoleInput[]): AuditReport {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((role) => {
       // STS looks the provider up in the role's own account: compare it when the ARN is known.
-      const account = /^arn:([^:]+):iam::(\d{12}):role\//.exec(role.arn ?? '');
-      const owner =
-        account === null ? undefined : { partition: account[1] ?? '', accountId: account[2] ?? '' };
+      const owner = role.arn === undefined ? undefined : roleAccountOf(role.arn);
       const audit = auditTrustPolicy(role.policy, owner);
       if (audit === undefined) return [];
       return [{ name: role.name, ...(role.arn === undefined ? {} : { arn: role.arn }), ...audit }];

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/trust-policy-evaluate.js';
-import { policyFromJson } from '../model/trust-policy-input.js';
+import { decodePolicyText, parseJson, policyFromJson } from '../model/trust-policy-input.js';
 
 /**
  * The roles an audit reads from a file: the JSON of `aws iam get-account-authorization-details`
@@ -13,29 +13,16 @@ export interface AuditedRoleInput {
 }
 
 /**
- * A trust policy as IAM's API returns it: URL-encoded per RFC 3986, which IAM's docs say to undo
- * with a URL decoder such as java.net.URLDecoder (so '+' is a space); the AWS CLI and some SDKs
- * hand it over already decoded, as text or as an object. All three are accepted.
- * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
+ * A role's trust policy as a listing holds it: URL-encoded text (IAM's API), decoded text, or an
+ * object (the AWS CLI and some SDKs decode it), read by the same rules as `check`'s files.
  */
 export function decodePolicyDocument(value: unknown, role: string): PolicyDocument {
-  let text: string;
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    try {
-      text = trimmed.startsWith('{') ? trimmed : decodeURIComponent(trimmed.replace(/\+/g, '%20'));
-    } catch {
-      throw new Error(
-        `role ${role}: AssumeRolePolicyDocument is neither JSON nor URL-encoded JSON`,
-      );
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    text = JSON.stringify(value);
-  } else {
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null))
     throw new Error(`role ${role}: no AssumeRolePolicyDocument`);
-  }
   try {
-    return policyFromJson(text);
+    return policyFromJson(
+      typeof value === 'string' ? decodePolicyText(value) : JSON.stringify(value),
+    );
   } catch (error) {
     throw new Error(`role ${role}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -43,12 +30,8 @@ export function decodePolicyDocument(value: unknown, role: string): PolicyDocume
 
 /** The roles in a file's JSON; throws naming the file's expected shapes. */
 export function rolesFromJson(text: string, file: string): AuditedRoleInput[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch {
-    throw new Error(`--from-file ${file}: not JSON`);
-  }
+  // parseJson also refuses duplicate keys, which a plain JSON.parse would resolve silently.
+  const value = parseJson(text, `--from-file ${file}`);
   const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
     unknown
