@@ -335,67 +335,74 @@ test('live: every role is classified by the widest audience it admits, with its 
   expect(offline.stdout).toBe(live.stdout);
 });
 
-test('the table, SARIF 2.1.0 (schema-valid) and --fail-on exit codes', async () => {
-  const table = await audit(['--endpoint-url', moto.url]);
-  expect(table.exitCode).toBe(1);
-  expect(table.stdout).toMatch(/^ROLE +AUDIENCE +ISSUER +FINDINGS$/m);
-  expect(table.stdout).toMatch(
-    /^any-repo-star +ANY GITHUB USER +token\.actions\.githubusercontent\.com/m,
-  );
-  expect(table.stdout).toContain('fix: node dist/cli/index.js trust-policy generate --repo');
-  expect(table.stdout).toContain(`${ROLES.length} role(s) trust a GitHub issuer`);
+test(
+  'the table, SARIF 2.1.0 (schema-valid) and --fail-on exit codes',
+  async () => {
+    const table = await audit(['--endpoint-url', moto.url]);
+    expect(table.exitCode).toBe(1);
+    expect(table.stdout).toMatch(/^ROLE +AUDIENCE +ISSUER +FINDINGS$/m);
+    expect(table.stdout).toMatch(
+      /^any-repo-star +ANY GITHUB USER +token\.actions\.githubusercontent\.com/m,
+    );
+    expect(table.stdout).toContain('fix: node dist/cli/index.js trust-policy generate --repo');
+    expect(table.stdout).toContain(`${ROLES.length} role(s) trust a GitHub issuer`);
 
-  // The SARIF schema, vendored from oasis-tcs/sarif-spec (sarif-2.1/prose/sarif-schema-2.1.0.json
-  // at e0583813), is draft-07; its "uri" formats are not checked (ajv-formats is not installed).
-  const schema = JSON.parse(
-    readFileSync(join(REPO_ROOT, '__fixtures__/sarif-schema-2.1.0.json'), 'utf8'),
-  ) as object;
-  const validate = new Ajv({
-    strict: false,
-    validateFormats: false,
-    allErrors: true,
-    // The schema's language-code pattern is not a valid /u regular expression.
-    unicodeRegExp: false,
-  }).compile(schema);
-  for (const args of [
-    ['--endpoint-url', moto.url],
-    ['--from-file', join(home, 'details.json')],
-  ]) {
-    const sarif = await audit([...args, '--sarif']);
-    expect(sarif.exitCode).toBe(1);
-    const log = JSON.parse(sarif.stdout) as {
-      runs: {
-        results: {
-          ruleId: string;
-          locations: { physicalLocation?: { artifactLocation?: { uri?: string } } }[];
+    // The SARIF schema, vendored from oasis-tcs/sarif-spec (sarif-2.1/prose/sarif-schema-2.1.0.json
+    // at e0583813), is draft-07; its "uri" formats are not checked (ajv-formats is not installed).
+    const schema = JSON.parse(
+      readFileSync(join(REPO_ROOT, '__fixtures__/sarif-schema-2.1.0.json'), 'utf8'),
+    ) as object;
+    const validate = new Ajv({
+      strict: false,
+      validateFormats: false,
+      allErrors: true,
+      // The schema's language-code pattern is not a valid /u regular expression.
+      unicodeRegExp: false,
+    }).compile(schema);
+    for (const args of [
+      ['--endpoint-url', moto.url],
+      ['--from-file', join(home, 'details.json')],
+    ]) {
+      const sarif = await audit([...args, '--sarif']);
+      expect(sarif.exitCode).toBe(1);
+      const log = JSON.parse(sarif.stdout) as {
+        runs: {
+          results: {
+            ruleId: string;
+            locations: { physicalLocation?: { artifactLocation?: { uri?: string } } }[];
+          }[];
         }[];
-      }[];
-    };
-    expect(validate(log) ? [] : validate.errors).toEqual([]);
-    const results = log.runs[0]?.results ?? [];
-    expect(results.filter((r) => r.ruleId.startsWith('audience-'))).toHaveLength(ROLES.length);
-    // GitHub code scanning refuses a result without an artifact location (upload-sarif:
-    // "locationFromSarifResult: expected artifact location"), and a URI with a scheme.
-    const uris = results.map((r) => r.locations[0]?.physicalLocation?.artifactLocation?.uri);
-    expect(uris.filter((uri) => uri === undefined || /^[a-z][a-z0-9+.-]+:/i.test(uri))).toEqual([]);
-  }
+      };
+      expect(validate(log) ? [] : validate.errors).toEqual([]);
+      const results = log.runs[0]?.results ?? [];
+      expect(results.filter((r) => r.ruleId.startsWith('audience-'))).toHaveLength(ROLES.length);
+      // GitHub code scanning refuses a result without an artifact location (upload-sarif:
+      // "locationFromSarifResult: expected artifact location"), and a URI with a scheme.
+      const uris = results.map((r) => r.locations[0]?.physicalLocation?.artifactLocation?.uri);
+      expect(uris.filter((uri) => uri === undefined || /^[a-z][a-z0-9+.-]+:/i.test(uri))).toEqual(
+        [],
+      );
+    }
 
-  expect((await audit(['--endpoint-url', moto.url, '--fail-on', 'never'])).exitCode).toBe(0);
-  const one = join(home, 'one.json');
-  writeFileSync(
-    one,
-    JSON.stringify({
-      Role: {
-        RoleName: 'r',
-        AssumeRolePolicyDocument: encodeURIComponent(
-          JSON.stringify({ Version: '2012-10-17', Statement: ROLES[10]?.[1] }),
-        ),
-      },
-    }),
-  );
-  expect((await audit(['--from-file', one])).exitCode).toBe(0);
-  expect((await audit(['--from-file', one, '--fail-on', 'owner'])).exitCode).toBe(1);
-});
+    expect((await audit(['--endpoint-url', moto.url, '--fail-on', 'never'])).exitCode).toBe(0);
+    const one = join(home, 'one.json');
+    writeFileSync(
+      one,
+      JSON.stringify({
+        Role: {
+          RoleName: 'r',
+          AssumeRolePolicyDocument: encodeURIComponent(
+            JSON.stringify({ Version: '2012-10-17', Statement: ROLES[10]?.[1] }),
+          ),
+        },
+      }),
+    );
+    expect((await audit(['--from-file', one])).exitCode).toBe(0);
+    expect((await audit(['--from-file', one, '--fail-on', 'owner'])).exitCode).toBe(1);
+    // Six CLI runs of up to 20 s each on a loaded machine.
+  },
+  6 * 20_000 + 30_000,
+);
 
 test('bad input and an unreachable IAM exit 2 with the reason', async () => {
   const bad = await audit(['--fail-on', 'everyone']);

@@ -54,7 +54,8 @@ test('OIDC denied: the token claims and a condition block that would admit this 
   );
   expect(step.summary).toContain('AccessDenied');
   expect(stack.proxy.records()).toHaveLength(1);
-  expect(step.durationMs).toBeLessThan(5_000);
+  // Fails fast (one STS call): within start-up time on a loaded 2-core machine, not after retries.
+  expect(step.durationMs).toBeLessThan(6_000);
   expect(step.log).not.toMatch(/\n\s+at .*\(.*\.js:\d+/); // no stack trace outside debug mode
   expectNoLeaks(step, stack);
 });

@@ -2,7 +2,7 @@
 // eksctl, Pulumi and rclone. Debian packages the SDK (golang-github-aws-aws-sdk-go-v2-dev), so
 // it builds offline in GOPATH mode. It is built once per test run into the directory the e2e
 // project's globalSetup made (go-client-dir.mjs), which globalTeardown removes.
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClient, type ClientResult } from './aws-cli.js';
@@ -59,10 +59,12 @@ async function buildOnce(): Promise<string | undefined> {
     },
     timeoutMs: GO_BUILD_TIMEOUT_MS,
   });
-  if (run.exitCode !== 0 || !existsSync(partial))
-    throw new Error(
-      `go build of the Go SDK client failed (exit ${run.exitCode}, timed out: ${run.timedOut}):\n${run.stderr}`,
-    );
+  if (run.exitCode !== 0 || !existsSync(partial)) {
+    const failure = `go build of the Go SDK client failed (exit ${run.exitCode}, timed out: ${run.timedOut}):\n${run.stderr}`;
+    // The other worker waits for the binary: tell it now rather than at the end of its limit.
+    writeFileSync(`${binary}.failed`, failure);
+    throw new Error(failure);
+  }
   renameSync(partial, binary);
   return binary;
 }
@@ -70,6 +72,7 @@ async function buildOnce(): Promise<string | undefined> {
 async function waitFor(binary: string): Promise<string> {
   const deadline = Date.now() + GO_BUILD_TIMEOUT_MS;
   while (!existsSync(binary)) {
+    if (existsSync(`${binary}.failed`)) throw new Error(readFileSync(`${binary}.failed`, 'utf8'));
     if (Date.now() > deadline) throw new Error(`no Go client at ${binary} after the build limit`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
