@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '__tests__/**', '__fixtures__/**', 'bin/**'],
+    files: ['scripts/**', '__tests__/**', '__fixtures__/**', 'bin/**', 'src/**/*.mjs'],
     rules: { 'no-console': 'off' },
   },
 );

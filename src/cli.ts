@@ -4,7 +4,7 @@ import { PARTITIONS, type Partition } from './model/arn.js';
 import { UsageError, keyValues, parseFlags } from './trust-cli/parse-args.js';
 import { type ReadFile, runCheck } from './trust-cli/check-command.js';
 import { type AuditPorts, runAudit } from './trust-cli/audit-command.js';
-import { type TrustPolicyOptions, generateTrustPolicy } from './model/trust-policy.js';
+import { type TrustPolicyOptions, generateTrustPolicy } from './trust-policy/generator.js';
 
 /**
  * Command-line helpers for setting up AWS. Run from a checkout of this action (never through an

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
-import { evaluateTrustPolicy, type PolicyDocument } from '../../src/model/trust-policy.js';
+import { evaluateTrustPolicy, type PolicyDocument } from '../../src/trust-policy/generator.js';
 import { decodeJwt } from './harness/jwt.js';
 import { runBounded } from './harness/proc.js';
 import { REPO_ROOT } from './harness/runner.js';

@@ -7,7 +7,7 @@ import { jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { evaluateTrustPolicy } from '../../src/model/trust-policy.js';
+import { evaluateTrustPolicy } from '../../src/trust-policy/generator.js';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { decodeJwt } from './harness/jwt.js';
 import { runAwsCli } from './harness/aws-cli.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AUD_KEY, ISSUER, SUB_KEY } from '../../__fixtures__/github-claims.js';
 import { USAGE, runCli } from '../../src/cli.js';
-import { type TrustPolicy, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
+import { type TrustPolicy, evaluateTrustPolicy } from '../../src/trust-policy/generator.js';
 
 /** Runs the CLI with recording streams, as a shell would see it. */
 function run(argv: string[]): { code: number; stdout: string; stderr: string } {

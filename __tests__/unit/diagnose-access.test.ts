@@ -8,7 +8,7 @@ import {
 } from '../../src/diagnose/diagnose-failure.js';
 import { HopError, StsCallError } from '../../src/model/errors.js';
 import { admittingStatement } from '../../src/diagnose/web-identity.js';
-import { conditionBlockFor, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
+import { conditionBlockFor, evaluateTrustPolicy } from '../../src/trust-policy/generator.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/deploy';
 const failed = (operation: string, code: string, key: StsMessageKey, hop = 1, count = 1) =>

@@ -13,7 +13,7 @@ import {
 import { parse } from 'yaml';
 import { githubClaims } from '../../__fixtures__/github-claims.js';
 import { parseTrustPolicyArgs } from '../../src/cli.js';
-import { evaluateTrustPolicy, generateTrustPolicy } from '../../src/model/trust-policy.js';
+import { evaluateTrustPolicy, generateTrustPolicy } from '../../src/trust-policy/generator.js';
 
 interface ActionYaml {
   inputs: Record<string, { required?: boolean }>;

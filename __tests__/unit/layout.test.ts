@@ -6,6 +6,8 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 /** Rank of each stage, lowest first; entry points (files directly in src/) sit on top. */
 const STAGE_RANK: Readonly<Record<string, number>> = {
   model: 0,
+  // The trust-policy engine: pure, imports only model/; the CLI and diagnose/ build on it.
+  'trust-policy': 0.5,
   config: 1,
   aws: 1,
   'trust-cli': 1,

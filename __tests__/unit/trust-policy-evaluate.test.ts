@@ -13,7 +13,7 @@ import {
   generateTrustPolicy,
   conditionBlockFor,
   evaluateTrustPolicy,
-} from '../../src/model/trust-policy.js';
+} from '../../src/trust-policy/generator.js';
 
 type Options = Partial<TrustPolicyOptions>;
 const built = (options: Options, repository = REPO) =>

@@ -5,7 +5,7 @@ import {
   SUB_KEY,
   githubClaims,
 } from '../../__fixtures__/github-claims.js';
-import { type PolicyDocument, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
+import { type PolicyDocument, evaluateTrustPolicy } from '../../src/trust-policy/generator.js';
 
 // Policies as people write them by hand, beyond what generateTrustPolicy emits: the evaluator must
 // follow IAM on each construct it claims to understand, and refuse the ones it does not.

@@ -5,7 +5,7 @@ import {
   type TrustPolicyOptions,
   evaluateTrustPolicy,
   generateTrustPolicy,
-} from '../../src/model/trust-policy.js';
+} from '../../src/trust-policy/generator.js';
 
 const ACCOUNT = '123456789012';
 const ENTERPRISE_ISS = 'https://token.actions.githubusercontent.com/octo-ent';

@@ -7,9 +7,9 @@ import {
   SUB_KEY,
   githubClaims,
 } from '../../__fixtures__/github-claims.js';
-import { type PolicyDocument, evaluateTrustPolicy } from '../../src/model/trust-policy.js';
-import { policyFromJson } from '../../src/model/trust-policy-input.js';
-import { formatEvaluation } from '../../src/model/trust-policy-report.js';
+import { type PolicyDocument, evaluateTrustPolicy } from '../../src/trust-policy/generator.js';
+import { policyFromJson } from '../../src/trust-policy/input.js';
+import { formatEvaluation } from '../../src/trust-policy/report.js';
 
 const gh = (claim: string) => `token.actions.githubusercontent.com:${claim}`;
 const statement = (condition: Record<string, Record<string, unknown>>, extra = {}) => ({

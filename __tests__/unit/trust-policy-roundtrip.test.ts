@@ -2,9 +2,9 @@
 // intended run, refuses an outsider's, and audit classifies it as the intended audience.
 import { githubClaims } from '../../__fixtures__/github-claims.js';
 import { runCli } from '../../src/cli.js';
-import type { PolicyDocument } from '../../src/model/trust-policy-evaluate.js';
-import { evaluateTrustPolicy } from '../../src/model/trust-policy.js';
-import { auditTrustPolicy } from '../../src/model/trust-policy-findings.js';
+import type { PolicyDocument } from '../../src/trust-policy/evaluate.js';
+import { evaluateTrustPolicy } from '../../src/trust-policy/generator.js';
+import { auditTrustPolicy } from '../../src/trust-policy/findings.js';
 
 const REPO = 'octo-org/octo-repo';
 const CENTRAL = 'octo-org/deploy/.github/workflows/deploy.yml@refs/heads/main';

@@ -8,7 +8,7 @@ import {
   diagnoseStaleToken,
   roleMissingCause,
 } from './oidc-provider.js';
-import { GITHUB_OIDC_HOST, issuerHostOf } from '../model/trust-policy-issuer.js';
+import { GITHUB_OIDC_HOST, issuerHostOf } from '../trust-policy/issuer.js';
 
 /** A short, secret-free explanation of a failure: the likely cause and what to change. */
 export interface Diagnosis {

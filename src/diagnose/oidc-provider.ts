@@ -1,6 +1,6 @@
 import { PARTITIONS, accountOfArn, defaultAudience, type Partition } from '../model/arn.js';
 import { claimString } from '../model/jwt-claims.js';
-import { GITHUB_OIDC_HOST, issuerHostOf } from '../model/trust-policy-issuer.js';
+import { GITHUB_OIDC_HOST, issuerHostOf } from '../trust-policy/issuer.js';
 import { inputName as input } from '../config/input-names.js';
 
 /**

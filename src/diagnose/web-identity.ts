@@ -4,9 +4,9 @@ import {
   type TrustStatement,
   conditionBlockFor,
   evaluateTrustPolicy,
-} from '../model/trust-policy.js';
-import { WEB_IDENTITY_ACTION, issuerHostOf } from '../model/trust-policy-issuer.js';
-import { subjectShape } from '../model/trust-policy-subject.js';
+} from '../trust-policy/generator.js';
+import { WEB_IDENTITY_ACTION, issuerHostOf } from '../trust-policy/issuer.js';
+import { subjectShape } from '../trust-policy/subject.js';
 
 /**
  * The OIDC part of the failure diagnosis: what this run's token says, which subject format it

@@ -1,6 +1,6 @@
-import { AUDIENCES, type Audience, audienceRank } from '../model/trust-policy-audience.js';
-import { auditTrustPolicy } from '../model/trust-policy-findings.js';
-import { roleAccountOf } from '../model/trust-policy-input.js';
+import { AUDIENCES, type Audience, audienceRank } from '../trust-policy/audience.js';
+import { auditTrustPolicy } from '../trust-policy/findings.js';
+import { roleAccountOf } from '../trust-policy/input.js';
 import { type AuditedRoleInput, decodePolicyDocument, rolesFromJson } from './audit-input.js';
 import { type AuditReport, renderJson, renderTable } from './audit-report.js';
 import { renderSarif } from './audit-sarif.js';

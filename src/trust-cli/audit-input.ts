@@ -1,5 +1,5 @@
-import type { PolicyDocument } from '../model/trust-policy-evaluate.js';
-import { decodePolicyText, parseJson, policyFromJson } from '../model/trust-policy-input.js';
+import type { PolicyDocument } from '../trust-policy/evaluate.js';
+import { decodePolicyText, parseJson, policyFromJson } from '../trust-policy/input.js';
 
 /**
  * The roles an audit reads from a file: the JSON of `aws iam get-account-authorization-details`

@@ -1,5 +1,5 @@
-import type { Audience } from '../model/trust-policy-audience.js';
-import type { Finding } from '../model/trust-policy-findings.js';
+import type { Audience } from '../trust-policy/audience.js';
+import type { Finding } from '../trust-policy/findings.js';
 
 /** An audit's result as plain data, and its readable-table and JSON renderings. */
 

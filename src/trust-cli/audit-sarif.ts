@@ -1,4 +1,4 @@
-import { FINDING_KINDS, type FindingKind } from '../model/trust-policy-findings.js';
+import { FINDING_KINDS, type FindingKind } from '../trust-policy/findings.js';
 import type { AuditReport } from './audit-report.js';
 
 /**

@@ -1,8 +1,8 @@
 import { decodeJwtClaims } from '../model/jwt-claims.js';
-import { evaluateTrustPolicy } from '../model/trust-policy-evaluate.js';
-import type { Claims } from '../model/trust-policy-variables.js';
-import { readPolicyInput } from '../model/trust-policy-input.js';
-import { formatEvaluation, versionWarning } from '../model/trust-policy-report.js';
+import { evaluateTrustPolicy } from '../trust-policy/evaluate.js';
+import type { Claims } from '../trust-policy/variables.js';
+import { readPolicyInput } from '../trust-policy/input.js';
+import { formatEvaluation, versionWarning } from '../trust-policy/report.js';
 import { UsageError, keyValues, parseFlags } from './parse-args.js';
 
 /** `trust-policy check`: evaluate a trust policy against one run's claims, offline. */

@@ -1,5 +1,5 @@
-import { PARTITIONS } from './arn.js';
-import { strings } from './trust-policy-variables.js';
+import { PARTITIONS } from '../model/arn.js';
+import { strings } from './variables.js';
 
 /** The partition and account of the role whose trust policy is checked, when the input names it. */
 export interface RoleAccount {

@@ -1,5 +1,5 @@
-import { type PolicyDocument, statementsOf } from './trust-policy-evaluate.js';
-import { type Claims, strings } from './trust-policy-variables.js';
+import { type PolicyDocument, statementsOf } from './evaluate.js';
+import { type Claims, strings } from './variables.js';
 
 /**
  * Candidate tokens for auditing a trust policy: claim sets built from the policy's own literals

@@ -1,12 +1,7 @@
-import { WEB_IDENTITY_ACTION, issuerHostOf } from './trust-policy-issuer.js';
-import {
-  type ConditionCheck,
-  checkCondition,
-  describeMismatch,
-  globMatch,
-} from './trust-policy-operators.js';
-import { type RoleAccount, principalMatches } from './trust-policy-principal.js';
-import { type Claims, expectedValues, shown, strings } from './trust-policy-variables.js';
+import { WEB_IDENTITY_ACTION, issuerHostOf } from './issuer.js';
+import { type ConditionCheck, checkCondition, describeMismatch, globMatch } from './operators.js';
+import { type RoleAccount, principalMatches } from './principal.js';
+import { type Claims, expectedValues, shown, strings } from './variables.js';
 
 /**
  * Evaluates a role trust policy the way IAM does for sts:AssumeRoleWithWebIdentity with a GitHub

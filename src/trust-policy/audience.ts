@@ -4,9 +4,9 @@ import {
   allowsWebIdentity,
   evaluateTrustPolicy,
   statementsOf,
-} from './trust-policy-evaluate.js';
-import { GITHUB_OIDC_HOST } from './trust-policy-issuer.js';
-import type { RoleAccount } from './trust-policy-principal.js';
+} from './evaluate.js';
+import { GITHUB_OIDC_HOST } from './issuer.js';
+import type { RoleAccount } from './principal.js';
 import {
   FRESH,
   type Identity,
@@ -18,12 +18,12 @@ import {
   literalsOf,
   parseSubject,
   subjectsFor,
-} from './trust-policy-probes.js';
-import { type Claims, strings } from './trust-policy-variables.js';
+} from './witnesses.js';
+import { type Claims, strings } from './variables.js';
 
 /**
  * Who can assume a role through a GitHub OIDC issuer: the widest audience its trust policy admits,
- * found by evaluating candidate tokens (trust-policy-probes.ts) with check's evaluator, but with
+ * found by evaluating candidate tokens (witnesses.ts) with check's evaluator, but with
  * unknowns resolved towards admission, so that the audit never reports a narrower audience than
  * IAM might admit. Pure.
  */

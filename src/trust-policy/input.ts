@@ -1,6 +1,6 @@
-import { parseRoleRef } from './arn.js';
-import type { PolicyDocument } from './trust-policy-evaluate.js';
-import type { RoleAccount } from './trust-policy-principal.js';
+import { parseRoleRef } from '../model/arn.js';
+import type { PolicyDocument } from './evaluate.js';
+import type { RoleAccount } from './principal.js';
 
 /**
  * Reads the policy file of `trust-policy check`: a policy document or `aws iam get-role` output,

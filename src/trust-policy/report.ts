@@ -1,6 +1,6 @@
-import type { Evaluation, PolicyDocument } from './trust-policy-evaluate.js';
-import { type ConditionCheck, describeMismatch } from './trust-policy-operators.js';
-import { WEB_IDENTITY_ACTION } from './trust-policy-issuer.js';
+import type { Evaluation, PolicyDocument } from './evaluate.js';
+import { type ConditionCheck, describeMismatch } from './operators.js';
+import { WEB_IDENTITY_ACTION } from './issuer.js';
 
 /**
  * Renders an evaluation as text, one fact per line: per statement its action, principal and each

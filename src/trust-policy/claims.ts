@@ -1,5 +1,5 @@
-import type { Issuer } from './trust-policy-issuer.js';
-import type { SubjectScope } from './trust-policy-subject.js';
+import type { Issuer } from './issuer.js';
+import type { SubjectScope } from './subject.js';
 
 /**
  * Conditions `generate` writes on token claims besides `sub`, on keys STS evaluates for GitHub's

@@ -1,5 +1,5 @@
-import type { Partition } from './arn.js';
-import { ACCOUNT_ID_PATTERN } from './limits.js';
+import type { Partition } from '../model/arn.js';
+import { ACCOUNT_ID_PATTERN } from '../model/limits.js';
 
 /**
  * Issuers of GitHub Actions OIDC tokens, and the IAM names built from them. IAM names the OIDC

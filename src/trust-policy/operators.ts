@@ -1,4 +1,4 @@
-import { type Claims, literal, requestValues } from './trust-policy-variables.js';
+import { type Claims, literal, requestValues } from './variables.js';
 
 /**
  * IAM's string, numeric, date and Bool condition operators and Null, with the

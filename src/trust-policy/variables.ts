@@ -1,4 +1,4 @@
-import { CLAIM_KEYS_SOURCE, GITHUB_SAR_CLAIM_KEYS } from './trust-policy-claim-keys.js';
+import { CLAIM_KEYS_SOURCE, GITHUB_SAR_CLAIM_KEYS } from './claim-keys.js';
 
 /**
  * The request context a GitHub OIDC token gives a trust policy: the values of its condition keys

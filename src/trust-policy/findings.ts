@@ -1,21 +1,16 @@
-import {
-  type Admission,
-  type Audience,
-  auditAudience,
-  isGitHubIssuer,
-} from './trust-policy-audience.js';
+import { type Admission, type Audience, auditAudience, isGitHubIssuer } from './audience.js';
 import {
   type PolicyDocument,
   type PolicyStatement,
   allowsWebIdentity,
   statementsOf,
-} from './trust-policy-evaluate.js';
-import { GITHUB_OIDC_HOST } from './trust-policy-issuer.js';
-import { globMatch } from './trust-policy-operators.js';
-import type { RoleAccount } from './trust-policy-principal.js';
-import { type PolicyLiterals, literalsOf } from './trust-policy-probes.js';
-import { generateTrustPolicy } from './trust-policy.js';
-import { strings } from './trust-policy-variables.js';
+} from './evaluate.js';
+import { GITHUB_OIDC_HOST } from './issuer.js';
+import { globMatch } from './operators.js';
+import type { RoleAccount } from './principal.js';
+import { type PolicyLiterals, literalsOf } from './witnesses.js';
+import { generateTrustPolicy } from './generator.js';
+import { strings } from './variables.js';
 
 /**
  * The audit of one role: its audience and every finding, each naming the statement and condition

@@ -1,30 +1,25 @@
-import { type Partition, defaultAudience } from './arn.js';
-import { claimString } from './jwt-claims.js';
+import { type Partition, defaultAudience } from '../model/arn.js';
+import { claimString } from '../model/jwt-claims.js';
 import {
   ACCOUNT_PLACEHOLDER,
   WEB_IDENTITY_ACTION,
   issuerHostOf,
   providerArnFor,
   resolveIssuer,
-} from './trust-policy-issuer.js';
-import {
-  type SubjectScope,
-  TEMPLATE_CLAIM_KEYS,
-  contextOf,
-  contextOfClaims,
-} from './trust-policy-subject.js';
-import { claimConditions } from './trust-policy-claims.js';
+} from './issuer.js';
+import { type SubjectScope, TEMPLATE_CLAIM_KEYS, contextOf, contextOfClaims } from './subject.js';
+import { claimConditions } from './claims.js';
 
 /**
  * Trust policies for GitHub OIDC: building one for a repository and scope, for any issuer and
  * subject format, and the condition that admits a given token. Pure. Evaluation lives in
- * trust-policy-evaluate.ts, with condition operators in trust-policy-operators.ts and policy
- * variables in trust-policy-variables.ts; issuers in trust-policy-issuer.ts; subject shapes in
- * trust-policy-subject.ts.
+ * evaluate.ts, with condition operators in operators.ts and policy
+ * variables in variables.ts; issuers in issuer.ts; subject shapes in
+ * subject.ts.
  */
 
-export { type PolicyDocument, evaluateTrustPolicy } from './trust-policy-evaluate.js';
-export { globMatch } from './trust-policy-operators.js';
+export { type PolicyDocument, evaluateTrustPolicy } from './evaluate.js';
+export { globMatch } from './operators.js';
 
 export type ConditionBlock = Readonly<
   Record<string, Readonly<Record<string, string | readonly string[]>>>

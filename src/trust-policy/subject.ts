@@ -13,7 +13,7 @@
  *
  * CONTEXT is `environment:NAME`, `pull_request` or `ref:REF`, in that order of precedence.
  */
-import { claimString } from './jwt-claims.js';
+import { claimString } from '../model/jwt-claims.js';
 
 export type SubjectFormat = 'names' | 'immutable' | 'custom';
 
