@@ -4,6 +4,7 @@ import { PARTITIONS, type Partition } from './model/arn.js';
 import { UsageError, keyValues, parseFlags } from './trust-cli/parse-args.js';
 import { type ReadFile, runCheck } from './trust-cli/check-command.js';
 import { type AuditPorts, runAudit } from './trust-cli/audit-command.js';
+import { lineWriter, logSafeLine } from './trust-cli/log-safe.js';
 import { type TrustPolicyOptions, generateTrustPolicy } from './trust-policy/generator.js';
 
 /**
@@ -94,15 +95,29 @@ const GENERATE_FLAGS = {
   '--partition': 'value',
 } as const;
 
-/** Runs the CLI on arguments (without node and script); returns the process exit code. */
+/** Output ports: one line per call, made log-safe here and nowhere else. */
+type Lines = (s: string) => void;
+const safe =
+  (write: Lines): Lines =>
+  (s) =>
+    write(logSafeLine(s));
+
+/**
+ * Runs the CLI on arguments (without node and script); returns the process exit code. Each call
+ * of out and err is one line, already log-safe (log-safe.ts).
+ */
 export function runCli(
   argv: string[],
-  out: (s: string) => void,
-  err: (s: string) => void,
+  out: Lines,
+  err: Lines,
   readFile: ReadFile = (path) => readFileSync(path, 'utf8'),
 ): number {
+  return runSync(argv, safe(out), safe(err), readFile);
+}
+
+function runSync(argv: string[], out: Lines, err: Lines, readFile: ReadFile): number {
   if (argv.includes('--help') || argv.includes('-h')) {
-    out(USAGE);
+    for (const line of USAGE.split('\n')) out(line);
     return 0;
   }
   const [command, sub, ...rest] = argv;
@@ -112,10 +127,10 @@ export function runCli(
         command === undefined ? 'no command given' : `unknown command '${command}'`,
       );
     }
-    if (sub === 'check') return runCheck(rest, readFile, out);
+    if (sub === 'check') return runCheck(rest, readFile, out, err);
     const args = sub === 'generate' || sub === undefined ? rest : [sub, ...rest];
     const { policy, notes } = generateTrustPolicy(parseTrustPolicyArgs(args));
-    out(JSON.stringify(policy, null, 2));
+    for (const line of JSON.stringify(policy, null, 2).split('\n')) out(line);
     for (const note of notes) err(`aws-deploy-role: ${note}`);
     return 0;
   } catch (error) {
@@ -129,14 +144,15 @@ export function runCli(
 /** The CLI with its asynchronous command (audit reads IAM); the entry points call this one. */
 export async function runCliAsync(
   argv: string[],
-  out: (s: string) => void,
-  err: (s: string) => void,
+  rawOut: Lines,
+  rawErr: Lines,
   ports: AuditPorts = {
     readFile: (path) => readFileSync(path, 'utf8'),
     listRoles: async (connection) =>
       (await import('./trust-cli/iam-roles.js')).listIamRoles(connection),
   },
 ): Promise<number> {
+  const [out, err] = [safe(rawOut), safe(rawErr)];
   const [command, sub, ...rest] = argv;
   if (
     command !== 'trust-policy' ||
@@ -144,7 +160,7 @@ export async function runCliAsync(
     argv.includes('--help') ||
     argv.includes('-h')
   ) {
-    return runCli(argv, out, err, ports.readFile);
+    return runSync(argv, out, err, ports.readFile);
   }
   try {
     return await runAudit(rest, ports, out);
@@ -209,11 +225,7 @@ export function parseTrustPolicyArgs(args: readonly string[]): TrustPolicyOption
 
 /** Runs the CLI against the real process streams; the bin script and a direct run both call it. */
 export function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  return runCliAsync(
-    argv,
-    (s) => process.stdout.write(`${s}\n`),
-    (s) => process.stderr.write(`${s}\n`),
-  );
+  return runCliAsync(argv, lineWriter(process.stdout), lineWriter(process.stderr));
 }
 
 /** True when this module is the script node was started with (not when it is imported). */

@@ -22,7 +22,7 @@ const generate = (options: Loose) => {
   return generateTrustPolicy(Object.fromEntries(defined) as unknown as TrustPolicyOptions);
 };
 
-const NAMES_ONLY = 'note: the policy uses the names-only subject';
+const NAMES_ONLY = 'note: names-only subject';
 
 describe('generateTrustPolicy: issuers', () => {
   // [case, options, provider resource and condition-key prefix]
@@ -247,18 +247,28 @@ describe('generateTrustPolicy: notes on stderr', () => {
     expect(generate(options).notes).toEqual([]);
   });
 
-  test('a names-only policy says which format it uses, how to tell, and the other flags', () => {
+  test('a names-only policy says in one short note which format it uses and the other flags', () => {
     const { notes } = generate({ environment: 'prod', branch: undefined });
     expect(notes).toHaveLength(1);
     for (const phrase of [
-      'note: the policy uses the names-only subject repo:octo-org/octo-repo:...',
+      'note: names-only subject repo:octo-org/octo-repo:...',
       'created, renamed or transferred since 15 July 2026',
       'repo:OWNER@OWNER_ID/NAME@REPO_ID:...',
-      "its 'Subject format:' line",
       '--owner-id and --repository-id',
       'gh api repos/octo-org/octo-repo --jq .owner.id,.id',
     ]) {
       expect(notes[0]).toContain(phrase);
     }
+    // Issue 25: the note was about 600 characters; now under half of that.
+    expect(notes[0]?.length).toBeLessThanOrEqual(280);
+  });
+
+  test.each<[string, Record<string, unknown>]>([
+    ['immutable IDs given', { ownerId: '1001', repositoryId: '2002' }],
+    ['GitHub Enterprise Server (names only there)', { ghesHost: 'github.example.com' }],
+    ['a custom subject template', { subjectClaims: ['repo', 'context'] }],
+  ])('no subject-format note when it does not apply: %s', (_name, options) => {
+    const { notes } = generate({ environment: 'prod', branch: undefined, ...options });
+    expect(notes.filter((n) => n.includes('names-only'))).toEqual([]);
   });
 });

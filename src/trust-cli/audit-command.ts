@@ -67,9 +67,13 @@ export async function runAudit(
       ? readRoles(ports.readFile, fromFile)
       : await liveRoles(ports, connection);
   const report = auditRoles(roles);
-  if (switches.has('--json')) out(renderJson(report));
-  else if (switches.has('--sarif')) out(renderSarif(report, fromFile));
-  else for (const line of renderTable(report)) out(line);
+  // One line per call: the JSON renderings hold no raw newline inside a string.
+  const lines = switches.has('--json')
+    ? renderJson(report).split('\n')
+    : switches.has('--sarif')
+      ? renderSarif(report, fromFile).split('\n')
+      : renderTable(report);
+  for (const line of lines) out(line);
   if (failOn === 'never') return 0;
   const threshold = audienceRank(failOn as Audience);
   return report.roles.some((r) => audienceRank(r.audience) >= threshold) ? 1 : 0;

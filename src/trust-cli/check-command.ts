@@ -17,11 +17,15 @@ const CHECK_FLAGS = {
 /** Reads a file's text; a port so that tests need no files. */
 export type ReadFile = (path: string) => string;
 
-/** Exit codes: 0 admitted, 1 denied, 2 bad input (thrown as an Error by this function). */
+/**
+ * Exit codes: 0 admitted, 1 denied, 2 bad input (thrown as an Error by this function). The report
+ * goes to out; notes and warnings about the policy go to err, as generate's do.
+ */
 export function runCheck(
   args: readonly string[],
   readFile: ReadFile,
   out: (s: string) => void,
+  err: (s: string) => void,
 ): number {
   const flags = parseFlags(args, CHECK_FLAGS);
   const policyPath = flags.values['--policy'];
@@ -47,8 +51,10 @@ export function runCheck(
   if (evaluation.ambiguities.length > 0) {
     throw new Error(`the policy's result is ambiguous: ${evaluation.ambiguities.join('; ')}`);
   }
-  const lines = [...versionWarning(policy), ...evaluation.notes, ...formatEvaluation(evaluation)];
-  for (const line of lines) out(line);
+  for (const note of [...versionWarning(policy), ...evaluation.notes]) {
+    err(`aws-deploy-role: ${note}`);
+  }
+  for (const line of formatEvaluation(evaluation)) out(line);
   return evaluation.allowed ? 0 : 1;
 }
 

@@ -1,5 +1,6 @@
 import { WEB_IDENTITY_ACTION, issuerHostOf } from './issuer.js';
-import { type ConditionCheck, checkCondition, describeMismatch, globMatch } from './operators.js';
+import { globMatch } from './glob.js';
+import { type ConditionCheck, checkCondition, describeMismatch } from './operators.js';
 import { type RoleAccount, principalMatches } from './principal.js';
 import { type Claims, expectedValues, shown, strings } from './variables.js';
 

@@ -6,7 +6,7 @@ import {
   statementsOf,
 } from './evaluate.js';
 import { GITHUB_OIDC_HOST } from './issuer.js';
-import { globMatch } from './operators.js';
+import { globMatch } from './glob.js';
 import type { RoleAccount } from './principal.js';
 import { type PolicyLiterals, literalsOf } from './witnesses.js';
 import { generateTrustPolicy } from './generator.js';

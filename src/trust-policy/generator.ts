@@ -19,7 +19,7 @@ import { claimConditions } from './claims.js';
  */
 
 export { type PolicyDocument, evaluateTrustPolicy } from './evaluate.js';
-export { globMatch } from './operators.js';
+export { globMatch } from './glob.js';
 
 export type ConditionBlock = Readonly<
   Record<string, Readonly<Record<string, string | readonly string[]>>>
@@ -176,12 +176,15 @@ function defaultSubject(
   return { subject: `repo:${owned}/${repo}:${context}`, broad: context === '*' };
 }
 
-/** Which subject format the policy uses, how to tell which one the repository gets, and the flags for the other. */
+/**
+ * One line on the subject format, printed only for a names-only policy on an issuer that also
+ * issues immutable-ID subjects: which format a repository gets is not known here, so the note
+ * says when the other applies and the flags that write it.
+ */
 function namesOnlyNote(repository: string): string {
   return (
-    `note: the policy uses the names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 (and those that opted in) get the immutable-ID subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead, which it does not match. ` +
-    `To tell which one ${repository} gets, look at the log of a run of the action that this policy refused (its 'Subject format:' line names the format the token uses); ` +
-    `for the immutable format, run again with --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`
+    `note: names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 get repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead. ` +
+    `If runs are refused, add --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`
   );
 }
 

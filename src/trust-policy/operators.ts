@@ -1,3 +1,4 @@
+import { globMatch } from './glob.js';
 import { type Claims, literal, requestValues } from './variables.js';
 
 /**
@@ -148,12 +149,4 @@ export function describeMismatch(c: ConditionCheck): string {
   const expectation = `${not}${like ? `a match for ${list}` : list} (${c.operator})`;
   if (c.seen === undefined) return `${c.note ?? `no ${claim}`}; the policy expects ${expectation}`;
   return `${claim} is '${c.seen.join(',')}', the policy expects ${expectation}`;
-}
-
-/** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
-export function globMatch(pattern: string, value: string): boolean {
-  const escape = (ch: string): string =>
-    ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
-  const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
-  return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
 }
