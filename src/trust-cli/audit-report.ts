@@ -32,7 +32,8 @@ export function renderTable(report: AuditReport): string[] {
     r.name,
     AUDIENCE_TEXT[r.audience],
     r.issuers.join(', '),
-    String(r.findings.filter((f) => !f.kind.startsWith('audience-')).length),
+    // Every finding listed below the table, the audience finding included.
+    String(r.findings.length),
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)),

@@ -17,6 +17,11 @@ export function renderSarif(report: AuditReport, fromFile: string | undefined): 
     help: {
       text: `${FINDING_KINDS[id]}. See docs/trust-policy.md, "Audit: who can assume your roles".`,
     },
+    properties: {
+      tags: ['security'],
+      'security-severity': RANKING[id].severity,
+      precision: RANKING[id].precision,
+    },
   }));
   const results = report.roles.flatMap((role) =>
     role.findings.map((f) => ({
@@ -24,6 +29,7 @@ export function renderSarif(report: AuditReport, fromFile: string | undefined): 
       ruleIndex: kinds.indexOf(f.kind),
       level: f.level,
       message: {
+        // Whole sentences: each part ends with a full stop before the next begins.
         text: [
           `Role ${role.name}: ${f.message}`,
           f.condition === undefined ? '' : `Condition: ${f.condition}.`,
@@ -33,6 +39,7 @@ export function renderSarif(report: AuditReport, fromFile: string | undefined): 
             ? ''
             : `Assumes (unknown offline): ${f.assumptions.join('; ')}.`,
         ]
+          .map((part) => (part === '' || /[.!?]$/.test(part) ? part : `${part}.`))
           .filter((s) => s !== '')
           .join(' '),
       },
@@ -73,6 +80,28 @@ export function renderSarif(report: AuditReport, fromFile: string | undefined): 
   };
   return JSON.stringify(sarif, null, 2);
 }
+
+/**
+ * How code scanning ranks each rule: security-severity, a number as a string, where over 9.0 is
+ * critical, 7.0 to 8.9 high, 4.0 to 6.9 medium and 0.1 to 3.9 low (read only with the "security"
+ * tag), and precision (very-high, high, medium, low). A role any GitHub user can assume is
+ * critical, one any repository of the owner can assume high, narrower ones lower.
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#reportingdescriptor-object
+ */
+const RANKING: Record<FindingKind, { severity: string; precision: string }> = {
+  'audience-any-github-user': { severity: '9.5', precision: 'high' },
+  'wildcard-principal': { severity: '9.5', precision: 'very-high' },
+  'wildcard-crosses-owner': { severity: '9.5', precision: 'high' },
+  'audience-owner': { severity: '7.5', precision: 'high' },
+  'wildcard-crosses-repository': { severity: '7.5', precision: 'high' },
+  'pull-request-subject': { severity: '6.5', precision: 'high' },
+  'missing-aud': { severity: '5.0', precision: 'very-high' },
+  'audience-repositories': { severity: '4.0', precision: 'high' },
+  'names-only-subject': { severity: '3.0', precision: 'medium' },
+  'stringlike-without-wildcard': { severity: '2.0', precision: 'very-high' },
+  'audience-refs': { severity: '1.0', precision: 'high' },
+  'audience-nobody': { severity: '0.5', precision: 'high' },
+};
 
 /** A relative path naming a role, for results that have no file: aws-iam/roles/NAME. */
 function roleUri(roleName: string): string {

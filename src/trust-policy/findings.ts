@@ -6,6 +6,7 @@ import {
   statementsOf,
 } from './evaluate.js';
 import { GITHUB_OIDC_HOST } from './issuer.js';
+import { type Example, exampleLike, pullRequestAdmission } from './examples.js';
 import { globMatch } from './glob.js';
 import type { RoleAccount } from './principal.js';
 import { type PolicyLiterals, literalsOf } from './witnesses.js';
@@ -78,7 +79,12 @@ export function auditTrustPolicy(
     const sid = statements[index]?.Sid;
     return { statement: index + 1, ...(sid === undefined ? {} : { sid }) };
   };
-  const findings: Finding[] = [audienceFinding(result.audience, widest, statements, literals, at)];
+  const named = { owners: literals.owners, repositories: literals.repositories };
+  const exampleOf = (a: Admission, pullRequest = false): Example | undefined =>
+    exampleLike(policy, a, named, role, pullRequest);
+  const findings: Finding[] = [
+    audienceFinding(result.audience, widest, statements, literals, at, exampleOf),
+  ];
   if (result.incomplete) {
     const first = findings[0] as Finding;
     const note = `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
@@ -88,7 +94,7 @@ export function auditTrustPolicy(
     findings.push({
       kind: 'wildcard-principal',
       level: 'error',
-      message: `Principal "*" (or a Federated wildcard) lets any OIDC provider in the account, GitHub's included, call ${'sts:AssumeRoleWithWebIdentity'}`,
+      message: `Principal "*" (or a Federated wildcard) lets any OIDC provider in the account, GitHub's included, call ${'sts:AssumeRoleWithWebIdentity'}.`,
       fix: fixFor(literals, issuer, false),
       assumptions: [],
     });
@@ -96,7 +102,9 @@ export function auditTrustPolicy(
   statements.forEach((s, index) => {
     if (s.Effect !== 'Allow' || !allowsWebIdentity(s)) return;
     const admitted = result.admissions.filter((a) => a.statement === index);
-    findings.push(...crossings(s, admitted, literals, issuer).map((f) => ({ ...at(index), ...f })));
+    findings.push(
+      ...crossings(s, admitted, literals, issuer, exampleOf).map((f) => ({ ...at(index), ...f })),
+    );
     const keys = Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries));
     const first = admitted[0];
     if (first !== undefined && !keys.some((k) => k.toLowerCase().endsWith(':aud'))) {
@@ -105,29 +113,35 @@ export function auditTrustPolicy(
         kind: 'missing-aud',
         level: 'warning',
         condition: `no condition on ${first.issuer}:aud`,
-        example: first.sub,
-        message: `the statement admits tokens minted for any audience; pin ${first.issuer}:aud to the audience the action requests`,
+        ...exampleField(exampleOf(first)),
+        message: `The statement admits tokens minted for any audience. Pin ${first.issuer}:aud to the audience the action requests.`,
         fix: `add "StringEquals": {"${first.issuer}:aud": "sts.amazonaws.com"}`,
         assumptions: first.assumptions,
       });
     }
   });
-  const pr = result.pullRequests[0];
+  // A pull_request run of any requester the policy admits, not only of the candidates the
+  // audience search happened to try as pull requests: repo:OWNER* admits them as repo:* does.
+  const pr = pullRequestAdmission(result.pullRequests, result.admissions, exampleOf);
   if (pr !== undefined) {
     findings.push({
-      ...at(pr.statement),
+      ...at(pr.admission.statement),
       kind: 'pull-request-subject',
       level: 'warning',
-      condition: subConditions(statements[pr.statement]),
-      example: pr.sub,
-      message: `pull_request runs (code from a pull request, including from forks when workflows run for them) can assume the role`,
+      condition: subConditions(statements[pr.admission.statement]),
+      ...exampleField(pr.example),
+      message: `Runs triggered by pull_request can assume the role: they run the code of the pull request, which can come from a fork when the repository runs workflows for forks.`,
       fix: fixFor(literals, issuer, false),
-      assumptions: pr.assumptions,
+      assumptions: pr.admission.assumptions,
     });
   }
   findings.push(...staticFindings(statements, at, literals));
   return { audience: result.audience, issuers: result.issuers, findings };
 }
+
+/** The example field of a finding: only a subject GitHub would issue. */
+const exampleField = (example: Example | undefined): Pick<Finding, 'example'> =>
+  example === undefined ? {} : { example: example.sub };
 
 function audienceFinding(
   audience: Audience,
@@ -135,6 +149,7 @@ function audienceFinding(
   statements: readonly PolicyStatement[],
   literals: PolicyLiterals,
   at: (index: number) => Pick<Finding, 'statement' | 'sid'>,
+  exampleOf: (a: Admission) => Example | undefined,
 ): Finding {
   const kind = `audience-${audience}` as FindingKind;
   if (widest === undefined) {
@@ -142,19 +157,21 @@ function audienceFinding(
       kind,
       level: 'note',
       message:
-        'no GitHub token can assume this role (no Allow applies, or a Deny closes every way in)',
+        'No GitHub token can assume this role: no Allow statement applies, or a Deny closes every way in.',
       assumptions: [],
     };
   }
-  const who = `${widest.identity.owner}/${widest.identity.name}`;
+  const example = exampleOf(widest);
+  const who = example?.repository ?? `${widest.identity.owner}/${widest.identity.name}`;
+  const context = example?.context ?? widest.context;
   const wide = audience !== 'refs';
   return {
     ...at(widest.statement),
     kind,
     level: LEVEL[audience],
     condition: subConditions(statements[widest.statement]),
-    example: widest.sub,
-    message: `${FINDING_KINDS[kind]}: a run of ${who} (${widest.context}) presenting sub '${widest.sub}' is admitted`,
+    ...exampleField(example),
+    message: `${FINDING_KINDS[kind]}. For example, a run of ${who} (${context}) is admitted.`,
     ...(wide ? { fix: fixFor(literals, widest.issuer, false) } : {}),
     assumptions: widest.assumptions,
   };
@@ -184,6 +201,7 @@ function crossings(
   admitted: readonly Admission[],
   literals: PolicyLiterals,
   issuer: string,
+  exampleOf: (a: Admission) => Example | undefined,
 ): Finding[] {
   const out: Finding[] = [];
   for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
@@ -201,12 +219,14 @@ function crossings(
             globMatch(pattern, claim === 'sub' ? a.sub : `${a.identity.owner}/${a.identity.name}`),
         );
         if (boundary === undefined || shown === undefined) continue;
+        const example = exampleOf(shown);
+        const who = example?.repository ?? `${shown.identity.owner}/${shown.identity.name}`;
         out.push({
           kind: boundary === 'owner' ? 'wildcard-crosses-owner' : 'wildcard-crosses-repository',
           level: boundary === 'owner' ? 'error' : 'warning',
           condition: `${operator} ${key} '${pattern}'`,
-          example: shown.sub,
-          message: `the wildcard in '${pattern}' also matches ${shown.identity.owner}/${shown.identity.name}, which the policy does not name`,
+          ...exampleField(example),
+          message: `The wildcard in '${pattern}' also matches ${who}, which the policy does not name.`,
           fix: fixFor(literals, issuer, false),
           assumptions: shown.assumptions,
         });
@@ -234,7 +254,7 @@ function staticFindings(
               kind: 'stringlike-without-wildcard',
               level: 'note',
               condition: `${operator} ${key} '${v}'`,
-              message: `'${v}' has no wildcard, so ${operator} compares it exactly; StringLike here invites a later '*' that widens the role`,
+              message: `'${v}' has no wildcard, so ${operator} compares it exactly. StringLike here invites a later '*' that widens the role.`,
               fix: `use ${operator.replace('Like', 'Equals')} for '${v}'`,
               assumptions: [],
             });
@@ -247,7 +267,7 @@ function staticFindings(
               kind: 'names-only-subject',
               level: 'note',
               condition: `${operator} ${key} '${v}'`,
-              message: `'${v}' names the owner and repository only: after a rename or transfer, whoever takes the old name matches it, and repositories on the immutable-ID format never do`,
+              message: `'${v}' names the owner and repository only. After a rename or transfer, whoever takes the old name matches it, and repositories on the immutable-ID format never do.`,
               fix: fixFor(literals, host, true),
               assumptions: [],
             });
