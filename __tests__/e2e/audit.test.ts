@@ -2,6 +2,7 @@
 // CreateRole, read live (ListRoles/GetRole) and offline (--from-file of the same roles as
 // get-account-authorization-details JSON), with the same report either way. One moto for the file.
 import { jest } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { Ajv } from 'ajv';
 import { type Moto, freePort, startMoto } from './harness/moto.js';
-import { baseEnv, runBounded } from './harness/proc.js';
+import { baseEnv, runBounded, stopChild } from './harness/proc.js';
 import { STEP_TEST_TIMEOUT_MS } from './harness/limits.js';
 import { REPO_ROOT } from './harness/runner.js';
 
@@ -415,3 +416,110 @@ test('bad input and an unreachable IAM exit 2 with the reason', async () => {
   expect(closed.stderr).toContain('reading roles from IAM failed');
   expect(closed.stderr).not.toContain(credentials.secretAccessKey);
 });
+
+/** A --from-file input of roles, each with these statements, as get-account-authorization-details. */
+function rolesFile(file: string, roles: [string, object[]][]): string {
+  const path = join(home, file);
+  const RoleDetailList = roles.map(([name, statements]) => ({
+    RoleName: name,
+    Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+    AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: statements },
+  }));
+  writeFileSync(path, JSON.stringify({ RoleDetailList }));
+  return path;
+}
+
+test('a Deny with a 14-wildcard StringLike pattern does not stall the audit', async () => {
+  // Before the two-pointer matcher, this pattern became /^.*a.*a...b$/, which backtracks through
+  // every split of the subject: one such role kept the audit running for minutes.
+  const subject = `repo:octo-org/app:environment:${'a'.repeat(2000)}`;
+  const file = rolesFile('stall.json', [
+    [
+      'deny-14-wildcards',
+      [allow(equals(subject)), deny({ StringLike: { [`${GH}:sub`]: `${'*a'.repeat(14)}*b` } })],
+    ],
+    ['open', [allow(like('repo:*'))]],
+  ]);
+  const run = await audit(['--from-file', file, '--json']);
+  expect(run.timedOut).toBe(false);
+  expect(run.exitCode).toBe(1);
+  const report = JSON.parse(run.stdout) as JsonReport;
+  expect(report.roles.map((r) => [r.name, r.audience])).toEqual([
+    ['deny-14-wildcards', 'refs'],
+    ['open', 'any-github-user'],
+  ]);
+});
+
+test('policy text cannot print a workflow command or a raw control character', async () => {
+  const hostile = [
+    '::stop-commands::x',
+    '\n::notice::audit clean',
+    'ok\rnobody',
+    '\u001b[2K\u001b[1A',
+    '\u202e',
+    '##[stop-commands]t',
+  ];
+  const file = rolesFile(
+    'hostile.json',
+    hostile.map((text, i) => [
+      `${text}-${i}`,
+      [allow(like([...hostile.map((h) => `repo:${h}*`), `repo:${text}/app:*`]))],
+    ]),
+  );
+  const table = await audit(['--from-file', file]);
+  const policy = join(home, 'hostile-policy.json');
+  writeFileSync(
+    policy,
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [allow(like(hostile.map((h) => `repo:${h}*`)))],
+    }),
+  );
+  const check = await runBounded(
+    process.execPath,
+    [
+      'dist/cli/index.js',
+      'trust-policy',
+      'check',
+      '--policy',
+      policy,
+      '--claim',
+      `sub=${hostile[1]}`,
+    ],
+    { env: baseEnv(home), cwd: REPO_ROOT, timeoutMs: 20_000 },
+  );
+  for (const run of [table, check]) {
+    const lines = `${run.stdout}${run.stderr}`.split(/\r\n|\r|\n/);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.filter((l) => /^\s*::/.test(l) || l.includes('##['))).toEqual([]);
+    expect(lines.filter((l) => /[\p{Cc}\p{Cf}]/u.test(l))).toEqual([]);
+  }
+  expect(table.stdout).toContain('\\u003A:stop-commands::x');
+});
+
+test('a reader that closes the pipe early (audit | head -1) ends the audit quietly', async () => {
+  // Enough output to fill the pipe, so that writes go on after the reader has gone.
+  const file = rolesFile(
+    'many.json',
+    Array.from({ length: 300 }, (_, i): [string, object[]] => [
+      `role-${i}`,
+      [allow(like(`repo:octo-org/app-${i}:*`))],
+    ]),
+  );
+  const child = spawn(
+    process.execPath,
+    ['dist/cli/index.js', 'trust-policy', 'audit', '--from-file', file, '--fail-on', 'never'],
+    { cwd: REPO_ROOT, env: baseEnv(home), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    // Read one chunk, as head -1 does, then close the read end.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  } finally {
+    await stopChild(child);
+  }
+}, 60_000);
