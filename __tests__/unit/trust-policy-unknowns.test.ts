@@ -140,10 +140,11 @@ describe('trust-policy check: policy variables', () => {
     const result = check({ Statement: [allow(), onRef(`\${${GH}:ref}`)] });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`the policy expects '\${${GH}:ref}'`);
-    expect(result.stdout).toContain(
+    // Notes and warnings about the policy go to stderr (issue 25), the report to stdout.
+    expect(result.stderr).toContain(
       'warning: the policy has no "Version": "2012-10-17", so IAM compares ${...} as literal text',
     );
-    expect(check(v2012(allow(), onRef(`\${${GH}:ref}`))).stdout).not.toContain('warning');
+    expect(check(v2012(allow(), onRef(`\${${GH}:ref}`))).stderr).not.toContain('warning');
   });
 });
 
@@ -315,7 +316,7 @@ describe('trust-policy check: issue 18 soundness defects', () => {
   test('a bare policy gets a note that the account was not compared', () => {
     const result = check(v2012(allow()));
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(
+    expect(result.stderr).toContain(
       "note: the policy names the OIDC provider in account 123456789012 (aws); the role's account is not known",
     );
   });
