@@ -184,7 +184,9 @@ async function obtainWithin(
       attemptTimeoutMs: plan.network.attemptTimeoutMs,
       signal,
     });
-    return { kind: 'issued', result: { ...result, network: await sts.networkChoices?.() } };
+    // Only refresh specs record them: other runs do not pay for asking the SDK.
+    const network = plan.output.refreshCredentials ? await sts.networkChoices?.() : undefined;
+    return { kind: 'issued', result: { ...result, network } };
   } catch (error) {
     throw new ObtainFailure(error, claimsOf(obtained));
   }
