@@ -3,6 +3,7 @@ import { claimString } from './model/jwt-claims.js';
 import type { Plan, SessionPlan } from './plan/plan-run.js';
 import type { CredentialSource } from './sources/types.js';
 import { mfaSender } from './plan/mfa-rules.js';
+import type { PinnedNetwork } from './aws/network-pin.js';
 import {
   callerIdentity,
   maskCredentials,
@@ -30,6 +31,8 @@ export interface RunResult {
   readonly sourceKind: Plan['source']['kind'];
   readonly sourceDescription: string;
   readonly sessions: readonly SessionResult[];
+  /** The network choices the STS gateway made, for the refresh spec (obtain-credentials.ts). */
+  readonly network?: PinnedNetwork | undefined;
 }
 
 export interface ExecuteDeps extends CallDeps {

@@ -14,9 +14,16 @@ import type { GatewaySettings } from './aws/sts-client.js';
 import type { TokenClaims } from './model/jwt-claims.js';
 import type { CredentialSource, SourceCredentials } from './sources/types.js';
 import type { Env, WritableEnv } from './model/env.js';
+import type { PinnedNetwork } from './aws/network-pin.js';
 
-/** An STS gateway the run owns: destroyed (its sockets closed) when the run is over. */
-export type OwnedGateway = StsGateway & { destroy(): void };
+/**
+ * An STS gateway the run owns: destroyed (its sockets closed) when the run is over. The SDK's
+ * also tells the network choices it made, which the refresh spec records (fakes may not).
+ */
+export type OwnedGateway = StsGateway & {
+  destroy(): void;
+  networkChoices?(): Promise<PinnedNetwork>;
+};
 
 /** Builds the run's STS gateway; the default loads the AWS SDK (see createGateway). */
 export type GatewayFactory = (settings: GatewaySettings) => OwnedGateway | Promise<OwnedGateway>;
@@ -81,7 +88,7 @@ export async function obtainCredentials(plan: Plan, deps: ObtainDeps): Promise<O
 
 /** The run's gateway, created on first use; destroy() closes it once created, if it was. */
 interface LazyGateway {
-  get(): Promise<StsGateway>;
+  get(): Promise<OwnedGateway>;
   destroy(): void;
 }
 
@@ -127,7 +134,7 @@ async function sourceAndGateway(
   source: CredentialSource,
   gateway: LazyGateway,
   tokenRequested: Promise<void>,
-): Promise<[SourceCredentials, StsGateway]> {
+): Promise<[SourceCredentials, OwnedGateway]> {
   const obtaining = source.obtain();
   const sourceDone = obtaining.then(
     () => undefined,
@@ -177,7 +184,9 @@ async function obtainWithin(
       attemptTimeoutMs: plan.network.attemptTimeoutMs,
       signal,
     });
-    return { kind: 'issued', result };
+    // Only refresh specs record them: other runs do not pay for asking the SDK.
+    const network = plan.output.refreshCredentials ? await sts.networkChoices?.() : undefined;
+    return { kind: 'issued', result: { ...result, network } };
   } catch (error) {
     throw new ObtainFailure(error, claimsOf(obtained));
   }

@@ -211,6 +211,10 @@ test('refresh: a 500 from the token endpoint is retried, and stdout carries only
   expect(helper.exitCode).toBe(0);
   // stderr may hold the SDK's Node-version notice under Node 20; never a token or a failure.
   expect(helper.stderr).not.toMatch(/error|fail|refused/i);
+  // The retry is said, in one line (clients show the helper's stderr).
+  expect(helper.stderr).toMatch(
+    /^aws-deploy-role \(profile 'live'\): OIDC token request: HTTP 500; retry 1 of 7 in \d+ ms$/m,
+  );
   for (const token of [stack.oidc.requestToken, ...stack.oidc.issuedTokens()])
     expect(helper.stderr).not.toContain(token);
   const json = JSON.parse(helper.stdout) as Record<string, unknown>;

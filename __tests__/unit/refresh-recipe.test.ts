@@ -63,7 +63,7 @@ test("the helper re-walks the profile's chain as main planned it: web identity, 
   });
   const hops = plan.sessions[0]?.hops ?? [];
   if (plan.source.kind !== 'oidc') throw new Error('expected OIDC');
-  const spec = refreshSpecFor(plan, plan.source, 'live', hops, '/tmp/cache-live.json');
+  const spec = refreshSpecFor(plan, plan.source, 'live', hops, '/tmp/cache-live.json', undefined);
   const { gateway, sent } = fakeGateway();
   const session = await obtainSession(recipeFromSpec(spec), webIdentity, {
     gateway,

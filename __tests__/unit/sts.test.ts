@@ -15,6 +15,7 @@ import { isRetryableStsError } from '../../src/aws/retry.js';
 import { createSdkStsGateway } from '../../src/aws/sts-client.js';
 import { toStsCallError } from '../../src/aws/sts-errors.js';
 import { fromAssumeOutput, toAssumeRoleInput } from '../../src/aws/sts-mapping.js';
+import type { PinnedNetwork } from '../../src/aws/network-pin.js';
 
 const ROLE_ARN = 'arn:aws:iam::111111111111:role/deploy';
 const CALL = { timeoutMs: 5000 };
@@ -34,7 +35,7 @@ function gateway(...replies: Reply[]) {
 }
 
 function gatewayWith(
-  options: { endpoint?: string; env?: Record<string, string> },
+  options: { endpoint?: string; env?: Record<string, string>; pinned?: PinnedNetwork },
   ...replies: Reply[]
 ) {
   const seen: SeenRequest[] = [];
@@ -47,6 +48,7 @@ function gatewayWith(
     noProxy: [],
     attemptTimeoutMs: 5000,
     env: { ...options.env },
+    pinned: options.pinned,
     info: (line) => info.push(line),
     debug: (line) => debug.push(line),
     requestHandler: {
@@ -374,6 +376,83 @@ describe('endpoints from shared config files are never used (issue 17)', () => {
       expect(info).toEqual(line === undefined ? [] : [line]);
     },
   );
+});
+
+describe("the refresh helper's pin (issue 24)", () => {
+  const saved = process.env['AWS_USE_FIPS_ENDPOINT'];
+  afterEach(() => {
+    if (saved === undefined) delete process.env['AWS_USE_FIPS_ENDPOINT'];
+    else process.env['AWS_USE_FIPS_ENDPOINT'] = saved;
+  });
+  const pin = (overrides: Partial<PinnedNetwork>): PinnedNetwork => ({
+    endpoint: 'sdk-default',
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+    proxyEnv: {},
+    ...overrides,
+  });
+  const LATER = { AWS_ENDPOINT_URL_STS: 'http://later.example:1', AWS_ENDPOINT_URL: 'http://x:2' };
+
+  test.each([
+    {
+      name: 'pinned SDK default: the variables of the step are not read',
+      pinned: pin({}),
+      fips: 'true',
+      expected: 'https://sts.us-east-1.amazonaws.com/',
+    },
+    {
+      name: 'pinned FIPS, whatever AWS_USE_FIPS_ENDPOINT says',
+      pinned: pin({ useFipsEndpoint: true }),
+      fips: 'false',
+      expected: 'https://sts-fips.us-east-1.amazonaws.com/',
+    },
+    {
+      name: 'pinned dual-stack',
+      pinned: pin({ useDualstackEndpoint: true }),
+      fips: 'false',
+      expected: 'https://sts.us-east-1.api.aws/',
+    },
+    {
+      name: "main's URL, not the step's AWS_ENDPOINT_URL_STS",
+      pinned: pin({ endpoint: { url: 'http://main.example:3', from: 'AWS_ENDPOINT_URL_STS' } }),
+      fips: 'false',
+      expected: 'http://main.example/',
+    },
+  ])('$name: the request goes to $expected', async ({ pinned, fips, expected }) => {
+    process.env['AWS_USE_FIPS_ENDPOINT'] = fips;
+    const { sts, seen } = gatewayWith(
+      { env: LATER, pinned },
+      { status: 200, body: WEB_IDENTITY_RESPONSE },
+    );
+    await sts.assumeRoleWithWebIdentity(
+      { roleArn: ROLE_ARN, sessionName: 's', durationSeconds: 900, webIdentityToken: 't' },
+      CALL,
+    );
+    expect(seen.map((r) => r.url)).toEqual([expected]);
+  });
+
+  test.each([
+    {
+      name: 'the SDK default with AWS_USE_FIPS_ENDPOINT',
+      env: {},
+      fips: 'true',
+      expected: { endpoint: 'sdk-default', useFipsEndpoint: true },
+    },
+    {
+      name: 'AWS_ENDPOINT_URL_STS and the proxy variables as main left them',
+      env: { ...LATER, HTTPS_PROXY: 'http://p:1', no_proxy: '.corp', PATH: '/bin' },
+      fips: 'false',
+      expected: {
+        endpoint: { url: 'http://later.example:1', from: 'AWS_ENDPOINT_URL_STS' },
+        useFipsEndpoint: false,
+        proxyEnv: { HTTPS_PROXY: 'http://p:1', no_proxy: '.corp' },
+      },
+    },
+  ])("main's gateway reports its choices: $name", async ({ env, fips, expected }) => {
+    process.env['AWS_USE_FIPS_ENDPOINT'] = fips;
+    const { sts } = gatewayWith({ env });
+    expect(await sts.networkChoices()).toMatchObject({ useDualstackEndpoint: false, ...expected });
+  });
 });
 
 describe('toStsCallError on SDK-shaped errors', () => {

@@ -9,6 +9,7 @@ import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { StsCallError } from '../model/errors.js';
 import type { ProxySettings } from './http-transport.js';
 import { ProxyRoutingHandler } from './proxy-routing-handler.js';
+import { proxyVariablesOf, type PinnedNetwork } from './network-pin.js';
 import { chooseStsEndpoint } from './sts-endpoint.js';
 import { toStsCallError } from './sts-errors.js';
 import {
@@ -35,6 +36,11 @@ export interface GatewaySettings extends ProxySettings {
   readonly info?: (line: string) => void;
   /** Receives one line per request naming the resolved endpoint URL (never a header or body). */
   readonly debug?: (line: string) => void;
+  /**
+   * The refresh helper's pin: main's endpoint, FIPS and dual-stack choices, used as they are;
+   * neither sts-endpoint nor any variable is consulted then. Main leaves it out.
+   */
+  readonly pinned?: PinnedNetwork | undefined;
   /** Tests only: an in-memory HTTP handler at the SDK's own boundary, instead of the network. */
   readonly requestHandler?: Pick<NodeHttpHandler, 'handle'> | undefined;
 }
@@ -49,12 +55,20 @@ export interface GatewaySettings extends ProxySettings {
  * No logger is given to the SDK: nothing it could print (a request, a signed header) reaches
  * the job log, also with RUNNER_DEBUG=1.
  */
-export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { destroy(): void } {
+export function createSdkStsGateway(
+  settings: GatewaySettings,
+): StsGateway & { destroy(): void; networkChoices(): Promise<PinnedNetwork> } {
   const handler = new ProxyRoutingHandler(settings, settings.env, settings.attemptTimeoutMs);
   const clients = new Map<string, STSClient>();
   const corrected = new Set<string>();
   let clockOffset = 0;
-  const chosen = chooseStsEndpoint(settings.endpoint, settings.env);
+  const pinned = settings.pinned;
+  const chosen =
+    pinned === undefined
+      ? chooseStsEndpoint(settings.endpoint, settings.env)
+      : pinned.endpoint === 'sdk-default'
+        ? undefined
+        : pinned.endpoint;
   // Only the origin is ever printed: a URL from AWS_ENDPOINT_URL* may carry user:password@ or a
   // query, which nothing registered as a secret.
   const chosenOrigin = chosen === undefined ? '' : originOf(chosen.url);
@@ -69,6 +83,13 @@ export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { d
       ...(chosen === undefined ? {} : { endpoint: chosen.url }),
       // Endpoints in shared config files are never used (chooseStsEndpoint says why).
       ignoreConfiguredEndpointUrls: true,
+      // Pinned, the SDK reads neither AWS_USE_*_ENDPOINT nor a config file's use_*_endpoint.
+      ...(pinned === undefined
+        ? {}
+        : {
+            useFipsEndpoint: pinned.useFipsEndpoint,
+            useDualstackEndpoint: pinned.useDualstackEndpoint,
+          }),
       customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
       maxAttempts: 1,
       systemClockOffset: clockOffset,
@@ -166,6 +187,17 @@ export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { d
         return fromCredentials(output.Credentials, 'GetSessionToken');
       }),
     destroy: () => handler.destroy(),
+    networkChoices: async () => {
+      // What the SDK resolved for this run's clients (variables or config file), as it used it.
+      const { config } = clientFor(undefined);
+      return {
+        endpoint: chosen === undefined ? 'sdk-default' : { url: chosen.url, from: chosen.from },
+        useFipsEndpoint: await config.useFipsEndpoint(),
+        useDualstackEndpoint: await config.useDualstackEndpoint(),
+        // After the handler put the proxy inputs there: what http-client and proxyFor read.
+        proxyEnv: proxyVariablesOf(settings.env),
+      };
+    },
   };
 }
 

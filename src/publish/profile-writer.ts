@@ -25,7 +25,7 @@ export async function writePlannedProfiles(
   for (const profile of files.profiles) {
     const session = result.sessions.find((s) => s.session.profileName === profile.name);
     if (session === undefined) throw new Error(`no credentials for profile ${profile.name}`);
-    const sections = await profileSections(profile, session, plan, helperCommand);
+    const sections = await profileSections(profile, session, result, plan, helperCommand);
     config.push(sections.config);
     credentials.push(sections.credentials);
   }
@@ -41,6 +41,7 @@ export async function writePlannedProfiles(
 async function profileSections(
   profile: ProfileExport,
   session: SessionResult,
+  result: RunResult,
   plan: Plan,
   helperCommand: (specFile: string) => string,
 ): Promise<{ config: IniSection; credentials: IniSection }> {
@@ -52,6 +53,7 @@ async function profileSections(
       profile.name,
       session.session.hops,
       refresh.cacheFile,
+      result.network,
     );
     await writeSecretFile(refresh.specFile, JSON.stringify(spec));
     // Seed the cache with what this step just obtained: the first client call costs nothing.

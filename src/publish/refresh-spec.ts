@@ -1,18 +1,22 @@
 import type { HopPlan, Plan } from '../plan/plan-run.js';
 import type { SessionRecipe } from '../execute/walk-session.js';
+import type { PinnedNetwork } from '../aws/network-pin.js';
 
 /**
  * What the credential_process helper needs to re-run one profile's chain. Holds no token (the
  * OIDC token is fetched fresh from the job's endpoint on every refresh), but external IDs and a
- * proxy URL with its password may be in it: it is written 0600 like the cache.
+ * proxy or endpoint URL with its password may be in it: it is written 0600 like the cache.
+ * Version 2 added `networkChoices`; the helper still reads version 1 (network-pin.ts#pinFromInputs).
  */
 export interface RefreshSpec {
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly profile: string;
   readonly region: string;
   readonly partition: Plan['partition'];
   readonly source: Extract<Plan['source'], { kind: 'oidc' | 'web-identity-token-file' }>;
   readonly network: Plan['network'];
+  /** The endpoint, FIPS, dual-stack and proxy choices main made; absent in version 1. */
+  readonly networkChoices?: PinnedNetwork | undefined;
   readonly hops: readonly HopPlan[];
   readonly cacheFile: string;
 }
@@ -58,21 +62,26 @@ export function recipeFromSpec(spec: RefreshSpec): SessionRecipe {
   };
 }
 
-/** The spec of one profile's helper: the plan's source and network, and the profile's hops. */
+/**
+ * The spec of one profile's helper: the plan's source and network, the network choices main's
+ * gateway made, and the profile's hops.
+ */
 export function refreshSpecFor(
   plan: Plan,
   source: RefreshSpec['source'],
   profile: string,
   hops: readonly HopPlan[],
   cacheFile: string,
+  networkChoices: PinnedNetwork | undefined,
 ): RefreshSpec {
   return {
-    version: 1,
+    version: 2,
     profile,
     region: plan.region,
     partition: plan.partition,
     source,
     network: plan.network,
+    networkChoices,
     hops,
     cacheFile,
   };
