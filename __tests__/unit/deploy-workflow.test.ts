@@ -14,6 +14,7 @@ import { githubClaims } from '../../__fixtures__/github-claims.js';
 import { parseTrustPolicyArgs } from '../../src/cli.js';
 import { evaluateTrustPolicy, generateTrustPolicy } from '../../src/trust-policy/generator.js';
 import { auditRoles } from '../../src/trust-cli/audit-command.js';
+import { type Leg, legsOf, legsStartedBy } from '../../scripts/lib/workflow.mjs';
 
 const FILE = 'templates/workflows/deploy.yml';
 const SECTION = 'Dev and staging on push, prod by dispatch';
@@ -37,31 +38,10 @@ function blocks(file: string, title: string, lang: string): string[] {
   );
 }
 
-/** The jobs an event starts: the only `if:` forms the workflow uses are event-name tests. */
-function jobsStartedBy(event: string): string[] {
-  return Object.entries(workflow.jobs)
-    .filter(([, job]) => {
-      const test = /^github\.event_name == '([a-z_]+)'$/.exec(job.if ?? '');
-      if (job.if !== undefined && !test) throw new Error(`unexpected if: ${job.if}`);
-      return !test || test[1] === event;
-    })
-    .map(([id]) => id);
-}
-
-/** Each deployment leg: its environment and the aws-deploy-role inputs, matrix values filled in. */
-function legs(jobId: string): { environment: string; with: Record<string, string> }[] {
-  const job = workflow.jobs[jobId] as Job;
-  const step = job.steps.find((s) => /aws-deploy-role@/.test(s.uses ?? ''));
-  const matrix = job.strategy?.matrix?.include ?? [{}];
-  return matrix.map((row) => {
-    const fill = (v: string): string =>
-      v.replace(/\$\{\{ matrix\.([a-z]+) \}\}/g, (_, key: string) => row[key] ?? '?');
-    return {
-      environment: fill(job.environment ?? ''),
-      with: Object.fromEntries(Object.entries(step?.with ?? {}).map(([k, v]) => [k, fill(v)])),
-    };
-  });
-}
+/** Each leg of a job, as the demo plays it (scripts/lib/workflow.mjs). */
+const legs = (jobId: string): Leg[] => legsOf(workflow, jobId);
+const started = (event: string): string[] =>
+  legsStartedBy(workflow, event).map((l) => `${l.jobId}/${l.environment}`);
 
 const generateCommands = blocks('docs/examples.md', SECTION, 'sh')
   .join('\n')
@@ -96,23 +76,23 @@ test('docs/examples.md shows the template word for word, the README the same wit
 
 test('a push deploys dev and staging, never prod; a dispatch deploys prod only', () => {
   expect(Object.keys(workflow.on).sort()).toEqual(['push', 'workflow_dispatch']);
-  expect(jobsStartedBy('push')).toEqual(['stages']);
-  expect(jobsStartedBy('workflow_dispatch')).toEqual(['prod']);
-  expect(legs('stages').map((l) => l.environment)).toEqual(['dev', 'staging']);
-  expect(legs('prod').map((l) => l.environment)).toEqual(['prod']);
+  expect(started('push')).toEqual(['stages/dev', 'stages/staging']);
+  expect(started('workflow_dispatch')).toEqual(['prod/prod']);
+  expect(workflow.jobs['stages']?.if).toBe("github.event_name == 'push'");
+  expect(workflow.jobs['prod']?.if).toBe("github.event_name == 'workflow_dispatch'");
 });
 
 test('every leg guards its event and environment, targets its own account, and is serialised', () => {
   const accounts = { dev: '444444444444', staging: '333333333333', prod: '222222222222' };
   for (const leg of [...legs('stages'), ...legs('prod')]) {
     const event = leg.environment === 'prod' ? 'workflow_dispatch' : 'push';
-    expect(leg.with).toMatchObject({
+    expect(leg.inputs).toMatchObject({
       'allowed-events': event,
       'allowed-environments': leg.environment,
       'role-to-assume': `arn:aws:iam::${accounts[leg.environment as keyof typeof accounts]}:role/deploy`,
     });
   }
-  expect(legs('prod')[0]?.with['allowed-refs']).toBe('refs/heads/main');
+  expect(legs('prod')[0]?.inputs['allowed-refs']).toBe('refs/heads/main');
   expect(workflow.jobs['prod']?.concurrency).toEqual({
     group: 'deploy-prod',
     'cancel-in-progress': false,
@@ -128,7 +108,7 @@ test('the docs show one generate command per leg, and the policy each prints', (
     const leg = all[i];
     const options = parseTrustPolicyArgs(args);
     expect(args.join(' ')).toBe(
-      `--repo my-org/my-repo --environment ${leg?.environment} --account-id ${leg?.with['role-to-assume']?.split(':')[4]}`,
+      `--repo my-org/my-repo --environment ${leg?.environment} --account-id ${leg?.inputs['role-to-assume']?.split(':')[4]}`,
     );
     expect(shown[i]).toEqual(generateTrustPolicy(options).policy);
   });
