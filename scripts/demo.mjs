@@ -1,23 +1,27 @@
 #!/usr/bin/env node
-// npm run demo: the bundled action end to end on this machine, the way a GitHub runner runs it.
+// npm run demo: the canonical workflow (templates/workflows/deploy.yml) played against the
+// emulator with the bundled action, the way a GitHub runner runs it:
 //
-//   moto_server (STS + IAM emulator)  +  an OIDC token stand-in (RS256 JWT, GitHub's claims)
-//   -> main step  `node dist/index.js`  (OIDC -> gateway role -> deploy role)
-//   -> a later step: `aws sts get-caller-identity` with the exported credentials
-//   -> post step  `node dist/post/index.js`  with STATE_* from the main step's GITHUB_STATE
+//   1. each role's trust policy from `trust-policy generate`, and the audit of all three
+//   2. a push to main: the dev and staging matrix legs, side by side
+//   3. a workflow_dispatch: the prod job (its reviewers' approval is GitHub's, not shown)
+//   4. the prod job started by a push, as if its `if:` were deleted: the guards refuse it
 //
+// Each run shows the log a user would see on the runner (masked values as ***, no ::add-mask::
+// lines), a later step's `aws sts get-caller-identity`, and the post step. moto does not
+// evaluate trust policies, so step 1 checks them with the toolkit instead.
 // Everything it starts is stopped by PID (also on error or Ctrl-C) and its temp dirs are removed.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runScript, started, trackDir } from './lib/lifecycle.mjs';
+import { runScript, started, tempDir, trackDir } from './lib/lifecycle.mjs';
 import { createRole, startMoto } from './lib/moto.mjs';
 import { startOidcServer } from './lib/oidc.mjs';
 import { baseEnv, runBounded, which } from './lib/proc.mjs';
 import { renderLog } from './lib/file-commands.mjs';
-import { createJob, findMachineNode, findNode24, runStep } from './lib/runner.mjs';
+import { REPO_ROOT, createJob, findMachineNode, findNode24, runStep } from './lib/runner.mjs';
+import { WORKFLOW_FILE, legsOf, legsStartedBy, readWorkflow } from './lib/workflow.mjs';
 
-const GATEWAY = 'arn:aws:iam::111111111111:role/gateway';
-const DEPLOY = 'arn:aws:iam::222222222222:role/deploy';
+const REPO = 'my-org/my-repo';
 // The runner runs node24 actions with Node 24 (action.yml: using: node24).
 const NODE = findNode24() ?? findMachineNode();
 const showDebug = process.argv.includes('--debug') || process.env.RUNNER_DEBUG === '1';
@@ -31,198 +35,211 @@ const indent = (text, pad = '  ') =>
     .map((l) => pad + l)
     .join('\n');
 const ms = (x) => `${Math.round(x)} ms`;
+const accountOf = (arn) => arn.split(':')[4];
+
+/** text with every registered value as ***, longest first (as renderLog does). */
+const masked = (text, masks) =>
+  [...masks].sort((a, b) => b.length - a.length).reduce((s, m) => s.split(m).join('***'), text);
 
 function check(ok, what) {
   if (!ok) throw new Error(what);
 }
 
-/** A value as the demo prints it: anything the step registered as a secret is never shown. */
-function shownValue(name, value, masks) {
-  const secret = masks.some((m) => m.length >= 4 && value.includes(m));
-  if (!secret) return value;
-  if (/ACCESS_KEY_ID|access-key-id/i.test(name)) return `${value.slice(0, 4)}…(masked)`;
-  return `***(masked, ${value.length} chars)`;
+/** `node dist/cli/index.js ARGS` under the machine's Node, as a user runs the CLI. */
+async function cli(args) {
+  const run = await runBounded(NODE, [join(REPO_ROOT, 'dist/cli/index.js'), ...args], {
+    env: baseEnv(REPO_ROOT),
+    cwd: REPO_ROOT,
+    timeoutMs: 60_000,
+  });
+  check(run.exitCode !== null && run.exitCode !== 2, `${args[1]} failed: ${run.stderr}`);
+  return run;
 }
 
-function maskText(text, masks) {
-  let out = text;
-  for (const m of [...masks].sort((a, b) => b.length - a.length)) out = out.split(m).join('***');
-  return out;
-}
-
-async function main() {
-  const t0 = performance.now();
-  const job = createJob({ prefix: 'adr-demo-' });
-  trackDir(job.root);
-
-  heading(1, 'Local stack');
-  const [moto, oidc] = await Promise.all([
-    started(startMoto({ home: job.home })),
-    started(startOidcServer()),
-  ]);
-  // Real roles, so that GetCallerIdentity's role id matches what AssumeRole returned.
-  await createRole(moto.url, {
-    name: 'gateway',
-    accountId: '111111111111',
-    trustPolicy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: {
-            Federated:
-              'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com',
-          },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/octo-repo:*' },
-          },
-        },
-      ],
-    },
-  });
-  await createRole(moto.url, {
-    name: 'deploy',
-    accountId: '222222222222',
-    trustPolicy: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: GATEWAY },
-          Action: ['sts:AssumeRole', 'sts:TagSession'],
-        },
-      ],
-    },
-  });
-  console.log(`  moto_server          pid ${moto.pid}, ${moto.url}`);
-  console.log(
-    `  OIDC token stand-in  ${oidc.requestUrl.replace(/\?.*/, '')} (RS256, key made with node:crypto)`,
+/** Step 1: one role per leg, its trust policy written by generate; then the audit of all. */
+async function createRoles(moto, legs, dir) {
+  const roles = await Promise.all(
+    legs.map(async (leg) => {
+      const arn = leg.inputs['role-to-assume'];
+      const args = ['trust-policy', 'generate', '--repo', REPO, '--environment', leg.environment];
+      args.push('--account-id', accountOf(arn));
+      const run = await cli(args);
+      const policy = JSON.parse(run.stdout);
+      await createRole(moto.url, {
+        name: 'deploy',
+        accountId: accountOf(arn),
+        trustPolicy: policy,
+      });
+      return { leg, arn, args, policy };
+    }),
   );
-  console.log(`  IAM roles            ${GATEWAY}\n                       ${DEPLOY}`);
-  console.log(`  job dir              ${job.root}`);
-  console.log(`  ready after ${ms(performance.now() - t0)}`);
-
-  heading(2, 'Main step: node dist/index.js');
-  console.log(`  node: ${NODE}`);
-  const inputs = {
-    'aws-region': 'us-east-1',
-    'role-to-assume': GATEWAY,
-    'role-chain': `${DEPLOY} session-name=deploy-{run_id}`,
-    'sts-endpoint': moto.url,
-  };
-  console.log('  - uses: ./  # with id-token: write\n    with:');
-  for (const [k, v] of Object.entries(inputs)) console.log(`      ${k}: ${v}`);
-  const mainStep = await runStep({
-    job,
-    entry: 'main',
-    inputs,
-    env: {
-      ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-      ...(showDebug ? { RUNNER_DEBUG: '1' } : {}),
-    },
-    node: NODE,
-    timeoutMs: 30_000,
-  });
-  const { text, masks } = renderLog(mainStep.log, { showDebug });
-  const hidden = mainStep.log.split('\n').filter((l) => l.startsWith('::debug::')).length;
-  console.log(
-    `\n  Log, as the runner shows it (${masks.length} values masked from their ::add-mask:: on):`,
-  );
-  console.log(indent(text, '  │ '));
-  if (!showDebug && hidden > 0)
-    console.log(`  (${hidden} debug lines hidden; run with --debug to show them)`);
-  console.log(`\n  exit code ${mainStep.exitCode}, ${ms(mainStep.durationMs)} wall time`);
-  check(
-    mainStep.exitCode === 0 && !mainStep.timedOut,
-    `main step failed (exit ${mainStep.exitCode})`,
-  );
-  // Every registered secret (OIDC token, request token, each hop's keys) is hidden once masked.
-  for (const secret of [...oidc.issuedTokens(), ...mainStep.masks])
-    check(!text.includes(secret), 'a secret is visible in the displayed log');
-
-  heading(3, 'Exported variables (GITHUB_ENV)');
-  for (const [name, value] of Object.entries(mainStep.env))
-    console.log(`  ${name}=${shownValue(name, value, mainStep.masks)}`);
-  check(
-    mainStep.env.AWS_ACCESS_KEY_ID?.startsWith('ASIA'),
-    'no temporary AWS_ACCESS_KEY_ID exported',
-  );
-
-  heading(4, 'Outputs (GITHUB_OUTPUT)');
-  for (const [name, value] of Object.entries(mainStep.outputs)) {
-    let shown = shownValue(name, value, mainStep.masks);
-    if (name === 'aws-session-chain') {
-      try {
-        shown = `\n${indent(maskText(JSON.stringify(JSON.parse(value), null, 2), mainStep.masks), '    ')}`;
-      } catch {
-        // leave as is
-      }
-    }
-    console.log(`  ${name}: ${shown}`);
+  for (const { leg, args, policy } of roles) {
+    const sub =
+      policy.Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub'];
+    console.log(`  $ node dist/cli/index.js ${args.join(' ')} > ${leg.environment}.json`);
+    console.log(`    admits sub = ${sub}`);
   }
-  check(
-    mainStep.outputs['aws-assumed-role-arn']?.startsWith(
-      'arn:aws:sts::222222222222:assumed-role/deploy/',
-    ),
-    'aws-assumed-role-arn is not the deploy role',
+  const file = join(dir, 'roles.json');
+  const details = roles.map((r) => ({
+    RoleName: 'deploy',
+    Arn: r.arn,
+    AssumeRolePolicyDocument: r.policy,
+  }));
+  writeFileSync(file, JSON.stringify({ RoleDetailList: details }));
+  const audit = await cli([
+    'trust-policy',
+    'audit',
+    '--from-file',
+    file,
+    '--fail-on',
+    'repositories',
+  ]);
+  console.log(
+    '  $ node dist/cli/index.js trust-policy audit --from-file roles.json --fail-on repositories',
   );
+  console.log(indent(audit.stdout.split('\n\n')[0], '  │ '));
+  console.log(`  exit code ${audit.exitCode}: no role admits more than its own environment`);
+  check(audit.exitCode === 0, 'the audit found a role that outsiders can assume');
+}
 
-  heading(5, 'Step summary (GITHUB_STEP_SUMMARY, Markdown)');
-  console.log(indent(maskText(mainStep.summary, mainStep.masks), '  │ '));
-  check(mainStep.summary.trim() !== '', 'the step summary is empty');
+/** The claims GitHub gives a job of this repository in this environment, started by event. */
+function claimsFor(leg, event) {
+  const sub = `repo:${REPO}:environment:${leg.environment}`;
+  const claims = { repository: REPO, repository_owner: 'my-org', sub, event_name: event };
+  return { environment: leg.environment, claims };
+}
 
-  heading(6, 'A later step: aws sts get-caller-identity');
-  const aws = which('aws');
-  check(aws, 'the AWS CLI (aws) is not on PATH');
-  const cliHome = join(job.root, 'cli-home');
-  mkdirSync(cliHome);
-  const exported = Object.fromEntries(Object.entries(mainStep.env).filter(([, v]) => v !== ''));
+/** One job of the workflow on its own runner: main step, a later CLI call, post step. */
+async function runLeg(stack, oidc, leg, event) {
+  const job = createJob({
+    prefix: 'adr-demo-',
+    event: {
+      ref: 'refs/heads/main',
+      repository: { full_name: REPO },
+      sender: { login: 'octocat' },
+    },
+  });
+  trackDir(job.root);
+  const env = {
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_REPOSITORY_OWNER: 'my-org',
+    GITHUB_EVENT_NAME: event,
+    GITHUB_JOB: leg.jobId,
+    GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/deploy.yml@refs/heads/main`,
+    ACTIONS_ID_TOKEN_REQUEST_URL: oidc.requestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+    ...(showDebug ? { RUNNER_DEBUG: '1' } : {}),
+  };
+  // The emulator stands in for STS: the one input the workflow file does not have.
+  const inputs = { ...leg.inputs, 'sts-endpoint': stack.moto.url };
+  const main = await runStep({ job, entry: 'main', inputs, env, node: NODE, timeoutMs: 60_000 });
+  const run = { leg, event, main, shown: renderLog(main.log, { showDebug }).text };
+  for (const secret of [...oidc.issuedTokens(), ...main.masks])
+    check(!run.shown.includes(secret), 'a secret is visible in the displayed log');
+  if (main.exitCode !== 0) return run;
+  const home = join(job.root, 'cli-home');
+  mkdirSync(home);
+  const exported = Object.fromEntries(Object.entries(main.env).filter(([, v]) => v !== ''));
   const cliEnv = {
-    ...baseEnv(cliHome),
+    ...baseEnv(home),
     ...exported,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
   };
-  const cliArgs = ['sts', 'get-caller-identity', '--endpoint-url', moto.url, '--output', 'json'];
-  console.log(`  $ aws ${cliArgs.join(' ')}`);
-  console.log(`    (clean env: ${Object.keys(cliEnv).sort().join(', ')})`);
-  const cli = await runBounded(aws, cliArgs, { env: cliEnv, cwd: cliHome, timeoutMs: 30_000 });
-  console.log(indent(cli.stdout || cli.stderr, '  │ '));
-  console.log(`  exit code ${cli.exitCode}, ${ms(cli.durationMs)}`);
-  check(cli.exitCode === 0, `aws sts get-caller-identity failed: ${cli.stderr.slice(0, 500)}`);
-  const identity = JSON.parse(cli.stdout);
+  const args = ['sts', 'get-caller-identity', '--endpoint-url', stack.moto.url];
+  run.identity = await runBounded(stack.aws, [...args, '--query', 'Arn', '--output', 'text'], {
+    env: cliEnv,
+    cwd: home,
+    timeoutMs: 60_000,
+  });
+  run.post = await runStep({ job, entry: 'post', node: NODE, timeoutMs: 60_000 });
+  return run;
+}
+
+/** Prints one job's run as the Actions UI would, and checks what it promises. */
+function show(run, expectExit) {
+  const { leg, main } = run;
+  console.log(`\n  ${bold(`${leg.jobId} (${leg.environment})`)}, started by ${run.event}`);
+  console.log(`  - uses: OWNER/aws-deploy-role@v1\n    with:`);
+  for (const [k, v] of Object.entries(leg.inputs)) console.log(`      ${k}: ${v}`);
+  console.log(indent(run.shown, '  │ '));
+  console.log(`  main step: exit code ${main.exitCode}, ${ms(main.durationMs)}`);
+  check(!run.shown.includes('::add-mask::'), 'the displayed log shows an ::add-mask:: line');
   check(
-    identity.Account === '222222222222' && /:assumed-role\/deploy\/deploy-4242$/.test(identity.Arn),
-    `the CLI is not the deploy role: ${identity.Arn}`,
+    main.exitCode === expectExit && !main.timedOut,
+    `${leg.environment}: exit ${main.exitCode}`,
   );
-  console.log(`  → the later step runs as the deploy role in account ${identity.Account}`);
-
-  heading(7, 'Post step: node dist/post/index.js');
-  console.log("  STATE_* from the main step's GITHUB_STATE:");
-  for (const [name, value] of Object.entries(job.lastState))
-    console.log(`    STATE_${name}=${value}`);
-  const post = await runStep({ job, entry: 'post', node: NODE, timeoutMs: 30_000 });
-  const postLog = renderLog(post.log, { showDebug }).text;
+  if (expectExit !== 0) {
+    check(Object.keys(main.env).length === 0, 'a refused run exported variables');
+    console.log('  nothing exported: later steps get no credentials');
+    return;
+  }
+  // What `env` in a later step prints: the runner masks every registered value there too.
+  const exported = Object.entries(main.env).map(([k, v]) => `${k}=${v}`);
+  console.log(`  exported: ${masked(exported.join(' '), main.masks)}`);
+  const arn = run.identity.stdout.trim();
+  const failed = `exit ${run.identity.exitCode}${run.identity.timedOut ? ' (timed out)' : ''}`;
   console.log(
-    postLog.trim()
-      ? `\n  Log:\n${indent(postLog, '  │ ')}`
-      : '\n  Log: (no lines: nothing to warn about)',
+    `  $ aws sts get-caller-identity --query Arn\n  │ ${arn || `${failed} ${run.identity.stderr}`}`,
   );
-  console.log('\n  What it cleared (GITHUB_ENV of the post step):');
-  for (const [name, value] of Object.entries(post.env))
-    console.log(`    ${name}=${value === '' ? "''   (emptied)" : `${value}   (restored)`}`);
-  console.log(`  exit code ${post.exitCode}, ${ms(post.durationMs)}`);
-  check(post.exitCode === 0, `post step failed (exit ${post.exitCode})`);
-  for (const name of JSON.parse(job.lastState.exportedVariables ?? '[]'))
-    check(post.env[name] === '', `the post step did not empty ${name}`);
+  const account = accountOf(leg.inputs['role-to-assume']);
+  check(
+    arn.startsWith(`arn:aws:sts::${account}:assumed-role/deploy/`),
+    `${leg.environment}: ${arn}`,
+  );
+  const postLog = renderLog(run.post.log, { showDebug }).text;
+  if (postLog.trim()) console.log(indent(postLog, '  │ '));
+  const emptied = Object.keys(run.post.env).filter((k) => run.post.env[k] === '');
+  console.log(`  post step: exit code ${run.post.exitCode}, emptied ${emptied.join(', ')}`);
+  check(run.post.exitCode === 0, `${leg.environment}: post step failed`);
+}
 
-  heading(8, 'Done');
-  console.log(
-    `  every stage passed in ${ms(performance.now() - t0)}; stopping moto (pid ${moto.pid}) and the token stand-in`,
+async function main() {
+  const t0 = performance.now();
+  const workflow = readWorkflow();
+  const onPush = legsStartedBy(workflow, 'push');
+  const onDispatch = legsStartedBy(workflow, 'workflow_dispatch');
+  const allLegs = [...onPush, ...onDispatch];
+  check(!onPush.some((l) => l.environment === 'prod'), `${WORKFLOW_FILE}: a push reaches prod`);
+  const aws = which('aws');
+  check(aws, 'the AWS CLI (aws) is not on PATH');
+
+  heading(1, `Local stack, and the roles of ${WORKFLOW_FILE}`);
+  const dir = tempDir('adr-demo-');
+  const [prod] = legsOf(workflow, 'prod');
+  // The runs of steps 2-4, each with a token stand-in of its own (its environment and event).
+  const plays = [
+    ...onPush.map((leg) => ({ leg, event: 'push' })),
+    ...onDispatch.map((leg) => ({ leg, event: 'workflow_dispatch' })),
+    { leg: prod, event: 'push' },
+  ];
+  const [moto, ...tokens] = await Promise.all([
+    started(startMoto({ home: dir, timeoutMs: 60_000 })),
+    ...plays.map(({ leg, event }) => started(startOidcServer(claimsFor(leg, event)))),
+  ]);
+  const stack = { moto, aws };
+  console.log(`  moto_server pid ${moto.pid} at ${moto.url}; a GitHub OIDC token stand-in per job`);
+  await createRoles(moto, allLegs, dir);
+  // Every job starts at once, as on GitHub; their logs are shown in the workflow's order.
+  const runs = plays.map((play, i) => runLeg(stack, tokens[i], play.leg, play.event));
+  const done = await Promise.all(runs);
+  const refused = done.pop();
+
+  heading(2, `push to main: the stages matrix (${onPush.map((l) => l.environment).join(', ')})`);
+  for (const run of done.slice(0, onPush.length)) show(run, 0);
+
+  heading(3, 'workflow_dispatch, approved by a prod reviewer: the prod job');
+  for (const run of done.slice(onPush.length)) show(run, 0);
+
+  heading(4, 'The backstop: the prod job started by a push (its if: deleted by mistake)');
+  show(refused, 1);
+  check(
+    /Refused by `allowed-events`/.test(refused.shown),
+    'the refusal does not name allowed-events',
   );
+
+  heading(5, 'Done');
+  console.log(`  every run behaved as the workflow promises, in ${ms(performance.now() - t0)}`);
   return 0;
 }
 

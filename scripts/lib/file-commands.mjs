@@ -68,9 +68,10 @@ export function parseMasks(log) {
 }
 
 /**
- * The log as the runner displays it: each `::add-mask::` registers its value, and from that
- * line on every occurrence of a registered value shows as ***. Workflow commands are rendered
- * the way the web log shows them (groups, warnings, errors; debug lines only with showDebug).
+ * The log as the runner displays it: each `::add-mask::` registers its value and is itself not
+ * shown, and from that line on every occurrence of a registered value shows as ***. Workflow
+ * commands are rendered the way the web log shows them: a group as its title with its lines
+ * indented under it, warnings and errors as annotations, debug lines only with showDebug.
  */
 export function renderLog(log, { showDebug = false } = {}) {
   const masks = [];
@@ -80,6 +81,7 @@ export function renderLog(log, { showDebug = false } = {}) {
     return out;
   };
   const shown = [];
+  let pad = '';
   for (const raw of log.replace(/\r?\n$/, '').split(/\r?\n/)) {
     const cmd = /^\s*::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(raw);
     if (cmd?.[1] === 'add-mask') {
@@ -88,35 +90,35 @@ export function renderLog(log, { showDebug = false } = {}) {
         masks.push(value);
         masks.sort((a, b) => b.length - a.length); // longest first, so no secret is half-masked
       }
-      shown.push('::add-mask::***');
       continue;
     }
     if (!cmd) {
-      shown.push(apply(raw));
+      shown.push(pad + apply(raw));
       continue;
     }
     const data = apply(unescapeCommandData(cmd[2] ?? ''));
     switch (cmd[1]) {
       case 'group':
         shown.push(`▼ ${data}`);
+        pad = '  ';
         break;
       case 'endgroup':
-        shown.push('▲ (end of group)');
+        pad = '';
         break;
       case 'warning':
-        shown.push(`Warning: ${data}`);
+        shown.push(`${pad}Warning: ${data}`);
         break;
       case 'error':
-        shown.push(`Error: ${data}`);
+        shown.push(`${pad}Error: ${data}`);
         break;
       case 'notice':
-        shown.push(`Notice: ${data}`);
+        shown.push(`${pad}Notice: ${data}`);
         break;
       case 'debug':
-        if (showDebug) shown.push(`##[debug]${data}`);
+        if (showDebug) shown.push(`${pad}##[debug]${data}`);
         break;
       default:
-        shown.push(apply(raw));
+        shown.push(pad + apply(raw));
     }
   }
   return { text: shown.join('\n'), masks };
