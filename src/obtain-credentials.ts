@@ -2,7 +2,8 @@ import { ActionTimeoutError, StsCallError, messageOf } from './model/errors.js';
 import { executePlan, type RunResult } from './execute.js';
 import { checkAllowedAccount } from './plan/guards.js';
 import type { Plan } from './plan/plan-run.js';
-import { retryableFor, withRetry, type Retrier } from './aws/retry.js';
+import { isUnknownRegionHost, retryableFor, withRetry, type Retrier } from './aws/retry.js';
+import { unknownRegionError, type RegionCheck } from './plan/region-check.js';
 import { raceTimer } from './aws/sleep.js';
 import type { Runner } from './publish/runner.js';
 import type { SecretRegistry } from './model/secret-registry.js';
@@ -39,6 +40,8 @@ export interface ObtainDeps {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly getIdToken?: ((audience: string) => Promise<string>) | undefined;
   readonly createGateway?: GatewayFactory | undefined;
+  /** The region as the SDK's data knows it (prepare checked it); unknown makes ENOTFOUND final. */
+  readonly region?: RegionCheck | undefined;
 }
 
 /** What the obtain phase ends with: new credentials, or the job's own ones left as they are. */
@@ -243,7 +246,8 @@ async function existingCredentialsIdentity(
 }
 
 function stsRetrier(plan: Plan, deps: ObtainDeps, signal: AbortSignal | undefined): Retrier {
-  const isRetryable = retryableFor(plan.source.kind);
+  const unknown = deps.region?.known === false ? deps.region : undefined;
+  const isRetryable = retryableFor(plan.source.kind, unknown?.region);
   return (label, operation) =>
     withRetry(operation, {
       maxAttempts: plan.network.maxAttempts,
@@ -258,6 +262,12 @@ function stsRetrier(plan: Plan, deps: ObtainDeps, signal: AbortSignal | undefine
           ),
         ),
     }).catch((error: unknown) => {
+      if (
+        unknown !== undefined &&
+        error instanceof StsCallError &&
+        isUnknownRegionHost(error, unknown.region)
+      )
+        throw unknownRegionError(unknown, error.unresolvedHost ?? '');
       throw isRetryable(error) ? gaveUp(error, plan) : error;
     });
 }

@@ -11,6 +11,8 @@ import { inputSecrets } from './config/input-secrets.js';
 import { checkGuardsBeforeNetwork } from './plan/guards.js';
 import { checkHelperPaths } from './publish/helper-command.js';
 import { preflightWarnings } from './plan/preflight-warnings.js';
+import { checkRegion, unknownRegionWarning, type RegionCheck } from './plan/region-check.js';
+import { loadKnownRegions } from './aws/region-data.js';
 import {
   readInputs,
   readRunContext,
@@ -50,9 +52,10 @@ export interface MainDeps {
   readonly createGateway?: GatewayFactory;
 }
 
-/** What the prepare phase hands on: the plan, and the job's environment before this step. */
+/** What the prepare phase hands on: the plan, the region checked, the job's env before this step. */
 interface Prepared {
   readonly plan: Plan;
+  readonly region: RegionCheck;
   readonly jobEnv: Env;
 }
 
@@ -87,7 +90,7 @@ async function runPhases(
   }
   const { plan } = prepared;
   try {
-    const obtained = await obtainCredentials(plan, { ...deps, secrets });
+    const obtained = await obtainCredentials(plan, { ...deps, secrets, region: prepared.region });
     await publish(obtained, prepared, ctx, deps, secrets);
     await reportSuccess(obtained, plan, ctx, deps, secrets);
     return undefined;
@@ -125,10 +128,14 @@ async function prepare(
   checkHelperPaths(plan, ctx);
   await checkProfilesAreNew(plan, ctx, env);
   preflightWarnings(plan, ctx).forEach((warning) => runner.warning(warning));
+  // A misspelt region is said before any request, also with sts-endpoint (which would succeed
+  // and export it as AWS_REGION, for later steps to fail on).
+  const region = checkRegion(plan.region, await loadKnownRegions());
+  if (!region.known) runner.warning(unknownRegionWarning(region));
   // What the job had before this step: publishing restores from it, even after unsetting.
   const jobEnv: Env = { ...env };
   if (plan.output.unsetCurrentCredentials) unsetCurrentCredentials(env, runner);
-  return { plan, jobEnv };
+  return { plan, region, jobEnv };
 }
 
 /** Masks the accounts learnt at run time (when asked to), then exports the result. */

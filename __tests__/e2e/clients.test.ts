@@ -146,7 +146,8 @@ test('every CLI and the Go SDK refresh a credential_process profile by themselve
   // The spec file is the line's last word: its name needs no quotes (helper-command.ts).
   const specFile = /credential_process = .* "?([^"\s]+\.json)"?$/m.exec(config)?.[1] ?? '';
   const cacheFile = (JSON.parse(readFileSync(specFile, 'utf8')) as { cacheFile: string }).cacheFile;
-  const env = { ...laterStepEnv(job.env), ...oidcEnv(stack) };
+  // The step that uses the profile names it (the action never exports AWS_PROFILE).
+  const env = { ...laterStepEnv(job.env), ...oidcEnv(stack), AWS_PROFILE: 'live' };
   const goRun = (): Promise<ClientResult> =>
     runGoClient(go ?? '', stack.moto.url, env).then((run) => ({
       ...run,

@@ -49,8 +49,9 @@ test('http-proxy: STS goes through a CONNECT tunnel with the proxy credentials, 
     env: oidcEnv(stack),
     inputs: { ...inputs, 'no-proxy': 'sts.proxied.test:80', 'disable-retry': 'true' },
   });
-  // Bypassed, the name resolves nowhere: the step fails without touching the proxy.
-  expect(bypassed.exitCode).not.toBe(0);
+  // Bypassed, the name resolves nowhere: the step fails without touching the proxy, and says so.
+  expect(bypassed.exitCode).toBe(1);
+  expect(bypassed.log).toMatch(/::error::.*NetworkError: ENOTFOUND.*sts\.proxied\.test/);
   expect(stack.proxy.connectTargets()).toEqual([]);
 
   stack.proxy.clear();
@@ -90,7 +91,11 @@ test('job env: ROLE_TO_ASSUME adds no session to a profiles-only step; USE_EXIST
   });
   expect(withRole.exitCode).toBe(0);
   expect(stack.proxy.records().map((r) => r.action)).toContain('AssumeRoleWithWebIdentity');
-  expect(withRole.env['AWS_ACCESS_KEY_ID']).toBeDefined();
+  // The role's session is exported, not the job's existing keys.
+  expect(withRole.env['AWS_ACCESS_KEY_ID']).toBe(
+    stack.proxy.records().find((r) => r.action === 'AssumeRoleWithWebIdentity')?.issuedAccessKeyId,
+  );
+  expect(withRole.env['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
   expect(withRole.log).toMatch(
     /::warning::USE_EXISTING_CREDENTIALS in the environment is ignored.*`role-to-assume`/,
   );
@@ -127,7 +132,7 @@ test('use-existing-credentials: working credentials of an account allowed-accoun
       'allowed-account-ids': '222222222222',
     },
   });
-  expect(step.exitCode).not.toBe(0);
+  expect(step.exitCode).toBe(1);
   expect(step.log).toMatch(/::error::.*`allowed-account-ids`.*123456789012/);
   expect(step.log).not.toContain('nothing was changed');
   expect(step.env).toEqual({});
@@ -156,8 +161,9 @@ test('unset-current-credentials: stale variables are cleared before the new sess
   expect(step.exitCode).toBe(0);
   expect(job.env['AWS_ACCESS_KEY_ID']).toBe('');
   expect(job.env['AWS_SESSION_TOKEN']).toBe('');
-  expect(job.env['AWS_PROFILE']).toBe('deploy');
-  const cli = await callerIdentity(stack, laterStepEnv(job.env));
+  // AWS_PROFILE is never exported (no post step could take it back): a later step names it.
+  expect(job.env['AWS_PROFILE']).toBeUndefined();
+  const cli = await callerIdentity(stack, laterStepEnv(job.env), ['--profile', 'deploy']);
   expect(cli.json).toMatchObject({ Account: '222222222222' });
   job.cleanup();
 });
@@ -259,9 +265,11 @@ test('no source at all: a clear error about id-token: write, nothing exported', 
     env: { AWS_EC2_METADATA_DISABLED: 'true' },
     inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
   });
-  expect(step.exitCode).not.toBe(0);
-  expect(step.log).toContain('id-token: write');
-  expect(step.env['AWS_ACCESS_KEY_ID']).toBeUndefined();
+  expect(step.exitCode).toBe(1);
+  expect(step.log).toMatch(
+    /::error::No source credentials were found: the job has no `id-token: write` permission.*Add `permissions: id-token: write` to the job/,
+  );
+  expect(step.env).toEqual({});
 });
 
 test('special-characters-workaround: re-issues while the secret has special characters, at most 42 times', async () => {
@@ -288,8 +296,8 @@ test('special-characters-workaround: re-issues while the secret has special char
     expect(step.env['AWS_SECRET_ACCESS_KEY']).toBe(secrets.at(-1));
   } else {
     expect(secrets).toHaveLength(42);
-    expect(step.exitCode).not.toBe(0);
-    expect(step.log).toContain('special-characters-workaround');
+    expect(step.exitCode).toBe(1);
+    expect(step.log).toMatch(/::error::.*special-characters-workaround/);
     expect(step.env['AWS_SECRET_ACCESS_KEY']).toBeUndefined();
   }
   expectNoLeaks(step, stack, Object.values(STORED_KEYS));

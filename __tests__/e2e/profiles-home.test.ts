@@ -122,10 +122,14 @@ test('home without ~/.aws: its files are created 0600, and the post step removes
   const job = createJob();
   expect(existsSync(join(job.home, '.aws'))).toBe(false);
   const log = await homeRunThenPost(job, async (main) => {
-    expect(main.env['AWS_PROFILE']).toBe('dev');
+    expect(main.env['AWS_PROFILE']).toBeUndefined();
     for (const name of ['config', 'credentials'])
       expect(mode(awsFile(job, name))).toBe(promisedMode(0o600));
-    const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), HOME: job.home });
+    const cli = await callerIdentity(stack, {
+      ...laterStepEnv(job.env),
+      HOME: job.home,
+      AWS_PROFILE: 'dev',
+    });
     expect(cli.json).toMatchObject({ Account: '111111111111' });
   });
   for (const name of ['config', 'credentials']) expect(existsSync(awsFile(job, name))).toBe(false);

@@ -172,7 +172,7 @@ test('after the post step, a later step (e.g. another cleanup) still reads ~/.aw
   expect(cli.json).toMatchObject({ Account: '123456789012' });
 });
 
-test('after an aws-profile step, the post step sets AWS_PROFILE to default, never empty', async () => {
+test('after an aws-profile step and its post step, AWS_PROFILE is still unset: the job’s own [default] keys work', async () => {
   const job = createJob();
   mkdirSync(join(job.home, '.aws'), { recursive: true });
   writeFileSync(
@@ -191,16 +191,16 @@ test('after an aws-profile step, the post step sets AWS_PROFILE to default, neve
     },
   });
   expect(main.exitCode).toBe(0);
-  expect(job.env['AWS_PROFILE']).toBe('single');
+  expect(job.env['AWS_PROFILE']).toBeUndefined();
   const post = await runStep({ entry: 'post', job });
   expect(post.exitCode).toBe(0);
-  expect(job.env['AWS_PROFILE']).toBe('default');
+  expect(job.env['AWS_PROFILE']).toBeUndefined();
   const cli = await callerIdentity(stack, laterStepEnv(job.env));
   expect(cli.stderr).toBe('');
   expect(cli.json).toMatchObject({ Account: '123456789012' });
 });
 
-test('aws-profile without env credentials: AWS_PROFILE is exported and a plain CLI call works', async () => {
+test('aws-profile without env credentials: no AWS_PROFILE exported; a CLI call naming the profile works', async () => {
   const job = createJob();
   const step = await runStep({
     entry: 'main',
@@ -215,10 +215,14 @@ test('aws-profile without env credentials: AWS_PROFILE is exported and a plain C
   });
   expect(step.exitCode).toBe(0);
   expectNoLeaks(step, stack);
-  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+  for (const name of [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_PROFILE',
+  ])
     expect(step.env[name]).toBeUndefined();
-  expect(step.env['AWS_PROFILE']).toBe('single');
-  const cli = await callerIdentity(stack, laterStepEnv(job.env));
+  const cli = await callerIdentity(stack, { ...laterStepEnv(job.env), AWS_PROFILE: 'single' });
   expect(cli.exitCode).toBe(0);
   expect(cli.json).toMatchObject({
     Account: '111111111111',

@@ -1,5 +1,5 @@
 // Facts the docs state about the code, checked against the code: the refresh margin, what the
-// post step does to AWS_PROFILE, and the README sections action.yml points to.
+// action does (nothing) to AWS_PROFILE, and the README sections action.yml points to.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { REFRESH_MARGIN_SECONDS } from '../../src/publish/refresh-spec.js';
 
@@ -24,12 +24,15 @@ test('every "N minutes before expiry" is the helper’s refresh margin', () => {
     expect({ file, minutes }).toEqual({ file, minutes: REFRESH_MARGIN_SECONDS / 60 });
 });
 
-test('no page says the post step empties AWS_PROFILE: it restores it (plan-exports.ts)', () => {
+test('no page says the action exports, empties or restores AWS_PROFILE: it never sets it (plan-exports.ts)', () => {
   const wrong = DOCS.flatMap(({ file, text }) =>
     text
       .split(/(?<=\.) /)
-      .filter((sentence) => /empt(y|ies|ied)\b/i.test(sentence))
-      .filter((sentence) => /[—(,] ?`?AWS_PROFILE`?(,| if)/.test(sentence))
+      .filter(
+        (sentence) =>
+          (/empt(y|ies|ied)\b/i.test(sentence) && /[—(,] ?`?AWS_PROFILE`?(,| if)/.test(sentence)) ||
+          /(restores?|restored|becomes|then sets|uses) `?AWS_PROFILE(`|=)/.test(sentence),
+      )
       .map((sentence) => `${file}: ${sentence}`),
   );
   expect(wrong).toEqual([]);

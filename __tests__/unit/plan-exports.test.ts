@@ -101,10 +101,10 @@ const cases: {
     },
   },
   {
-    name: 'aws-profile without env credentials: AWS_PROFILE names it; the job had none, so default comes back',
+    name: 'aws-profile without env credentials: no AWS_PROFILE, which no post step could take back',
     inputs: { roleToAssume: ROLE.deploy, awsProfile: 'dev', outputEnvCredentials: 'false' },
     expected: {
-      variables: [...REGION, ...FILE_VARIABLES, { name: 'AWS_PROFILE', value: text('dev') }],
+      variables: [...REGION, ...FILE_VARIABLES],
       outputSession: 'default',
       outputs: IDENTITY_OUTPUTS,
       profileFiles: {
@@ -118,7 +118,7 @@ const cases: {
       warnings: [],
       cleanup: {
         exportedVariables: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
-        restoreVariables: { ...RESTORE_FILES, AWS_PROFILE: 'default' },
+        restoreVariables: RESTORE_FILES,
         writtenFiles: [`${DIR}/config`, `${DIR}/credentials`],
         createdDirectory: DIR,
         userFileSections: [],
@@ -228,7 +228,7 @@ const cases: {
     },
   },
   {
-    name: 'unset-current-credentials with a profile already set: AWS_PROFILE comes back to it, files to the job’s',
+    name: 'unset-current-credentials with a profile already set: AWS_PROFILE left as the job had it, files back to the job’s',
     inputs: {
       roleToAssume: ROLE.deploy,
       awsProfile: 'dev',
@@ -245,7 +245,7 @@ const cases: {
       },
     }),
     expected: {
-      variables: [...REGION, ...FILE_VARIABLES, { name: 'AWS_PROFILE', value: text('dev') }],
+      variables: [...REGION, ...FILE_VARIABLES],
       outputSession: 'default',
       outputs: IDENTITY_OUTPUTS,
       profileFiles: {
@@ -262,7 +262,6 @@ const cases: {
         restoreVariables: {
           AWS_CONFIG_FILE: '/job/config',
           AWS_SHARED_CREDENTIALS_FILE: '/job/credentials',
-          AWS_PROFILE: 'ci',
         },
         writtenFiles: [`${DIR}/config`, `${DIR}/credentials`],
         createdDirectory: DIR,

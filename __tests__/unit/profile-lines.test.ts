@@ -29,8 +29,34 @@ describe('parseProfileLines', () => {
   });
 
   test.each([
-    { name: 'no colon', text: `prod ${ROLE.prod}`, problems: [/^line 1: expected "NAME: ROLE/] },
-    { name: 'bad name', text: `my prod: ${ROLE.prod}`, problems: [/^line 1: expected/] },
+    {
+      name: 'no colon: the line quoted, the missing NAME: named',
+      text: `prod ${ROLE.prod}`,
+      problems: [
+        `line 1: "prod ${ROLE.prod}" has no "NAME:" before its role; expected "NAME: ROLE [options] [-> ROLE ...]", e.g. "prod: arn:aws:iam::123456789012:role/deploy"`,
+      ],
+    },
+    {
+      name: 'a name with a space: the name quoted, the characters a name holds, a fixed name',
+      text: `# c\nprod deploy: ${ROLE.prod}`,
+      problems: [
+        'line 2: the profile name "prod deploy" is not valid: a name holds 1-64 letters, digits and _ . - (no spaces), e.g. "prod-deploy"',
+      ],
+    },
+    {
+      name: 'a role without a name',
+      text: ROLE.prod,
+      problems: [
+        `line 1: "${ROLE.prod}" starts with a role ARN; put the profile name first, e.g. "prod: arn:aws:iam::123456789012:role/deploy"`,
+      ],
+    },
+    {
+      name: 'no space after the colon',
+      text: `prod:${ROLE.prod}`,
+      problems: [
+        'line 1: profile prod: a space must follow "prod:", then the role; expected e.g. "prod: arn:aws:iam::123456789012:role/deploy"',
+      ],
+    },
     {
       name: 'bad option on hop 2',
       text: `# c\nprod: ${ROLE.deploy} -> ${ROLE.prod} duration=5`,

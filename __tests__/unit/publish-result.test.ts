@@ -100,7 +100,6 @@ test('runner-temp profiles: state is saved before anything is written and names 
     AWS_DEFAULT_REGION: 'us-east-1',
     AWS_CONFIG_FILE: path.join(directory, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(directory, 'credentials'),
-    AWS_PROFILE: 'dev',
   });
   expect([...state.exportedVariables, ...Object.keys(state.restoreVariables)].sort()).toEqual(
     Object.keys(runner.exported).sort(),

@@ -263,6 +263,30 @@ describe('renderFailureSummary', () => {
     expect(markdown).toMatch(/Nothing was exported\.\n+$/);
   });
 
+  test('diagnosis lines that are list items or indented render as one list, never "- - "', () => {
+    const ctx = runContext();
+    const markdown = renderFailureSummary(
+      {
+        ...failure,
+        diagnosis: {
+          title: 'Refused',
+          lines: [
+            "This run's token:",
+            '  sub: repo:o/r:ref:refs/heads/main',
+            '- sub differs by trigger',
+            '- the role does not exist',
+          ],
+        },
+      },
+      planFor({ roleToAssume: ROLE.deploy }, ctx),
+      ctx,
+    );
+    expect(markdown).toContain(
+      "- This run's token:\n  - sub: repo:o/r:ref:refs/heads/main\n- sub differs by trigger\n- the role does not exist\n",
+    );
+    expect(markdown).not.toMatch(/^\s*- - /m);
+  });
+
   test('a failure before planning (no plan) still renders, unmasked', () => {
     const markdown = renderFailureSummary(
       {

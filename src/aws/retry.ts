@@ -49,13 +49,29 @@ export function isStaleWebIdentityToken(error: unknown): boolean {
 }
 
 /**
+ * True when DNS did not know STS's host for `unknownRegion`, a region the SDK's data does not
+ * list (sts.REGION.amazonaws.com, sts-fips.REGION...): a misspelt region, which no retry mends.
+ * For a listed region the same ENOTFOUND is a network fault (a DNS outage), and is retried.
+ */
+export function isUnknownRegionHost(error: unknown, unknownRegion: string | undefined): boolean {
+  if (unknownRegion === undefined || !(error instanceof StsCallError)) return false;
+  return error.unresolvedHost?.toLowerCase().split('.').includes(unknownRegion) === true;
+}
+
+/**
  * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
  * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
- * would hold the same token, so that source fails at once).
+ * would hold the same token, so that source fails at once). With `unknownRegion` (a region the
+ * SDK does not list), its STS host not resolving is final.
  */
-export function retryableFor(sourceKind: string): (error: unknown) => boolean {
-  if (sourceKind !== 'oidc') return isRetryableStsError;
-  return (error) => isRetryableStsError(error) || isStaleWebIdentityToken(error);
+export function retryableFor(
+  sourceKind: string,
+  unknownRegion?: string,
+): (error: unknown) => boolean {
+  const transient = (error: unknown): boolean =>
+    isRetryableStsError(error) && !isUnknownRegionHost(error, unknownRegion);
+  if (sourceKind !== 'oidc') return transient;
+  return (error) => transient(error) || isStaleWebIdentityToken(error);
 }
 
 export interface RetryOptions {

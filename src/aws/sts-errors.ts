@@ -24,6 +24,8 @@ interface SdkErrorShape {
   readonly $fault?: unknown;
   readonly $metadata?: { readonly httpStatusCode?: number; readonly clockSkewCorrected?: boolean };
   readonly $response?: { readonly statusCode?: number };
+  /** Node's getaddrinfo errors name the host they could not resolve. */
+  readonly hostname?: unknown;
 }
 
 /**
@@ -76,11 +78,14 @@ export function toStsCallError(thrown: unknown, operation: string, endpoint: str
   if (name === 'TimeoutError' || code === 'ETIMEDOUT')
     return new StsCallError(operation, 'TimeoutError', `no response in time${where}`, 0);
   if (name === 'AbortError') return new StsCallError(operation, 'Aborted', `aborted${where}`, 0);
+  const unresolved =
+    code === 'ENOTFOUND' && typeof error.hostname === 'string' ? error.hostname : undefined;
   return new StsCallError(
     operation,
     'NetworkError',
     `${code ?? name}: ${firstLine(message)}${where}`,
     0,
+    unresolved === undefined ? {} : { unresolvedHost: unresolved },
   );
 }
 

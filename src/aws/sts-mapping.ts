@@ -68,7 +68,7 @@ function policyInput(request: {
 }
 
 /** An SDK assume-role output, as far as the action reads it. */
-export interface AssumeOutput {
+interface AssumeOutput {
   readonly Credentials?: Credentials | undefined;
   readonly AssumedRoleUser?: AssumedRoleUser | undefined;
   readonly SourceIdentity?: string | undefined;

@@ -124,13 +124,13 @@ export function checkChains(
       if (hop.managedSessionPolicies.length > MAX_MANAGED_SESSION_POLICIES) {
         problems.add(
           input,
-          `${hop.origin}: at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`,
+          `${originPrefix(hop)}at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`,
         );
       }
       if (index === 0 && hop.role.kind === 'name' && isWebIdentitySource(sourceKind)) {
         problems.add(
           input,
-          `${hop.origin}: '${hop.role.name}' is a bare role name, but a web identity has no AWS account to resolve it in. ` +
+          `${originPrefix(hop)}'${hop.role.name}' is a bare role name, but a web identity has no AWS account to resolve it in. ` +
             'Give the full ARN, e.g. arn:aws:iam::123456789012:role/' +
             hop.role.name,
         );
@@ -160,7 +160,7 @@ export function checkTagCounts(
       if (problem !== undefined)
         problems.add(
           hop.tags.length > 0 ? inputOf(hop) : INPUT.customTags,
-          `${hop.origin}: ${problem} (the workflow context adds up to 7; ${INPUT.roleSkipSessionTagging} sends none)`,
+          `${originPrefix(hop)}${problem} (the workflow context adds up to 7; ${INPUT.roleSkipSessionTagging} sends none)`,
         );
     });
   }
@@ -188,6 +188,11 @@ function firstHopOfChainProblem(
     '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
     `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${INPUT.refreshCredentials}.`
   );
+}
+
+/** Where on its input a hop was written ("line 2, profile prod, hop 1: "), or '' for the input itself. */
+function originPrefix(hop: HopSpec): string {
+  return hop.origin === inputOf(hop) ? '' : `${hop.origin.slice(inputOf(hop).length).trim()}: `;
 }
 
 function inputOf(hop: HopSpec): InputName {

@@ -8,7 +8,8 @@ import {
   diagnoseStaleToken,
   roleMissingCause,
 } from './oidc-provider.js';
-import { GITHUB_OIDC_HOST, issuerHostOf } from '../trust-policy/issuer.js';
+import { providerTarget } from './provider-target.js';
+import { isStaleWebIdentityToken } from '../aws/retry.js';
 
 /** A short, secret-free explanation of a failure: the likely cause and what to change. */
 export interface Diagnosis {
@@ -113,7 +114,7 @@ const BY_CODE: Readonly<Record<string, Rule | undefined>> = {
     diagnoseAssumeRole(f),
   InvalidIdentityToken: (f) =>
     diagnoseProvider(f) ??
-    (/could not be validated/i.test(f.error.awsMessage)
+    (isStaleWebIdentityToken(f.error)
       ? diagnoseStaleToken(providerFailure(f))
       : diagnoseWebIdentity(f)),
   ValidationError: (f) => diagnoseDuration(f),
@@ -144,7 +145,7 @@ function diagnoseWebIdentity(failure: Failure): Diagnosis | undefined {
   if (failure.error.operation !== 'AssumeRoleWithWebIdentity') return undefined;
   const claims = failure.claims;
   const lines = claims === undefined ? [] : tokenLines(claims, failure.audience, failure.roleArn);
-  const host = claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
+  const { host } = providerTarget(claims, failure.audience, failure.roleArn);
   // A missing provider or an audience the provider lacks has its own message and diagnosis.
   const causes = [
     "sub differs by trigger: environment jobs get repo:O/R:environment:NAME, pull requests repo:O/R:pull_request, tags repo:O/R:ref:refs/tags/TAG; a reusable workflow's is its caller's",
@@ -233,8 +234,7 @@ function diagnoseDuration(failure: Failure): Diagnosis | undefined {
 }
 
 function diagnoseExpired(failure: Failure): Diagnosis {
-  if (failure.error.operation === 'AssumeRoleWithWebIdentity')
-    return diagnoseStaleToken(providerFailure(failure));
+  if (isStaleWebIdentityToken(failure.error)) return diagnoseStaleToken(providerFailure(failure));
   const fix =
     failure.sourceKind === 'static-keys'
       ? `The stored ${input('awsSessionToken')} is temporary and has expired: rotate the secret.`

@@ -1,7 +1,6 @@
-import { PARTITIONS, accountOfArn, defaultAudience, type Partition } from '../model/arn.js';
-import { claimString } from '../model/jwt-claims.js';
-import { GITHUB_OIDC_HOST, issuerHostOf } from '../trust-policy/issuer.js';
+import { defaultAudience } from '../model/arn.js';
 import { inputName as input } from '../config/input-names.js';
+import { providerTarget } from './provider-target.js';
 
 /**
  * Failures of AssumeRoleWithWebIdentity that are not the trust policy's doing, told apart by
@@ -26,9 +25,9 @@ interface Explained {
 }
 
 /** STS's text when the role's account has no IAM OIDC provider for the token's issuer. */
-export const NO_PROVIDER = /No OpenIDConnect provider found in your account for (\S+?)\.?$/i;
+const NO_PROVIDER = /No OpenIDConnect provider found in your account for (\S+?)\.?$/i;
 /** STS's text when the token's aud is not in the provider's client-ID list. */
-export const WRONG_AUDIENCE = /Incorrect token audience/i;
+const WRONG_AUDIENCE = /Incorrect token audience/i;
 
 /**
  * Any 40 hex digits: IAM verifies GitHub's issuer with its library of trusted root CAs and keeps
@@ -45,9 +44,8 @@ const PROVIDER_TEMPLATES =
 export function diagnoseMissingProvider(failure: ProviderFailure): Explained | undefined {
   const named = NO_PROVIDER.exec(failure.awsMessage.trim());
   if (named === null) return undefined;
-  const issuer = named[1] ?? `https://${hostOf(failure.claims)}`;
-  const account = accountOf(failure.roleArn);
-  const audience = audienceOf(failure);
+  const { account, audience, host } = targetOf(failure);
+  const issuer = named[1] ?? `https://${host}`;
   const create = `aws iam create-open-id-connect-provider --url ${issuer} --client-id-list ${audience}`;
   return {
     title: `No OIDC provider registered for ${issuer} in account ${account}`,
@@ -63,11 +61,7 @@ export function diagnoseMissingProvider(failure: ProviderFailure): Explained | u
 /** The token's aud is missing from the provider's client-ID list: show it and both fixes. */
 export function diagnoseAudience(failure: ProviderFailure): Explained | undefined {
   if (!WRONG_AUDIENCE.test(failure.awsMessage)) return undefined;
-  const host = hostOf(failure.claims);
-  const audience = audienceOf(failure);
-  const named = failure.roleArn?.split(':')[1] ?? 'aws';
-  const partition: Partition = PARTITIONS.find((p) => p === named) ?? 'aws';
-  const provider = `arn:${partition}:iam::${accountOf(failure.roleArn)}:oidc-provider/${host}`;
+  const { host, audience, partition, arn: provider } = targetOf(failure);
   return {
     title: `The token's audience ${audience} is not in the client-ID list of the OIDC provider for ${host}`,
     lines: [
@@ -98,21 +92,8 @@ export function diagnoseStaleToken(failure: ProviderFailure): Explained {
 export function roleMissingCause(roleArn: string | undefined): string {
   if (roleArn === undefined) return 'the role does not exist or the ARN is mistyped';
   const name = roleArn.split(':role/')[1] ?? roleArn;
-  return `the role does not exist or the ARN is mistyped: STS answers a missing role with the same AccessDenied; check that account ${accountOf(roleArn)} has a role named ${name}`;
+  return `the role does not exist or the ARN is mistyped: STS answers a missing role with the same AccessDenied; check that account ${providerTarget(undefined, undefined, roleArn).account} has a role named ${name}`;
 }
 
-function hostOf(claims: ClaimSet | undefined): string {
-  return claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
-}
-
-function accountOf(roleArn: string | undefined): string {
-  return (roleArn && accountOfArn(roleArn)) ?? 'ACCOUNT_ID';
-}
-
-function audienceOf(failure: ProviderFailure): string {
-  return (
-    (failure.claims && claimString(failure.claims, 'aud')) ??
-    failure.audience ??
-    'sts.amazonaws.com'
-  );
-}
+const targetOf = (failure: ProviderFailure) =>
+  providerTarget(failure.claims, failure.audience, failure.roleArn);

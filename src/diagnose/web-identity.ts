@@ -1,12 +1,12 @@
-import { accountOfArn } from '../model/arn.js';
 import { claimString } from '../model/jwt-claims.js';
 import {
   type TrustStatement,
   conditionBlockFor,
   evaluateTrustPolicy,
 } from '../trust-policy/generator.js';
-import { WEB_IDENTITY_ACTION, issuerHostOf } from '../trust-policy/issuer.js';
+import { WEB_IDENTITY_ACTION } from '../trust-policy/issuer.js';
 import { subjectShape } from '../trust-policy/subject.js';
+import { providerTarget } from './provider-target.js';
 
 /**
  * The OIDC part of the failure diagnosis: what this run's token says, which subject format it
@@ -49,13 +49,9 @@ export function admittingStatement(
   audience: string | undefined,
   roleArn: string | undefined,
 ): TrustStatement {
-  const partition = roleArn?.split(':')[1] ?? 'aws';
-  const account = (roleArn && accountOfArn(roleArn)) ?? 'ACCOUNT_ID';
   return {
     Effect: 'Allow',
-    Principal: {
-      Federated: `arn:${partition}:iam::${account}:oidc-provider/${issuerHostOf(claims)}`,
-    },
+    Principal: { Federated: providerTarget(claims, audience, roleArn).arn },
     Action: WEB_IDENTITY_ACTION,
     Condition: conditionBlockFor(claims, audience),
   };

@@ -51,17 +51,20 @@ export class OidcTokenError extends Error {
 export class StsCallError extends Error {
   /** The SDK corrected its clock from this answer's Date header: one more try can succeed. */
   readonly clockSkewCorrected: boolean;
+  /** The host name DNS did not know (ENOTFOUND), when that was the failure. */
+  readonly unresolvedHost: string | undefined;
 
   constructor(
     readonly operation: string,
     readonly code: string,
     readonly awsMessage: string,
     readonly status: number,
-    options: { readonly clockSkewCorrected?: boolean } = {},
+    options: { readonly clockSkewCorrected?: boolean; readonly unresolvedHost?: string } = {},
   ) {
     super(`${operation} failed: ${code}: ${awsMessage}`);
     this.name = 'StsCallError';
     this.clockSkewCorrected = options.clockSkewCorrected ?? false;
+    this.unresolvedHost = options.unresolvedHost;
   }
 }
 

@@ -12,7 +12,7 @@ export function isCaseInsensitiveFileSystem(platform: NodeJS.Platform): boolean 
 }
 
 /** The path module for `platform`'s path syntax (drive letters and `\` on Windows only). */
-export function pathFor(platform: NodeJS.Platform): path.PlatformPath {
+function pathFor(platform: NodeJS.Platform): path.PlatformPath {
   return platform === 'win32' ? path.win32 : path.posix;
 }
 

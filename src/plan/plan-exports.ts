@@ -151,17 +151,12 @@ export function planExports(plan: Plan, ctx: RunContext, facts: ExportFacts): Ex
     ];
     warnings.push(...homeFileWarnings(profileFiles, ctx, facts.platform));
   }
-  if (profileFiles !== undefined && envSession === undefined && primary?.name === 'default') {
-    const profile = primary.profileName;
-    if (profile !== undefined) {
-      variables.push({ name: 'AWS_PROFILE', value: text(profile) });
-      // The post step puts back the profile this replaces. With none, it sets `default`, the
-      // profile the AWS tools use when AWS_PROFILE is unset: the runner cannot unset a variable,
-      // and an empty AWS_PROFILE makes the AWS CLI and boto3 fail ("The config profile () could
-      // not be found").
-      restore['AWS_PROFILE'] = ctx.ambient.profile ?? 'default';
-    }
-  }
+  // AWS_PROFILE is never exported: once set, no post step can take it back. The runner cannot
+  // unset a variable (actions/runner#1126), an empty AWS_PROFILE breaks botocore ("The config
+  // profile () could not be found"), `default` breaks where the job has no such profile, and a
+  // name left behind outlives its profile. A step that wants a profile names it in its own
+  // `env:` (AWS_PROFILE: NAME), which ends with that step; the job's own AWS_PROFILE, if any,
+  // is never touched. configure-aws-credentials exports none in this mode either.
   return {
     variables,
     outputSession: primary?.name,

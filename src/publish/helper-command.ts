@@ -14,8 +14,7 @@ import { refreshFiles } from '../plan/profile-locations.js';
 import { privateDirectoryName } from './profile-store.js';
 
 /** The command-line rules of the OS this step runs on: the one its later steps' clients use. */
-export const commandPlatform = (): CommandPlatform =>
-  process.platform === 'win32' ? 'win32' : 'posix';
+const commandPlatform = (): CommandPlatform => (process.platform === 'win32' ? 'win32' : 'posix');
 
 /** What each word of the helper's command line is, for messages. */
 const WORD_ROLES = ['the Node.js executable', 'the refresh helper bundle', 'the refresh spec file'];
@@ -42,8 +41,9 @@ export function helperCommand(
   bundleUrl: string = import.meta.url,
   platform: CommandPlatform = commandPlatform(),
 ): string {
-  const result = credentialProcessLine(helperWords(specFile, bundleUrl), platform);
-  if ('problem' in result) throw helperPathError(result.problem, helperWords(specFile, bundleUrl));
+  const words = helperWords(specFile, bundleUrl);
+  const result = credentialProcessLine(words, platform);
+  if ('problem' in result) throw helperPathError(result.problem, words);
   return result.line;
 }
 
@@ -60,12 +60,9 @@ export function checkHelperPaths(
 ): void {
   if (!plan.output.refreshCredentials || !hasWebIdentitySource(plan.source)) return;
   const directory = privateDirectoryName(ctx.runnerTemp);
-  for (const session of plan.sessions) {
-    if (session.profileName === undefined) continue;
-    const words = helperWords(refreshFiles(directory, session.profileName).specFile, bundleUrl);
-    const result = credentialProcessLine(words, platform);
-    if ('problem' in result) throw helperPathError(result.problem, words);
-  }
+  for (const session of plan.sessions)
+    if (session.profileName !== undefined)
+      helperCommand(refreshFiles(directory, session.profileName).specFile, bundleUrl, platform);
 }
 
 function helperPathError(

@@ -136,6 +136,15 @@ export function renderSuccessSummary(
   );
 }
 
+/**
+ * A diagnosis line as a Markdown list item: a line that already is one ("- cause") is not
+ * bulleted twice, and an indented line (a command, a claim) nests under the line before it.
+ */
+function listItem(line: string): string {
+  const nested = /^\s/.test(line) ? '  ' : '';
+  return `${nested}- ${line.trim().replace(/^- /, '')}`;
+}
+
 /** What the failure summary shows; the message is already redacted by the caller. */
 export interface FailureFacts {
   readonly message: string;
@@ -160,7 +169,7 @@ export function renderFailureSummary(
   lines.push(`| Message | ${escapeMarkdown(hide(failure.message))} |`, ...workflowRows(ctx));
   if (failure.diagnosis !== undefined) {
     lines.push('', `**${escapeMarkdown(hide(failure.diagnosis.title))}**`, '');
-    for (const line of failure.diagnosis.lines) lines.push(`- ${escapeMarkdown(hide(line))}`);
+    for (const line of failure.diagnosis.lines) lines.push(listItem(escapeMarkdown(hide(line))));
   }
   lines.push('', 'Nothing was exported.', '');
   return lines.join('\n') + '\n';

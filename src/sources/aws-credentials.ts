@@ -84,9 +84,9 @@ export function defaultChainSource(): CredentialSource {
           throw new Error(
             `The AWS default credential chain found a credential configuration on the runner but could not use it: ${cause}`,
           );
-        throw new InputError(
-          INPUT.credentialSource,
-          'no source credentials were found: the job has no `id-token: write` permission for GitHub OIDC, no ' +
+        // No input is at fault (the job lacks a permission), so none is named.
+        throw new Error(
+          'No source credentials were found: the job has no `id-token: write` permission for GitHub OIDC, no ' +
             `${INPUT.awsAccessKeyId}, no ${INPUT.webIdentityTokenFile}, and no credentials in the environment or on the runner. ` +
             'Add `permissions: id-token: write` to the job (the usual fix), or pass stored keys from secrets.',
         );
