@@ -10,6 +10,7 @@ import { StsCallError } from '../model/errors.js';
 import type { ProxySettings } from './http-transport.js';
 import { ProxyRoutingHandler } from './proxy-routing-handler.js';
 import { chooseStsEndpoint } from './sts-endpoint.js';
+import { cleartextEndpointWarning } from './cleartext-endpoint.js';
 import { toStsCallError } from './sts-errors.js';
 import {
   fromAssumeOutput,
@@ -33,6 +34,8 @@ export interface GatewaySettings extends ProxySettings {
   readonly env: WritableEnv;
   /** Told, once, of an endpoint the user chose (sts-endpoint or AWS_ENDPOINT_URL*): never silent. */
   readonly info?: (line: string) => void;
+  /** Told, once, of a chosen endpoint that would carry the token and credentials in cleartext. */
+  readonly warning?: (line: string) => void;
   /** Receives one line per request naming the resolved endpoint URL (never a header or body). */
   readonly debug?: (line: string) => void;
   /** Tests only: an in-memory HTTP handler at the SDK's own boundary, instead of the network. */
@@ -59,6 +62,8 @@ export function createSdkStsGateway(settings: GatewaySettings): StsGateway & { d
   // query, which nothing registered as a secret.
   const chosenOrigin = chosen === undefined ? '' : originOf(chosen.url);
   if (chosen !== undefined) settings.info?.(`STS endpoint: ${chosenOrigin} (from ${chosen.from})`);
+  const cleartext = cleartextEndpointWarning(chosen);
+  if (cleartext !== undefined) settings.warning?.(cleartext);
   let lastEndpoint = chosenOrigin;
   const clientFor = (caller: AwsCredentials | undefined): STSClient => {
     const key = caller?.accessKeyId ?? '';

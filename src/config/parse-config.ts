@@ -9,7 +9,8 @@ import { parseProfileLines } from './profiles-input.js';
 import { sessionNameProblem } from '../model/session-name.js';
 import { selectSource } from './source-selection.js';
 import { Problems } from './input-problems.js';
-import { describeProxy, parseHttpUrl } from './proxy-url.js';
+import { parseHttpUrl } from './proxy-url.js';
+import { redactUrl } from '../model/redact-url.js';
 import { buildSource, checkSourceConflicts } from './source.js';
 import { checkChains, checkProfiles, checkTagCounts, parsePrimaryChain } from './chains.js';
 import { checkRefresh, parseMfa, parseProfileName, parseSourceIdentity } from './session.js';
@@ -176,7 +177,7 @@ function proxyUrl(value: string, problems: Problems): string | undefined {
   if (parseHttpUrl(value) !== undefined) return value;
   problems.add(
     INPUT.httpProxy,
-    `'${describeProxy(value)}' is not an http(s) URL (from the input or, when it is empty, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`,
+    `'${redactUrl(value)}' is not an http(s) URL (from the input or, when it is empty, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`,
   );
   return undefined;
 }
@@ -189,7 +190,7 @@ function parseNetwork(
   const url = (input: InputName, value: string): string | undefined => {
     if (value === '') return undefined;
     if (parseHttpUrl(value) !== undefined) return value;
-    problems.add(input, `'${value}' is not an http(s) URL`);
+    problems.add(input, `'${redactUrl(value)}' is not an http(s) URL`);
     return undefined;
   };
   const attempts = problems.take(

@@ -5,6 +5,7 @@ import type { context as githubContext } from '@actions/github';
 import { INPUT, type InputKey, type RawInputs } from './input-names.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Env } from '../model/env.js';
+import { PROXY_VARIABLES } from './proxy-url.js';
 
 /** Reads one input by its action.yml name (trimmed, '' when unset): the port over core.getInput. */
 export type InputReader = (name: string) => string;
@@ -118,10 +119,15 @@ type Payload = (typeof githubContext)['payload'];
  * off the path of anything that does not need the context.
  */
 export async function readGitHubContext(): Promise<GitHubContext> {
-  // The package reads process.env itself, so that is where the variable is hidden.
+  // The package reads process.env itself, so that is where the variables are hidden. Its entry
+  // also builds Octokit's proxy agent from HTTPS_PROXY as it loads, and throws on a socks5://
+  // one: hidden too (the context needs no network), so checkProxyVariables reports it instead.
   const env = process.env;
-  const eventPath = env['GITHUB_EVENT_PATH'];
-  delete env['GITHUB_EVENT_PATH'];
+  const hidden = ['GITHUB_EVENT_PATH', ...PROXY_VARIABLES].map(
+    (name) => [name, env[name]] as const,
+  );
+  hidden.forEach(([name]) => delete env[name]);
+  const eventPath = hidden[0]?.[1];
   try {
     const { context } = await import('@actions/github');
     // The payload serves only `repo`, which GITHUB_REPOSITORY answers first (the runner always
@@ -129,7 +135,9 @@ export async function readGitHubContext(): Promise<GitHubContext> {
     context.payload = env['GITHUB_REPOSITORY'] ? {} : readEventPayload(eventPath);
     return context;
   } finally {
-    if (eventPath !== undefined) env['GITHUB_EVENT_PATH'] = eventPath;
+    hidden.forEach(([name, value]) => {
+      if (value !== undefined) env[name] = value;
+    });
   }
 }
 
