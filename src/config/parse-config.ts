@@ -169,7 +169,7 @@ function parseAccountIds(raw: string, problems: Problems): string[] {
 }
 
 /**
- * The proxy URL. Its value may come from HTTPS_PROXY or HTTP_PROXY (read-inputs.ts), so the error
+ * The proxy URL. Its value may come from https_proxy, HTTPS_PROXY or HTTP_PROXY (read-inputs.ts), so the error
  * names them, and it never echoes userinfo: a proxy password is a secret.
  */
 function proxyUrl(value: string, problems: Problems): string | undefined {
@@ -177,7 +177,7 @@ function proxyUrl(value: string, problems: Problems): string | undefined {
   if (parseHttpUrl(value) !== undefined) return value;
   problems.add(
     INPUT.httpProxy,
-    `'${redactUrl(value)}' is not an http(s) URL (from the input or, when it is empty, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`,
+    `'${redactUrl(value)}' is not an http(s) URL (from the input or, when it is empty, https_proxy, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`,
   );
   return undefined;
 }
