@@ -147,6 +147,22 @@ test('job env: ROLE_TO_ASSUME adds no session to a profiles-only step; USE_EXIST
   );
 });
 
+test('job env: ROLE_TO_ASSUME beside stored keys in with: adds the AssumeRole, as the reference, with a warning naming it', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: { ROLE_TO_ASSUME: DEPLOY },
+    inputs: { ...stsInputs(stack), ...STORED_KEYS },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(stack.proxy.records().map((r) => [r.action, r.params['RoleArn']])).toContainEqual([
+    'AssumeRole',
+    DEPLOY,
+  ]);
+  expect(step.log).toMatch(
+    /::warning::ROLE_TO_ASSUME in the environment changes the session this step's `with:` describes \(`aws-access-key-id`\): it adds an AssumeRole/,
+  );
+});
+
 test('use-existing-credentials: working credentials in the job are kept; nothing is assumed or exported', async () => {
   const env = {
     AWS_ACCESS_KEY_ID: 'AKIAEXISTINGEXAMPLE',
