@@ -74,8 +74,7 @@ export const SESSION_RULES: Partial<Record<InputKey, SessionRule>> = {
   webIdentityTokenFile: {
     warnedWhen: ['roleToAssume', 'roleChain', 'profiles'],
     unlessWith: ['awsAccessKeyId', 'credentialSource'],
-    change:
-      "makes the token in that file, not GitHub's OIDC token, the source of the first role",
+    change: "makes the token in that file, not GitHub's OIDC token, the source of the first role",
   },
   useExistingCredentials: { ignoredWhen: ['roleToAssume', 'roleChain', 'profiles'] },
 };
