@@ -75,6 +75,7 @@ export async function obtainCredentials(plan: Plan, deps: ObtainDeps): Promise<O
     attemptTimeoutMs: plan.network.attemptTimeoutMs,
     env: deps.env,
     info: (line) => deps.runner.info(deps.secrets.redact(line)),
+    warning: (line) => deps.runner.warning(deps.secrets.redact(line)),
     debug: (line) => deps.runner.debug(deps.secrets.redact(line)),
   });
   try {

@@ -8,6 +8,7 @@ import {
   publishResult,
 } from './publish/publish-result.js';
 import { inputSecrets } from './config/input-secrets.js';
+import { checkProxyVariables } from './config/proxy-url.js';
 import { checkGuardsBeforeNetwork } from './plan/guards.js';
 import { checkHelperPaths } from './publish/helper-command.js';
 import { preflightWarnings } from './plan/preflight-warnings.js';
@@ -120,6 +121,7 @@ async function prepare(
   secrets: SecretRegistry,
 ): Promise<Prepared> {
   const { env, runner } = deps;
+  checkProxyVariables(env);
   const plan = planRun(parseConfig(raw, ctx), ctx);
   // External IDs often come from secrets; role-chain and profiles lines carry them too.
   plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));

@@ -65,6 +65,57 @@ test('http-proxy: STS goes through a CONNECT tunnel with the proxy credentials, 
   expect(stack.proxy.connectTargets()).toEqual([]);
 });
 
+test('an invalid sts-endpoint or proxy variable is echoed without its password, in the error, the debug log and the summary', async () => {
+  const endpoint = await runStep({
+    entry: 'main',
+    env: { ...oidcEnv(stack), RUNNER_DEBUG: '1' },
+    inputs: {
+      ...stsInputs(stack),
+      'sts-endpoint': 'ftp://user:endpointPass@sts.example.com/',
+      'role-to-assume': DEPLOY,
+    },
+  });
+  expect(endpoint.exitCode).toBe(1);
+  expect(endpoint.log).toContain(
+    "::error::Invalid input. `sts-endpoint`: 'ftp://***@sts.example.com/' is not an http(s) URL",
+  );
+  expect(endpoint.summary).toContain('\\*\\*\\*@sts.example.com/');
+  const proxy = await runStep({
+    entry: 'main',
+    env: { ...oidcEnv(stack), RUNNER_DEBUG: '1', HTTPS_PROXY: 'ftp://user:proxyPass@proxy.corp' },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expect(proxy.exitCode).toBe(1);
+  expect(proxy.log).toContain("HTTPS_PROXY in the environment is 'ftp://***@proxy.corp'");
+  for (const step of [endpoint, proxy]) {
+    // Outside the runner's own mask commands, no password at all: not even masked as ***.
+    const printed = step.log.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(`${printed.join('\n')}\n${step.summary}`).not.toMatch(/[Pp]ass/);
+    expect(stack.proxy.records()).toEqual([]);
+  }
+});
+
+test('SOCKS proxy variables: an input error naming each variable, before any request', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: {
+      ...oidcEnv(stack),
+      HTTPS_PROXY: 'socks5://user:socksPass@127.0.0.1:1080',
+      http_proxy: 'socks4://127.0.0.1:1080',
+    },
+    inputs: { ...stsInputs(stack), 'role-to-assume': DEPLOY },
+  });
+  expect(step.exitCode).toBe(1);
+  expect(step.log).toContain('2 inputs need fixing');
+  expect(step.log).toMatch(
+    /`http-proxy`: HTTPS_PROXY in the environment is 'socks5:\/\/\*\*\*@127\.0\.0\.1:1080', a socks5 proxy;.*Point HTTPS_PROXY at an http:\/\/ or https:\/\/ proxy/,
+  );
+  expect(step.log).toMatch(/`http-proxy`: http_proxy in the environment is .*a socks4 proxy/);
+  expect(step.log).not.toMatch(/Invalid URL protocol|at .*node_modules/);
+  expect(stack.proxy.records()).toEqual([]);
+  expect(step.env).toEqual({});
+});
+
 test('job env: ROLE_TO_ASSUME adds no session to a profiles-only step; USE_EXISTING_CREDENTIALS cancels no role-to-assume', async () => {
   const JOB_ROLE = 'arn:aws:iam::333333333333:role/from-job-env';
   const profilesOnly = await runStep({
@@ -98,6 +149,22 @@ test('job env: ROLE_TO_ASSUME adds no session to a profiles-only step; USE_EXIST
   expect(withRole.env['AWS_ACCESS_KEY_ID']).toMatch(/^ASIA/);
   expect(withRole.log).toMatch(
     /::warning::USE_EXISTING_CREDENTIALS in the environment is ignored.*`role-to-assume`/,
+  );
+});
+
+test('job env: ROLE_TO_ASSUME beside stored keys in with: adds the AssumeRole, as the reference, with a warning naming it', async () => {
+  const step = await runStep({
+    entry: 'main',
+    env: { ROLE_TO_ASSUME: DEPLOY },
+    inputs: { ...stsInputs(stack), ...STORED_KEYS },
+  });
+  expect(step.exitCode).toBe(0);
+  expect(stack.proxy.records().map((r) => [r.action, r.params['RoleArn']])).toContainEqual([
+    'AssumeRole',
+    DEPLOY,
+  ]);
+  expect(step.log).toMatch(
+    /::warning::ROLE_TO_ASSUME in the environment changes the session this step's `with:` describes \(`aws-access-key-id`\): it adds an AssumeRole/,
   );
 });
 

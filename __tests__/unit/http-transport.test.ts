@@ -2,7 +2,9 @@
 // the OIDC token request on the same environment (issue 17, item 5): the http-proxy and no-proxy
 // inputs are put where http-client reads them (exportProxySettings), then both decide.
 import { HttpClient } from '@actions/http-client';
+import { configFor } from '../../__fixtures__/config.js';
 import { exportProxySettings, proxyFor } from '../../src/aws/http-transport.js';
+import { readInputs } from '../../src/config/read-inputs.js';
 
 const PROXY_VARIABLES = [
   'https_proxy',
@@ -192,3 +194,53 @@ test.each([
     expect(ours).toBe(theirs);
   },
 );
+
+// Every mix of letter cases, with no proxy input in `with:`: the action reads the variables as
+// inputs (read-inputs.ts), parses them and exports its settings; STS then never goes direct
+// where @actions/http-client, on the job's own variables, would use a proxy. For HTTPS (every
+// real STS endpoint) it uses the very proxy http-client uses, or, where http-client goes direct,
+// only HTTP_PROXY, as configure-aws-credentials does (docs/inputs-from-env.md) (issue 24).
+describe('proxy variables in both letter cases: STS as @actions/http-client', () => {
+  const PROXIES = {
+    https_proxy: 'http://lower-s:3128',
+    HTTPS_PROXY: 'http://upper-s:3128',
+    http_proxy: 'http://lower-h:3128',
+    HTTP_PROXY: 'http://upper-h:3128',
+  };
+  const proxyMixes = Array.from({ length: 16 }, (_, bits) =>
+    Object.fromEntries(Object.entries(PROXIES).filter((_, i) => (bits >> i) & 1)),
+  );
+  const NO_PROXY_VALUES = [undefined, 'amazonaws.com,internal.example', 'other.example'];
+  const cases = [STS, PLAIN].flatMap((url) =>
+    NO_PROXY_VALUES.flatMap((lower) =>
+      NO_PROXY_VALUES.map((upper) => ({
+        name: `${url} no_proxy=${lower ?? '(unset)'} NO_PROXY=${upper ?? '(unset)'}`,
+        url,
+        noProxyEnv: {
+          ...(lower === undefined ? {} : { no_proxy: lower }),
+          ...(upper === undefined ? {} : { NO_PROXY: upper }),
+        },
+      })),
+    ),
+  );
+
+  test.each(cases)('$name, with each mix of proxy variables', ({ url, noProxyEnv }) => {
+    const target = new URL(url);
+    const wrong = proxyMixes.flatMap((proxies) => {
+      const env = { ...proxies, ...noProxyEnv };
+      const theirs = withProxyEnv(env, () => httpClientProxy(target));
+      const ours = withProxyEnv(env, () => {
+        const raw = readInputs(() => '', process.env);
+        const { network } = configFor({ httpProxy: raw.httpProxy, noProxy: raw.noProxy });
+        exportProxySettings(network, process.env);
+        return ourProxy(target);
+      });
+      const compatible =
+        target.protocol === 'https:'
+          ? ours === theirs || (theirs === undefined && ours === '@upper-h:3128')
+          : theirs === undefined || ours !== undefined;
+      return compatible ? [] : [{ env, ours, theirs }];
+    });
+    expect(wrong).toEqual([]);
+  });
+});

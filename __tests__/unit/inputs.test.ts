@@ -57,6 +57,20 @@ describe('inputs from environment variables (as configure-aws-credentials >= 4.2
       'http://secure:3128',
     ],
     [
+      'https_proxy is preferred over HTTPS_PROXY, as @actions/http-client',
+      {},
+      { https_proxy: 'http://lower:3128', HTTPS_PROXY: 'http://upper:3128' },
+      'httpProxy',
+      'http://lower:3128',
+    ],
+    [
+      'no_proxy is preferred over NO_PROXY, as @actions/http-client',
+      {},
+      { no_proxy: 'a.example', NO_PROXY: 'b.example' },
+      'noProxy',
+      'a.example',
+    ],
+    [
       'HTTP_PROXY alone fills http-proxy',
       {},
       { HTTP_PROXY: 'http://plain:3128' },
@@ -108,6 +122,71 @@ describe('inputs from environment variables (as configure-aws-credentials >= 4.2
       expected: '',
       warning:
         "USE_EXISTING_CREDENTIALS in the environment is ignored: this step's `with:` sets `role-to-assume`",
+    },
+    {
+      name: 'ROLE_TO_ASSUME beside stored keys in with: adds an AssumeRole, as the reference, and says so',
+      given: { 'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE' },
+      env: { ROLE_TO_ASSUME: 'arn:aws:iam::222222222222:role/job' },
+      key: 'roleToAssume',
+      expected: 'arn:aws:iam::222222222222:role/job',
+      warning:
+        "ROLE_TO_ASSUME in the environment changes the session this step's `with:` describes (`aws-access-key-id`): it adds an AssumeRole to the stored keys, so the step exports the role's session instead of the keys, as configure-aws-credentials does. Set `role-to-assume` in `with:` to keep this, or clear the variable for this step (env: ROLE_TO_ASSUME: '').",
+    },
+    {
+      name: 'ROLE_CHAINING=true changes the source of a with: role, and says so',
+      given: { 'role-to-assume': 'arn:aws:iam::111111111111:role/deploy' },
+      env: { ROLE_CHAINING: 'true' },
+      key: 'roleChaining',
+      expected: 'true',
+      warning:
+        "ROLE_CHAINING in the environment changes the session this step's `with:` describes (`role-to-assume`): it makes the job's current credentials sign the first AssumeRole",
+    },
+    {
+      name: 'ROLE_CHAINING=false changes nothing: no warning',
+      given: { 'role-to-assume': 'arn:aws:iam::111111111111:role/deploy' },
+      env: { ROLE_CHAINING: 'false' },
+      key: 'roleChaining',
+      expected: 'false',
+      warning: undefined,
+    },
+    {
+      name: 'ROLE_CHAINING beside an explicit credential-source changes nothing: no warning',
+      given: {
+        'role-to-assume': 'arn:aws:iam::111111111111:role/deploy',
+        'credential-source': 'oidc',
+      },
+      env: { ROLE_CHAINING: 'true' },
+      key: 'roleChaining',
+      expected: 'true',
+      warning: undefined,
+    },
+    {
+      name: 'WEB_IDENTITY_TOKEN_FILE changes the source of a with: profiles role, and says so',
+      given: { profiles: 'dev: arn:aws:iam::111111111111:role/dev' },
+      env: { WEB_IDENTITY_TOKEN_FILE: '/tmp/token' },
+      key: 'webIdentityTokenFile',
+      expected: '/tmp/token',
+      warning:
+        "WEB_IDENTITY_TOKEN_FILE in the environment changes the session this step's `with:` describes (`profiles`): it makes the token in that file, not GitHub's OIDC token, the source of the first role",
+    },
+    {
+      name: 'WEB_IDENTITY_TOKEN_FILE beside stored keys in with: changes nothing (keys come first)',
+      given: {
+        'role-to-assume': 'arn:aws:iam::111111111111:role/deploy',
+        'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+      },
+      env: { WEB_IDENTITY_TOKEN_FILE: '/tmp/token' },
+      key: 'webIdentityTokenFile',
+      expected: '/tmp/token',
+      warning: undefined,
+    },
+    {
+      name: 'ROLE_DURATION_SECONDS only shapes a with: role: used silently, as the reference',
+      given: { 'role-to-assume': 'arn:aws:iam::111111111111:role/deploy' },
+      env: { ROLE_DURATION_SECONDS: '900' },
+      key: 'roleDurationSeconds',
+      expected: '900',
+      warning: undefined,
     },
     {
       name: 'ROLE_TO_ASSUME still fills a step that names no session',

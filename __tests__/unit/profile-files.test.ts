@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   configHeader,
   existingHeaders,
@@ -7,6 +8,7 @@ import {
   renderSections,
   type IniSection,
 } from '../../src/publish/profile-files.js';
+import { stripAsReader } from '../../src/publish/profile-headers.js';
 
 const dev: IniSection = {
   header: 'profile dev',
@@ -288,5 +290,90 @@ describe('section headers with comments, spaces and quotes', () => {
   test('removal stops at a header only one reader sees', () => {
     const text = '[profile deploy] # ours\nregion = x\n[other];note\nregion = y\n';
     expect(removeSections(text, ['profile deploy'])).toBe('[other];note\nregion = y\n');
+  });
+});
+
+// Each client strips its own set of white space before it looks for `[...]` (stripAsReader):
+// a header line they strip differently is refused, never guessed (issue 24).
+describe('header lines the clients strip differently', () => {
+  const DEPLOY: IniSection = { header: 'profile deploy', entries: { region: 'eu-west-1' } };
+  const CONFIG = '/home/u/.aws/config';
+
+  test.each<{ name: string; char: string; botocore: boolean; js: boolean; go: boolean }>([
+    { name: 'tab', char: '\t', botocore: true, js: true, go: true },
+    { name: 'no-break space U+00A0', char: '\u00a0', botocore: true, js: true, go: true },
+    { name: 'ideographic space U+3000', char: '\u3000', botocore: true, js: true, go: true },
+    { name: 'file separator \\x1c', char: '\x1c', botocore: true, js: false, go: false },
+    { name: 'unit separator \\x1f', char: '\x1f', botocore: true, js: false, go: false },
+    { name: 'next line \\x85', char: '\x85', botocore: true, js: false, go: true },
+    { name: 'byte order mark U+FEFF', char: '\ufeff', botocore: false, js: true, go: false },
+    { name: 'zero-width space U+200B', char: '\u200b', botocore: false, js: false, go: false },
+  ])('stripAsReader: $name', ({ char, botocore, js, go }) => {
+    const line = `${char}[x]${char}`;
+    expect(stripAsReader(line, 'botocore') === '[x]').toBe(botocore);
+    expect(stripAsReader(line, 'js') === '[x]').toBe(js);
+    expect(stripAsReader(line, 'go') === '[x]').toBe(go);
+  });
+
+  test('stripAsReader agrees with Python str.strip() and JS trim() on every character', () => {
+    // Every white space character of either language is below U+3100 or is U+FEFF (asserted).
+    const chars = [...Array.from({ length: 0x3100 }, (_, i) => i), 0xfeff];
+    const python = execFileSync(
+      'python3',
+      ['-c', 'print(",".join(str(i) for i in range(0x110000) if chr(i).isspace()))'],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    const pythonSpace = new Set(python.trim().split(',').map(Number));
+    expect([...pythonSpace].filter((i) => !chars.includes(i))).toEqual([]);
+    const disagreements = chars.filter((i) => {
+      const line = `${String.fromCharCode(i)}a${String.fromCharCode(i)}`;
+      return (
+        (stripAsReader(line, 'botocore') === 'a') !== pythonSpace.has(i) ||
+        (stripAsReader(line, 'js') === 'a') !== (line.trim() === 'a')
+      );
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  test.each([
+    {
+      name: 'a leading \\x1c (botocore: a header; JS and Go SDKs: text)',
+      text: '\x1c[profile deploy]\n',
+    },
+    { name: 'a trailing \\x1f', text: '[profile deploy]\x1f\n' },
+    {
+      name: 'a leading \\x85 (botocore and Go: a header; JS: text)',
+      text: '\x85[profile deploy]\n',
+    },
+    {
+      name: 'a leading U+FEFF (JS: a header; botocore and Go: text)',
+      text: '\ufeff[profile deploy]\n',
+    },
+    {
+      name: 'a no-break space inside (botocore: no profile; JS: deploy)',
+      text: '[profile\u00a0deploy]\n',
+    },
+    { name: 'another first word (botocore: deploy; JS: no profile)', text: '[profilex deploy]\n' },
+  ])('$name: refused with the line and the fix, never a second section', ({ text }) => {
+    const error =
+      /refusing to write \[profile deploy\] into \/home\/u\/.aws\/config: .*line 1: .*Leave exactly one plain "\[profile deploy\]" header/;
+    expect(() => existingHeaders(text, ['profile deploy'], CONFIG)).toThrow(error);
+    expect(() => mergeSections(text, [DEPLOY], CONFIG)).toThrow(error);
+    expect(() => removeSections(text, ['profile deploy'], CONFIG)).toThrow(error);
+  });
+
+  test.each([
+    { name: 'a leading no-break space', text: '\u00a0[profile deploy]\nregion = x\n' },
+    { name: 'a trailing ideographic space', text: '[profile deploy]\u3000\nregion = x\n' },
+  ])('$name (all three strip it): the section is found and replaced', ({ text }) => {
+    const merged = mergeSections(text, [DEPLOY], CONFIG);
+    expect(merged).toBe('[profile deploy]\nregion = eu-west-1\n');
+  });
+
+  test("removal stops at another profile's header that one client strips differently", () => {
+    const text = '[profile deploy]\nregion = x\n\x1c[profile other]\nregion = y\n';
+    expect(removeSections(text, ['profile deploy'], CONFIG)).toBe(
+      '\x1c[profile other]\nregion = y\n',
+    );
   });
 });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { problemsFor as problems } from '../../__fixtures__/config.js';
 import { rawInputs } from '../../__fixtures__/inputs.js';
 import { inputSecrets } from '../../src/config/input-secrets.js';
-import { describeProxy, proxySecrets } from '../../src/config/proxy-url.js';
+import { proxySecrets } from '../../src/config/proxy-url.js';
+import { redactUrl } from '../../src/model/redact-url.js';
 import { readGitHubContext } from '../../src/config/read-inputs.js';
 import { SecretRegistry, encodedForms } from '../../src/model/secret-registry.js';
 import { mergeIntoUserFile } from '../../src/publish/profile-store.js';
@@ -115,8 +116,10 @@ describe('proxy values', () => {
     ['socks5://user:pw@proxy:1080', 'socks5://***@proxy:1080'],
     ['http://a@b:c@proxy:1', 'http://***@proxy:1'],
     ['proxy.corp:3128', 'proxy.corp:3128'],
-  ])('describeProxy(%s) is %s', (raw, shown) => {
-    expect(describeProxy(raw)).toBe(shown);
+    ['ftp://user:pass@sts.example.com/x', 'ftp://***@sts.example.com/x'],
+    ['https://sts.example.com/?X-Amz-Security-Token=tok', 'https://sts.example.com/?***'],
+  ])('redactUrl(%s) is %s', (raw, shown) => {
+    expect(redactUrl(raw)).toBe(shown);
   });
 
   test('the input error names http-proxy and the variables, and never shows the userinfo', () => {

@@ -41,6 +41,7 @@ function gatewayWith(
   const seen: SeenRequest[] = [];
   const debug: string[] = [];
   const info: string[] = [];
+  const warnings: string[] = [];
   const sts = createSdkStsGateway({
     region: 'us-east-1',
     endpoint: options.endpoint,
@@ -50,6 +51,7 @@ function gatewayWith(
     env: { ...options.env },
     pinned: options.pinned,
     info: (line) => info.push(line),
+    warning: (line) => warnings.push(line),
     debug: (line) => debug.push(line),
     requestHandler: {
       handle: async (request) => {
@@ -70,7 +72,7 @@ function gatewayWith(
       },
     },
   });
-  return { sts, seen, debug, info };
+  return { sts, seen, debug, info, warnings };
 }
 
 describe('toAssumeRoleInput', () => {
@@ -452,6 +454,42 @@ describe("the refresh helper's pin (issue 24)", () => {
     process.env['AWS_USE_FIPS_ENDPOINT'] = fips;
     const { sts } = gatewayWith({ env });
     expect(await sts.networkChoices()).toMatchObject({ useDualstackEndpoint: false, ...expected });
+  });
+});
+
+// Over plain HTTP the OIDC token, signed requests and returned keys are readable on the wire.
+describe('a plain-HTTP STS endpoint is warned about (issue 24)', () => {
+  const WARNING =
+    /^The STS endpoint (\S+) \(from (\S+)\) is plain HTTP: the GitHub OIDC token, .* unencrypted/;
+  test.each<{ name: string; endpoint?: string; env?: Record<string, string>; warns?: string }>([
+    {
+      name: 'an http:// input',
+      endpoint: 'http://user:pw@sts.corp.example:8080/x?y=z',
+      warns: 'http://sts.corp.example:8080 sts-endpoint',
+    },
+    {
+      name: 'AWS_ENDPOINT_URL_STS over http',
+      env: { AWS_ENDPOINT_URL_STS: 'http://10.0.0.5:4566' },
+      warns: 'http://10.0.0.5:4566 AWS_ENDPOINT_URL_STS',
+    },
+    {
+      name: 'AWS_ENDPOINT_URL over http',
+      env: { AWS_ENDPOINT_URL: 'http://localstack:4566' },
+      warns: 'http://localstack:4566 AWS_ENDPOINT_URL',
+    },
+    { name: 'an https:// input', endpoint: 'https://sts.corp.example' },
+    { name: 'loopback 127.0.0.1 (an emulator on this machine)', endpoint: 'http://127.0.0.1:5000' },
+    { name: 'localhost', env: { AWS_ENDPOINT_URL: 'http://localhost:4566' } },
+    { name: 'IPv6 loopback', endpoint: 'http://[::1]:4566' },
+    { name: 'the SDK default endpoint', env: {} },
+  ])('$name', ({ endpoint, env, warns }) => {
+    const { warnings } = gatewayWith({
+      ...(endpoint === undefined ? {} : { endpoint }),
+      ...(env === undefined ? {} : { env }),
+    });
+    expect(warnings.map((w) => WARNING.exec(w)?.slice(1).join(' ') ?? w)).toEqual(
+      warns === undefined ? [] : [warns],
+    );
   });
 });
 

@@ -11,6 +11,7 @@ import type { ProxySettings } from './http-transport.js';
 import { ProxyRoutingHandler } from './proxy-routing-handler.js';
 import { proxyVariablesOf, type PinnedNetwork } from './network-pin.js';
 import { chooseStsEndpoint } from './sts-endpoint.js';
+import { cleartextEndpointWarning } from './cleartext-endpoint.js';
 import { toStsCallError } from './sts-errors.js';
 import {
   fromAssumeOutput,
@@ -34,6 +35,8 @@ export interface GatewaySettings extends ProxySettings {
   readonly env: WritableEnv;
   /** Told, once, of an endpoint the user chose (sts-endpoint or AWS_ENDPOINT_URL*): never silent. */
   readonly info?: (line: string) => void;
+  /** Told, once, of a chosen endpoint that would carry the token and credentials in cleartext. */
+  readonly warning?: (line: string) => void;
   /** Receives one line per request naming the resolved endpoint URL (never a header or body). */
   readonly debug?: (line: string) => void;
   /**
@@ -73,6 +76,8 @@ export function createSdkStsGateway(
   // query, which nothing registered as a secret.
   const chosenOrigin = chosen === undefined ? '' : originOf(chosen.url);
   if (chosen !== undefined) settings.info?.(`STS endpoint: ${chosenOrigin} (from ${chosen.from})`);
+  const cleartext = cleartextEndpointWarning(chosen);
+  if (cleartext !== undefined) settings.warning?.(cleartext);
   let lastEndpoint = chosenOrigin;
   const clientFor = (caller: AwsCredentials | undefined): STSClient => {
     const key = caller?.accessKeyId ?? '';

@@ -9,7 +9,8 @@ import { parseProfileLines } from './profiles-input.js';
 import { sessionNameProblem } from '../model/session-name.js';
 import { selectSource } from './source-selection.js';
 import { Problems } from './input-problems.js';
-import { describeProxy, parseHttpUrl } from './proxy-url.js';
+import { parseHttpUrl } from './proxy-url.js';
+import { redactUrl } from '../model/redact-url.js';
 import { buildSource, checkSourceConflicts } from './source.js';
 import { checkChains, checkProfiles, checkTagCounts, parsePrimaryChain } from './chains.js';
 import { checkRefresh, parseMfa, parseProfileName, parseSourceIdentity } from './session.js';
@@ -168,7 +169,7 @@ function parseAccountIds(raw: string, problems: Problems): string[] {
 }
 
 /**
- * The proxy URL. Its value may come from HTTPS_PROXY or HTTP_PROXY (read-inputs.ts), so the error
+ * The proxy URL. Its value may come from https_proxy, HTTPS_PROXY or HTTP_PROXY (read-inputs.ts), so the error
  * names them, and it never echoes userinfo: a proxy password is a secret.
  */
 function proxyUrl(value: string, problems: Problems): string | undefined {
@@ -176,7 +177,7 @@ function proxyUrl(value: string, problems: Problems): string | undefined {
   if (parseHttpUrl(value) !== undefined) return value;
   problems.add(
     INPUT.httpProxy,
-    `'${describeProxy(value)}' is not an http(s) URL (from the input or, when it is empty, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`,
+    `'${redactUrl(value)}' is not an http(s) URL (from the input or, when it is empty, https_proxy, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`,
   );
   return undefined;
 }
@@ -189,7 +190,7 @@ function parseNetwork(
   const url = (input: InputName, value: string): string | undefined => {
     if (value === '') return undefined;
     if (parseHttpUrl(value) !== undefined) return value;
-    problems.add(input, `'${value}' is not an http(s) URL`);
+    problems.add(input, `'${redactUrl(value)}' is not an http(s) URL`);
     return undefined;
   };
   const attempts = problems.take(

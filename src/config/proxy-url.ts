@@ -1,6 +1,11 @@
+import { InputError, InputErrors } from '../model/errors.js';
+import type { Env } from '../model/env.js';
+import { redactUrl } from '../model/redact-url.js';
+import { INPUT } from './input-names.js';
+
 /**
- * The secret parts of a proxy value (http-proxy, HTTPS_PROXY or HTTP_PROXY), to mask before the
- * value is parsed or echoed: the password as written, decoded, and as the Basic credentials a
+ * The secret parts of a URL value (http-proxy, a proxy variable, sts-endpoint), to mask before
+ * the value is parsed or echoed: the password as written, decoded, and as the Basic credentials a
  * proxy client sends. A value that does not parse as an http(s) URL but has an '@' may hold
  * userinfo we cannot find, so all of it is masked; one without '@' carries no credentials.
  */
@@ -13,12 +18,29 @@ export function proxySecrets(raw: string): string[] {
   return [url.password, password, basic];
 }
 
-/** A proxy value fit for an error message: userinfo, if any, is shown as `***@`. */
-export function describeProxy(raw: string): string {
-  const at = raw.lastIndexOf('@');
-  if (at === -1) return raw;
-  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(raw)?.[0] ?? '';
-  return `${scheme}***${raw.slice(at)}`;
+/** The variables @actions/http-client reads a proxy from (lower case first), HTTPS before HTTP. */
+export const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
+
+/**
+ * Refuses a proxy variable that names a proxy other than HTTP(S), such as socks5://: the STS
+ * client's CONNECT agent (https-proxy-agent), @actions/http-client (the token request) and
+ * @actions/github's undici ProxyAgent, which throws on one as the package loads, all speak only
+ * HTTP CONNECT. A value without `scheme://` (`proxy:3128`) is left to them, as before. Throws
+ * InputErrors under `http-proxy`, naming each variable and the fix, before any request.
+ */
+export function checkProxyVariables(env: Env): void {
+  const errors = PROXY_VARIABLES.flatMap((variable) => {
+    const value = (env[variable] ?? '').trim();
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
+    if (scheme === undefined || scheme === 'http' || scheme === 'https') return [];
+    return [
+      new InputError(
+        INPUT.httpProxy,
+        `${variable} in the environment is '${redactUrl(value)}', a ${scheme} proxy; this action, the AWS SDK client it uses and @actions/http-client speak only HTTP proxies. Point ${variable} at an http:// or https:// proxy, or clear it for this step (env: ${variable}: '').`,
+      ),
+    ];
+  });
+  if (errors.length > 0) throw new InputErrors(errors);
 }
 
 /** The URL when the value is an http(s) URL. */

@@ -5,6 +5,8 @@ import type { context as githubContext } from '@actions/github';
 import { INPUT, type InputKey, type RawInputs } from './input-names.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Env } from '../model/env.js';
+import { PROXY_VARIABLES } from './proxy-url.js';
+import { INPUT_ENV_VARIABLES, SESSION_RULES } from './env-inputs.js';
 
 /** Reads one input by its action.yml name (trimmed, '' when unset): the port over core.getInput. */
 export type InputReader = (name: string) => string;
@@ -12,54 +14,13 @@ export type InputReader = (name: string) => string;
 /** The real reader: `core.getInput`, which reads INPUT_<NAME> and trims it. */
 export const readCoreInput: InputReader = (name) => core.getInput(name);
 
-/**
- * Inputs that may come from an environment variable instead, as in configure-aws-credentials
- * >= 4.2 (its `translateEnvVariables`): the same names, so a workflow switching actions keeps
- * its `env:` block. An input given in `with:` wins. None of these inputs has a default in
- * action.yml, because the runner passes a default as if the user had written it and it would
- * then hide the variable; their defaults live in parseConfig. Listed in docs/inputs-from-env.md.
- */
-export const INPUT_ENV_VARIABLES = {
-  awsRegion: ['AWS_REGION'],
-  roleToAssume: ['ROLE_TO_ASSUME'],
-  webIdentityTokenFile: ['WEB_IDENTITY_TOKEN_FILE'],
-  roleChaining: ['ROLE_CHAINING'],
-  audience: ['AUDIENCE'],
-  // HTTPS_PROXY is preferred over HTTP_PROXY, as there: STS is always reached over HTTPS.
-  httpProxy: ['HTTPS_PROXY', 'HTTP_PROXY'],
-  maskAwsAccountId: ['MASK_AWS_ACCOUNT_ID'],
-  roleDurationSeconds: ['ROLE_DURATION_SECONDS'],
-  roleExternalId: ['ROLE_EXTERNAL_ID'],
-  roleSessionName: ['ROLE_SESSION_NAME'],
-  roleSkipSessionTagging: ['ROLE_SKIP_SESSION_TAGGING'],
-  transitiveTagKeys: ['TRANSITIVE_TAG_KEYS'],
-  inlineSessionPolicy: ['INLINE_SESSION_POLICY'],
-  managedSessionPolicies: ['MANAGED_SESSION_POLICIES'],
-  outputCredentials: ['OUTPUT_CREDENTIALS'],
-  unsetCurrentCredentials: ['UNSET_CURRENT_CREDENTIALS'],
-  disableRetry: ['DISABLE_RETRY'],
-  retryMaxAttempts: ['RETRY_MAX_ATTEMPTS'],
-  specialCharactersWorkaround: ['SPECIAL_CHARACTERS_WORKAROUND'],
-  useExistingCredentials: ['USE_EXISTING_CREDENTIALS'],
-  overwriteAwsProfile: ['OVERWRITE_AWS_PROFILE'],
-  noProxy: ['NO_PROXY'],
-} as const satisfies Partial<Record<InputKey, readonly string[]>>;
-
-/**
- * Variables that would start or cancel a session on their own, and the `with:` inputs that
- * already say which sessions the step runs. When the step's `with:` names any of those, the
- * variable is left out (with a warning): a job-level `env:` must not add a session to a step
- * that asked only for `profiles`, nor cancel a `role-to-assume` it was given (issue 17).
- */
-const SESSION_FALLBACKS: Partial<Record<InputKey, readonly InputKey[]>> = {
-  roleToAssume: ['profiles', 'roleChain'],
-  useExistingCredentials: ['roleToAssume', 'roleChain', 'profiles'],
-};
+export { INPUT_ENV_VARIABLES } from './env-inputs.js';
 
 /**
  * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
  * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays '', unless
- * SESSION_FALLBACKS leaves the variable out; `warn` is told of each variable left out.
+ * SESSION_RULES leaves the variable out; `warn` is told of each variable left out, and of each
+ * one used that changes a session the step's `with:` describes.
  */
 export function readInputs(
   readInput: InputReader,
@@ -68,17 +29,33 @@ export function readInputs(
 ): RawInputs {
   const fallbacks: Partial<Record<InputKey, readonly string[]>> = INPUT_ENV_VARIABLES;
   const given = (key: InputKey): string => readInput(INPUT[key]).trim();
+  // credential-source has a default ('auto'), which says nothing about the step.
+  const inWith = (key: InputKey): boolean => !['', 'auto'].includes(given(key));
+  const named = (keys: readonly InputKey[]): string =>
+    keys.map((k) => `\`${INPUT[k]}\``).join(', ');
   const read = (key: InputKey): string => {
     if (given(key) !== '') return given(key);
     for (const variable of fallbacks[key] ?? []) {
       const value = (env[variable] ?? '').trim();
       if (value === '') continue;
-      const decided = (SESSION_FALLBACKS[key] ?? []).filter((other) => given(other) !== '');
-      if (decided.length === 0) return value;
-      warn(
-        `${variable} in the environment is ignored: this step's \`with:\` sets ${decided.map((k) => `\`${INPUT[k]}\``).join(', ')}, which decides its sessions. Set \`${INPUT[key]}\` in \`with:\` to use it.`,
-      );
-      return '';
+      const rule = SESSION_RULES[key] ?? {};
+      const decided = (rule.ignoredWhen ?? []).filter(inWith);
+      if (decided.length > 0) {
+        warn(
+          `${variable} in the environment is ignored: this step's \`with:\` sets ${named(decided)}, which decides its sessions. Set \`${INPUT[key]}\` in \`with:\` to use it.`,
+        );
+        return '';
+      }
+      const changed = (rule.warnedWhen ?? []).filter(inWith);
+      if (
+        changed.length > 0 &&
+        !(rule.unlessWith ?? []).some(inWith) &&
+        (rule.applies?.(value) ?? true)
+      )
+        warn(
+          `${variable} in the environment changes the session this step's \`with:\` describes (${named(changed)}): it ${rule.change ?? 'changes it'}, as configure-aws-credentials does. Set \`${INPUT[key]}\` in \`with:\` to keep this, or clear the variable for this step (env: ${variable}: '').`,
+        );
+      return value;
     }
     return '';
   };
@@ -118,10 +95,15 @@ type Payload = (typeof githubContext)['payload'];
  * off the path of anything that does not need the context.
  */
 export async function readGitHubContext(): Promise<GitHubContext> {
-  // The package reads process.env itself, so that is where the variable is hidden.
+  // The package reads process.env itself, so that is where the variables are hidden. Its entry
+  // also builds Octokit's proxy agent from HTTPS_PROXY as it loads, and throws on a socks5://
+  // one: hidden too (the context needs no network), so checkProxyVariables reports it instead.
   const env = process.env;
-  const eventPath = env['GITHUB_EVENT_PATH'];
-  delete env['GITHUB_EVENT_PATH'];
+  const hidden = ['GITHUB_EVENT_PATH', ...PROXY_VARIABLES].map(
+    (name) => [name, env[name]] as const,
+  );
+  hidden.forEach(([name]) => delete env[name]);
+  const eventPath = hidden[0]?.[1];
   try {
     const { context } = await import('@actions/github');
     // The payload serves only `repo`, which GITHUB_REPOSITORY answers first (the runner always
@@ -129,7 +111,9 @@ export async function readGitHubContext(): Promise<GitHubContext> {
     context.payload = env['GITHUB_REPOSITORY'] ? {} : readEventPayload(eventPath);
     return context;
   } finally {
-    if (eventPath !== undefined) env['GITHUB_EVENT_PATH'] = eventPath;
+    hidden.forEach(([name, value]) => {
+      if (value !== undefined) env[name] = value;
+    });
   }
 }
 

@@ -36,23 +36,70 @@ export interface HeaderReading {
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
 
-/** Reads one line as both readers do; all three are undefined for a line that is no header. */
-export function readHeaderLine(line: string): HeaderReading {
-  return { botocore: botocoreHeader(line), js: jsHeader(line), loose: looseName(line) };
+/** The clients whose reading of a shared file this step must agree with. */
+export type IniReader = 'botocore' | 'js' | 'go';
+
+const COMMON_SPACE =
+  '\\t\\n\\v\\f\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const READER_SPACE: Record<IniReader, string> = {
+  botocore: `${COMMON_SPACE}\\x1c-\\x1f\\x85`,
+  js: `${COMMON_SPACE}\\ufeff`,
+  go: `${COMMON_SPACE}\\x85`,
+};
+const edges = (set: string): RegExp => new RegExp(`^[${set}]+|[${set}]+$`, 'gu');
+const READER_EDGES = {
+  botocore: edges(READER_SPACE.botocore),
+  js: edges(READER_SPACE.js),
+  go: edges(READER_SPACE.go),
+};
+/** Every character any reader counts as white space, for the loose (human) reading. */
+const ANY_SPACE = `[${Object.values(READER_SPACE).join('')}]`;
+
+/**
+ * The line as one client sees it once it has stripped white space from both ends, which each
+ * does before it looks for `[...]`, each with its own idea of white space:
+ * - botocore: configparser's `line.strip()`, Python's str.strip() (str.isspace(): also
+ *   \x1c-\x1f and \x85; https://docs.python.org/3/library/stdtypes.html#str.isspace);
+ * - the JS SDK v3: parseIni's `String.prototype.trim()` (WhiteSpace and LineTerminator: also
+ *   U+FEFF, but neither \x1c-\x1f nor \x85; https://tc39.es/ecma262/#sec-string.prototype.trim);
+ * - the Go SDK v2: internal/ini's `strings.TrimSpace` (unicode.IsSpace: also \x85, but neither
+ *   \x1c-\x1f nor U+FEFF; https://pkg.go.dev/unicode#IsSpace); its older lexer skips the same set.
+ * All three strip \t \n \v \f \r, space, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F and U+3000 (profile-files.test.ts checks the table against python3 and node).
+ */
+export function stripAsReader(line: string, reader: IniReader): string {
+  return line.replace(READER_EDGES[reader], '');
 }
 
-function botocoreHeader(line: string): string | undefined {
-  const stripped = line.trim();
+/** Reads one line as both readers do; all three are undefined for a line that is no header. */
+export function readHeaderLine(line: string): HeaderReading {
+  const stripped = {
+    botocore: stripAsReader(line, 'botocore'),
+    js: stripAsReader(line, 'js'),
+    go: stripAsReader(line, 'go'),
+  };
+  // A line the clients strip differently is a header to some and text to others (a leading
+  // \x1c, \x85 or U+FEFF): no reading of it is trusted, only the loose one, so a header of the
+  // same name is refused as ambiguous rather than added a second time (issue 24).
+  const disputed = stripped.botocore !== stripped.js || stripped.js !== stripped.go;
+  const loose = looseName(line);
+  if (disputed && loose !== undefined) return { botocore: undefined, js: undefined, loose };
+  return { botocore: botocoreHeader(stripped.botocore), js: jsHeader(stripped.js), loose };
+}
+
+function botocoreHeader(stripped: string): string | undefined {
   if (stripped.startsWith('#') || stripped.startsWith(';')) return undefined;
   const header = /^\[(.+)\]/.exec(stripped)?.[1];
   if (header === undefined || !header.startsWith('profile')) return header;
+  // build_profile_map/_parse_section: any section starting with "profile" whose shlex.split has
+  // two words names the profile in its second word, whatever the first word is.
   const parts = shlexSplit(header);
-  if (parts?.length !== 2 || parts[0] !== 'profile') return header;
-  return parts[1] === 'default' ? 'default' : `profile ${parts[1]}`;
+  if (parts?.length !== 2) return header;
+  return parts[1] === 'default' && parts[0] === 'profile' ? 'default' : `profile ${parts[1]}`;
 }
 
-function jsHeader(line: string): string | undefined {
-  const trimmed = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
+function jsHeader(trimmedLine: string): string | undefined {
+  const trimmed = stripAsReader(trimmedLine.split(/(?:^|\s)[;#]/)[0] ?? '', 'js');
   if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2) return undefined;
   const inner = trimmed.slice(1, -1);
   const prefixed = JS_PREFIXED.exec(inner);
@@ -63,16 +110,19 @@ function jsHeader(line: string): string | undefined {
 }
 
 function looseName(line: string): string | undefined {
-  const text = line.trim();
+  const text = line.replace(new RegExp(`^${ANY_SPACE}+|${ANY_SPACE}+$`, 'gu'), '');
   const end = text.lastIndexOf(']');
   if (!text.startsWith('[') || end < 1) return undefined;
   return text
     .slice(1, end)
     .replace(/["']/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(new RegExp(`${ANY_SPACE}+`, 'gu'), ' ')
     .trim()
     .replace(/^profile /, '');
 }
+
+/** shlex's `whitespace`: only these split words (https://docs.python.org/3/library/shlex.html#shlex.shlex.whitespace). */
+const SHLEX_WHITESPACE = ' \t\r\n';
 
 /** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
 function shlexSplit(text: string): string[] | undefined {
@@ -89,7 +139,7 @@ function shlexSplit(text: string): string[] | undefined {
       else if (c === '\\' && ['"', '\\', '$', '`'].includes(text[i + 1] ?? ''))
         word = (word ?? '') + text[++i];
       else word = (word ?? '') + c;
-    } else if (/\s/.test(c)) {
+    } else if (SHLEX_WHITESPACE.includes(c)) {
       if (word !== undefined) words.push(word);
       word = undefined;
     } else if (c === '"' || c === "'") {
