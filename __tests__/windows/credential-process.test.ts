@@ -4,7 +4,8 @@
 import { jest } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { expectNoLeaks, oidcEnv, stsInputs, useStack } from '../e2e/harness/stack.js';
+import { expectNoLeaks, oidcEnv, stsInputs } from '../e2e/harness/stack.js';
+import { useWindowsStack } from './harness/windows-stack.js';
 import {
   credentialProcessLaunches,
   laterStepEnv,
@@ -23,7 +24,7 @@ import { launchOnWindows, toLinuxPath, type Hold } from './harness/wine-launch.j
 jest.setTimeout(4 * WINDOWS_STEP_TIMEOUT_MS);
 
 const ROLE = 'arn:aws:iam::111111111111:role/deploy';
-const stack = useStack();
+const stack = useWindowsStack();
 
 interface Cached {
   AccessKeyId: string;

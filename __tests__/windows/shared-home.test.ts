@@ -1,24 +1,27 @@
 // A shared Windows runner under the Windows node.exe (Wine): a profile file held open without
 // delete sharing while the post step deletes it, and concurrent steps writing one shared
-// USERPROFILE\.aws (harness/concurrent-steps.ts, the Linux e2e scenario, with a Wine runner).
+// USERPROFILE\.aws (harness/concurrent-steps.ts, the Linux e2e scenario, with a Wine runner),
+// released together from an STS barrier so that their writes collide.
 import { jest } from '@jest/globals';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runConcurrentSteps, sectionsOf } from '../e2e/harness/concurrent-steps.js';
-import { STORED_KEYS, oidcEnv, stsInputs, useStack } from '../e2e/harness/stack.js';
+import { STORED_KEYS, oidcEnv, stsInputs } from '../e2e/harness/stack.js';
+import { useWindowsStack } from './harness/windows-stack.js';
 import {
   createJob,
   runWindowsStep,
   runWindowsSteps,
   WINDOWS_STEP_TIMEOUT_MS,
 } from './harness/windows-runner.js';
+import { startStsBarrier } from './harness/sts-barrier.js';
 import { toLinuxPath } from './harness/wine-launch.js';
 
 // The concurrent scenario: one round of main steps, then every post step: two launches.
 jest.setTimeout(4 * WINDOWS_STEP_TIMEOUT_MS);
 
 const ROLE = 'arn:aws:iam::111111111111:role/deploy';
-const stack = useStack();
+const stack = useWindowsStack();
 
 test('post step: the credentials file is held open without delete sharing for 300 ms: removed once free, no warning', async () => {
   const job = createJob({ prefix: 'e2e-win-' });
@@ -66,11 +69,16 @@ test('5 concurrent steps in one USERPROFILE "Jane & Co": no profile lost, each p
   writeFileSync(join(awsDirectory, 'config'), USER_CONFIG);
   writeFileSync(join(awsDirectory, 'credentials'), USER_CREDENTIALS);
   const name = (index: number): string => `p${index}`;
+  // Every main step gets its session at the same moment, so all five write at once.
+  const barrier = await startStsBarrier(stack.proxy.url, 5);
   const outcome = await runConcurrentSteps({
     rounds: 1,
     concurrency: 5,
     inputs: (index) => ({
       ...stsInputs(stack),
+      'sts-endpoint': barrier.url,
+      // The first step waits at the barrier for the last one to start.
+      'attempt-timeout-s': '60',
       profiles: `${name(index)}: ${ROLE}`,
       'profile-files-location': 'home',
     }),
@@ -78,7 +86,7 @@ test('5 concurrent steps in one USERPROFILE "Jane & Co": no profile lost, each p
     awsDirectory,
     createJob: () => createJob({ prefix: 'e2e-win-' }),
     runStep: runWindowsStep,
-  });
+  }).finally(() => barrier.stop());
   const names = outcome.steps.map((s) => name(s.index));
   const headers = (text: string): string[] => sectionsOf(text).map((s) => s.header);
   const removedBy = (log: string): string[] => [

@@ -4,7 +4,8 @@
 import { jest } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectNoLeaks, oidcEnv, stsInputs, useStack } from '../e2e/harness/stack.js';
+import { expectNoLeaks, oidcEnv, stsInputs } from '../e2e/harness/stack.js';
+import { useWindowsStack } from './harness/windows-stack.js';
 import { jsSdkTask, laterStepEnv, profileSection, specFileOf } from './harness/windows-clients.js';
 import { createJob, runWindowsSteps, WINDOWS_STEP_TIMEOUT_MS } from './harness/windows-runner.js';
 import { launchOnWindows, toLinuxPath, toWindowsPath } from './harness/wine-launch.js';
@@ -14,7 +15,7 @@ jest.setTimeout(4 * WINDOWS_STEP_TIMEOUT_MS);
 
 const UPPER = 'arn:aws:iam::111111111111:role/deploy-upper';
 const LOWER = 'arn:aws:iam::222222222222:role/deploy-lower';
-const stack = useStack();
+const stack = useWindowsStack();
 
 test('USERPROFILE "Jane & Co Dev": profiles Deploy and deploy go to its .aws, each client gets its own role, post removes both', async () => {
   const job = createJob({ prefix: 'e2e-win-' });
