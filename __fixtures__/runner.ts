@@ -60,6 +60,7 @@ export function recordingRunner(
     },
     info: (message) => print('info', message),
     warning: (message) => print('warning', message),
+    error: (message) => print('error', message),
     debug: (message) => print('debug', message),
     async group(name, body) {
       print('group', name);

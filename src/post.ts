@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { runPost } from './post/plan-cleanup.js';
+import { runPost } from './post/run-post.js';
 import { createGitHubRunner } from './publish/runner.js';
 
 // Entry point of the post step: driven by the main step's saved state only.

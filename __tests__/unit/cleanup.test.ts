@@ -1,4 +1,10 @@
-import { type CleanupAction, planCleanup } from '../../src/post/plan-cleanup.js';
+import {
+  type CleanupAction,
+  holdsCredentials,
+  planCleanup,
+  planSectionRemoval,
+} from '../../src/post/plan-cleanup.js';
+import type { SectionMark } from '../../src/plan/plan-exports.js';
 import type { CleanupState } from '../../src/publish/cleanup-state.js';
 
 const TEMP = '/home/runner/work/_temp';
@@ -133,7 +139,7 @@ describe('planCleanup: variables', () => {
       expected: [
         { kind: 'set-variable', name: 'AWS_REGION', value: '' },
         { kind: 'set-variable', name: 'AWS_CONFIG_FILE', value: '' },
-        { kind: 'delete-file', file: `${DIR}/config` },
+        { kind: 'delete-file', file: `${DIR}/config`, holdsCredentials: false },
         { kind: 'remove-directory', directory: DIR },
       ],
     },
@@ -173,7 +179,9 @@ describe('planCleanup: sections in the user files', () => {
       state({ userFileSections: [{ file, headers, created: false }] }),
       TEMP,
     );
-    expect(actions.some((a) => a.kind === 'remove-sections' && a.file === file)).toBe(edits);
+    expect(
+      actions.some((a) => a.kind === 'remove-sections' && a.files.some((f) => f.file === file)),
+    ).toBe(edits);
     expect(skipped(actions).some((r) => r.includes(file))).toBe(!edits);
   });
 });
@@ -199,4 +207,110 @@ test('a ~/.aws main created is removed after its sections, only if it is an .aws
         (a) => a.kind === 'remove-empty-user-directory',
       ),
     ).toBe(false);
+});
+
+test('both ~/.aws files are one removal, under one lock: the config section may be proved by the credentials file', () => {
+  const config = { file: '/home/runner/.aws/config', headers: ['profile dev'], created: false };
+  const credentials = { file: '/home/runner/.aws/credentials', headers: ['dev'], created: true };
+  expect(planCleanup(state({ userFileSections: [config, credentials] }), TEMP)).toEqual([
+    { kind: 'remove-sections', directory: '/home/runner/.aws', files: [config, credentials] },
+  ]);
+});
+
+test.each([
+  ['/t/aws-deploy-role-1/credentials', true],
+  ['/t/aws-deploy-role-1/cache-dev.json', true],
+  ['/t/aws-deploy-role-1/config', false],
+  ['/t/aws-deploy-role-1/refresh-dev.json', false],
+])('a failed delete of %s leaves credentials: %s', (file, holds) => {
+  expect(holdsCredentials(file)).toBe(holds);
+});
+
+describe('planSectionRemoval: a section goes only while it holds what this step wrote', () => {
+  const CONFIG = '/home/runner/.aws/config';
+  const CREDENTIALS = '/home/runner/.aws/credentials';
+  const byKey = (keyId: string): SectionMark => ({
+    file: CREDENTIALS,
+    header: 'dev',
+    entry: 'aws_access_key_id',
+    value: keyId,
+  });
+  const byProcess: SectionMark = {
+    file: CONFIG,
+    header: 'profile dev',
+    entry: 'credential_process',
+    value: '"/usr/bin/node" "/t/aws-deploy-role-1/run.js" "/t/aws-deploy-role-1/refresh-dev.json"',
+  };
+  const sections = (mark: SectionMark | undefined) => [
+    {
+      file: CONFIG,
+      headers: ['profile dev'],
+      created: false,
+      marks: mark ? { 'profile dev': mark } : {},
+    },
+    { file: CREDENTIALS, headers: ['dev'], created: true, marks: mark ? { dev: mark } : {} },
+  ];
+  const texts = (config: string, credentials: string) =>
+    new Map([
+      [CONFIG, config],
+      [CREDENTIALS, credentials],
+    ]);
+  const mine = '[mine]\naws_access_key_id = AKIAUSER\n';
+  test.each<{
+    name: string;
+    mark: SectionMark | undefined;
+    config: string;
+    credentials: string;
+    removed: boolean;
+  }>([
+    {
+      name: 'keys: the section still holds this step’s key ID',
+      mark: byKey('ASIAMINE'),
+      config: '[profile dev]\nregion = us-east-1\n',
+      credentials: `${mine}\n[dev]\naws_access_key_id = ASIAMINE\naws_secret_access_key = s\n`,
+      removed: true,
+    },
+    {
+      name: 'keys: another step replaced the profile (another key ID)',
+      mark: byKey('ASIAMINE'),
+      config: '[profile dev]\nregion = us-east-1\n',
+      credentials: `[dev]\naws_access_key_id = ASIATHEIRS\naws_secret_access_key = s\n`,
+      removed: false,
+    },
+    {
+      name: 'keys: the section is gone from the credentials file',
+      mark: byKey('ASIAMINE'),
+      config: '[profile dev]\nregion = us-east-1\n',
+      credentials: mine,
+      removed: false,
+    },
+    {
+      name: 'refresh: the config section still runs this step’s helper',
+      mark: byProcess,
+      config: `[profile dev]\nregion = us-east-1\ncredential_process = ${byProcess.value}\n`,
+      credentials: '[dev]\n',
+      removed: true,
+    },
+    {
+      name: 'refresh: another step’s helper (its own spec file)',
+      mark: byProcess,
+      config: `[profile dev]\ncredential_process = ${byProcess.value.replace('role-1', 'role-2')}\n`,
+      credentials: '[dev]\n',
+      removed: false,
+    },
+    {
+      name: 'no mark recorded: never by header name alone',
+      mark: undefined,
+      config: '[profile dev]\nregion = us-east-1\n',
+      credentials: '[dev]\naws_access_key_id = ASIAMINE\n',
+      removed: false,
+    },
+  ])('$name', ({ mark, config, credentials, removed }) => {
+    const plan = planSectionRemoval(sections(mark), texts(config, credentials));
+    expect(plan.map((p) => [p.file, p.remove])).toEqual([
+      [CONFIG, removed ? ['profile dev'] : []],
+      [CREDENTIALS, removed ? ['dev'] : []],
+    ]);
+    expect(plan.every((p) => p.keep.length === (removed ? 0 : 1))).toBe(true);
+  });
 });

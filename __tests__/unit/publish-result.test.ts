@@ -139,8 +139,25 @@ test('a publish that stops half-way exports nothing, and the saved state covers 
   ).rejects.toThrow(/not a regular file/);
   expect(runner.exported).toEqual({});
   expect(runner.outputs).toEqual({});
+  // Both sections are removed by the post step only while the credentials file holds this key ID.
+  const mark = {
+    file: path.join(root, 'home', '.aws', 'credentials'),
+    header: 'prod',
+    entry: 'aws_access_key_id',
+    value: 'ASIAKEY0',
+  };
   expect(decodeCleanupState((k) => runner.state[k] ?? '').userFileSections).toEqual([
-    { file: path.join(root, 'home', '.aws', 'config'), headers: ['profile prod'], created: false },
-    { file: path.join(root, 'home', '.aws', 'credentials'), headers: ['prod'], created: true },
+    {
+      file: path.join(root, 'home', '.aws', 'config'),
+      headers: ['profile prod'],
+      created: false,
+      marks: { 'profile prod': mark },
+    },
+    {
+      file: path.join(root, 'home', '.aws', 'credentials'),
+      headers: ['prod'],
+      created: true,
+      marks: { prod: mark },
+    },
   ]);
 });

@@ -38,7 +38,20 @@ describe('encode/decode round trip', () => {
         writtenFiles: [],
         createdDirectory: undefined,
         userFileSections: [
-          { file: '/home/runner/.aws/config', headers: ['profile dev'], created: true },
+          {
+            file: '/home/runner/.aws/config',
+            headers: ['profile dev'],
+            created: true,
+            // The key ID that proves the section is still this step's (post/plan-cleanup.ts).
+            marks: {
+              'profile dev': {
+                file: '/home/runner/.aws/credentials',
+                header: 'dev',
+                entry: 'aws_access_key_id',
+                value: 'ASIAEXAMPLE',
+              },
+            },
+          },
         ],
         createdUserDirectory: '/home/runner/.aws',
       },

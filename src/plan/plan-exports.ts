@@ -19,6 +19,19 @@ export interface UserFileSections {
   readonly headers: readonly string[];
   /** The file did not exist before: the post step deletes it once it is empty again. */
   readonly created: boolean;
+  /**
+   * By header: what proves the section is still this step's (publish adds them, once the
+   * credentials are known). The post step removes a section only while its mark holds.
+   */
+  readonly marks?: Readonly<Record<string, SectionMark>>;
+}
+
+/** An entry only this step wrote (its access key ID, its credential_process line), and where. */
+export interface SectionMark {
+  readonly file: string;
+  readonly header: string;
+  readonly entry: string;
+  readonly value: string;
 }
 
 /** What the post step undoes, saved by main before its first write. */

@@ -1,22 +1,24 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { PRIVATE_PREFIX, removeFromUserFile } from '../publish/profile-store.js';
-import { REFRESH_TEMP_FILE } from '../publish/refresh-spec.js';
-import type { Runner } from '../publish/runner.js';
-import { refuseLinkedDirectory } from '../publish/user-directory.js';
-import { type CleanupState, decodeCleanupState } from '../publish/cleanup-state.js';
+import { PRIVATE_PREFIX } from '../publish/profile-store.js';
+import { holdsMark } from '../publish/profile-writer.js';
+import type { CleanupState, UserFileSections } from '../publish/cleanup-state.js';
 
 /** One thing the post step does, or a reason it skips something. */
 export type CleanupAction =
   | { readonly kind: 'set-variable'; readonly name: string; readonly value: string }
-  | { readonly kind: 'delete-file'; readonly file: string }
+  | {
+      readonly kind: 'delete-file';
+      readonly file: string;
+      /** A credentials file or cache: if it cannot be deleted, that is an error, not a warning. */
+      readonly holdsCredentials: boolean;
+    }
   | { readonly kind: 'remove-directory'; readonly directory: string }
   | { readonly kind: 'remove-empty-user-directory'; readonly directory: string }
   | {
       readonly kind: 'remove-sections';
-      readonly file: string;
-      readonly headers: readonly string[];
-      readonly created: boolean;
+      /** The directory of the files: its lock covers reading, deciding and writing them all. */
+      readonly directory: string;
+      readonly files: readonly UserFileSections[];
     }
   | { readonly kind: 'skip'; readonly reason: string };
 
@@ -36,7 +38,8 @@ export function planCleanup(state: CleanupState, runnerTemp: string): CleanupAct
     isInside(directory, runnerTemp) &&
     path.basename(directory).startsWith(PRIVATE_PREFIX);
   for (const file of state.writtenFiles) {
-    if (isOurs && isInside(file, directory)) actions.push({ kind: 'delete-file', file });
+    if (isOurs && isInside(file, directory))
+      actions.push({ kind: 'delete-file', file, holdsCredentials: holdsCredentials(file) });
     else
       actions.push({
         kind: 'skip',
@@ -49,13 +52,20 @@ export function planCleanup(state: CleanupState, runnerTemp: string): CleanupAct
       kind: 'skip',
       reason: `not removing ${directory}: it is not under RUNNER_TEMP`,
     });
-  for (const { file, headers, created } of state.userFileSections) {
+  const byDirectory = new Map<string, UserFileSections[]>();
+  for (const sections of state.userFileSections) {
+    const { file, headers } = sections;
     // Only AWS profile files: state names them, and nothing else may be edited through it.
     if (['config', 'credentials'].includes(path.basename(file)) && headers.length > 0)
-      actions.push({ kind: 'remove-sections', file, headers, created });
+      byDirectory.set(path.dirname(file), [
+        ...(byDirectory.get(path.dirname(file)) ?? []),
+        sections,
+      ]);
     else
       actions.push({ kind: 'skip', reason: `not editing ${file}: it is not an AWS profile file` });
   }
+  for (const [directory, files] of byDirectory)
+    actions.push({ kind: 'remove-sections', directory, files });
   const userDirectory = state.createdUserDirectory;
   // Only an absolute, normalized path to a directory named .aws, and only when empty: whatever
   // else came to live there stays.
@@ -76,80 +86,52 @@ export function planCleanup(state: CleanupState, runnerTemp: string): CleanupAct
   return actions;
 }
 
+/**
+ * Whether a file the step wrote holds credentials: the credentials file and the refresh helper's
+ * caches do; the config file (region, credential_process) and the refresh specs (role ARNs) do not.
+ */
+export function holdsCredentials(file: string): boolean {
+  const name = path.basename(file);
+  return name === 'credentials' || name.startsWith('cache-');
+}
+
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(path.resolve(parent), path.resolve(child));
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-/** Runs the post step. Problems become warnings: cleanup never fails a job that succeeded. */
-export async function runPost(runner: Runner, runnerTemp: string): Promise<void> {
-  const actions = planCleanup(decodeCleanupState(runner.getState), runnerTemp);
-  for (const action of actions) {
-    try {
-      await applyAction(action, runner);
-    } catch (error) {
-      runner.warning(
-        `Cleanup: ${describe(action)} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-}
-
-async function applyAction(action: CleanupAction, runner: Runner): Promise<void> {
-  switch (action.kind) {
-    case 'set-variable':
-      runner.exportVariable(action.name, action.value);
-      return;
-    case 'delete-file':
-      await fs.rm(action.file, { force: true });
-      runner.info(`Removed ${action.file}`);
-      return;
-    case 'remove-directory':
-      await removeHelperTempFiles(action.directory, runner);
-      // rmdir, not rm -r: only an empty directory goes, so nothing we did not write is lost.
-      await fs.rmdir(action.directory).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-      return;
-    case 'remove-empty-user-directory':
-      await refuseLinkedDirectory(action.directory, 'remove');
-      await fs.rmdir(action.directory).then(
-        () => runner.info(`Removed ${action.directory} (this action created it)`),
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')
-            runner.info(`Kept ${action.directory}: it is not empty`);
-          else if (error.code !== 'ENOENT') throw error;
-        },
-      );
-      return;
-    case 'remove-sections':
-      // Checked now, not trusted from main: the directory may have been swapped for a link since.
-      await refuseLinkedDirectory(path.dirname(action.file), 'edit profiles in');
-      await removeFromUserFile(action.file, action.headers, action.created);
-      runner.info(`Removed ${action.headers.map((h) => `[${h}]`).join(', ')} from ${action.file}`);
-      return;
-    case 'skip':
-      runner.info(`Cleanup: ${action.reason}`);
-  }
+/** What the post step does to one user file: the sections it removes, and those it keeps. */
+export interface SectionRemoval {
+  readonly file: string;
+  readonly created: boolean;
+  readonly remove: readonly string[];
+  readonly keep: readonly { readonly header: string; readonly reason: string }[];
 }
 
 /**
- * Removes what a refresh helper killed mid-write left (`cache-<profile>.json.<pid>.tmp`, a
- * secret): its name is not known in advance, only its pattern, and only in our own directory.
+ * Decides, from the files' text as they are now (read under the lock), which of this step's
+ * sections to remove: only those whose mark (its access key ID, its credential_process line)
+ * still holds, never by header alone. A section another step or the user has since replaced,
+ * or one with no mark recorded, stays.
  */
-async function removeHelperTempFiles(directory: string, runner: Runner): Promise<void> {
-  const names = await fs.readdir(directory).catch(() => [] as string[]);
-  for (const name of names.filter((n) => REFRESH_TEMP_FILE.test(n))) {
-    const file = path.join(directory, name);
-    await fs.rm(file, { force: true });
-    runner.info(`Removed ${file}`);
-  }
-}
-
-function describe(action: CleanupAction): string {
-  return action.kind === 'set-variable'
-    ? `resetting ${action.name}`
-    : action.kind === 'delete-file' || action.kind === 'remove-sections'
-      ? `${action.kind === 'delete-file' ? 'deleting' : 'editing'} ${action.file}`
-      : action.kind;
+export function planSectionRemoval(
+  files: readonly UserFileSections[],
+  texts: ReadonlyMap<string, string>,
+): SectionRemoval[] {
+  return files.map(({ file, headers, created, marks }) => {
+    const remove: string[] = [];
+    const keep: { header: string; reason: string }[] = [];
+    for (const header of headers) {
+      const mark = marks?.[header];
+      if (mark === undefined)
+        keep.push({ header, reason: 'no record of what this step wrote in it' });
+      else if (holdsMark(texts.get(mark.file) ?? '', mark)) remove.push(header);
+      else
+        keep.push({
+          header,
+          reason: `[${mark.header}] in ${mark.file} no longer holds this step's ${mark.entry} (another step or the user replaced it)`,
+        });
+    }
+    return { file, created, remove, keep };
+  });
 }

@@ -1,6 +1,6 @@
-import type { CleanupState, UserFileSections } from '../plan/plan-exports.js';
+import type { CleanupState, SectionMark, UserFileSections } from '../plan/plan-exports.js';
 
-export type { CleanupState, UserFileSections } from '../plan/plan-exports.js';
+export type { CleanupState, SectionMark, UserFileSections } from '../plan/plan-exports.js';
 
 /**
  * What the main step tells the post step, in typed keys. The post step acts on this record
@@ -66,12 +66,31 @@ function decodeUserFileSections(text: string): UserFileSections[] {
     if (!Array.isArray(value)) return [];
     return value.flatMap((entry: unknown) => {
       if (typeof entry !== 'object' || entry === null) return [];
-      const { file, headers, created } = entry as Record<string, unknown>;
+      const { file, headers, created, marks } = entry as Record<string, unknown>;
       if (typeof file !== 'string' || !Array.isArray(headers)) return [];
       const names = headers.filter((h): h is string => typeof h === 'string');
-      return [{ file, headers: names, created: created === true }];
+      const decoded = { file, headers: names, created: created === true };
+      return [marks === undefined ? decoded : { ...decoded, marks: decodeMarks(marks) }];
     });
   } catch {
     return [];
   }
+}
+
+/** Marks by header; a malformed one is dropped, and its section is then kept (never removed). */
+function decodeMarks(value: unknown): Record<string, SectionMark> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const marks: Record<string, SectionMark> = {};
+  for (const [header, mark] of Object.entries(value)) {
+    if (typeof mark !== 'object' || mark === null) continue;
+    const { file, header: markHeader, entry, value: text } = mark as Record<string, unknown>;
+    if (
+      typeof file === 'string' &&
+      typeof markHeader === 'string' &&
+      typeof entry === 'string' &&
+      typeof text === 'string'
+    )
+      marks[header] = { file, header: markHeader, entry, value: text };
+  }
+  return marks;
 }

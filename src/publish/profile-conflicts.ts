@@ -1,10 +1,16 @@
+import * as path from 'node:path';
 import type { Env } from '../model/env.js';
 import { InputError } from '../model/errors.js';
 import { INPUT } from '../config/input-names.js';
 import type { Plan } from '../plan/plan-run.js';
 import { configHeader } from './profile-files.js';
 import { existingSections, homeDirectory } from './profile-store.js';
-import { currentSharedFiles, homeSharedFiles } from '../plan/profile-locations.js';
+import {
+  currentSharedFiles,
+  homeSharedFiles,
+  type SharedFiles,
+} from '../plan/profile-locations.js';
+import { lockProfileDirectory, type ProfileLock } from './profile-lock.js';
 import type { RunContext } from '../model/run-context.js';
 
 /** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
@@ -19,23 +25,43 @@ export const CREDENTIAL_VARIABLES = [
  * Refuses, before any request, to replace a profile section that already exists in the files
  * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile;
  * and, even with it, to write into a file that spells one of the profiles ambiguously
- * (profile-headers.ts).
+ * (profile-headers.ts). In ~/.aws the files are read under the shared lock (profile-lock.ts),
+ * so no half-done edit by another step is seen; the writer checks again under the lock.
  */
-export async function checkProfilesAreNew(plan: Plan, ctx: RunContext, env: Env): Promise<void> {
+export async function checkProfilesAreNew(
+  plan: Plan,
+  ctx: RunContext,
+  env: Env,
+  lock: ProfileLock = lockProfileDirectory,
+): Promise<void> {
   const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
   if (names.length === 0) return;
   const home = homeDirectory(env);
-  const files =
-    plan.output.profileFilesLocation === 'home'
-      ? homeSharedFiles(home)
-      : currentSharedFiles(ctx.ambient, home);
+  if (plan.output.profileFilesLocation === 'home') {
+    const files = homeSharedFiles(home);
+    await lock(path.dirname(files.config), () => refuseExistingProfiles(files, names));
+    return;
+  }
+  await refuseExistingProfiles(
+    currentSharedFiles(ctx.ambient, home),
+    names,
+    plan.output.overwriteAwsProfile,
+  );
+}
+
+/** Throws the overwrite-aws-profile input error when a file already has one of the profiles. */
+export async function refuseExistingProfiles(
+  files: SharedFiles,
+  names: readonly string[],
+  overwrite = false,
+): Promise<void> {
   const found = await existingSections([
     { file: files.config, headers: names.map(configHeader) },
     { file: files.credentials, headers: names },
   ]).catch((error: unknown) => {
     throw new InputError(INPUT.profiles, error instanceof Error ? error.message : String(error));
   });
-  if (found.length === 0 || plan.output.overwriteAwsProfile) return;
+  if (found.length === 0 || overwrite) return;
   const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
   throw new InputError(
     INPUT.overwriteAwsProfile,

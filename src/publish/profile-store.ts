@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { refuseLinkedDirectory } from './user-directory.js';
 import { awsHomeDirectory } from '../model/aws-home.js';
 import { type RenamePort, renameReplacing } from './rename-replacing.js';
+import { removeRetrying } from './transient-file-errors.js';
 import {
   configHeader,
   existingHeaders,
@@ -52,7 +53,8 @@ export async function writeSecretFile(file: string, text: string): Promise<void>
   }
 }
 
-async function readIfRegularFile(file: string): Promise<string> {
+/** A regular file's text; '' when it is missing, a link or anything else. */
+export async function readIfRegularFile(file: string): Promise<string> {
   try {
     const stat = await fs.lstat(file);
     if (!stat.isFile()) return '';
@@ -140,7 +142,7 @@ export async function removeFromUserFile(
   const stat = await fs.lstat(file).catch(() => undefined);
   if (stat === undefined || !stat.isFile()) return;
   const text = removeSections(await fs.readFile(file, 'utf8'), headers, file);
-  if (text.trim() === '' && created) await fs.rm(file, { force: true });
+  if (text.trim() === '' && created) await removeRetrying(file);
   else await replaceUserFile(file, text);
 }
 
@@ -163,6 +165,6 @@ export async function replaceSecretFile(
     await writeSecretFile(temp, text);
     await renameReplacing(temp, file, port);
   } finally {
-    await fs.rm(temp, { force: true });
+    await removeRetrying(temp);
   }
 }

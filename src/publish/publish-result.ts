@@ -3,13 +3,24 @@ import type { Env } from '../model/env.js';
 import type { RunResult } from '../execute.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Plan } from '../plan/plan-run.js';
-import { type ExportPlan, planExports } from '../plan/plan-exports.js';
+import {
+  type ExportPlan,
+  type ProfileFilesPlan,
+  type SectionMark,
+  planExports,
+} from '../plan/plan-exports.js';
+import { configHeader } from '../plan/profile-locations.js';
 import { homeSharedFiles } from '../plan/profile-locations.js';
 import { homeDirectory, pathExists, privateDirectoryName } from './profile-store.js';
 import type { Runner } from './runner.js';
 import { type CleanupState, encodeCleanupState } from './cleanup-state.js';
 import { setOutputs } from './outputs.js';
-import { writePlannedProfiles } from './profile-writer.js';
+import {
+  type PlannedProfile,
+  plannedProfiles,
+  profileMark,
+  writePlannedProfiles,
+} from './profile-writer.js';
 import { helperCommand } from './helper-command.js';
 import { platformWarnings } from './platform-warnings.js';
 
@@ -49,12 +60,15 @@ export async function publishResult(
 ): Promise<CleanupState> {
   const home = homeDirectory(deps.env);
   const exports = await exportPlanFor(plan, deps.ctx, home);
-  saveState(deps.runner, exports.cleanup);
+  const files = exports.profileFiles;
+  const profiles = files === undefined ? [] : plannedProfiles(files, result, plan, helperCommand);
+  const cleanup =
+    files === undefined ? exports.cleanup : withMarks(exports.cleanup, files, profiles);
+  saveState(deps.runner, cleanup);
   [...exports.warnings, ...platformWarnings(process.platform, deps.env, home, exports)].forEach(
     (w) => deps.runner.warning(w),
   );
-  if (exports.profileFiles !== undefined)
-    await writePlannedProfiles(exports.profileFiles, result, plan, helperCommand);
+  if (files !== undefined) await writePlannedProfiles(files, profiles);
   const envSession = result.sessions.find((s) => s.session.exportToEnv);
   for (const { name, value } of exports.variables) {
     if (value.kind === 'text') deps.runner.exportVariable(name, value.text);
@@ -62,10 +76,39 @@ export async function publishResult(
   }
   const outputSession = result.sessions.find((s) => s.session.name === exports.outputSession);
   if (outputSession !== undefined) setOutputs(exports.outputs, outputSession, deps.runner);
-  return exports.cleanup;
+  return cleanup;
 }
 
 function saveState(runner: Runner, state: CleanupState): void {
   for (const [key, value] of Object.entries(encodeCleanupState(state)))
     runner.saveState(key, value);
+}
+
+/** The cleanup state with each ~/.aws section's mark: what the post step checks before removing. */
+function withMarks(
+  cleanup: CleanupState,
+  files: ProfileFilesPlan,
+  profiles: readonly PlannedProfile[],
+): CleanupState {
+  const marks: Record<string, SectionMark> = {};
+  for (const profile of profiles) {
+    const mark = profileMark(files, profile);
+    marks[`config:${configHeader(profile.name)}`] = mark;
+    marks[`credentials:${profile.name}`] = mark;
+  }
+  return {
+    ...cleanup,
+    userFileSections: cleanup.userFileSections.map((sections) => {
+      const kind = sections.file === files.configFile ? 'config' : 'credentials';
+      return {
+        ...sections,
+        marks: Object.fromEntries(
+          sections.headers.flatMap((h) => {
+            const mark = marks[`${kind}:${h}`];
+            return mark === undefined ? [] : [[h, mark]];
+          }),
+        ),
+      };
+    }),
+  };
 }

@@ -1,5 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  TRANSIENT_RETRY_DELAYS_MS,
+  isTransientFileError,
+  retryTransient,
+} from './transient-file-errors.js';
 
 /** What renameReplacing needs from the machine: a test gives a fake file system and clock. */
 export interface RenamePort {
@@ -14,27 +19,14 @@ const nodeRenamePort: RenamePort = {
   sleep: (ms) => sleep(ms),
 };
 
-/**
- * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
- * AWS client that has the file open for a moment, short enough for a credential_process call.
- */
-export const RENAME_RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800];
+/** Waits between rename attempts on Windows: the rule deletes share (transient-file-errors.ts). */
+export const RENAME_RETRY_DELAYS_MS = TRANSIENT_RETRY_DELAYS_MS;
+
+/** Whether a failed rename may succeed if tried again (transient-file-errors.ts). */
+export const isTransientRenameError = isTransientFileError;
 
 /**
- * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
- * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
- * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
- * open. graceful-fs retries the same three codes on win32 for the same reason
- * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
- * rename replaces an open file, so these codes there mean a real permission problem.
- */
-export function isTransientRenameError(platform: NodeJS.Platform, error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
-}
-
-/**
- * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
+ * Renames `from` over `to`, retrying a transient Windows failure (isTransientFileError) a
  * bounded number of times with growing waits; any other error, or the last one, is thrown.
  */
 export async function renameReplacing(
@@ -42,13 +34,5 @@ export async function renameReplacing(
   to: string,
   port: RenamePort = nodeRenamePort,
 ): Promise<void> {
-  for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
-    try {
-      await port.rename(from, to);
-      return;
-    } catch (error) {
-      if (delay === undefined || !isTransientRenameError(port.platform, error)) throw error;
-      await port.sleep(delay);
-    }
-  }
+  await retryTransient(() => port.rename(from, to), port);
 }

@@ -15,6 +15,8 @@ export interface Runner {
   appendSummary(markdown: string): Promise<void>;
   info(message: string): void;
   warning(message: string): void;
+  /** An error annotation that does not fail the step (setFailed does). */
+  error(message: string): void;
   debug(message: string): void;
   group<T>(name: string, body: () => Promise<T>): Promise<T>;
   setFailed(message: string): void;
@@ -79,6 +81,7 @@ export function createGitHubRunner(): Runner {
     // (%, CR and LF become %25, %0D and %0A: @actions/core lib/command.js escapeData).
     info: (message) => core.info(neutraliseCommands(message)),
     warning: (message) => core.warning(message),
+    error: (message) => core.error(message),
     debug: (message) => core.debug(message),
     group: (name, body) => core.group(name, body),
     setFailed: (message) => core.setFailed(message),
