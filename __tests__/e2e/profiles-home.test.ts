@@ -258,8 +258,9 @@ test('home: a ~/.aws swapped for a symbolic link between main and post is not fo
 
   const post = await runStep({ entry: 'post', job });
   expect(post.exitCode).toBe(0);
+  // The step's credentials stay behind the link: an error annotation, and the job still passes.
   expect(post.log).toMatch(
-    /::warning::.*refusing to edit profiles in .*\.aws: it is a symbolic link/,
+    /::error::.*credentials still holds credentials this step wrote \(refusing to edit profiles in .*\.aws: it is a symbolic link/,
   );
   expect(readFileSync(join(elsewhere, 'config'), 'utf8')).toBe(before);
   expect(existsSync(join(elsewhere, 'credentials'))).toBe(true);

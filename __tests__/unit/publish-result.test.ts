@@ -12,6 +12,7 @@ import type { RunResult } from '../../src/execute.js';
 import type { Plan } from '../../src/plan/plan-run.js';
 import { decodeCleanupState } from '../../src/publish/cleanup-state.js';
 import { publishResult } from '../../src/publish/publish-result.js';
+import { runPost } from '../../src/post/run-post.js';
 
 const EXPIRATION = new Date('2026-11-30T13:00:00Z');
 const roots: string[] = [];
@@ -161,3 +162,53 @@ test('a publish that stops half-way exports nothing, and the saved state covers 
     },
   ]);
 });
+
+test.each([
+  ['keys', 'false'],
+  ['a refreshing profile', 'true'],
+])(
+  'home, %s: the post step removes the sections only while they hold what this step wrote',
+  async (_name, refresh) => {
+    const inputs = {
+      roleToAssume: ROLE.deploy,
+      awsProfile: 'dev',
+      outputEnvCredentials: 'false',
+      profileFilesLocation: 'home',
+      refreshCredentials: refresh,
+    };
+    const post = async (saved: Record<string, string>, runnerTemp: string) => {
+      const runner = recordingRunner({ savedState: saved });
+      await runPost(runner, runnerTemp);
+      return runner;
+    };
+    const first = await publish(inputs);
+    expect(first.outcome).toBeUndefined();
+    const aws = path.join(first.root, 'home', '.aws');
+    // Another step (or the user) has since replaced the profile: its sections stay.
+    const replaced = await publish(inputs);
+    const theirs = {
+      config: await fs.readFile(path.join(replaced.root, 'home', '.aws', 'config'), 'utf8'),
+      credentials: await fs.readFile(
+        path.join(replaced.root, 'home', '.aws', 'credentials'),
+        'utf8',
+      ),
+    };
+    const other =
+      refresh === 'true'
+        ? theirs
+        : { ...theirs, credentials: theirs.credentials.replace('ASIAKEY0', 'ASIAOTHER') };
+    await fs.writeFile(path.join(aws, 'config'), other.config);
+    await fs.writeFile(path.join(aws, 'credentials'), other.credentials);
+    const kept = await post(first.runner.state, path.join(first.root, 'temp'));
+    expect(kept.printed()).toMatch(
+      /Kept \[profile dev\] in .*config: .* no longer holds this step's (aws_access_key_id|credential_process)/,
+    );
+    expect(await fs.readFile(path.join(aws, 'credentials'), 'utf8')).toBe(other.credentials);
+
+    // The step's own sections go, with the files and ~/.aws it created.
+    const own = await publish(inputs);
+    const ownAws = path.join(own.root, 'home', '.aws');
+    await post(own.runner.state, path.join(own.root, 'temp'));
+    expect(existsSync(ownAws)).toBe(false);
+  },
+);

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import lockfile, { type LockOptions } from 'proper-lockfile';
 
@@ -55,13 +56,13 @@ export class ProfileLockError extends Error {
  * `work` throws; a lock lost while held (the holder stalled past STALE_MS) fails the work.
  * `retries` is a parameter so that a test can wait briefly.
  */
-export function createProfileLock(
-  retries: LockOptions['retries'] = LOCK_RETRIES,
-): ProfileLock {
+export function createProfileLock(retries: LockOptions['retries'] = LOCK_RETRIES): ProfileLock {
   return async (directory, work) => {
     let compromised: Error | undefined;
     let release: () => Promise<void>;
     try {
+      // The lock's parent (HOME) may not exist yet; ~/.aws would be made with it anyway.
+      await fs.mkdir(path.dirname(lockPathFor(directory)), { recursive: true, mode: 0o700 });
       release = await lockfile.lock(directory, {
         // The directory need not exist yet (the step may create ~/.aws): no realpath.
         realpath: false,
