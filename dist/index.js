@@ -1,15 +1,2085 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+/***/ 6198:
+/***/ ((module) => {
 
-module.exports = __nccwpck_require__(218);
+
+
+module.exports = clone
+
+var getPrototypeOf = Object.getPrototypeOf || function (obj) {
+  return obj.__proto__
+}
+
+function clone (obj) {
+  if (obj === null || typeof obj !== 'object')
+    return obj
+
+  if (obj instanceof Object)
+    var copy = { __proto__: getPrototypeOf(obj) }
+  else
+    var copy = Object.create(null)
+
+  Object.getOwnPropertyNames(obj).forEach(function (key) {
+    Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key))
+  })
+
+  return copy
+}
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 3142:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896)
+var polyfills = __nccwpck_require__(783)
+var legacy = __nccwpck_require__(4884)
+var clone = __nccwpck_require__(6198)
+
+var util = __nccwpck_require__(9023)
+
+/* istanbul ignore next - node 0.x polyfill */
+var gracefulQueue
+var previousSymbol
+
+/* istanbul ignore else - node 0.x polyfill */
+if (typeof Symbol === 'function' && typeof Symbol.for === 'function') {
+  gracefulQueue = Symbol.for('graceful-fs.queue')
+  // This is used in testing by future versions
+  previousSymbol = Symbol.for('graceful-fs.previous')
+} else {
+  gracefulQueue = '___graceful-fs.queue'
+  previousSymbol = '___graceful-fs.previous'
+}
+
+function noop () {}
+
+function publishQueue(context, queue) {
+  Object.defineProperty(context, gracefulQueue, {
+    get: function() {
+      return queue
+    }
+  })
+}
+
+var debug = noop
+if (util.debuglog)
+  debug = util.debuglog('gfs4')
+else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ''))
+  debug = function() {
+    var m = util.format.apply(util, arguments)
+    m = 'GFS4: ' + m.split(/\n/).join('\nGFS4: ')
+    console.error(m)
+  }
+
+// Once time initialization
+if (!fs[gracefulQueue]) {
+  // This queue can be shared by multiple loaded instances
+  var queue = global[gracefulQueue] || []
+  publishQueue(fs, queue)
+
+  // Patch fs.close/closeSync to shared queue version, because we need
+  // to retry() whenever a close happens *anywhere* in the program.
+  // This is essential when multiple graceful-fs instances are
+  // in play at the same time.
+  fs.close = (function (fs$close) {
+    function close (fd, cb) {
+      return fs$close.call(fs, fd, function (err) {
+        // This function uses the graceful-fs shared queue
+        if (!err) {
+          resetQueue()
+        }
+
+        if (typeof cb === 'function')
+          cb.apply(this, arguments)
+      })
+    }
+
+    Object.defineProperty(close, previousSymbol, {
+      value: fs$close
+    })
+    return close
+  })(fs.close)
+
+  fs.closeSync = (function (fs$closeSync) {
+    function closeSync (fd) {
+      // This function uses the graceful-fs shared queue
+      fs$closeSync.apply(fs, arguments)
+      resetQueue()
+    }
+
+    Object.defineProperty(closeSync, previousSymbol, {
+      value: fs$closeSync
+    })
+    return closeSync
+  })(fs.closeSync)
+
+  if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || '')) {
+    process.on('exit', function() {
+      debug(fs[gracefulQueue])
+      __nccwpck_require__(2613).equal(fs[gracefulQueue].length, 0)
+    })
+  }
+}
+
+if (!global[gracefulQueue]) {
+  publishQueue(global, fs[gracefulQueue]);
+}
+
+module.exports = patch(clone(fs))
+if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
+    module.exports = patch(fs)
+    fs.__patched = true;
+}
+
+function patch (fs) {
+  // Everything that references the open() function needs to be in here
+  polyfills(fs)
+  fs.gracefulify = patch
+
+  fs.createReadStream = createReadStream
+  fs.createWriteStream = createWriteStream
+  var fs$readFile = fs.readFile
+  fs.readFile = readFile
+  function readFile (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$readFile(path, options, cb)
+
+    function go$readFile (path, options, cb, startTime) {
+      return fs$readFile(path, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$readFile, [path, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$writeFile = fs.writeFile
+  fs.writeFile = writeFile
+  function writeFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$writeFile(path, data, options, cb)
+
+    function go$writeFile (path, data, options, cb, startTime) {
+      return fs$writeFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$writeFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$appendFile = fs.appendFile
+  if (fs$appendFile)
+    fs.appendFile = appendFile
+  function appendFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$appendFile(path, data, options, cb)
+
+    function go$appendFile (path, data, options, cb, startTime) {
+      return fs$appendFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$appendFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$copyFile = fs.copyFile
+  if (fs$copyFile)
+    fs.copyFile = copyFile
+  function copyFile (src, dest, flags, cb) {
+    if (typeof flags === 'function') {
+      cb = flags
+      flags = 0
+    }
+    return go$copyFile(src, dest, flags, cb)
+
+    function go$copyFile (src, dest, flags, cb, startTime) {
+      return fs$copyFile(src, dest, flags, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$copyFile, [src, dest, flags, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$readdir = fs.readdir
+  fs.readdir = readdir
+  var noReaddirOptionVersions = /^v[0-5]\./
+  function readdir (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    var go$readdir = noReaddirOptionVersions.test(process.version)
+      ? function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+      : function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, options, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+
+    return go$readdir(path, options, cb)
+
+    function fs$readdirCallback (path, options, cb, startTime) {
+      return function (err, files) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([
+            go$readdir,
+            [path, options, cb],
+            err,
+            startTime || Date.now(),
+            Date.now()
+          ])
+        else {
+          if (files && files.sort)
+            files.sort()
+
+          if (typeof cb === 'function')
+            cb.call(this, err, files)
+        }
+      }
+    }
+  }
+
+  if (process.version.substr(0, 4) === 'v0.8') {
+    var legStreams = legacy(fs)
+    ReadStream = legStreams.ReadStream
+    WriteStream = legStreams.WriteStream
+  }
+
+  var fs$ReadStream = fs.ReadStream
+  if (fs$ReadStream) {
+    ReadStream.prototype = Object.create(fs$ReadStream.prototype)
+    ReadStream.prototype.open = ReadStream$open
+  }
+
+  var fs$WriteStream = fs.WriteStream
+  if (fs$WriteStream) {
+    WriteStream.prototype = Object.create(fs$WriteStream.prototype)
+    WriteStream.prototype.open = WriteStream$open
+  }
+
+  Object.defineProperty(fs, 'ReadStream', {
+    get: function () {
+      return ReadStream
+    },
+    set: function (val) {
+      ReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperty(fs, 'WriteStream', {
+    get: function () {
+      return WriteStream
+    },
+    set: function (val) {
+      WriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  // legacy names
+  var FileReadStream = ReadStream
+  Object.defineProperty(fs, 'FileReadStream', {
+    get: function () {
+      return FileReadStream
+    },
+    set: function (val) {
+      FileReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  var FileWriteStream = WriteStream
+  Object.defineProperty(fs, 'FileWriteStream', {
+    get: function () {
+      return FileWriteStream
+    },
+    set: function (val) {
+      FileWriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  function ReadStream (path, options) {
+    if (this instanceof ReadStream)
+      return fs$ReadStream.apply(this, arguments), this
+    else
+      return ReadStream.apply(Object.create(ReadStream.prototype), arguments)
+  }
+
+  function ReadStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        if (that.autoClose)
+          that.destroy()
+
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+        that.read()
+      }
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (this instanceof WriteStream)
+      return fs$WriteStream.apply(this, arguments), this
+    else
+      return WriteStream.apply(Object.create(WriteStream.prototype), arguments)
+  }
+
+  function WriteStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        that.destroy()
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+      }
+    })
+  }
+
+  function createReadStream (path, options) {
+    return new fs.ReadStream(path, options)
+  }
+
+  function createWriteStream (path, options) {
+    return new fs.WriteStream(path, options)
+  }
+
+  var fs$open = fs.open
+  fs.open = open
+  function open (path, flags, mode, cb) {
+    if (typeof mode === 'function')
+      cb = mode, mode = null
+
+    return go$open(path, flags, mode, cb)
+
+    function go$open (path, flags, mode, cb, startTime) {
+      return fs$open(path, flags, mode, function (err, fd) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$open, [path, flags, mode, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  return fs
+}
+
+function enqueue (elem) {
+  debug('ENQUEUE', elem[0].name, elem[1])
+  fs[gracefulQueue].push(elem)
+  retry()
+}
+
+// keep track of the timeout between retry() calls
+var retryTimer
+
+// reset the startTime and lastTime to now
+// this resets the start of the 60 second overall timeout as well as the
+// delay between attempts so that we'll retry these jobs sooner
+function resetQueue () {
+  var now = Date.now()
+  for (var i = 0; i < fs[gracefulQueue].length; ++i) {
+    // entries that are only a length of 2 are from an older version, don't
+    // bother modifying those since they'll be retried anyway.
+    if (fs[gracefulQueue][i].length > 2) {
+      fs[gracefulQueue][i][3] = now // startTime
+      fs[gracefulQueue][i][4] = now // lastTime
+    }
+  }
+  // call retry to make sure we're actively processing the queue
+  retry()
+}
+
+function retry () {
+  // clear the timer and remove it to help prevent unintended concurrency
+  clearTimeout(retryTimer)
+  retryTimer = undefined
+
+  if (fs[gracefulQueue].length === 0)
+    return
+
+  var elem = fs[gracefulQueue].shift()
+  var fn = elem[0]
+  var args = elem[1]
+  // these items may be unset if they were added by an older graceful-fs
+  var err = elem[2]
+  var startTime = elem[3]
+  var lastTime = elem[4]
+
+  // if we don't have a startTime we have no way of knowing if we've waited
+  // long enough, so go ahead and retry this item now
+  if (startTime === undefined) {
+    debug('RETRY', fn.name, args)
+    fn.apply(null, args)
+  } else if (Date.now() - startTime >= 60000) {
+    // it's been more than 60 seconds total, bail now
+    debug('TIMEOUT', fn.name, args)
+    var cb = args.pop()
+    if (typeof cb === 'function')
+      cb.call(null, err)
+  } else {
+    // the amount of time between the last attempt and right now
+    var sinceAttempt = Date.now() - lastTime
+    // the amount of time between when we first tried, and when we last tried
+    // rounded up to at least 1
+    var sinceStart = Math.max(lastTime - startTime, 1)
+    // backoff. wait longer than the total time we've been retrying, but only
+    // up to a maximum of 100ms
+    var desiredDelay = Math.min(sinceStart * 1.2, 100)
+    // it's been long enough since the last retry, do it again
+    if (sinceAttempt >= desiredDelay) {
+      debug('RETRY', fn.name, args)
+      fn.apply(null, args.concat([startTime]))
+    } else {
+      // if we can't do this job yet, push it to the end of the queue
+      // and let the next iteration check again
+      fs[gracefulQueue].push(elem)
+    }
+  }
+
+  // schedule our next run if one isn't already scheduled
+  if (retryTimer === undefined) {
+    retryTimer = setTimeout(retry, 0)
+  }
+}
+
+
+/***/ }),
+
+/***/ 4884:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var Stream = (__nccwpck_require__(2203).Stream)
+
+module.exports = legacy
+
+function legacy (fs) {
+  return {
+    ReadStream: ReadStream,
+    WriteStream: WriteStream
+  }
+
+  function ReadStream (path, options) {
+    if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+
+    Stream.call(this);
+
+    var self = this;
+
+    this.path = path;
+    this.fd = null;
+    this.readable = true;
+    this.paused = false;
+
+    this.flags = 'r';
+    this.mode = 438; /*=0666*/
+    this.bufferSize = 64 * 1024;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.encoding) this.setEncoding(this.encoding);
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.end === undefined) {
+        this.end = Infinity;
+      } else if ('number' !== typeof this.end) {
+        throw TypeError('end must be a Number');
+      }
+
+      if (this.start > this.end) {
+        throw new Error('start must be <= end');
+      }
+
+      this.pos = this.start;
+    }
+
+    if (this.fd !== null) {
+      process.nextTick(function() {
+        self._read();
+      });
+      return;
+    }
+
+    fs.open(this.path, this.flags, this.mode, function (err, fd) {
+      if (err) {
+        self.emit('error', err);
+        self.readable = false;
+        return;
+      }
+
+      self.fd = fd;
+      self.emit('open', fd);
+      self._read();
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+
+    Stream.call(this);
+
+    this.path = path;
+    this.fd = null;
+    this.writable = true;
+
+    this.flags = 'w';
+    this.encoding = 'binary';
+    this.mode = 438; /*=0666*/
+    this.bytesWritten = 0;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.start < 0) {
+        throw new Error('start must be >= zero');
+      }
+
+      this.pos = this.start;
+    }
+
+    this.busy = false;
+    this._queue = [];
+
+    if (this.fd === null) {
+      this._open = fs.open;
+      this._queue.push([this._open, this.path, this.flags, this.mode, undefined]);
+      this.flush();
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 783:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var constants = __nccwpck_require__(9140)
+
+var origCwd = process.cwd
+var cwd = null
+
+var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform
+
+process.cwd = function() {
+  if (!cwd)
+    cwd = origCwd.call(process)
+  return cwd
+}
+try {
+  process.cwd()
+} catch (er) {}
+
+// This check is needed until node.js 12 is required
+if (typeof process.chdir === 'function') {
+  var chdir = process.chdir
+  process.chdir = function (d) {
+    cwd = null
+    chdir.call(process, d)
+  }
+  if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir)
+}
+
+module.exports = patch
+
+function patch (fs) {
+  // (re-)implement some things that are known busted or missing.
+
+  // lchmod, broken prior to 0.6.2
+  // back-port the fix here.
+  if (constants.hasOwnProperty('O_SYMLINK') &&
+      process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+    patchLchmod(fs)
+  }
+
+  // lutimes implementation, or no-op
+  if (!fs.lutimes) {
+    patchLutimes(fs)
+  }
+
+  // https://github.com/isaacs/node-graceful-fs/issues/4
+  // Chown should not fail on einval or eperm if non-root.
+  // It should not fail on enosys ever, as this just indicates
+  // that a fs doesn't support the intended operation.
+
+  fs.chown = chownFix(fs.chown)
+  fs.fchown = chownFix(fs.fchown)
+  fs.lchown = chownFix(fs.lchown)
+
+  fs.chmod = chmodFix(fs.chmod)
+  fs.fchmod = chmodFix(fs.fchmod)
+  fs.lchmod = chmodFix(fs.lchmod)
+
+  fs.chownSync = chownFixSync(fs.chownSync)
+  fs.fchownSync = chownFixSync(fs.fchownSync)
+  fs.lchownSync = chownFixSync(fs.lchownSync)
+
+  fs.chmodSync = chmodFixSync(fs.chmodSync)
+  fs.fchmodSync = chmodFixSync(fs.fchmodSync)
+  fs.lchmodSync = chmodFixSync(fs.lchmodSync)
+
+  fs.stat = statFix(fs.stat)
+  fs.fstat = statFix(fs.fstat)
+  fs.lstat = statFix(fs.lstat)
+
+  fs.statSync = statFixSync(fs.statSync)
+  fs.fstatSync = statFixSync(fs.fstatSync)
+  fs.lstatSync = statFixSync(fs.lstatSync)
+
+  // if lchmod/lchown do not exist, then make them no-ops
+  if (fs.chmod && !fs.lchmod) {
+    fs.lchmod = function (path, mode, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchmodSync = function () {}
+  }
+  if (fs.chown && !fs.lchown) {
+    fs.lchown = function (path, uid, gid, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchownSync = function () {}
+  }
+
+  // on Windows, A/V software can lock the directory, causing this
+  // to fail with an EACCES or EPERM if the directory contains newly
+  // created files.  Try again on failure, for up to 60 seconds.
+
+  // Set the timeout this long because some Windows Anti-Virus, such as Parity
+  // bit9, may lock files for up to a minute, causing npm package install
+  // failures. Also, take care to yield the scheduler. Windows scheduling gives
+  // CPU to a busy looping process, which can cause the program causing the lock
+  // contention to be starved of CPU by node, so the contention doesn't resolve.
+  if (platform === "win32") {
+    fs.rename = typeof fs.rename !== 'function' ? fs.rename
+    : (function (fs$rename) {
+      function rename (from, to, cb) {
+        var start = Date.now()
+        var backoff = 0;
+        fs$rename(from, to, function CB (er) {
+          if (er
+              && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY")
+              && Date.now() - start < 60000) {
+            setTimeout(function() {
+              fs.stat(to, function (stater, st) {
+                if (stater && stater.code === "ENOENT")
+                  fs$rename(from, to, CB);
+                else
+                  cb(er)
+              })
+            }, backoff)
+            if (backoff < 100)
+              backoff += 10;
+            return;
+          }
+          if (cb) cb(er)
+        })
+      }
+      if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename)
+      return rename
+    })(fs.rename)
+  }
+
+  // if read() returns EAGAIN, then just try it again.
+  fs.read = typeof fs.read !== 'function' ? fs.read
+  : (function (fs$read) {
+    function read (fd, buffer, offset, length, position, callback_) {
+      var callback
+      if (callback_ && typeof callback_ === 'function') {
+        var eagCounter = 0
+        callback = function (er, _, __) {
+          if (er && er.code === 'EAGAIN' && eagCounter < 10) {
+            eagCounter ++
+            return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+          }
+          callback_.apply(this, arguments)
+        }
+      }
+      return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+    }
+
+    // This ensures `util.promisify` works as it does for native `fs.read`.
+    if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read)
+    return read
+  })(fs.read)
+
+  fs.readSync = typeof fs.readSync !== 'function' ? fs.readSync
+  : (function (fs$readSync) { return function (fd, buffer, offset, length, position) {
+    var eagCounter = 0
+    while (true) {
+      try {
+        return fs$readSync.call(fs, fd, buffer, offset, length, position)
+      } catch (er) {
+        if (er.code === 'EAGAIN' && eagCounter < 10) {
+          eagCounter ++
+          continue
+        }
+        throw er
+      }
+    }
+  }})(fs.readSync)
+
+  function patchLchmod (fs) {
+    fs.lchmod = function (path, mode, callback) {
+      fs.open( path
+             , constants.O_WRONLY | constants.O_SYMLINK
+             , mode
+             , function (err, fd) {
+        if (err) {
+          if (callback) callback(err)
+          return
+        }
+        // prefer to return the chmod error, if one occurs,
+        // but still try to close, and report closing errors if they occur.
+        fs.fchmod(fd, mode, function (err) {
+          fs.close(fd, function(err2) {
+            if (callback) callback(err || err2)
+          })
+        })
+      })
+    }
+
+    fs.lchmodSync = function (path, mode) {
+      var fd = fs.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode)
+
+      // prefer to return the chmod error, if one occurs,
+      // but still try to close, and report closing errors if they occur.
+      var threw = true
+      var ret
+      try {
+        ret = fs.fchmodSync(fd, mode)
+        threw = false
+      } finally {
+        if (threw) {
+          try {
+            fs.closeSync(fd)
+          } catch (er) {}
+        } else {
+          fs.closeSync(fd)
+        }
+      }
+      return ret
+    }
+  }
+
+  function patchLutimes (fs) {
+    if (constants.hasOwnProperty("O_SYMLINK") && fs.futimes) {
+      fs.lutimes = function (path, at, mt, cb) {
+        fs.open(path, constants.O_SYMLINK, function (er, fd) {
+          if (er) {
+            if (cb) cb(er)
+            return
+          }
+          fs.futimes(fd, at, mt, function (er) {
+            fs.close(fd, function (er2) {
+              if (cb) cb(er || er2)
+            })
+          })
+        })
+      }
+
+      fs.lutimesSync = function (path, at, mt) {
+        var fd = fs.openSync(path, constants.O_SYMLINK)
+        var ret
+        var threw = true
+        try {
+          ret = fs.futimesSync(fd, at, mt)
+          threw = false
+        } finally {
+          if (threw) {
+            try {
+              fs.closeSync(fd)
+            } catch (er) {}
+          } else {
+            fs.closeSync(fd)
+          }
+        }
+        return ret
+      }
+
+    } else if (fs.futimes) {
+      fs.lutimes = function (_a, _b, _c, cb) { if (cb) process.nextTick(cb) }
+      fs.lutimesSync = function () {}
+    }
+  }
+
+  function chmodFix (orig) {
+    if (!orig) return orig
+    return function (target, mode, cb) {
+      return orig.call(fs, target, mode, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chmodFixSync (orig) {
+    if (!orig) return orig
+    return function (target, mode) {
+      try {
+        return orig.call(fs, target, mode)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+
+  function chownFix (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid, cb) {
+      return orig.call(fs, target, uid, gid, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chownFixSync (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid) {
+      try {
+        return orig.call(fs, target, uid, gid)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+  function statFix (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options, cb) {
+      if (typeof options === 'function') {
+        cb = options
+        options = null
+      }
+      function callback (er, stats) {
+        if (stats) {
+          if (stats.uid < 0) stats.uid += 0x100000000
+          if (stats.gid < 0) stats.gid += 0x100000000
+        }
+        if (cb) cb.apply(this, arguments)
+      }
+      return options ? orig.call(fs, target, options, callback)
+        : orig.call(fs, target, callback)
+    }
+  }
+
+  function statFixSync (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options) {
+      var stats = options ? orig.call(fs, target, options)
+        : orig.call(fs, target)
+      if (stats) {
+        if (stats.uid < 0) stats.uid += 0x100000000
+        if (stats.gid < 0) stats.gid += 0x100000000
+      }
+      return stats;
+    }
+  }
+
+  // ENOSYS means that the fs doesn't support the op. Just ignore
+  // that, because it doesn't matter.
+  //
+  // if there's no getuid, or if getuid() is something other
+  // than 0, and the error is EINVAL or EPERM, then just ignore
+  // it.
+  //
+  // This specific case is a silent failure in cp, install, tar,
+  // and most other unix tools that manage permissions.
+  //
+  // When running as root, or if other types of errors are
+  // encountered, then it's strict.
+  function chownErOk (er) {
+    if (!er)
+      return true
+
+    if (er.code === "ENOSYS")
+      return true
+
+    var nonroot = !process.getuid || process.getuid() !== 0
+    if (nonroot) {
+      if (er.code === "EINVAL" || er.code === "EPERM")
+        return true
+    }
+
+    return false
+  }
+}
+
+
+/***/ }),
+
+/***/ 8030:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const lockfile = __nccwpck_require__(4533);
+const { toPromise, toSync, toSyncOptions } = __nccwpck_require__(8749);
+
+async function lock(file, options) {
+    const release = await toPromise(lockfile.lock)(file, options);
+
+    return toPromise(release);
+}
+
+function lockSync(file, options) {
+    const release = toSync(lockfile.lock)(file, toSyncOptions(options));
+
+    return toSync(release);
+}
+
+function unlock(file, options) {
+    return toPromise(lockfile.unlock)(file, options);
+}
+
+function unlockSync(file, options) {
+    return toSync(lockfile.unlock)(file, toSyncOptions(options));
+}
+
+function check(file, options) {
+    return toPromise(lockfile.check)(file, options);
+}
+
+function checkSync(file, options) {
+    return toSync(lockfile.check)(file, toSyncOptions(options));
+}
+
+module.exports = lock;
+module.exports.lock = lock;
+module.exports.unlock = unlock;
+module.exports.lockSync = lockSync;
+module.exports.unlockSync = unlockSync;
+module.exports.check = check;
+module.exports.checkSync = checkSync;
+
+
+/***/ }),
+
+/***/ 8749:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const fs = __nccwpck_require__(3142);
+
+function createSyncFs(fs) {
+    const methods = ['mkdir', 'realpath', 'stat', 'rmdir', 'utimes'];
+    const newFs = { ...fs };
+
+    methods.forEach((method) => {
+        newFs[method] = (...args) => {
+            const callback = args.pop();
+            let ret;
+
+            try {
+                ret = fs[`${method}Sync`](...args);
+            } catch (err) {
+                return callback(err);
+            }
+
+            callback(null, ret);
+        };
+    });
+
+    return newFs;
+}
+
+// ----------------------------------------------------------
+
+function toPromise(method) {
+    return (...args) => new Promise((resolve, reject) => {
+        args.push((err, result) => {
+            if (err) {
+                reject(err);
+            } else {
+                resolve(result);
+            }
+        });
+
+        method(...args);
+    });
+}
+
+function toSync(method) {
+    return (...args) => {
+        let err;
+        let result;
+
+        args.push((_err, _result) => {
+            err = _err;
+            result = _result;
+        });
+
+        method(...args);
+
+        if (err) {
+            throw err;
+        }
+
+        return result;
+    };
+}
+
+function toSyncOptions(options) {
+    // Shallow clone options because we are oging to mutate them
+    options = { ...options };
+
+    // Transform fs to use the sync methods instead
+    options.fs = createSyncFs(options.fs || fs);
+
+    // Retries are not allowed because it requires the flow to be sync
+    if (
+        (typeof options.retries === 'number' && options.retries > 0) ||
+        (options.retries && typeof options.retries.retries === 'number' && options.retries.retries > 0)
+    ) {
+        throw Object.assign(new Error('Cannot use retries with the sync api'), { code: 'ESYNC' });
+    }
+
+    return options;
+}
+
+module.exports = {
+    toPromise,
+    toSync,
+    toSyncOptions,
+};
+
+
+/***/ }),
+
+/***/ 4533:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const path = __nccwpck_require__(6928);
+const fs = __nccwpck_require__(3142);
+const retry = __nccwpck_require__(1556);
+const onExit = __nccwpck_require__(7913);
+const mtimePrecision = __nccwpck_require__(9273);
+
+const locks = {};
+
+function getLockFile(file, options) {
+    return options.lockfilePath || `${file}.lock`;
+}
+
+function resolveCanonicalPath(file, options, callback) {
+    if (!options.realpath) {
+        return callback(null, path.resolve(file));
+    }
+
+    // Use realpath to resolve symlinks
+    // It also resolves relative paths
+    options.fs.realpath(file, callback);
+}
+
+function acquireLock(file, options, callback) {
+    const lockfilePath = getLockFile(file, options);
+
+    // Use mkdir to create the lockfile (atomic operation)
+    options.fs.mkdir(lockfilePath, (err) => {
+        if (!err) {
+            // At this point, we acquired the lock!
+            // Probe the mtime precision
+            return mtimePrecision.probe(lockfilePath, options.fs, (err, mtime, mtimePrecision) => {
+                // If it failed, try to remove the lock..
+                /* istanbul ignore if */
+                if (err) {
+                    options.fs.rmdir(lockfilePath, () => {});
+
+                    return callback(err);
+                }
+
+                callback(null, mtime, mtimePrecision);
+            });
+        }
+
+        // If error is not EEXIST then some other error occurred while locking
+        if (err.code !== 'EEXIST') {
+            return callback(err);
+        }
+
+        // Otherwise, check if lock is stale by analyzing the file mtime
+        if (options.stale <= 0) {
+            return callback(Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED', file }));
+        }
+
+        options.fs.stat(lockfilePath, (err, stat) => {
+            if (err) {
+                // Retry if the lockfile has been removed (meanwhile)
+                // Skip stale check to avoid recursiveness
+                if (err.code === 'ENOENT') {
+                    return acquireLock(file, { ...options, stale: 0 }, callback);
+                }
+
+                return callback(err);
+            }
+
+            if (!isLockStale(stat, options)) {
+                return callback(Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED', file }));
+            }
+
+            // If it's stale, remove it and try again!
+            // Skip stale check to avoid recursiveness
+            removeLock(file, options, (err) => {
+                if (err) {
+                    return callback(err);
+                }
+
+                acquireLock(file, { ...options, stale: 0 }, callback);
+            });
+        });
+    });
+}
+
+function isLockStale(stat, options) {
+    return stat.mtime.getTime() < Date.now() - options.stale;
+}
+
+function removeLock(file, options, callback) {
+    // Remove lockfile, ignoring ENOENT errors
+    options.fs.rmdir(getLockFile(file, options), (err) => {
+        if (err && err.code !== 'ENOENT') {
+            return callback(err);
+        }
+
+        callback();
+    });
+}
+
+function updateLock(file, options) {
+    const lock = locks[file];
+
+    // Just for safety, should never happen
+    /* istanbul ignore if */
+    if (lock.updateTimeout) {
+        return;
+    }
+
+    lock.updateDelay = lock.updateDelay || options.update;
+    lock.updateTimeout = setTimeout(() => {
+        lock.updateTimeout = null;
+
+        // Stat the file to check if mtime is still ours
+        // If it is, we can still recover from a system sleep or a busy event loop
+        options.fs.stat(lock.lockfilePath, (err, stat) => {
+            const isOverThreshold = lock.lastUpdate + options.stale < Date.now();
+
+            // If it failed to update the lockfile, keep trying unless
+            // the lockfile was deleted or we are over the threshold
+            if (err) {
+                if (err.code === 'ENOENT' || isOverThreshold) {
+                    return setLockAsCompromised(file, lock, Object.assign(err, { code: 'ECOMPROMISED' }));
+                }
+
+                lock.updateDelay = 1000;
+
+                return updateLock(file, options);
+            }
+
+            const isMtimeOurs = lock.mtime.getTime() === stat.mtime.getTime();
+
+            if (!isMtimeOurs) {
+                return setLockAsCompromised(
+                    file,
+                    lock,
+                    Object.assign(
+                        new Error('Unable to update lock within the stale threshold'),
+                        { code: 'ECOMPROMISED' }
+                    ));
+            }
+
+            const mtime = mtimePrecision.getMtime(lock.mtimePrecision);
+
+            options.fs.utimes(lock.lockfilePath, mtime, mtime, (err) => {
+                const isOverThreshold = lock.lastUpdate + options.stale < Date.now();
+
+                // Ignore if the lock was released
+                if (lock.released) {
+                    return;
+                }
+
+                // If it failed to update the lockfile, keep trying unless
+                // the lockfile was deleted or we are over the threshold
+                if (err) {
+                    if (err.code === 'ENOENT' || isOverThreshold) {
+                        return setLockAsCompromised(file, lock, Object.assign(err, { code: 'ECOMPROMISED' }));
+                    }
+
+                    lock.updateDelay = 1000;
+
+                    return updateLock(file, options);
+                }
+
+                // All ok, keep updating..
+                lock.mtime = mtime;
+                lock.lastUpdate = Date.now();
+                lock.updateDelay = null;
+                updateLock(file, options);
+            });
+        });
+    }, lock.updateDelay);
+
+    // Unref the timer so that the nodejs process can exit freely
+    // This is safe because all acquired locks will be automatically released
+    // on process exit
+
+    // We first check that `lock.updateTimeout.unref` exists because some users
+    // may be using this module outside of NodeJS (e.g., in an electron app),
+    // and in those cases `setTimeout` return an integer.
+    /* istanbul ignore else */
+    if (lock.updateTimeout.unref) {
+        lock.updateTimeout.unref();
+    }
+}
+
+function setLockAsCompromised(file, lock, err) {
+    // Signal the lock has been released
+    lock.released = true;
+
+    // Cancel lock mtime update
+    // Just for safety, at this point updateTimeout should be null
+    /* istanbul ignore if */
+    if (lock.updateTimeout) {
+        clearTimeout(lock.updateTimeout);
+    }
+
+    if (locks[file] === lock) {
+        delete locks[file];
+    }
+
+    lock.options.onCompromised(err);
+}
+
+// ----------------------------------------------------------
+
+function lock(file, options, callback) {
+    /* istanbul ignore next */
+    options = {
+        stale: 10000,
+        update: null,
+        realpath: true,
+        retries: 0,
+        fs,
+        onCompromised: (err) => { throw err; },
+        ...options,
+    };
+
+    options.retries = options.retries || 0;
+    options.retries = typeof options.retries === 'number' ? { retries: options.retries } : options.retries;
+    options.stale = Math.max(options.stale || 0, 2000);
+    options.update = options.update == null ? options.stale / 2 : options.update || 0;
+    options.update = Math.max(Math.min(options.update, options.stale / 2), 1000);
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Attempt to acquire the lock
+        const operation = retry.operation(options.retries);
+
+        operation.attempt(() => {
+            acquireLock(file, options, (err, mtime, mtimePrecision) => {
+                if (operation.retry(err)) {
+                    return;
+                }
+
+                if (err) {
+                    return callback(operation.mainError());
+                }
+
+                // We now own the lock
+                const lock = locks[file] = {
+                    lockfilePath: getLockFile(file, options),
+                    mtime,
+                    mtimePrecision,
+                    options,
+                    lastUpdate: Date.now(),
+                };
+
+                // We must keep the lock fresh to avoid staleness
+                updateLock(file, options);
+
+                callback(null, (releasedCallback) => {
+                    if (lock.released) {
+                        return releasedCallback &&
+                            releasedCallback(Object.assign(new Error('Lock is already released'), { code: 'ERELEASED' }));
+                    }
+
+                    // Not necessary to use realpath twice when unlocking
+                    unlock(file, { ...options, realpath: false }, releasedCallback);
+                });
+            });
+        });
+    });
+}
+
+function unlock(file, options, callback) {
+    options = {
+        fs,
+        realpath: true,
+        ...options,
+    };
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Skip if the lock is not acquired
+        const lock = locks[file];
+
+        if (!lock) {
+            return callback(Object.assign(new Error('Lock is not acquired/owned by you'), { code: 'ENOTACQUIRED' }));
+        }
+
+        lock.updateTimeout && clearTimeout(lock.updateTimeout); // Cancel lock mtime update
+        lock.released = true; // Signal the lock has been released
+        delete locks[file]; // Delete from locks
+
+        removeLock(file, options, callback);
+    });
+}
+
+function check(file, options, callback) {
+    options = {
+        stale: 10000,
+        realpath: true,
+        fs,
+        ...options,
+    };
+
+    options.stale = Math.max(options.stale || 0, 2000);
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Check if lockfile exists
+        options.fs.stat(getLockFile(file, options), (err, stat) => {
+            if (err) {
+                // If does not exist, file is not locked. Otherwise, callback with error
+                return err.code === 'ENOENT' ? callback(null, false) : callback(err);
+            }
+
+            // Otherwise, check if lock is stale by analyzing the file mtime
+            return callback(null, !isLockStale(stat, options));
+        });
+    });
+}
+
+function getLocks() {
+    return locks;
+}
+
+// Remove acquired locks on exit
+/* istanbul ignore next */
+onExit(() => {
+    for (const file in locks) {
+        const options = locks[file].options;
+
+        try { options.fs.rmdirSync(getLockFile(file, options)); } catch (e) { /* Empty */ }
+    }
+});
+
+module.exports.lock = lock;
+module.exports.unlock = unlock;
+module.exports.check = check;
+module.exports.getLocks = getLocks;
+
+
+/***/ }),
+
+/***/ 9273:
+/***/ ((module) => {
+
+
+
+const cacheSymbol = Symbol();
+
+function probe(file, fs, callback) {
+    const cachedPrecision = fs[cacheSymbol];
+
+    if (cachedPrecision) {
+        return fs.stat(file, (err, stat) => {
+            /* istanbul ignore if */
+            if (err) {
+                return callback(err);
+            }
+
+            callback(null, stat.mtime, cachedPrecision);
+        });
+    }
+
+    // Set mtime by ceiling Date.now() to seconds + 5ms so that it's "not on the second"
+    const mtime = new Date((Math.ceil(Date.now() / 1000) * 1000) + 5);
+
+    fs.utimes(file, mtime, mtime, (err) => {
+        /* istanbul ignore if */
+        if (err) {
+            return callback(err);
+        }
+
+        fs.stat(file, (err, stat) => {
+            /* istanbul ignore if */
+            if (err) {
+                return callback(err);
+            }
+
+            const precision = stat.mtime.getTime() % 1000 === 0 ? 's' : 'ms';
+
+            // Cache the precision in a non-enumerable way
+            Object.defineProperty(fs, cacheSymbol, { value: precision });
+
+            callback(null, stat.mtime, precision);
+        });
+    });
+}
+
+function getMtime(precision) {
+    let now = Date.now();
+
+    if (precision === 's') {
+        now = Math.ceil(now / 1000) * 1000;
+    }
+
+    return new Date(now);
+}
+
+module.exports.probe = probe;
+module.exports.getMtime = getMtime;
+
+
+/***/ }),
+
+/***/ 1556:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(5594);
+
+/***/ }),
+
+/***/ 5594:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var RetryOperation = __nccwpck_require__(1836);
+
+exports.operation = function(options) {
+  var timeouts = exports.timeouts(options);
+  return new RetryOperation(timeouts, {
+      forever: options && options.forever,
+      unref: options && options.unref,
+      maxRetryTime: options && options.maxRetryTime
+  });
+};
+
+exports.timeouts = function(options) {
+  if (options instanceof Array) {
+    return [].concat(options);
+  }
+
+  var opts = {
+    retries: 10,
+    factor: 2,
+    minTimeout: 1 * 1000,
+    maxTimeout: Infinity,
+    randomize: false
+  };
+  for (var key in options) {
+    opts[key] = options[key];
+  }
+
+  if (opts.minTimeout > opts.maxTimeout) {
+    throw new Error('minTimeout is greater than maxTimeout');
+  }
+
+  var timeouts = [];
+  for (var i = 0; i < opts.retries; i++) {
+    timeouts.push(this.createTimeout(i, opts));
+  }
+
+  if (options && options.forever && !timeouts.length) {
+    timeouts.push(this.createTimeout(i, opts));
+  }
+
+  // sort the array numerically ascending
+  timeouts.sort(function(a,b) {
+    return a - b;
+  });
+
+  return timeouts;
+};
+
+exports.createTimeout = function(attempt, opts) {
+  var random = (opts.randomize)
+    ? (Math.random() + 1)
+    : 1;
+
+  var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
+  timeout = Math.min(timeout, opts.maxTimeout);
+
+  return timeout;
+};
+
+exports.wrap = function(obj, options, methods) {
+  if (options instanceof Array) {
+    methods = options;
+    options = null;
+  }
+
+  if (!methods) {
+    methods = [];
+    for (var key in obj) {
+      if (typeof obj[key] === 'function') {
+        methods.push(key);
+      }
+    }
+  }
+
+  for (var i = 0; i < methods.length; i++) {
+    var method   = methods[i];
+    var original = obj[method];
+
+    obj[method] = function retryWrapper(original) {
+      var op       = exports.operation(options);
+      var args     = Array.prototype.slice.call(arguments, 1);
+      var callback = args.pop();
+
+      args.push(function(err) {
+        if (op.retry(err)) {
+          return;
+        }
+        if (err) {
+          arguments[0] = op.mainError();
+        }
+        callback.apply(this, arguments);
+      });
+
+      op.attempt(function() {
+        original.apply(obj, args);
+      });
+    }.bind(obj, original);
+    obj[method].options = options;
+  }
+};
+
+
+/***/ }),
+
+/***/ 1836:
+/***/ ((module) => {
+
+function RetryOperation(timeouts, options) {
+  // Compatibility for the old (timeouts, retryForever) signature
+  if (typeof options === 'boolean') {
+    options = { forever: options };
+  }
+
+  this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+  this._timeouts = timeouts;
+  this._options = options || {};
+  this._maxRetryTime = options && options.maxRetryTime || Infinity;
+  this._fn = null;
+  this._errors = [];
+  this._attempts = 1;
+  this._operationTimeout = null;
+  this._operationTimeoutCb = null;
+  this._timeout = null;
+  this._operationStart = null;
+
+  if (this._options.forever) {
+    this._cachedTimeouts = this._timeouts.slice(0);
+  }
+}
+module.exports = RetryOperation;
+
+RetryOperation.prototype.reset = function() {
+  this._attempts = 1;
+  this._timeouts = this._originalTimeouts;
+}
+
+RetryOperation.prototype.stop = function() {
+  if (this._timeout) {
+    clearTimeout(this._timeout);
+  }
+
+  this._timeouts       = [];
+  this._cachedTimeouts = null;
+};
+
+RetryOperation.prototype.retry = function(err) {
+  if (this._timeout) {
+    clearTimeout(this._timeout);
+  }
+
+  if (!err) {
+    return false;
+  }
+  var currentTime = new Date().getTime();
+  if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+    this._errors.unshift(new Error('RetryOperation timeout occurred'));
+    return false;
+  }
+
+  this._errors.push(err);
+
+  var timeout = this._timeouts.shift();
+  if (timeout === undefined) {
+    if (this._cachedTimeouts) {
+      // retry forever, only keep last error
+      this._errors.splice(this._errors.length - 1, this._errors.length);
+      this._timeouts = this._cachedTimeouts.slice(0);
+      timeout = this._timeouts.shift();
+    } else {
+      return false;
+    }
+  }
+
+  var self = this;
+  var timer = setTimeout(function() {
+    self._attempts++;
+
+    if (self._operationTimeoutCb) {
+      self._timeout = setTimeout(function() {
+        self._operationTimeoutCb(self._attempts);
+      }, self._operationTimeout);
+
+      if (self._options.unref) {
+          self._timeout.unref();
+      }
+    }
+
+    self._fn(self._attempts);
+  }, timeout);
+
+  if (this._options.unref) {
+      timer.unref();
+  }
+
+  return true;
+};
+
+RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+  this._fn = fn;
+
+  if (timeoutOps) {
+    if (timeoutOps.timeout) {
+      this._operationTimeout = timeoutOps.timeout;
+    }
+    if (timeoutOps.cb) {
+      this._operationTimeoutCb = timeoutOps.cb;
+    }
+  }
+
+  var self = this;
+  if (this._operationTimeoutCb) {
+    this._timeout = setTimeout(function() {
+      self._operationTimeoutCb();
+    }, self._operationTimeout);
+  }
+
+  this._operationStart = new Date().getTime();
+
+  this._fn(this._attempts);
+};
+
+RetryOperation.prototype.try = function(fn) {
+  console.log('Using RetryOperation.try() is deprecated');
+  this.attempt(fn);
+};
+
+RetryOperation.prototype.start = function(fn) {
+  console.log('Using RetryOperation.start() is deprecated');
+  this.attempt(fn);
+};
+
+RetryOperation.prototype.start = RetryOperation.prototype.try;
+
+RetryOperation.prototype.errors = function() {
+  return this._errors;
+};
+
+RetryOperation.prototype.attempts = function() {
+  return this._attempts;
+};
+
+RetryOperation.prototype.mainError = function() {
+  if (this._errors.length === 0) {
+    return null;
+  }
+
+  var counts = {};
+  var mainError = null;
+  var mainErrorCount = 0;
+
+  for (var i = 0; i < this._errors.length; i++) {
+    var error = this._errors[i];
+    var message = error.message;
+    var count = (counts[message] || 0) + 1;
+
+    counts[message] = count;
+
+    if (count >= mainErrorCount) {
+      mainError = error;
+      mainErrorCount = count;
+    }
+  }
+
+  return mainError;
+};
+
+
+/***/ }),
+
+/***/ 7913:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Note: since nyc uses this module to output coverage, any lines
+// that are in the direct sync flow of nyc's outputCoverage are
+// ignored, since we can never get coverage for them.
+// grab a reference to node's real process object right away
+var process = global.process
+
+const processOk = function (process) {
+  return process &&
+    typeof process === 'object' &&
+    typeof process.removeListener === 'function' &&
+    typeof process.emit === 'function' &&
+    typeof process.reallyExit === 'function' &&
+    typeof process.listeners === 'function' &&
+    typeof process.kill === 'function' &&
+    typeof process.pid === 'number' &&
+    typeof process.on === 'function'
+}
+
+// some kind of non-node environment, just no-op
+/* istanbul ignore if */
+if (!processOk(process)) {
+  module.exports = function () {
+    return function () {}
+  }
+} else {
+  var assert = __nccwpck_require__(2613)
+  var signals = __nccwpck_require__(8224)
+  var isWin = /^win/i.test(process.platform)
+
+  var EE = __nccwpck_require__(4434)
+  /* istanbul ignore if */
+  if (typeof EE !== 'function') {
+    EE = EE.EventEmitter
+  }
+
+  var emitter
+  if (process.__signal_exit_emitter__) {
+    emitter = process.__signal_exit_emitter__
+  } else {
+    emitter = process.__signal_exit_emitter__ = new EE()
+    emitter.count = 0
+    emitter.emitted = {}
+  }
+
+  // Because this emitter is a global, we have to check to see if a
+  // previous version of this library failed to enable infinite listeners.
+  // I know what you're about to say.  But literally everything about
+  // signal-exit is a compromise with evil.  Get used to it.
+  if (!emitter.infinite) {
+    emitter.setMaxListeners(Infinity)
+    emitter.infinite = true
+  }
+
+  module.exports = function (cb, opts) {
+    /* istanbul ignore if */
+    if (!processOk(global.process)) {
+      return function () {}
+    }
+    assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')
+
+    if (loaded === false) {
+      load()
+    }
+
+    var ev = 'exit'
+    if (opts && opts.alwaysLast) {
+      ev = 'afterexit'
+    }
+
+    var remove = function () {
+      emitter.removeListener(ev, cb)
+      if (emitter.listeners('exit').length === 0 &&
+          emitter.listeners('afterexit').length === 0) {
+        unload()
+      }
+    }
+    emitter.on(ev, cb)
+
+    return remove
+  }
+
+  var unload = function unload () {
+    if (!loaded || !processOk(global.process)) {
+      return
+    }
+    loaded = false
+
+    signals.forEach(function (sig) {
+      try {
+        process.removeListener(sig, sigListeners[sig])
+      } catch (er) {}
+    })
+    process.emit = originalProcessEmit
+    process.reallyExit = originalProcessReallyExit
+    emitter.count -= 1
+  }
+  module.exports.unload = unload
+
+  var emit = function emit (event, code, signal) {
+    /* istanbul ignore if */
+    if (emitter.emitted[event]) {
+      return
+    }
+    emitter.emitted[event] = true
+    emitter.emit(event, code, signal)
+  }
+
+  // { <signal>: <listener fn>, ... }
+  var sigListeners = {}
+  signals.forEach(function (sig) {
+    sigListeners[sig] = function listener () {
+      /* istanbul ignore if */
+      if (!processOk(global.process)) {
+        return
+      }
+      // If there are no other listeners, an exit is coming!
+      // Simplest way: remove us and then re-send the signal.
+      // We know that this will kill the process, so we can
+      // safely emit now.
+      var listeners = process.listeners(sig)
+      if (listeners.length === emitter.count) {
+        unload()
+        emit('exit', null, sig)
+        /* istanbul ignore next */
+        emit('afterexit', null, sig)
+        /* istanbul ignore next */
+        if (isWin && sig === 'SIGHUP') {
+          // "SIGHUP" throws an `ENOSYS` error on Windows,
+          // so use a supported signal instead
+          sig = 'SIGINT'
+        }
+        /* istanbul ignore next */
+        process.kill(process.pid, sig)
+      }
+    }
+  })
+
+  module.exports.signals = function () {
+    return signals
+  }
+
+  var loaded = false
+
+  var load = function load () {
+    if (loaded || !processOk(global.process)) {
+      return
+    }
+    loaded = true
+
+    // This is the number of onSignalExit's that are in play.
+    // It's important so that we can count the correct number of
+    // listeners on signals, and don't wait for the other one to
+    // handle it instead of us.
+    emitter.count += 1
+
+    signals = signals.filter(function (sig) {
+      try {
+        process.on(sig, sigListeners[sig])
+        return true
+      } catch (er) {
+        return false
+      }
+    })
+
+    process.emit = processEmit
+    process.reallyExit = processReallyExit
+  }
+  module.exports.load = load
+
+  var originalProcessReallyExit = process.reallyExit
+  var processReallyExit = function processReallyExit (code) {
+    /* istanbul ignore if */
+    if (!processOk(global.process)) {
+      return
+    }
+    process.exitCode = code || /* istanbul ignore next */ 0
+    emit('exit', process.exitCode, null)
+    /* istanbul ignore next */
+    emit('afterexit', process.exitCode, null)
+    /* istanbul ignore next */
+    originalProcessReallyExit.call(process, process.exitCode)
+  }
+
+  var originalProcessEmit = process.emit
+  var processEmit = function processEmit (ev, arg) {
+    if (ev === 'exit' && processOk(global.process)) {
+      /* istanbul ignore else */
+      if (arg !== undefined) {
+        process.exitCode = arg
+      }
+      var ret = originalProcessEmit.apply(this, arguments)
+      /* istanbul ignore next */
+      emit('exit', process.exitCode, null)
+      /* istanbul ignore next */
+      emit('afterexit', process.exitCode, null)
+      /* istanbul ignore next */
+      return ret
+    } else {
+      return originalProcessEmit.apply(this, arguments)
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 8224:
+/***/ ((module) => {
+
+// This is not the set of all possible signals.
+//
+// It IS, however, the set of all signals that trigger
+// an exit on either Linux or BSD systems.  Linux is a
+// superset of the signal names supported on BSD, and
+// the unknown signals just fail to register, so we can
+// catch that easily enough.
+//
+// Don't bother with SIGKILL.  It's uncatchable, which
+// means that we can't fire any callbacks anyway.
+//
+// If a user does happen to register a handler on a non-
+// fatal signal like SIGWINCH or something, and then
+// exit, it'll end up firing `process.emit('exit')`, so
+// the handler will be fired anyway.
+//
+// SIGBUS, SIGFPE, SIGSEGV and SIGILL, when not raised
+// artificially, inherently leave the process in a
+// state from which it is not safe to try and enter JS
+// listeners.
+module.exports = [
+  'SIGABRT',
+  'SIGALRM',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM'
+]
+
+if (process.platform !== 'win32') {
+  module.exports.push(
+    'SIGVTALRM',
+    'SIGXCPU',
+    'SIGXFSZ',
+    'SIGUSR2',
+    'SIGTRAP',
+    'SIGSYS',
+    'SIGQUIT',
+    'SIGIOT'
+    // should detect profiler and enable/disable accordingly.
+    // see #21
+    // 'SIGPROF'
+  )
+}
+
+if (process.platform === 'linux') {
+  module.exports.push(
+    'SIGIO',
+    'SIGPOLL',
+    'SIGPWR',
+    'SIGSTKFLT',
+    'SIGUNUSED'
+  )
+}
+
+
+/***/ }),
+
+/***/ 408:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(376);
+
+
+/***/ }),
+
+/***/ 376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -280,33 +2350,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(271)
+const Dispatcher = __nccwpck_require__(2377)
+const Pool = __nccwpck_require__(8014)
+const BalancedPool = __nccwpck_require__(3207)
+const Agent = __nccwpck_require__(5539)
+const ProxyAgent = __nccwpck_require__(9710)
+const EnvHttpProxyAgent = __nccwpck_require__(6699)
+const RetryAgent = __nccwpck_require__(9176)
+const errors = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(5889)
+const buildConnector = __nccwpck_require__(5106)
+const MockClient = __nccwpck_require__(2839)
+const MockAgent = __nccwpck_require__(587)
+const MockPool = __nccwpck_require__(3926)
+const mockErrors = __nccwpck_require__(5347)
+const RetryHandler = __nccwpck_require__(3174)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4743)
+const DecoratorHandler = __nccwpck_require__(6949)
+const RedirectHandler = __nccwpck_require__(3216)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -324,10 +2394,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1068),
+  retry: __nccwpck_require__(9636),
+  dump: __nccwpck_require__(5786),
+  dns: __nccwpck_require__(6149)
 }
 
 module.exports.buildConnector = buildConnector
@@ -389,7 +2459,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6860).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -401,39 +2471,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(5662).Headers
+module.exports.Response = __nccwpck_require__(9317).Response
+module.exports.Request = __nccwpck_require__(3713).Request
+module.exports.FormData = __nccwpck_require__(8440).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(4881).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8709)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(7403)
+const { kConstruct } = __nccwpck_require__(8271)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(8495)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(782)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6814)
+module.exports.WebSocket = __nccwpck_require__(3435).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -449,18 +2519,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(6376)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 6128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5386)
+const { RequestAbortedError } = __nccwpck_require__(6593)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -520,16 +2590,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -635,7 +2705,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -649,10 +2719,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -893,16 +2963,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 865:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(3897)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1114,18 +3184,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 4754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1341,15 +3411,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 3408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1456,21 +3526,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 5889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(865)
+module.exports.stream = __nccwpck_require__(4754)
+module.exports.pipeline = __nccwpck_require__(884)
+module.exports.upgrade = __nccwpck_require__(3408)
+module.exports.connect = __nccwpck_require__(2574)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 3897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1479,9 +3549,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { ReadableStreamFrom } = __nccwpck_require__(5386)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1862,15 +3932,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(3897)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1962,16 +4032,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6593)
+const timers = __nccwpck_require__(5929)
 
 function noop () {}
 
@@ -2209,7 +4279,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4037:
 /***/ ((module) => {
 
 
@@ -2334,7 +4404,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2543,7 +4613,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 6593:
 /***/ ((module) => {
 
 
@@ -2975,7 +5045,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2983,7 +5053,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -2998,9 +5068,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3464,7 +5534,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 3377:
 /***/ ((module) => {
 
 module.exports = {
@@ -3538,7 +5608,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 3838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3546,7 +5616,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4037)
 
 class TstNode {
   /** @type {any} */
@@ -3697,13 +5767,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3377)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3711,9 +5781,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
+const { tree } = __nccwpck_require__(3838)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4423,18 +6493,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 5539:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
+const DispatcherBase = __nccwpck_require__(803)
+const Pool = __nccwpck_require__(8014)
+const Client = __nccwpck_require__(271)
+const util = __nccwpck_require__(5386)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4563,7 +6633,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 3207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4571,7 +6641,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   PoolBase,
   kClients,
@@ -4579,10 +6649,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1278)
+const Pool = __nccwpck_require__(8014)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const { parseOrigin } = __nccwpck_require__(5386)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4779,7 +6849,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4787,9 +6857,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const timers = __nccwpck_require__(5929)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4802,7 +6872,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -4835,9 +6905,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(6402)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4849,11 +6919,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9240) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(9968))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4861,7 +6931,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9240))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5776,7 +7846,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6962).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6299,7 +8369,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 7726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6307,13 +8377,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -6332,7 +8402,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6738,7 +8808,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6962).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7098,7 +9168,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7108,16 +9178,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const Request = __nccwpck_require__(8957)
+const DispatcherBase = __nccwpck_require__(803)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
 const {
   kUrl,
   kServerName,
@@ -7159,9 +9229,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(3377)
+const connectH1 = __nccwpck_require__(8939)
+const connectH2 = __nccwpck_require__(7726)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7469,7 +9539,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 function onError (client, err) {
   if (
@@ -7729,19 +9799,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2377)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6593)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7944,7 +10014,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8016,15 +10086,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 6699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(803)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(3377)
+const ProxyAgent = __nccwpck_require__(9710)
+const Agent = __nccwpck_require__(5539)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8183,7 +10253,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2190:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8307,15 +10377,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 1278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(803)
+const FixedQueue = __nccwpck_require__(2190)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3377)
+const PoolStats = __nccwpck_require__(1680)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8508,10 +10578,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 1680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3377)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8549,7 +10619,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8560,14 +10630,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(1278)
+const Client = __nccwpck_require__(271)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const buildConnector = __nccwpck_require__(5106)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8663,19 +10733,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(5539)
+const Pool = __nccwpck_require__(8014)
+const DispatcherBase = __nccwpck_require__(803)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
+const Client = __nccwpck_require__(271)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8944,13 +11014,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 9176:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2377)
+const RetryHandler = __nccwpck_require__(3174)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8986,7 +11056,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 4743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8994,8 +11064,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const Agent = __nccwpck_require__(5539)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9025,7 +11095,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 6949:
 /***/ ((module) => {
 
 
@@ -9076,15 +11146,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 3216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5386)
+const { kBodyUsed } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9315,20 +11385,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 3174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(3377)
+const { RequestRetryError } = __nccwpck_require__(6593)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(5386)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9759,14 +11829,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6149:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(6949)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6593)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10141,14 +12211,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const DecoratorHandler = __nccwpck_require__(6949)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10271,12 +12341,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 5306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10299,11 +12369,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10330,11 +12400,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(3174)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10356,13 +12426,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6650);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10640,7 +12710,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 9240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10652,7 +12722,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 9968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10664,7 +12734,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10685,13 +12755,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(3377)
+const Agent = __nccwpck_require__(5539)
 const {
   kAgent,
   kMockAgentSet,
@@ -10702,14 +12772,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(2539)
+const MockClient = __nccwpck_require__(2839)
+const MockPool = __nccwpck_require__(3926)
+const { matchValue, buildMockOptions } = __nccwpck_require__(463)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6593)
+const Dispatcher = __nccwpck_require__(2377)
+const Pluralizer = __nccwpck_require__(39)
+const PendingInterceptorsFormatter = __nccwpck_require__(2708)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10852,14 +12922,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 2839:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(271)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -10868,10 +12938,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10918,12 +12988,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 5347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(6593)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10953,12 +13023,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 7073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kDispatchKey,
@@ -10966,9 +13036,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { buildURL } = __nccwpck_require__(5386)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11167,14 +13237,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 3926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(8014)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -11183,10 +13253,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11233,7 +13303,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 2539:
 /***/ ((module) => {
 
 
@@ -11263,20 +13333,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(5347)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { buildURL } = __nccwpck_require__(5386)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11637,7 +13707,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 2708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11687,7 +13757,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 39:
 /***/ ((module) => {
 
 
@@ -11723,7 +13793,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 5929:
 /***/ ((module) => {
 
 
@@ -12153,20 +14223,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(8271)
+const { urlEquals, getFieldValues } = __nccwpck_require__(2012)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5386)
+const { webidl } = __nccwpck_require__(6083)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9317)
+const { Request, fromInnerRequest } = __nccwpck_require__(3713)
+const { kState } = __nccwpck_require__(6970)
+const { fetching } = __nccwpck_require__(6860)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1118)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13019,15 +15089,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 7403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(8271)
+const { Cache } = __nccwpck_require__(3892)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class CacheStorage {
   /**
@@ -13178,26 +15248,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 8271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(3377).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 2012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(782)
+const { isValidHeaderName } = __nccwpck_require__(1118)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13242,7 +15312,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 9922:
 /***/ ((module) => {
 
 
@@ -13261,15 +15331,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 8495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(5816)
+const { stringify } = __nccwpck_require__(2095)
+const { webidl } = __nccwpck_require__(6083)
+const { Headers } = __nccwpck_require__(5662)
 
 /**
  * @typedef {Object} Cookie
@@ -13452,14 +15522,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 5816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9922)
+const { isCTLExcludingHtab } = __nccwpck_require__(2095)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(782)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13769,7 +15839,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 2095:
 /***/ ((module) => {
 
 
@@ -14128,13 +16198,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 6301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(625)
 
 /**
  * @type {number[]} BOM
@@ -14709,23 +16779,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 6376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6860)
+const { makeRequest } = __nccwpck_require__(3713)
+const { webidl } = __nccwpck_require__(6083)
+const { EventSourceStream } = __nccwpck_require__(6301)
+const { parseMIMEType } = __nccwpck_require__(782)
+const { createFastMessageEvent } = __nccwpck_require__(6814)
+const { isNetworkError } = __nccwpck_require__(9317)
+const { delay } = __nccwpck_require__(625)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 
 let experimentalWarned = false
 
@@ -15199,7 +17269,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 625:
 /***/ ((module) => {
 
 
@@ -15243,12 +17313,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15258,16 +17328,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { FormData } = __nccwpck_require__(8440)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(782)
+const { multipartFormDataParser } = __nccwpck_require__(4646)
 let random
 
 try {
@@ -15779,7 +17849,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6833:
 /***/ ((module) => {
 
 
@@ -15910,7 +17980,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16661,12 +18731,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(3377)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16714,14 +18784,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 1508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16847,16 +18917,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { utf8DecodeBytes } = __nccwpck_require__(1118)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(782)
+const { isFileLike } = __nccwpck_require__(1508)
+const { makeEntry } = __nccwpck_require__(8440)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17328,16 +19398,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1118)
+const { kState } = __nccwpck_require__(6970)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { FileLike, isFileLike } = __nccwpck_require__(1508)
+const { webidl } = __nccwpck_require__(6083)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17587,7 +19657,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8709:
 /***/ ((module) => {
 
 
@@ -17634,21 +19704,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3377)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { webidl } = __nccwpck_require__(6083)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18328,7 +20398,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18341,9 +20411,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9317)
+const { HeadersList } = __nccwpck_require__(5662)
+const { Request, cloneRequest } = __nccwpck_require__(3713)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18379,23 +20449,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1118)
+const { kState, kDispatcher } = __nccwpck_require__(6970)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6962)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(782)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
+const { webidl } = __nccwpck_require__(6083)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20605,23 +22675,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 3713:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6962)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5662)
+const { FinalizationRegistry } = __nccwpck_require__(9255)()
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20631,12 +22701,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21649,14 +23719,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5662)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6962)
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21668,16 +23738,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6833)
+const { kState, kHeaders } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { FormData } = __nccwpck_require__(8440)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22266,7 +24336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 6970:
 /***/ ((module) => {
 
 
@@ -22282,21 +24352,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6833)
+const { getGlobalOrigin } = __nccwpck_require__(8709)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(782)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5386)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 let supportedHashes = []
 
@@ -23921,14 +25991,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 6083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5386)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24623,7 +26693,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2685:
 /***/ ((module) => {
 
 
@@ -24920,7 +26990,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24929,16 +26999,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(5860)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8391)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25271,12 +27341,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25356,7 +27426,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 8391:
 /***/ ((module) => {
 
 
@@ -25373,7 +27443,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 5860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25384,10 +27454,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(8391)
+const { ProgressEvent } = __nccwpck_require__(699)
+const { getEncoding } = __nccwpck_require__(2685)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(782)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25771,27 +27841,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9322)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(7610)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3479)
+const { channels } = __nccwpck_require__(6644)
+const { CloseEvent } = __nccwpck_require__(6814)
+const { makeRequest } = __nccwpck_require__(3713)
+const { fetching } = __nccwpck_require__(6860)
+const { Headers, getHeadersList } = __nccwpck_require__(5662)
+const { getDecodeSplit } = __nccwpck_require__(1118)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26149,7 +28219,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9322:
 /***/ ((module) => {
 
 
@@ -26222,14 +28292,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { kConstruct } = __nccwpck_require__(3377)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26558,12 +28628,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 4226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9322)
 
 const BUFFER_SIZE = 16386
 
@@ -26661,14 +28731,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 6495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3479)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26773,16 +28843,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 1298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9322)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7610)
+const { channels } = __nccwpck_require__(6644)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26792,11 +28862,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3479)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { closeWebSocketConnection } = __nccwpck_require__(3403)
+const { PerMessageDeflate } = __nccwpck_require__(6495)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27307,14 +29377,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 8470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { opcodes, sendHints } = __nccwpck_require__(9322)
+const FixedQueue = __nccwpck_require__(2190)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27418,7 +29488,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 7610:
 /***/ ((module) => {
 
 
@@ -27437,16 +29507,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7610)
+const { states, opcodes } = __nccwpck_require__(9322)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6814)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(782)
 
 /* globals Blob */
 
@@ -27766,15 +29836,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 3435:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9322)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27783,21 +29853,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(7610)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3479)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3403)
+const { ByteParser } = __nccwpck_require__(1298)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5386)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6814)
+const { SendQueue } = __nccwpck_require__(8470)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28368,7 +30438,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9817:
+/***/ 912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28376,7 +30446,7 @@ module.exports = {
 /* harmony export */   m_: () => (/* binding */ exportProxySettings),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
-/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4689);
 
 /** A transport failure (refused, reset, timed out): always worth a retry. */
 class TransportError extends Error {
@@ -28423,7 +30493,7 @@ function exportProxySettings(settings, env) {
 
 /***/ }),
 
-/***/ 7478:
+/***/ 2829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28464,7 +30534,7 @@ async function raceTimer(work, ms, timedOut) {
 
 /***/ }),
 
-/***/ 4523:
+/***/ 8246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28540,28 +30610,106 @@ const inputName = (key) => `\`${INPUT[key]}\``;
 
 /***/ }),
 
-/***/ 1264:
+/***/ 9903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ readRunContext),
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   L7: () => (/* binding */ readGitHubContext),
-/* harmony export */   UC: () => (/* binding */ readCoreInput)
+/* harmony export */   EI: () => (/* binding */ checkProxyVariables),
+/* harmony export */   Wm: () => (/* binding */ proxySecrets),
+/* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
+/* harmony export */   f$: () => (/* binding */ parseHttpUrl)
 /* harmony export */ });
-/* unused harmony export INPUT_ENV_VARIABLES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(418);
-/* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4523);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3107);
+/* harmony import */ var _model_redact_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4781);
+/* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8246);
 
 
 
+/**
+ * The secret parts of a URL value (http-proxy, a proxy variable, sts-endpoint), to mask before
+ * the value is parsed or echoed: the password as written, decoded, and as the Basic credentials a
+ * proxy client sends. A value that does not parse as an http(s) URL but has an '@' may hold
+ * userinfo we cannot find, so all of it is masked; one without '@' carries no credentials.
+ */
+function proxySecrets(raw) {
+    const url = parseHttpUrl(raw);
+    if (url === undefined)
+        return raw.includes('@') ? [raw] : [];
+    if (url.password === '')
+        return [];
+    const password = safeDecode(url.password);
+    const basic = Buffer.from(`${safeDecode(url.username)}:${password}`).toString('base64');
+    return [url.password, password, basic];
+}
+/** The variables @actions/http-client reads a proxy from (lower case first), HTTPS before HTTP. */
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/**
+ * Refuses a proxy variable that names a proxy other than HTTP(S), such as socks5://: the STS
+ * client's CONNECT agent (https-proxy-agent), @actions/http-client (the token request) and
+ * @actions/github's undici ProxyAgent, which throws on one as the package loads, all speak only
+ * HTTP CONNECT. A value without `scheme://` (`proxy:3128`) is left to them, as before. Throws
+ * InputErrors under `http-proxy`, naming each variable and the fix, before any request.
+ */
+function checkProxyVariables(env) {
+    const errors = PROXY_VARIABLES.flatMap((variable) => {
+        const value = (env[variable] ?? '').trim();
+        const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
+        if (scheme === undefined || scheme === 'http' || scheme === 'https')
+            return [];
+        return [
+            new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(_input_names_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT */ .bO.httpProxy, `${variable} in the environment is '${(0,_model_redact_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .B)(value)}', a ${scheme} proxy; this action, the AWS SDK client it uses and @actions/http-client speak only HTTP proxies. Point ${variable} at an http:// or https:// proxy, or clear it for this step (env: ${variable}: '').`),
+        ];
+    });
+    if (errors.length > 0)
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G(errors);
+}
+/** The URL when the value is an http(s) URL. */
+function parseHttpUrl(raw) {
+    try {
+        const url = new URL(raw);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 
-/** The real reader: `core.getInput`, which reads INPUT_<NAME> and trims it. */
-const readCoreInput = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4(name);
+
+/***/ }),
+
+/***/ 8740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  UC: () => (/* binding */ readCoreInput),
+  L7: () => (/* binding */ readGitHubContext),
+  Ko: () => (/* binding */ readInputs),
+  $p: () => (/* binding */ readRunContext)
+});
+
+// UNUSED EXPORTS: INPUT_ENV_VARIABLES
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(6359);
+// EXTERNAL MODULE: ./src/config/input-names.ts
+var input_names = __nccwpck_require__(8246);
+// EXTERNAL MODULE: ./src/config/proxy-url.ts
+var proxy_url = __nccwpck_require__(9903);
+;// CONCATENATED MODULE: ./src/config/env-inputs.ts
 /**
  * Inputs that may come from an environment variable instead, as in configure-aws-credentials
  * >= 4.2 (its `translateEnvVariables`): the same names, so a workflow switching actions keeps
@@ -28575,8 +30723,9 @@ const INPUT_ENV_VARIABLES = {
     webIdentityTokenFile: ['WEB_IDENTITY_TOKEN_FILE'],
     roleChaining: ['ROLE_CHAINING'],
     audience: ['AUDIENCE'],
-    // HTTPS_PROXY is preferred over HTTP_PROXY, as there: STS is always reached over HTTPS.
-    httpProxy: ['HTTPS_PROXY', 'HTTP_PROXY'],
+    // The variable @actions/http-client reads for HTTPS (lower case first), so STS and the token
+    // request use one proxy; then HTTP_PROXY, which the reference uses for STS (over HTTPS) too.
+    httpProxy: ['https_proxy', 'HTTPS_PROXY', 'HTTP_PROXY'],
     maskAwsAccountId: ['MASK_AWS_ACCOUNT_ID'],
     roleDurationSeconds: ['ROLE_DURATION_SECONDS'],
     roleExternalId: ['ROLE_EXTERNAL_ID'],
@@ -28592,26 +30741,52 @@ const INPUT_ENV_VARIABLES = {
     specialCharactersWorkaround: ['SPECIAL_CHARACTERS_WORKAROUND'],
     useExistingCredentials: ['USE_EXISTING_CREDENTIALS'],
     overwriteAwsProfile: ['OVERWRITE_AWS_PROFILE'],
-    noProxy: ['NO_PROXY'],
+    // Lower case first, as @actions/http-client: with both set it reads no_proxy alone, and so
+    // must STS, or a host only NO_PROXY lists would skip a proxy the token request goes through.
+    noProxy: ['no_proxy', 'NO_PROXY'],
 };
-/**
- * Variables that would start or cancel a session on their own, and the `with:` inputs that
- * already say which sessions the step runs. When the step's `with:` names any of those, the
- * variable is left out (with a warning): a job-level `env:` must not add a session to a step
- * that asked only for `profiles`, nor cancel a `role-to-assume` it was given (issue 17).
- */
-const SESSION_FALLBACKS = {
-    roleToAssume: ['profiles', 'roleChain'],
-    useExistingCredentials: ['roleToAssume', 'roleChain', 'profiles'],
+const SESSION_RULES = {
+    roleToAssume: {
+        ignoredWhen: ['profiles', 'roleChain'],
+        warnedWhen: ['awsAccessKeyId'],
+        change: "adds an AssumeRole to the stored keys, so the step exports the role's session instead of the keys",
+    },
+    roleChaining: {
+        warnedWhen: ['roleToAssume', 'roleChain', 'profiles', 'awsAccessKeyId', 'webIdentityTokenFile'],
+        unlessWith: ['credentialSource'],
+        change: "makes the job's current credentials sign the first AssumeRole",
+        applies: (value) => value.toLowerCase() === 'true',
+    },
+    webIdentityTokenFile: {
+        warnedWhen: ['roleToAssume', 'roleChain', 'profiles'],
+        unlessWith: ['awsAccessKeyId', 'credentialSource'],
+        change: "makes the token in that file, not GitHub's OIDC token, the source of the first role",
+    },
+    useExistingCredentials: { ignoredWhen: ['roleToAssume', 'roleChain', 'profiles'] },
 };
+
+;// CONCATENATED MODULE: ./src/config/read-inputs.ts
+
+
+
+
+
+
+/** The real reader: `core.getInput`, which reads INPUT_<NAME> and trims it. */
+const readCoreInput = (name) => core/* getInput */.V4(name);
+
 /**
  * Reads every input as a trimmed string; the only place that reads inputs. An empty input falls
  * back to its variable in INPUT_ENV_VARIABLES (the first non-empty one), else stays '', unless
- * SESSION_FALLBACKS leaves the variable out; `warn` is told of each variable left out.
+ * SESSION_RULES leaves the variable out; `warn` is told of each variable left out, and of each
+ * one used that changes a session the step's `with:` describes.
  */
 function readInputs(readInput, env, warn = () => undefined) {
     const fallbacks = INPUT_ENV_VARIABLES;
-    const given = (key) => readInput(_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]).trim();
+    const given = (key) => readInput(input_names/* INPUT */.bO[key]).trim();
+    // credential-source has a default ('auto'), which says nothing about the step.
+    const inWith = (key) => !['', 'auto'].includes(given(key));
+    const named = (keys) => keys.map((k) => `\`${input_names/* INPUT */.bO[k]}\``).join(', ');
     const read = (key) => {
         if (given(key) !== '')
             return given(key);
@@ -28619,15 +30794,22 @@ function readInputs(readInput, env, warn = () => undefined) {
             const value = (env[variable] ?? '').trim();
             if (value === '')
                 continue;
-            const decided = (SESSION_FALLBACKS[key] ?? []).filter((other) => given(other) !== '');
-            if (decided.length === 0)
-                return value;
-            warn(`${variable} in the environment is ignored: this step's \`with:\` sets ${decided.map((k) => `\`${_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[k]}\``).join(', ')}, which decides its sessions. Set \`${_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO[key]}\` in \`with:\` to use it.`);
-            return '';
+            const rule = SESSION_RULES[key] ?? {};
+            const decided = (rule.ignoredWhen ?? []).filter(inWith);
+            if (decided.length > 0) {
+                warn(`${variable} in the environment is ignored: this step's \`with:\` sets ${named(decided)}, which decides its sessions. Set \`${input_names/* INPUT */.bO[key]}\` in \`with:\` to use it.`);
+                return '';
+            }
+            const changed = (rule.warnedWhen ?? []).filter(inWith);
+            if (changed.length > 0 &&
+                !(rule.unlessWith ?? []).some(inWith) &&
+                (rule.applies?.(value) ?? true))
+                warn(`${variable} in the environment changes the session this step's \`with:\` describes (${named(changed)}): it ${rule.change ?? 'changes it'}, as configure-aws-credentials does. Set \`${input_names/* INPUT */.bO[key]}\` in \`with:\` to keep this, or clear the variable for this step (env: ${variable}: '').`);
+            return value;
         }
         return '';
     };
-    const entries = Object.keys(_input_names_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT */ .bO).map((key) => [key, read(key)]);
+    const entries = Object.keys(input_names/* INPUT */.bO).map((key) => [key, read(key)]);
     return Object.fromEntries(entries);
 }
 /**
@@ -28641,20 +30823,25 @@ function readInputs(readInput, env, warn = () => undefined) {
  * off the path of anything that does not need the context.
  */
 async function readGitHubContext() {
-    // The package reads process.env itself, so that is where the variable is hidden.
+    // The package reads process.env itself, so that is where the variables are hidden. Its entry
+    // also builds Octokit's proxy agent from HTTPS_PROXY as it loads, and throws on a socks5://
+    // one: hidden too (the context needs no network), so checkProxyVariables reports it instead.
     const env = process.env;
-    const eventPath = env['GITHUB_EVENT_PATH'];
-    delete env['GITHUB_EVENT_PATH'];
+    const hidden = ['GITHUB_EVENT_PATH', ...proxy_url/* PROXY_VARIABLES */.bD].map((name) => [name, env[name]]);
+    hidden.forEach(([name]) => delete env[name]);
+    const eventPath = hidden[0]?.[1];
     try {
-        const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const { context } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 8587));
         // The payload serves only `repo`, which GITHUB_REPOSITORY answers first (the runner always
         // sets it): read the event file only without it.
         context.payload = env['GITHUB_REPOSITORY'] ? {} : readEventPayload(eventPath);
         return context;
     }
     finally {
-        if (eventPath !== undefined)
-            env['GITHUB_EVENT_PATH'] = eventPath;
+        hidden.forEach(([name, value]) => {
+            if (value !== undefined)
+                env[name] = value;
+        });
     }
 }
 /** The event payload, or {} when the file is missing, not a regular file or not a JSON object. */
@@ -28662,9 +30849,9 @@ function readEventPayload(eventPath) {
     if (eventPath === undefined || eventPath === '')
         return {};
     try {
-        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(eventPath).isFile())
+        if (!external_node_fs_.statSync(eventPath).isFile())
             return {};
-        const parsed = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(eventPath, 'utf8'));
+        const parsed = JSON.parse(external_node_fs_.readFileSync(eventPath, 'utf8'));
         return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
             ? parsed
             : {};
@@ -28698,7 +30885,7 @@ function readRunContext(github, env) {
         action: github.action ?? '',
         serverUrl: github.serverUrl || 'https://github.com',
         workspace: get('GITHUB_WORKSPACE') || process.cwd(),
-        runnerTemp: get('RUNNER_TEMP') || node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir(),
+        runnerTemp: get('RUNNER_TEMP') || external_node_os_.tmpdir(),
         isOidcAvailable: get('ACTIONS_ID_TOKEN_REQUEST_URL') !== '' && get('ACTIONS_ID_TOKEN_REQUEST_TOKEN') !== '',
         ambient: {
             hasAccessKeyId: get('AWS_ACCESS_KEY_ID') !== '',
@@ -28722,14 +30909,14 @@ function repositoryOf(github) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 3271:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6705);
-/* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
-/* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
+/* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8740);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5405);
+/* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1992);
+/* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2829);
 
 
 
@@ -28755,7 +30942,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7206:
+/***/ 3107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28821,6 +31008,8 @@ class StsCallError extends Error {
     status;
     /** The SDK corrected its clock from this answer's Date header: one more try can succeed. */
     clockSkewCorrected;
+    /** The host name DNS did not know (ENOTFOUND), when that was the failure. */
+    unresolvedHost;
     constructor(operation, code, awsMessage, status, options = {}) {
         super(`${operation} failed: ${code}: ${awsMessage}`);
         this.operation = operation;
@@ -28829,6 +31018,7 @@ class StsCallError extends Error {
         this.status = status;
         this.name = 'StsCallError';
         this.clockSkewCorrected = options.clockSkewCorrected ?? false;
+        this.unresolvedHost = options.unresolvedHost;
     }
 }
 /** Where in the plan a failure happened: wraps the cause once, at the layer that knows the hop. */
@@ -28877,14 +31067,38 @@ function messageOf(thrown) {
 
 /***/ }),
 
-/***/ 8733:
+/***/ 4781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ redactUrl)
+/* harmony export */ });
+/**
+ * A URL, or a value meant as one, fit to echo in an error, a log line or the step summary: the
+ * userinfo (everything between the scheme and the last `@`, where `user:password` sits) becomes
+ * `***`, and so does a query (`?X-Amz-Security-Token=...`). The one rule for every URL the
+ * action echoes: the `sts-endpoint` and `http-proxy` inputs and the proxy variables. It does not
+ * need the value to parse: a value that fails validation is exactly the one echoed.
+ */
+function redactUrl(raw) {
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(raw)?.[0] ?? '';
+    const at = raw.lastIndexOf('@');
+    const rest = at === -1 ? raw.slice(scheme.length) : `***${raw.slice(at)}`;
+    const query = rest.indexOf('?');
+    return `${scheme}${query === -1 ? rest : `${rest.slice(0, query)}?***`}`;
+}
+
+
+/***/ }),
+
+/***/ 1992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ createGitHubRunner)
 /* harmony export */ });
 /* unused harmony export neutraliseCommands */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(418);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6359);
 
 // A zero-width space: invisible in the log, yet the line no longer reads as a command.
 const BREAK = '\u200b';
@@ -28943,6 +31157,7 @@ function createGitHubRunner() {
         // (%, CR and LF become %25, %0D and %0A: @actions/core lib/command.js escapeData).
         info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(neutraliseCommands(message)),
         warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
+        error: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message),
         debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
         group: (name, body) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, body),
         setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
@@ -28953,7 +31168,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 6705:
+/***/ 5405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29060,9 +31275,9 @@ function accountOfArn(arn) {
 }
 
 // EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __nccwpck_require__(7206);
+var errors = __nccwpck_require__(3107);
 // EXTERNAL MODULE: ./src/config/input-names.ts
-var input_names = __nccwpck_require__(4523);
+var input_names = __nccwpck_require__(8246);
 ;// CONCATENATED MODULE: ./src/model/limits.ts
 /**
  * STS limits, named once. Source: the STS API reference for AssumeRole and
@@ -29554,6 +31769,8 @@ function isValueLike(word) {
 
 
 const PROFILE_LINE = /^([A-Za-z0-9_.-]{1,64}):\s+(.+)$/;
+const NAME_RULE = '1-64 letters, digits and _ . - (no spaces)';
+const EXAMPLE = '"prod: arn:aws:iam::123456789012:role/deploy"';
 /**
  * Parses the `profiles` input: one profile per line, "NAME: ROLE [options] [-> ROLE [options]]...".
  * Blank lines and lines starting with # are ignored. Each problem names its line.
@@ -29567,9 +31784,7 @@ function parseProfileLines(text) {
         const where = `line ${index + 1}`;
         const match = PROFILE_LINE.exec(line);
         if (!match) {
-            results.push({
-                problem: `${where}: expected "NAME: ROLE [options] [-> ROLE ...]", e.g. "prod: arn:aws:iam::123456789012:role/deploy"`,
-            });
+            results.push({ problem: `${where}: ${lineProblem(line)}` });
             return;
         }
         const [, name, chainText] = match;
@@ -29596,6 +31811,23 @@ function parseProfileLines(text) {
         results.push({ profile: { name, hops: [first, ...rest] } });
     });
     return results;
+}
+/** Which part of a line that is not "NAME: ROLE ..." is wrong, quoting it. */
+function lineProblem(line) {
+    const shown = JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
+    if (line.startsWith('arn:'))
+        return `${shown} starts with a role ARN; put the profile name first, e.g. ${EXAMPLE}`;
+    // "NAME: ROLE": the name ends at the first colon followed by a space (an ARN has none).
+    const separator = /:\s/.exec(line);
+    const arnAt = line.indexOf('arn:');
+    if (separator !== null && (arnAt < 0 || separator.index < arnAt)) {
+        const name = line.slice(0, separator.index).trim();
+        return `the profile name ${JSON.stringify(name)} is not valid: a name holds ${NAME_RULE}, e.g. ${JSON.stringify(name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 64) || 'prod')}`;
+    }
+    const glued = /^([A-Za-z0-9_.-]{1,64}):/.exec(line)?.[1];
+    if (glued !== undefined)
+        return `profile ${glued}: a space must follow "${glued}:", then the role; expected e.g. ${EXAMPLE}`;
+    return `${shown} has no "NAME:" before its role; expected "NAME: ROLE [options] [-> ROLE ...]", e.g. ${EXAMPLE}`;
 }
 function splitOnArrows(tokens) {
     const groups = [[]];
@@ -29672,50 +31904,10 @@ class Problems {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/proxy-url.ts
-/**
- * The secret parts of a proxy value (http-proxy, HTTPS_PROXY or HTTP_PROXY), to mask before the
- * value is parsed or echoed: the password as written, decoded, and as the Basic credentials a
- * proxy client sends. A value that does not parse as an http(s) URL but has an '@' may hold
- * userinfo we cannot find, so all of it is masked; one without '@' carries no credentials.
- */
-function proxySecrets(raw) {
-    const url = parseHttpUrl(raw);
-    if (url === undefined)
-        return raw.includes('@') ? [raw] : [];
-    if (url.password === '')
-        return [];
-    const password = safeDecode(url.password);
-    const basic = Buffer.from(`${safeDecode(url.username)}:${password}`).toString('base64');
-    return [url.password, password, basic];
-}
-/** A proxy value fit for an error message: userinfo, if any, is shown as `***@`. */
-function describeProxy(raw) {
-    const at = raw.lastIndexOf('@');
-    if (at === -1)
-        return raw;
-    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(raw)?.[0] ?? '';
-    return `${scheme}***${raw.slice(at)}`;
-}
-/** The URL when the value is an http(s) URL. */
-function parseHttpUrl(raw) {
-    try {
-        const url = new URL(raw);
-        return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-
+// EXTERNAL MODULE: ./src/config/proxy-url.ts
+var proxy_url = __nccwpck_require__(9903);
+// EXTERNAL MODULE: ./src/model/redact-url.ts
+var redact_url = __nccwpck_require__(4781);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/config/source.ts
@@ -29880,10 +32072,10 @@ function checkChains(chains, sourceKind, problems) {
                     problems.add(fromProfile ? input_names/* INPUT */.bO.profiles : input_names/* INPUT */.bO.roleDurationSeconds, problem);
             }
             if (hop.managedSessionPolicies.length > MAX_MANAGED_SESSION_POLICIES) {
-                problems.add(input, `${hop.origin}: at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`);
+                problems.add(input, `${originPrefix(hop)}at most ${MAX_MANAGED_SESSION_POLICIES} managed session policies`);
             }
             if (index === 0 && hop.role.kind === 'name' && isWebIdentitySource(sourceKind)) {
-                problems.add(input, `${hop.origin}: '${hop.role.name}' is a bare role name, but a web identity has no AWS account to resolve it in. ` +
+                problems.add(input, `${originPrefix(hop)}'${hop.role.name}' is a bare role name, but a web identity has no AWS account to resolve it in. ` +
                     'Give the full ARN, e.g. arn:aws:iam::123456789012:role/' +
                     hop.role.name);
             }
@@ -29903,7 +32095,7 @@ function checkTagCounts(chains, sourceKind, ctx, skipSessionTagging, customTags,
                 return;
             const problem = tagCountProblem(mergeTags(contextTags(ctx), customTags, hop.tags));
             if (problem !== undefined)
-                problems.add(hop.tags.length > 0 ? inputOf(hop) : input_names/* INPUT */.bO.customTags, `${hop.origin}: ${problem} (the workflow context adds up to 7; ${input_names/* INPUT */.bO.roleSkipSessionTagging} sends none)`);
+                problems.add(hop.tags.length > 0 ? inputOf(hop) : input_names/* INPUT */.bO.customTags, `${originPrefix(hop)}${problem} (the workflow context adds up to 7; ${input_names/* INPUT */.bO.roleSkipSessionTagging} sends none)`);
         });
     }
 }
@@ -29923,6 +32115,10 @@ function firstHopOfChainProblem(durationSeconds, where) {
         `last at most ${MAX_CHAINED_DURATION_SECONDS} seconds: AWS limits role-chained sessions to 1 hour ` +
         '(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining). ' +
         `Request ${MAX_CHAINED_DURATION_SECONDS} or less; for jobs longer than an hour use ${input_names/* INPUT */.bO.refreshCredentials}.`);
+}
+/** Where on its input a hop was written ("line 2, profile prod, hop 1: "), or '' for the input itself. */
+function originPrefix(hop) {
+    return hop.origin === inputOf(hop) ? '' : `${hop.origin.slice(inputOf(hop).length).trim()}: `;
 }
 function inputOf(hop) {
     if (hop.origin.startsWith(input_names/* INPUT */.bO.roleChain))
@@ -30040,6 +32236,7 @@ function parseProfileName(raw, problems) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/parse-config.ts
+
 
 
 
@@ -30190,24 +32387,24 @@ function parseAccountIds(raw, problems) {
     return ids;
 }
 /**
- * The proxy URL. Its value may come from HTTPS_PROXY or HTTP_PROXY (read-inputs.ts), so the error
+ * The proxy URL. Its value may come from https_proxy, HTTPS_PROXY or HTTP_PROXY (read-inputs.ts), so the error
  * names them, and it never echoes userinfo: a proxy password is a secret.
  */
 function proxyUrl(value, problems) {
     if (value === '')
         return undefined;
-    if (parseHttpUrl(value) !== undefined)
+    if ((0,proxy_url/* parseHttpUrl */.f$)(value) !== undefined)
         return value;
-    problems.add(input_names/* INPUT */.bO.httpProxy, `'${describeProxy(value)}' is not an http(s) URL (from the input or, when it is empty, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`);
+    problems.add(input_names/* INPUT */.bO.httpProxy, `'${(0,redact_url/* redactUrl */.B)(value)}' is not an http(s) URL (from the input or, when it is empty, https_proxy, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`);
     return undefined;
 }
 function parseNetwork(raw, problems, disableRetry) {
     const url = (input, value) => {
         if (value === '')
             return undefined;
-        if (parseHttpUrl(value) !== undefined)
+        if ((0,proxy_url/* parseHttpUrl */.f$)(value) !== undefined)
             return value;
-        problems.add(input, `'${value}' is not an http(s) URL`);
+        problems.add(input, `'${(0,redact_url/* redactUrl */.B)(value)}' is not an http(s) URL`);
         return undefined;
     };
     const attempts = problems.take(input_names/* INPUT */.bO.retryMaxAttempts, parseInteger(raw.retryMaxAttempts, 1, 20, 8), 8);
@@ -30626,7 +32823,61 @@ function strings(value) {
         .map((item) => String(item)));
 }
 
+;// CONCATENATED MODULE: ./src/trust-policy/glob.ts
+
+const STAR = -1;
+const ONE = -2;
+/**
+ * The pattern as code points, with the wildcards as STAR and ONE. The stand-ins a policy
+ * variable ${*} or ${?} left (variables.ts) are the literal characters, never wildcards.
+ */
+function compile(pattern) {
+    return Array.from(pattern, (ch) => ch === '*' ? STAR : ch === '?' ? ONE : (literal(ch).codePointAt(0) ?? 0));
+}
+/** Whether the value matches the pattern, and in how many steps. */
+function globMatchSteps(pattern, value) {
+    const p = compile(pattern);
+    // Code points, so that "?" takes one character even outside the Basic Multilingual Plane.
+    const v = Array.from(value, (ch) => ch.codePointAt(0) ?? 0);
+    let pi = 0;
+    let vi = 0;
+    let star = -1;
+    let resume = 0;
+    let steps = 0;
+    while (vi < v.length) {
+        steps++;
+        const token = p[pi];
+        if (token === STAR) {
+            // Try the empty run first; remember where to come back to.
+            star = pi++;
+            resume = vi;
+        }
+        else if (token !== undefined && (token === ONE || token === v[vi])) {
+            pi++;
+            vi++;
+        }
+        else if (star >= 0) {
+            // Let the last "*" take one more character and retry what follows it.
+            pi = star + 1;
+            vi = ++resume;
+        }
+        else {
+            return { matched: false, steps };
+        }
+    }
+    while (p[pi] === STAR) {
+        steps++;
+        pi++;
+    }
+    return { matched: pi === p.length, steps };
+}
+/** IAM's StringLike: whether the value matches the pattern (see globMatchSteps). */
+function globMatch(pattern, value) {
+    return globMatchSteps(pattern, value).matched;
+}
+
 ;// CONCATENATED MODULE: ./src/trust-policy/operators.ts
+
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 const number = (text) => NUMBER.test(text.trim()) ? Number(text) : undefined;
@@ -30738,12 +32989,6 @@ function describeMismatch(c) {
         return `${c.note ?? `no ${claim}`}; the policy expects ${expectation}`;
     return `${claim} is '${c.seen.join(',')}', the policy expects ${expectation}`;
 }
-/** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
-function globMatch(pattern, value) {
-    const escape = (ch) => ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
-    const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
-    return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
-}
 
 ;// CONCATENATED MODULE: ./src/trust-policy/principal.ts
 
@@ -30796,6 +33041,7 @@ function principalMatches(statement, provider, role) {
 }
 
 ;// CONCATENATED MODULE: ./src/trust-policy/evaluate.ts
+
 
 
 
@@ -31015,11 +33261,14 @@ function defaultSubject(options, issuerKind, notes) {
     const repo = `${name}@${id(repositoryId, 'REPOSITORY_ID', '--repository-id')}`;
     return { subject: `repo:${owned}/${repo}:${context}`, broad: context === '*' };
 }
-/** Which subject format the policy uses, how to tell which one the repository gets, and the flags for the other. */
+/**
+ * One line on the subject format, printed only for a names-only policy on an issuer that also
+ * issues immutable-ID subjects: which format a repository gets is not known here, so the note
+ * says when the other applies and the flags that write it.
+ */
 function namesOnlyNote(repository) {
-    return (`note: the policy uses the names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 (and those that opted in) get the immutable-ID subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead, which it does not match. ` +
-        `To tell which one ${repository} gets, look at the log of a run of the action that this policy refused (its 'Subject format:' line names the format the token uses); ` +
-        `for the immutable format, run again with --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`);
+    return (`note: names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 get repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead. ` +
+        `If runs are refused, add --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`);
 }
 /** key:value pairs in the template's order, as GitHub renders a customised subject. */
 function templateSubject(options, notes) {
@@ -31085,6 +33334,25 @@ function conditionBlockFor(claims, audience) {
     return { StringEquals: values };
 }
 
+;// CONCATENATED MODULE: ./src/diagnose/provider-target.ts
+
+
+
+/** The provider target of a run, from the token's claims, the requested audience and the role. */
+function providerTarget(claims, audience, roleArn) {
+    const named = roleArn?.split(':')[1];
+    const partition = PARTITIONS.find((p) => p === named) ?? 'aws';
+    const account = (roleArn && accountOfArn(roleArn)) ?? 'ACCOUNT_ID';
+    const host = claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
+    return {
+        partition,
+        account,
+        host,
+        arn: `arn:${partition}:iam::${account}:oidc-provider/${host}`,
+        audience: claimString(claims, 'aud') ?? audience ?? arn_defaultAudience(partition),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/diagnose/web-identity.ts
 
 
@@ -31110,13 +33378,9 @@ function tokenLines(claims, audience, roleArn) {
 }
 /** Allow AssumeRoleWithWebIdentity for the token's own issuer, audience and subject. */
 function admittingStatement(claims, audience, roleArn) {
-    const partition = roleArn?.split(':')[1] ?? 'aws';
-    const account = (roleArn && accountOfArn(roleArn)) ?? 'ACCOUNT_ID';
     return {
         Effect: 'Allow',
-        Principal: {
-            Federated: `arn:${partition}:iam::${account}:oidc-provider/${issuerHostOf(claims)}`,
-        },
+        Principal: { Federated: providerTarget(claims, audience, roleArn).arn },
         Action: issuer_WEB_IDENTITY_ACTION,
         Condition: conditionBlockFor(claims, audience),
     };
@@ -31155,7 +33419,6 @@ function claimLines(claims) {
 
 
 
-
 /** STS's text when the role's account has no IAM OIDC provider for the token's issuer. */
 const NO_PROVIDER = /No OpenIDConnect provider found in your account for (\S+?)\.?$/i;
 /** STS's text when the token's aud is not in the provider's client-ID list. */
@@ -31173,9 +33436,8 @@ function diagnoseMissingProvider(failure) {
     const named = NO_PROVIDER.exec(failure.awsMessage.trim());
     if (named === null)
         return undefined;
-    const issuer = named[1] ?? `https://${hostOf(failure.claims)}`;
-    const account = accountOf(failure.roleArn);
-    const audience = audienceOf(failure);
+    const { account, audience, host } = targetOf(failure);
+    const issuer = named[1] ?? `https://${host}`;
     const create = `aws iam create-open-id-connect-provider --url ${issuer} --client-id-list ${audience}`;
     return {
         title: `No OIDC provider registered for ${issuer} in account ${account}`,
@@ -31191,11 +33453,7 @@ function diagnoseMissingProvider(failure) {
 function diagnoseAudience(failure) {
     if (!WRONG_AUDIENCE.test(failure.awsMessage))
         return undefined;
-    const host = hostOf(failure.claims);
-    const audience = audienceOf(failure);
-    const named = failure.roleArn?.split(':')[1] ?? 'aws';
-    const partition = PARTITIONS.find((p) => p === named) ?? 'aws';
-    const provider = `arn:${partition}:iam::${accountOf(failure.roleArn)}:oidc-provider/${host}`;
+    const { host, audience, partition, arn: provider } = targetOf(failure);
     return {
         title: `The token's audience ${audience} is not in the client-ID list of the OIDC provider for ${host}`,
         lines: [
@@ -31224,21 +33482,107 @@ function roleMissingCause(roleArn) {
     if (roleArn === undefined)
         return 'the role does not exist or the ARN is mistyped';
     const name = roleArn.split(':role/')[1] ?? roleArn;
-    return `the role does not exist or the ARN is mistyped: STS answers a missing role with the same AccessDenied; check that account ${accountOf(roleArn)} has a role named ${name}`;
+    return `the role does not exist or the ARN is mistyped: STS answers a missing role with the same AccessDenied; check that account ${providerTarget(undefined, undefined, roleArn).account} has a role named ${name}`;
 }
-function hostOf(claims) {
-    return claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
+const targetOf = (failure) => providerTarget(failure.claims, failure.audience, failure.roleArn);
+
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+
+/** STS error codes that can succeed when the same request is sent again. */
+const RETRYABLE_CODES = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException',
+    'IDPCommunicationError',
+    'InternalFailure',
+    'InternalError',
+    'ServiceUnavailable',
+    'RequestTimeout',
+    'NetworkError',
+    'TimeoutError',
+]);
+/**
+ * True for failures a retry can fix: throttling, 5xx, network faults, and the IdP's keys not
+ * being fetched yet, and one try after a clock correction. AccessDenied, validation errors,
+ * malformed policies and TLS certificate errors (status 0, code TlsCertificateError) fail at once.
+ */
+function isRetryableStsError(error) {
+    if (!(error instanceof errors/* StsCallError */.Do))
+        return false;
+    // The SDK moved its clock to the server's Date after a skew error; the gateway flags this
+    // once per client, so a skewed runner gets exactly one more try, signed for the server's time.
+    if (error.clockSkewCorrected)
+        return true;
+    // A 429 is throttling whatever its body (a WAF or proxy answers in HTML or JSON).
+    if (error.status === 429)
+        return true;
+    if (RETRYABLE_CODES.has(error.code) || error.status >= 500)
+        return true;
+    // STS says this while it cannot yet fetch the provider's signing keys (JWKS); it clears up.
+    return (error.code === 'InvalidIdentityToken' &&
+        /retrieve verification key|JWKS|fetch/i.test(error.awsMessage));
 }
-function accountOf(roleArn) {
-    return (roleArn && accountOfArn(roleArn)) ?? 'ACCOUNT_ID';
+/**
+ * True when STS refused a web identity token as expired (ExpiredTokenException) or unverifiable
+ * (InvalidIdentityToken "... could not be validated"). AWS documents both as "get a new identity
+ * token from the identity provider and then retry the request":
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
+ */
+function isStaleWebIdentityToken(error) {
+    if (!(error instanceof errors/* StsCallError */.Do) || error.operation !== 'AssumeRoleWithWebIdentity')
+        return false;
+    if (error.code.replace(/Exception$/, '') === 'ExpiredToken')
+        return true;
+    return error.code === 'InvalidIdentityToken' && /could not be validated/i.test(error.awsMessage);
 }
-function audienceOf(failure) {
-    return ((failure.claims && claimString(failure.claims, 'aud')) ??
-        failure.audience ??
-        'sts.amazonaws.com');
+/**
+ * True when DNS did not know STS's host for `unknownRegion`, a region the SDK's data does not
+ * list (sts.REGION.amazonaws.com, sts-fips.REGION...): a misspelt region, which no retry mends.
+ * For a listed region the same ENOTFOUND is a network fault (a DNS outage), and is retried.
+ */
+function isUnknownRegionHost(error, unknownRegion) {
+    if (unknownRegion === undefined || !(error instanceof errors/* StsCallError */.Do))
+        return false;
+    return error.unresolvedHost?.toLowerCase().split('.').includes(unknownRegion) === true;
+}
+/**
+ * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
+ * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
+ * would hold the same token, so that source fails at once). With `unknownRegion` (a region the
+ * SDK does not list), its STS host not resolving is final.
+ */
+function retryableFor(sourceKind, unknownRegion) {
+    const transient = (error) => isRetryableStsError(error) && !isUnknownRegionHost(error, unknownRegion);
+    if (sourceKind !== 'oidc')
+        return transient;
+    return (error) => transient(error) || isStaleWebIdentityToken(error);
+}
+/** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
+function backoffDelay(attempt, random, baseDelayMs = 200, maxDelayMs = 5_000) {
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/** Runs `operation` until it succeeds, fails permanently, or runs out of attempts. */
+async function withRetry(operation, options) {
+    let previousError;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt, previousError);
+        }
+        catch (error) {
+            previousError = error;
+            if (attempt >= options.maxAttempts || !options.isRetryable(error))
+                throw error;
+            const delay = backoffDelay(attempt, options.random, options.baseDelayMs, options.maxDelayMs);
+            options.onRetry?.(error, attempt, delay);
+            await options.sleep(delay);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/diagnose-failure.ts
+
 
 
 
@@ -31315,7 +33659,7 @@ const BY_CODE = {
         diagnoseMfa(f) ??
         diagnoseAssumeRole(f),
     InvalidIdentityToken: (f) => diagnoseProvider(f) ??
-        (/could not be validated/i.test(f.error.awsMessage)
+        (isStaleWebIdentityToken(f.error)
             ? diagnoseStaleToken(providerFailure(f))
             : diagnoseWebIdentity(f)),
     ValidationError: (f) => diagnoseDuration(f),
@@ -31344,7 +33688,7 @@ function diagnoseWebIdentity(failure) {
         return undefined;
     const claims = failure.claims;
     const lines = claims === undefined ? [] : tokenLines(claims, failure.audience, failure.roleArn);
-    const host = claims === undefined ? GITHUB_OIDC_HOST : issuerHostOf(claims);
+    const { host } = providerTarget(claims, failure.audience, failure.roleArn);
     // A missing provider or an audience the provider lacks has its own message and diagnosis.
     const causes = [
         "sub differs by trigger: environment jobs get repo:O/R:environment:NAME, pull requests repo:O/R:pull_request, tags repo:O/R:ref:refs/tags/TAG; a reusable workflow's is its caller's",
@@ -31418,7 +33762,7 @@ function diagnoseDuration(failure) {
     return diagnosis('The requested session is longer than the role allows', `Raise the MaxSessionDuration of ${failure.roleArn ?? 'the role'} (at most 43200 s, 12 hours), or lower ${duration}.`);
 }
 function diagnoseExpired(failure) {
-    if (failure.error.operation === 'AssumeRoleWithWebIdentity')
+    if (isStaleWebIdentityToken(failure.error))
         return diagnoseStaleToken(providerFailure(failure));
     const fix = failure.sourceKind === 'static-keys'
         ? `The stored ${(0,input_names/* inputName */.yu)('awsSessionToken')} is temporary and has expired: rotate the secret.`
@@ -31559,17 +33903,12 @@ function planExports(plan, ctx, facts) {
         ];
         warnings.push(...homeFileWarnings(profileFiles, ctx, facts.platform));
     }
-    if (profileFiles !== undefined && envSession === undefined && primary?.name === 'default') {
-        const profile = primary.profileName;
-        if (profile !== undefined) {
-            variables.push({ name: 'AWS_PROFILE', value: plan_exports_text(profile) });
-            // The post step puts back the profile this replaces. With none, it sets `default`, the
-            // profile the AWS tools use when AWS_PROFILE is unset: the runner cannot unset a variable,
-            // and an empty AWS_PROFILE makes the AWS CLI and boto3 fail ("The config profile () could
-            // not be found").
-            restore['AWS_PROFILE'] = ctx.ambient.profile ?? 'default';
-        }
-    }
+    // AWS_PROFILE is never exported: once set, no post step can take it back. The runner cannot
+    // unset a variable (actions/runner#1126), an empty AWS_PROFILE breaks botocore ("The config
+    // profile () could not be found"), `default` breaks where the job has no such profile, and a
+    // name left behind outlives its profile. A step that wants a profile names it in its own
+    // `env:` (AWS_PROFILE: NAME), which ends with that step; the job's own AWS_PROFILE, if any,
+    // is never touched. configure-aws-credentials exports none in this mode either.
     return {
         variables,
         outputSession: primary?.name,
@@ -31718,7 +34057,58 @@ const nonEmpty = (value) => value === undefined || value === '' ? undefined : va
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/publish/transient-file-errors.ts
+
+
+/**
+ * Waits between attempts of a rename or delete on Windows: 1.55 s in all, enough for a virus
+ * scanner or an AWS client that has the file open for a moment, short enough for a
+ * credential_process call.
+ */
+const transient_file_errors_TRANSIENT_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
+/**
+ * Whether a failed rename or delete may succeed if tried again: on Windows only, where
+ * MoveFileEx and DeleteFile fail with a sharing violation (EPERM, EBUSY, EACCES in Node) while
+ * another process (an AWS client reading the file, a virus scanner, the search indexer) holds it
+ * open without delete sharing. graceful-fs retries the same three codes on win32 for renames
+ * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`), and Node's
+ * own `fs.rm` retries EBUSY and EPERM when given `maxRetries`
+ * (https://nodejs.org/api/fs.html#fspromisesrmpath-options). On POSIX a rename or unlink goes
+ * through an open file, so these codes there mean a real permission problem.
+ */
+function transient_file_errors_isTransientFileError(platform, error) {
+    const code = error?.code;
+    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+}
+/**
+ * Runs `attempt`, retrying a transient Windows failure (isTransientFileError) after each of
+ * TRANSIENT_RETRY_DELAYS_MS; any other error, or the last one, is thrown.
+ */
+async function retryTransient(attempt, clock) {
+    for (const delay of transient_file_errors_TRANSIENT_RETRY_DELAYS_MS) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!transient_file_errors_isTransientFileError(clock.platform, error))
+                throw error;
+            await clock.sleep(delay);
+        }
+    }
+    return attempt();
+}
+const nodeRemovePort = {
+    platform: process.platform,
+    rm: (file) => external_node_fs_.promises.rm(file, { force: true }),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+};
+/** Deletes a file (a missing one is no error), retrying as renames do (retryTransient). */
+async function transient_file_errors_removeRetrying(file, port = nodeRemovePort) {
+    await retryTransient(() => port.rm(file), port);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
+
 
 
 const nodeRenamePort = {
@@ -31726,39 +34116,16 @@ const nodeRenamePort = {
     rename: (from, to) => external_node_fs_.promises.rename(from, to),
     sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
 };
+/** Waits between rename attempts on Windows: the rule deletes share (transient-file-errors.ts). */
+const RENAME_RETRY_DELAYS_MS = (/* unused pure expression or super */ null && (TRANSIENT_RETRY_DELAYS_MS));
+/** Whether a failed rename may succeed if tried again (transient-file-errors.ts). */
+const isTransientRenameError = (/* unused pure expression or super */ null && (isTransientFileError));
 /**
- * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
- * AWS client that has the file open for a moment, short enough for a credential_process call.
- */
-const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
-/**
- * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
- * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
- * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
- * open. graceful-fs retries the same three codes on win32 for the same reason
- * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
- * rename replaces an open file, so these codes there mean a real permission problem.
- */
-function isTransientRenameError(platform, error) {
-    const code = error?.code;
-    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
-}
-/**
- * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
+ * Renames `from` over `to`, retrying a transient Windows failure (isTransientFileError) a
  * bounded number of times with growing waits; any other error, or the last one, is thrown.
  */
 async function renameReplacing(from, to, port = nodeRenamePort) {
-    for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
-        try {
-            await port.rename(from, to);
-            return;
-        }
-        catch (error) {
-            if (delay === undefined || !isTransientRenameError(port.platform, error))
-                throw error;
-            await port.sleep(delay);
-        }
-    }
+    await retryTransient(() => port.rename(from, to), port);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/profile-headers.ts
@@ -31790,24 +34157,66 @@ async function renameReplacing(from, to, port = nodeRenamePort) {
  */
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
+const COMMON_SPACE = '\\t\\n\\v\\f\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const READER_SPACE = {
+    botocore: `${COMMON_SPACE}\\x1c-\\x1f\\x85`,
+    js: `${COMMON_SPACE}\\ufeff`,
+    go: `${COMMON_SPACE}\\x85`,
+};
+const edges = (set) => new RegExp(`^[${set}]+|[${set}]+$`, 'gu');
+const READER_EDGES = {
+    botocore: edges(READER_SPACE.botocore),
+    js: edges(READER_SPACE.js),
+    go: edges(READER_SPACE.go),
+};
+/** Every character any reader counts as white space, for the loose (human) reading. */
+const ANY_SPACE = `[${Object.values(READER_SPACE).join('')}]`;
+/**
+ * The line as one client sees it once it has stripped white space from both ends, which each
+ * does before it looks for `[...]`, each with its own idea of white space:
+ * - botocore: configparser's `line.strip()`, Python's str.strip() (str.isspace(): also
+ *   \x1c-\x1f and \x85; https://docs.python.org/3/library/stdtypes.html#str.isspace);
+ * - the JS SDK v3: parseIni's `String.prototype.trim()` (WhiteSpace and LineTerminator: also
+ *   U+FEFF, but neither \x1c-\x1f nor \x85; https://tc39.es/ecma262/#sec-string.prototype.trim);
+ * - the Go SDK v2: internal/ini's `strings.TrimSpace` (unicode.IsSpace: also \x85, but neither
+ *   \x1c-\x1f nor U+FEFF; https://pkg.go.dev/unicode#IsSpace); its older lexer skips the same set.
+ * All three strip \t \n \v \f \r, space, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F and U+3000 (profile-files.test.ts checks the table against python3 and node).
+ */
+function stripAsReader(line, reader) {
+    return line.replace(READER_EDGES[reader], '');
+}
 /** Reads one line as both readers do; all three are undefined for a line that is no header. */
 function readHeaderLine(line) {
-    return { botocore: botocoreHeader(line), js: jsHeader(line), loose: looseName(line) };
+    const stripped = {
+        botocore: stripAsReader(line, 'botocore'),
+        js: stripAsReader(line, 'js'),
+        go: stripAsReader(line, 'go'),
+    };
+    // A line the clients strip differently is a header to some and text to others (a leading
+    // \x1c, \x85 or U+FEFF): no reading of it is trusted, only the loose one, so a header of the
+    // same name is refused as ambiguous rather than added a second time (issue 24).
+    const disputed = stripped.botocore !== stripped.js || stripped.js !== stripped.go;
+    const loose = looseName(line);
+    if (disputed && loose !== undefined)
+        return { botocore: undefined, js: undefined, loose };
+    return { botocore: botocoreHeader(stripped.botocore), js: jsHeader(stripped.js), loose };
 }
-function botocoreHeader(line) {
-    const stripped = line.trim();
+function botocoreHeader(stripped) {
     if (stripped.startsWith('#') || stripped.startsWith(';'))
         return undefined;
     const header = /^\[(.+)\]/.exec(stripped)?.[1];
     if (header === undefined || !header.startsWith('profile'))
         return header;
+    // build_profile_map/_parse_section: any section starting with "profile" whose shlex.split has
+    // two words names the profile in its second word, whatever the first word is.
     const parts = shlexSplit(header);
-    if (parts?.length !== 2 || parts[0] !== 'profile')
+    if (parts?.length !== 2)
         return header;
-    return parts[1] === 'default' ? 'default' : `profile ${parts[1]}`;
+    return parts[1] === 'default' && parts[0] === 'profile' ? 'default' : `profile ${parts[1]}`;
 }
-function jsHeader(line) {
-    const trimmed = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
+function jsHeader(trimmedLine) {
+    const trimmed = stripAsReader(trimmedLine.split(/(?:^|\s)[;#]/)[0] ?? '', 'js');
     if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2)
         return undefined;
     const inner = trimmed.slice(1, -1);
@@ -31820,17 +34229,19 @@ function jsHeader(line) {
     return prefix === 'profile' && name === 'default' ? 'default' : `${prefix} ${name ?? ''}`;
 }
 function looseName(line) {
-    const text = line.trim();
+    const text = line.replace(new RegExp(`^${ANY_SPACE}+|${ANY_SPACE}+$`, 'gu'), '');
     const end = text.lastIndexOf(']');
     if (!text.startsWith('[') || end < 1)
         return undefined;
     return text
         .slice(1, end)
         .replace(/["']/g, '')
-        .replace(/\s+/g, ' ')
+        .replace(new RegExp(`${ANY_SPACE}+`, 'gu'), ' ')
         .trim()
         .replace(/^profile /, '');
 }
+/** shlex's `whitespace`: only these split words (https://docs.python.org/3/library/shlex.html#shlex.shlex.whitespace). */
+const SHLEX_WHITESPACE = ' \t\r\n';
 /** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
 function shlexSplit(text) {
     const words = [];
@@ -31852,7 +34263,7 @@ function shlexSplit(text) {
             else
                 word = (word ?? '') + c;
         }
-        else if (/\s/.test(c)) {
+        else if (SHLEX_WHITESPACE.includes(c)) {
             if (word !== undefined)
                 words.push(word);
             word = undefined;
@@ -31919,11 +34330,9 @@ function renderSections(sections) {
         });
         if (/[\r\n[\]]/.test(section.header))
             throw new Error('refusing to write a malformed profile header');
-        const reading = readHeaderLine(`[${section.header}]`);
-        // Both readers must take the header back as written, or the section would be lost to one.
-        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
-            reading.botocore !== section.header ||
-            reading.js !== section.header)
+        // Plain names only: the clients read such a header back as written (profile-headers.ts),
+        // which is why no reading of it is compared here.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header))
             throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
         return `[${section.header}]\n${lines.join('\n')}\n`;
     })
@@ -31940,7 +34349,7 @@ function mergeSections(existing, sections, file = 'the profile file') {
     return head === '' ? body : `${head}\n\n${body}`;
 }
 /** Reads one section's entries from INI text (used by the tests). */
-function readSection(text, header) {
+function profile_files_readSection(text, header) {
     const lines = text.split(/\r?\n/);
     const place = locateSection(lines, header);
     if (place.kind !== 'present')
@@ -32004,6 +34413,7 @@ function profile_files_removeSections(text, headers, file = 'the profile file') 
 
 
 
+
 /**
  * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
  * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
@@ -32033,6 +34443,7 @@ async function writeSecretFile(file, text) {
         await handle.close();
     }
 }
+/** A regular file's text; '' when it is missing, a link or anything else. */
 async function readIfRegularFile(file) {
     try {
         const stat = await external_node_fs_.promises.lstat(file);
@@ -32094,7 +34505,7 @@ async function removeFromUserFile(file, headers, created) {
         return;
     const text = removeSections(await fs.readFile(file, 'utf8'), headers, file);
     if (text.trim() === '' && created)
-        await fs.rm(file, { force: true });
+        await removeRetrying(file);
     else
         await replaceUserFile(file, text);
 }
@@ -32112,7 +34523,7 @@ async function replaceSecretFile(file, text, temp, port) {
         await renameReplacing(temp, file, port);
     }
     finally {
-        await external_node_fs_.promises.rm(temp, { force: true });
+        await transient_file_errors_removeRetrying(temp);
     }
 }
 
@@ -32180,16 +34591,34 @@ function decodeUserFileSections(text) {
         return value.flatMap((entry) => {
             if (typeof entry !== 'object' || entry === null)
                 return [];
-            const { file, headers, created } = entry;
+            const { file, headers, created, marks } = entry;
             if (typeof file !== 'string' || !Array.isArray(headers))
                 return [];
             const names = headers.filter((h) => typeof h === 'string');
-            return [{ file, headers: names, created: created === true }];
+            const decoded = { file, headers: names, created: created === true };
+            return [marks === undefined ? decoded : { ...decoded, marks: decodeMarks(marks) }];
         });
     }
     catch {
         return [];
     }
+}
+/** Marks by header; a malformed one is dropped, and its section is then kept (never removed). */
+function decodeMarks(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return {};
+    const marks = {};
+    for (const [header, mark] of Object.entries(value)) {
+        if (typeof mark !== 'object' || mark === null)
+            continue;
+        const { file, header: markHeader, entry, value: text } = mark;
+        if (typeof file === 'string' &&
+            typeof markHeader === 'string' &&
+            typeof entry === 'string' &&
+            typeof text === 'string')
+            marks[header] = { file, header: markHeader, entry, value: text };
+    }
+    return marks;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
@@ -32232,6 +34661,142 @@ function setOutputs(names, session, runner) {
     }
 }
 
+// EXTERNAL MODULE: ../../main/node_modules/proper-lockfile/index.js
+var proper_lockfile = __nccwpck_require__(8030);
+var proper_lockfile_default = /*#__PURE__*/__nccwpck_require__.n(proper_lockfile);
+;// CONCATENATED MODULE: ./src/publish/profile-lock.ts
+
+
+
+/**
+ * How long a step waits for another one to finish with the shared files: up to 50 retries,
+ * 20 ms growing to 0.5 s, each randomised by up to 2x (https://www.npmjs.com/package/retry),
+ * so about 22 to 44 s in all. A step holds the lock for milliseconds (read, merge, rename), so
+ * only a stale lock takes that long, and STALE_MS is shorter: a killed step's lock is taken
+ * over within the wait. Short first waits keep a queue of concurrent steps moving.
+ */
+const LOCK_RETRIES = {
+    retries: 50,
+    factor: 1.5,
+    minTimeout: 20,
+    maxTimeout: 500,
+    randomize: true,
+};
+/**
+ * After this long without its holder refreshing it (proper-lockfile touches the lock every
+ * STALE_MS / 2 while it is held), a lock is taken to belong to a killed step and taken over.
+ */
+const STALE_MS = 10_000;
+/**
+ * The lock of a profile directory: a sibling, `~/.aws.lock`, never a path inside it. The post
+ * step removes ~/.aws when it created it and left it empty, which it does while holding the
+ * lock; a lock inside would keep the directory non-empty, and would be removed with it.
+ */
+function lockPathFor(directory) {
+    const resolved = external_node_path_.resolve(directory);
+    return external_node_path_.join(external_node_path_.dirname(resolved), `${external_node_path_.basename(resolved)}.lock`);
+}
+/** Thrown when another step holds the lock past the bounded wait, or the lock cannot be made. */
+class ProfileLockError extends Error {
+    constructor(directory, problem) {
+        const lock = lockPathFor(directory);
+        super(`cannot edit ${external_node_path_.join(directory, 'config')} and ${external_node_path_.join(directory, 'credentials')}: ${problem} If no other step is using them, delete ${lock}.`);
+        this.name = 'ProfileLockError';
+    }
+}
+/**
+ * The lock over proper-lockfile (a `mkdir` lock that works on every OS and on network file
+ * systems: https://github.com/moxystudio/node-proper-lockfile#design). Released also when
+ * `work` throws; a lock lost while held (the holder stalled past STALE_MS) fails the work.
+ * `retries` is a parameter so that a test can wait briefly.
+ */
+function createProfileLock(retries = LOCK_RETRIES) {
+    return async (directory, work) => {
+        let compromised;
+        let release;
+        try {
+            // The lock's parent (HOME) may not exist yet; ~/.aws would be made with it anyway.
+            await external_node_fs_.promises.mkdir(external_node_path_.dirname(lockPathFor(directory)), { recursive: true, mode: 0o700 });
+            release = await proper_lockfile_default().lock(directory, {
+                // The directory need not exist yet (the step may create ~/.aws): no realpath.
+                realpath: false,
+                lockfilePath: lockPathFor(directory),
+                stale: STALE_MS,
+                retries,
+                // The default throws from a timer, killing the step; the work fails instead.
+                onCompromised: (error) => {
+                    compromised = error;
+                },
+            });
+        }
+        catch (error) {
+            const code = error.code;
+            throw new ProfileLockError(directory, code === 'ELOCKED'
+                ? `another step kept them locked (${lockPathFor(directory)}) longer than this step waits.`
+                : `could not take the lock ${lockPathFor(directory)} (${error instanceof Error ? error.message : String(error)}).`);
+        }
+        try {
+            const result = await work();
+            if (compromised !== undefined)
+                throw new ProfileLockError(directory, `the lock was lost while writing (${compromised.message}).`);
+            return result;
+        }
+        finally {
+            await release().catch(() => undefined);
+        }
+    };
+}
+/** The lock every step takes: the bounded wait of LOCK_RETRIES. */
+const lockProfileDirectory = createProfileLock();
+
+;// CONCATENATED MODULE: ./src/publish/profile-conflicts.ts
+
+
+
+
+
+
+
+/** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
+const CREDENTIAL_VARIABLES = [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_PROFILE',
+];
+/**
+ * Refuses, before any request, to replace a profile section that already exists in the files
+ * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile;
+ * and, even with it, to write into a file that spells one of the profiles ambiguously
+ * (profile-headers.ts). In ~/.aws the files are read under the shared lock (profile-lock.ts),
+ * so no half-done edit by another step is seen; the writer checks again under the lock.
+ */
+async function checkProfilesAreNew(plan, ctx, env, lock = lockProfileDirectory) {
+    const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
+    if (names.length === 0)
+        return;
+    const home = homeDirectory(env);
+    if (plan.output.profileFilesLocation === 'home') {
+        const files = homeSharedFiles(home);
+        await lock(external_node_path_.dirname(files.config), () => refuseExistingProfiles(files, names));
+        return;
+    }
+    await refuseExistingProfiles(currentSharedFiles(ctx.ambient, home), names, plan.output.overwriteAwsProfile);
+}
+/** Throws the overwrite-aws-profile input error when a file already has one of the profiles. */
+async function refuseExistingProfiles(files, names, overwrite = false) {
+    const found = await existingSections([
+        { file: files.config, headers: names.map(configHeader) },
+        { file: files.credentials, headers: names },
+    ]).catch((error) => {
+        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.profiles, error instanceof Error ? error.message : String(error));
+    });
+    if (found.length === 0 || overwrite)
+        return;
+    const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
+    throw new errors/* InputError */.dz(input_names/* INPUT */.bO.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${input_names/* INPUT */.bO.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/refresh-spec.ts
 /**
  * Refresh this long before expiry. botocore refreshes credential_process credentials when they
@@ -32270,15 +34835,19 @@ function recipeFromSpec(spec) {
         specialCharactersWorkaround: false,
     };
 }
-/** The spec of one profile's helper: the plan's source and network, and the profile's hops. */
-function refreshSpecFor(plan, source, profile, hops, cacheFile) {
+/**
+ * The spec of one profile's helper: the plan's source and network, the network choices main's
+ * gateway made, and the profile's hops.
+ */
+function refreshSpecFor(plan, source, profile, hops, cacheFile, networkChoices) {
     return {
-        version: 1,
+        version: 2,
         profile,
         region: plan.region,
         partition: plan.partition,
         source,
         network: plan.network,
+        networkChoices,
         hops,
         cacheFile,
     };
@@ -32316,55 +34885,94 @@ function usableCache(text, now, marginSeconds = REFRESH_MARGIN_SECONDS) {
 
 
 
-/** Writes the planned profile files: the private directory, refresh specs and caches, profiles. */
-async function writePlannedProfiles(files, result, plan, helperCommand) {
-    if (files.directory !== undefined)
-        await createPrivateDirectory(files.directory);
-    const config = [];
-    const credentials = [];
-    for (const profile of files.profiles) {
+
+
+
+
+/** Decides every planned profile's sections and refresh files from the result. Pure. */
+function plannedProfiles(files, result, plan, helperCommand) {
+    return files.profiles.map((profile) => {
         const session = result.sessions.find((s) => s.session.profileName === profile.name);
         if (session === undefined)
             throw new Error(`no credentials for profile ${profile.name}`);
-        const sections = await profileSections(profile, session, plan, helperCommand);
-        config.push(sections.config);
-        credentials.push(sections.credentials);
-    }
-    if (files.location === 'home') {
+        const refresh = profile.refresh;
+        if (refresh !== undefined && hasWebIdentitySource(plan.source)) {
+            const spec = refreshSpecFor(plan, plan.source, profile.name, session.session.hops, refresh.cacheFile, result.network);
+            return {
+                name: profile.name,
+                config: configSection(profile.name, {
+                    region: plan.region,
+                    credential_process: helperCommand(refresh.specFile),
+                }),
+                // An empty section replaces stale keys: the credentials file would win over credential_process.
+                credentials: { header: profile.name, entries: {} },
+                refresh: {
+                    files: [
+                        { file: refresh.specFile, text: JSON.stringify(spec) },
+                        // Seed the cache with what this step just obtained: the first client call costs nothing.
+                        { file: refresh.cacheFile, text: credentialProcessJson(session.credentials) },
+                    ],
+                },
+            };
+        }
+        const entries = {
+            aws_access_key_id: session.credentials.accessKeyId,
+            aws_secret_access_key: session.credentials.secretAccessKey,
+        };
+        if (session.credentials.sessionToken)
+            entries['aws_session_token'] = session.credentials.sessionToken;
+        return {
+            name: profile.name,
+            config: configSection(profile.name, { region: plan.region }),
+            credentials: { header: profile.name, entries },
+        };
+    });
+}
+/**
+ * What proves a profile is still this step's: its access key ID in the credentials file, or,
+ * for a refreshing profile, its credential_process line (naming this step's own spec file).
+ * Both of the profile's sections carry the same mark, so the post step removes both or neither.
+ */
+function profileMark(files, profile) {
+    const keyId = profile.credentials.entries['aws_access_key_id'];
+    if (keyId !== undefined)
+        return {
+            file: files.credentialsFile,
+            header: profile.credentials.header,
+            entry: 'aws_access_key_id',
+            value: keyId,
+        };
+    return {
+        file: files.configFile,
+        header: profile.config.header,
+        entry: 'credential_process',
+        value: profile.config.entries['credential_process'] ?? '',
+    };
+}
+/** Whether the file text still holds the mark: the section, with the entry as written. */
+function holdsMark(text, mark) {
+    return readSection(text, mark.header)?.[mark.entry] === mark.value;
+}
+/**
+ * Writes the planned profile files: the private directory, refresh specs and caches, profiles.
+ * In ~/.aws, under the shared lock (profile-lock.ts), and only after checking again, under
+ * that lock, that no other step added the profiles since the check before the network.
+ */
+async function writePlannedProfiles(files, profiles, lock = lockProfileDirectory) {
+    if (files.directory !== undefined)
+        await createPrivateDirectory(files.directory);
+    for (const profile of profiles)
+        for (const { file, text } of profile.refresh?.files ?? [])
+            await writeSecretFile(file, text);
+    const config = profiles.map((p) => p.config);
+    const credentials = profiles.map((p) => p.credentials);
+    if (files.location !== 'home')
+        return writeProfileFiles(files, config, credentials);
+    await lock(external_node_path_.dirname(files.configFile), async () => {
+        await refuseExistingProfiles({ config: files.configFile, credentials: files.credentialsFile }, profiles.map((p) => p.name));
         await mergeIntoUserFile(files.configFile, config);
         await mergeIntoUserFile(files.credentialsFile, credentials);
-    }
-    else {
-        await writeProfileFiles(files, config, credentials);
-    }
-}
-/** One profile's config and credentials sections; writes its refresh spec and cache first. */
-async function profileSections(profile, session, plan, helperCommand) {
-    const refresh = profile.refresh;
-    if (refresh !== undefined && hasWebIdentitySource(plan.source)) {
-        const spec = refreshSpecFor(plan, plan.source, profile.name, session.session.hops, refresh.cacheFile);
-        await writeSecretFile(refresh.specFile, JSON.stringify(spec));
-        // Seed the cache with what this step just obtained: the first client call costs nothing.
-        await writeSecretFile(refresh.cacheFile, credentialProcessJson(session.credentials));
-        return {
-            config: configSection(profile.name, {
-                region: plan.region,
-                credential_process: helperCommand(refresh.specFile),
-            }),
-            // An empty section replaces stale keys: the credentials file would win over credential_process.
-            credentials: { header: profile.name, entries: {} },
-        };
-    }
-    const entries = {
-        aws_access_key_id: session.credentials.accessKeyId,
-        aws_secret_access_key: session.credentials.secretAccessKey,
-    };
-    if (session.credentials.sessionToken)
-        entries['aws_session_token'] = session.credentials.sessionToken;
-    return {
-        config: configSection(profile.name, { region: plan.region }),
-        credentials: { header: profile.name, entries },
-    };
+    });
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -32492,7 +35100,7 @@ function showCharacter(character) {
 
 
 /** The command-line rules of the OS this step runs on: the one its later steps' clients use. */
-const commandPlatform = () => process.platform === 'win32' ? 'win32' : 'posix';
+const commandPlatform = () => (process.platform === 'win32' ? 'win32' : 'posix');
 /** What each word of the helper's command line is, for messages. */
 const WORD_ROLES = ['the Node.js executable', 'the refresh helper bundle', 'the refresh spec file'];
 /**
@@ -32512,9 +35120,10 @@ function helperWords(specFile, bundleUrl) {
  * such a runner before any request (checkHelperPaths), so this is a last safeguard.
  */
 function helperCommand(specFile, bundleUrl = import.meta.url, platform = commandPlatform()) {
-    const result = credentialProcessLine(helperWords(specFile, bundleUrl), platform);
+    const words = helperWords(specFile, bundleUrl);
+    const result = credentialProcessLine(words, platform);
     if ('problem' in result)
-        throw helperPathError(result.problem, helperWords(specFile, bundleUrl));
+        throw helperPathError(result.problem, words);
     return result.line;
 }
 /**
@@ -32526,14 +35135,9 @@ function checkHelperPaths(plan, ctx, bundleUrl = import.meta.url, platform = com
     if (!plan.output.refreshCredentials || !hasWebIdentitySource(plan.source))
         return;
     const directory = privateDirectoryName(ctx.runnerTemp);
-    for (const session of plan.sessions) {
-        if (session.profileName === undefined)
-            continue;
-        const words = helperWords(refreshFiles(directory, session.profileName).specFile, bundleUrl);
-        const result = credentialProcessLine(words, platform);
-        if ('problem' in result)
-            throw helperPathError(result.problem, words);
-    }
+    for (const session of plan.sessions)
+        if (session.profileName !== undefined)
+            helperCommand(refreshFiles(directory, session.profileName).specFile, bundleUrl, platform);
 }
 function helperPathError(problem, words) {
     const role = WORD_ROLES[words.indexOf(problem.word)] ?? 'a path';
@@ -32574,46 +35178,8 @@ function platformWarnings(platform, env, home, exports) {
     return warnings;
 }
 
-;// CONCATENATED MODULE: ./src/publish/profile-conflicts.ts
-
-
-
-
-
-/** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
-const CREDENTIAL_VARIABLES = [
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_PROFILE',
-];
-/**
- * Refuses, before any request, to replace a profile section that already exists in the files
- * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile;
- * and, even with it, to write into a file that spells one of the profiles ambiguously
- * (profile-headers.ts).
- */
-async function checkProfilesAreNew(plan, ctx, env) {
-    const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
-    if (names.length === 0)
-        return;
-    const home = homeDirectory(env);
-    const files = plan.output.profileFilesLocation === 'home'
-        ? homeSharedFiles(home)
-        : currentSharedFiles(ctx.ambient, home);
-    const found = await existingSections([
-        { file: files.config, headers: names.map(configHeader) },
-        { file: files.credentials, headers: names },
-    ]).catch((error) => {
-        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.profiles, error instanceof Error ? error.message : String(error));
-    });
-    if (found.length === 0 || plan.output.overwriteAwsProfile)
-        return;
-    const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
-    throw new errors/* InputError */.dz(input_names/* INPUT */.bO.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${input_names/* INPUT */.bO.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
-}
-
 ;// CONCATENATED MODULE: ./src/publish/publish-result.ts
+
 
 
 
@@ -32646,10 +35212,13 @@ async function exportPlanFor(plan, ctx, home) {
 async function publishResult(result, plan, deps) {
     const home = homeDirectory(deps.env);
     const exports = await exportPlanFor(plan, deps.ctx, home);
-    saveState(deps.runner, exports.cleanup);
+    const files = exports.profileFiles;
+    const profiles = files === undefined ? [] : plannedProfiles(files, result, plan, helperCommand);
+    const cleanup = files === undefined ? exports.cleanup : withMarks(exports.cleanup, files, profiles);
+    saveState(deps.runner, cleanup);
     [...exports.warnings, ...platformWarnings(process.platform, deps.env, home, exports)].forEach((w) => deps.runner.warning(w));
-    if (exports.profileFiles !== undefined)
-        await writePlannedProfiles(exports.profileFiles, result, plan, helperCommand);
+    if (files !== undefined)
+        await writePlannedProfiles(files, profiles);
     const envSession = result.sessions.find((s) => s.session.exportToEnv);
     for (const { name, value } of exports.variables) {
         if (value.kind === 'text')
@@ -32660,11 +35229,33 @@ async function publishResult(result, plan, deps) {
     const outputSession = result.sessions.find((s) => s.session.name === exports.outputSession);
     if (outputSession !== undefined)
         setOutputs(exports.outputs, outputSession, deps.runner);
-    return exports.cleanup;
+    return cleanup;
 }
 function saveState(runner, state) {
     for (const [key, value] of Object.entries(encodeCleanupState(state)))
         runner.saveState(key, value);
+}
+/** The cleanup state with each ~/.aws section's mark: what the post step checks before removing. */
+function withMarks(cleanup, files, profiles) {
+    const marks = {};
+    for (const profile of profiles) {
+        const mark = profileMark(files, profile);
+        marks[`config:${configHeader(profile.name)}`] = mark;
+        marks[`credentials:${profile.name}`] = mark;
+    }
+    return {
+        ...cleanup,
+        userFileSections: cleanup.userFileSections.map((sections) => {
+            const kind = sections.file === files.configFile ? 'config' : 'credentials';
+            return {
+                ...sections,
+                marks: Object.fromEntries(sections.headers.flatMap((h) => {
+                    const mark = marks[`${kind}:${h}`];
+                    return mark === undefined ? [] : [[h, mark]];
+                })),
+            };
+        }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/config/input-secrets.ts
@@ -32680,7 +35271,9 @@ function inputSecrets(raw, env) {
             raw.mfaTokenCode,
             raw.mfaTotpSecret,
             raw.roleExternalId,
-            ...proxySecrets(raw.httpProxy),
+            ...(0,proxy_url/* proxySecrets */.Wm)(raw.httpProxy),
+            ...(0,proxy_url/* proxySecrets */.Wm)(raw.stsEndpoint),
+            ...proxy_url/* PROXY_VARIABLES */.bD.flatMap((variable) => (0,proxy_url/* proxySecrets */.Wm)(env[variable] ?? '')),
             env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
         ].filter((value) => value !== ''),
         // External IDs (and values whose key was mistyped) in chain lines, before parsing can fail.
@@ -32772,8 +35365,75 @@ function staleCredentialWarnings(facts) {
     ].filter((warning) => warning !== '');
 }
 
-// EXTERNAL MODULE: ./src/config/read-inputs.ts
-var read_inputs = __nccwpck_require__(1264);
+;// CONCATENATED MODULE: ./src/plan/region-check.ts
+
+
+/** The characters of a region name, for the near-miss spellings. */
+const REGION_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+/** Checks the region against the SDK's data and, when it is unknown, finds the near misses. Pure. */
+function checkRegion(region, isKnown) {
+    if (isKnown(region))
+        return { known: true, region };
+    const nearMisses = [...new Set(spellingsOneEditAway(region))].filter(isKnown).sort();
+    return { known: false, region, nearMisses };
+}
+/**
+ * Every spelling one typing slip away: two adjacent characters swapped, one missing, one extra,
+ * one changed (the Damerau-Levenshtein neighbours). Tested against the SDK's data rather than a
+ * list of our own, so a region AWS adds is suggested as soon as the SDK knows it.
+ */
+function spellingsOneEditAway(word) {
+    const spellings = [];
+    for (let i = 0; i <= word.length; i++) {
+        const [before, after] = [word.slice(0, i), word.slice(i)];
+        if (after.length >= 2 && after[0] !== after[1])
+            spellings.push(before + after.charAt(1) + after.charAt(0) + after.slice(2));
+        if (after.length >= 1)
+            spellings.push(before + after.slice(1));
+        for (const character of REGION_CHARACTERS) {
+            spellings.push(before + character + after);
+            if (after.length >= 1 && character !== after[0])
+                spellings.push(before + character + after.slice(1));
+        }
+    }
+    return spellings;
+}
+/** "us-east-1", "us-west-1 or us-west-2": the regions the user most likely meant. */
+function likely(check) {
+    return check.nearMisses.join(' or ');
+}
+/** The warning for a region the SDK does not know, given before any request; '' when known. */
+function unknownRegionWarning(check) {
+    if (check.known)
+        return '';
+    const guess = check.nearMisses.length > 0 ? ` Did you mean ${likely(check)}?` : '';
+    return (`${(0,input_names/* inputName */.yu)('awsRegion')}: '${check.region}' is not a region this action's AWS SDK knows.${guess} ` +
+        `STS and the AWS tools of later steps (AWS_REGION) fail there, unless it is a region newer than this release.`);
+}
+/**
+ * The error for an unknown region whose STS host does not resolve: the typo, named, rather than
+ * a network fault retried for seconds.
+ */
+function unknownRegionError(check, host) {
+    const guess = check.nearMisses.length > 0 ? `; did you mean ${likely(check)}?` : '; check the spelling.';
+    return new errors/* InputError */.dz(input_names/* INPUT */.bO.awsRegion, `'${check.region}' is not a region this action's AWS SDK knows, and its STS host ${host} does not resolve (ENOTFOUND)${guess}`);
+}
+
+;// CONCATENATED MODULE: ./src/aws/region-data.ts
+/**
+ * The AWS SDK's own region data: `partition(region)` of @aws-sdk/core/client (the package's
+ * public `./client` export) returns a `description` only for a region listed in its
+ * partitions.json; an unlisted name still gets its partition's DNS suffix by pattern, with no
+ * description. Loaded late, as the STS client is, so a run that fails on its inputs never pays.
+ */
+async function loadKnownRegions() {
+    const { partition } = await __nccwpck_require__.e(/* import() */ 490).then(__nccwpck_require__.t.bind(__nccwpck_require__, 490, 19));
+    // The declared type omits `description`, which the data spreads in for listed regions only.
+    return (region) => typeof partition(region).description === 'string';
+}
+
+// EXTERNAL MODULE: ./src/config/read-inputs.ts + 1 modules
+var read_inputs = __nccwpck_require__(8740);
 ;// CONCATENATED MODULE: ./src/plan/plan-run.ts
 
 
@@ -33029,6 +35689,14 @@ function renderSuccessSummary(result, plan, ctx, now) {
         .flatMap((s) => sessionSection(s, plan, ctx, result.sourceDescription, now))
         .join('\n') + '\n');
 }
+/**
+ * A diagnosis line as a Markdown list item: a line that already is one ("- cause") is not
+ * bulleted twice, and an indented line (a command, a claim) nests under the line before it.
+ */
+function listItem(line) {
+    const nested = /^\s/.test(line) ? '  ' : '';
+    return `${nested}- ${line.trim().replace(/^- /, '')}`;
+}
 /** The step-summary section for a failed run. */
 function renderFailureSummary(failure, plan, ctx) {
     const masked = plan?.output.maskAccountId ?? false;
@@ -33042,7 +35710,7 @@ function renderFailureSummary(failure, plan, ctx) {
     if (failure.diagnosis !== undefined) {
         lines.push('', `**${escapeMarkdown(hide(failure.diagnosis.title))}**`, '');
         for (const line of failure.diagnosis.lines)
-            lines.push(`- ${escapeMarkdown(hide(line))}`);
+            lines.push(listItem(escapeMarkdown(hide(line))));
     }
     lines.push('', 'Nothing was exported.', '');
     return lines.join('\n') + '\n';
@@ -33342,91 +36010,8 @@ async function executePlan(plan, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-
-/** STS error codes that can succeed when the same request is sent again. */
-const RETRYABLE_CODES = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException',
-    'IDPCommunicationError',
-    'InternalFailure',
-    'InternalError',
-    'ServiceUnavailable',
-    'RequestTimeout',
-    'NetworkError',
-    'TimeoutError',
-]);
-/**
- * True for failures a retry can fix: throttling, 5xx, network faults, and the IdP's keys not
- * being fetched yet, and one try after a clock correction. AccessDenied, validation errors,
- * malformed policies and TLS certificate errors (status 0, code TlsCertificateError) fail at once.
- */
-function isRetryableStsError(error) {
-    if (!(error instanceof errors/* StsCallError */.Do))
-        return false;
-    // The SDK moved its clock to the server's Date after a skew error; the gateway flags this
-    // once per client, so a skewed runner gets exactly one more try, signed for the server's time.
-    if (error.clockSkewCorrected)
-        return true;
-    // A 429 is throttling whatever its body (a WAF or proxy answers in HTML or JSON).
-    if (error.status === 429)
-        return true;
-    if (RETRYABLE_CODES.has(error.code) || error.status >= 500)
-        return true;
-    // STS says this while it cannot yet fetch the provider's signing keys (JWKS); it clears up.
-    return (error.code === 'InvalidIdentityToken' &&
-        /retrieve verification key|JWKS|fetch/i.test(error.awsMessage));
-}
-/**
- * True when STS refused a web identity token as expired (ExpiredTokenException) or unverifiable
- * (InvalidIdentityToken "... could not be validated"). AWS documents both as "get a new identity
- * token from the identity provider and then retry the request":
- * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
- */
-function isStaleWebIdentityToken(error) {
-    if (!(error instanceof errors/* StsCallError */.Do) || error.operation !== 'AssumeRoleWithWebIdentity')
-        return false;
-    if (error.code.replace(/Exception$/, '') === 'ExpiredToken')
-        return true;
-    return error.code === 'InvalidIdentityToken' && /could not be validated/i.test(error.awsMessage);
-}
-/**
- * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
- * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
- * would hold the same token, so that source fails at once).
- */
-function retryableFor(sourceKind) {
-    if (sourceKind !== 'oidc')
-        return isRetryableStsError;
-    return (error) => isRetryableStsError(error) || isStaleWebIdentityToken(error);
-}
-/** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
-function backoffDelay(attempt, random, baseDelayMs = 200, maxDelayMs = 5_000) {
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-/** Runs `operation` until it succeeds, fails permanently, or runs out of attempts. */
-async function withRetry(operation, options) {
-    let previousError;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt, previousError);
-        }
-        catch (error) {
-            previousError = error;
-            if (attempt >= options.maxAttempts || !options.isRetryable(error))
-                throw error;
-            const delay = backoffDelay(attempt, options.random, options.baseDelayMs, options.maxDelayMs);
-            options.onRetry?.(error, attempt, delay);
-            await options.sleep(delay);
-        }
-    }
-}
-
 // EXTERNAL MODULE: ./src/aws/sleep.ts
-var sleep = __nccwpck_require__(7478);
+var sleep = __nccwpck_require__(2829);
 ;// CONCATENATED MODULE: ./src/sources/aws-credentials.ts
 
 
@@ -33476,7 +36061,7 @@ function roleChainingSource(env) {
 function defaultChainSource() {
     return {
         async obtain() {
-            const { defaultProvider } = await __nccwpck_require__.e(/* import() */ 861).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5861, 19));
+            const { defaultProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(490), __nccwpck_require__.e(255)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 255, 19));
             // The chain moves past a provider that fails (e.g. a credential_process printing invalid
             // JSON) and ends with a generic "Could not load credentials"; its logger still sees why.
             const failures = [];
@@ -33502,7 +36087,8 @@ function defaultChainSource() {
                 const cause = chainFailureCause(error, failures);
                 if (cause !== undefined)
                     throw new Error(`The AWS default credential chain found a credential configuration on the runner but could not use it: ${cause}`);
-                throw new errors/* InputError */.dz(input_names/* INPUT */.bO.credentialSource, 'no source credentials were found: the job has no `id-token: write` permission for GitHub OIDC, no ' +
+                // No input is at fault (the job lacks a permission), so none is named.
+                throw new Error('No source credentials were found: the job has no `id-token: write` permission for GitHub OIDC, no ' +
                     `${input_names/* INPUT */.bO.awsAccessKeyId}, no ${input_names/* INPUT */.bO.webIdentityTokenFile}, and no credentials in the environment or on the runner. ` +
                     'Add `permissions: id-token: write` to the job (the usual fix), or pass stored keys from secrets.');
             }
@@ -33527,7 +36113,7 @@ function chainFailureCause(error, logged) {
 }
 
 // EXTERNAL MODULE: ./src/aws/http-transport.ts
-var http_transport = __nccwpck_require__(9817);
+var http_transport = __nccwpck_require__(912);
 ;// CONCATENATED MODULE: ./src/sources/oidc.ts
 
 
@@ -33689,8 +36275,8 @@ function createSource(plan, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __nccwpck_require__(418);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(6359);
 ;// CONCATENATED MODULE: ./src/sources/github-id-token.ts
 
 
@@ -33748,6 +36334,7 @@ function classify(error) {
 
 
 
+
 /**
  * A failure after the source credentials were obtained, carrying what the run learnt by then
  * for the diagnosis: the token's decoded claims, never the token.
@@ -33774,6 +36361,7 @@ async function obtainCredentials(plan, deps) {
         attemptTimeoutMs: plan.network.attemptTimeoutMs,
         env: deps.env,
         info: (line) => deps.runner.info(deps.secrets.redact(line)),
+        warning: (line) => deps.runner.warning(deps.secrets.redact(line)),
         debug: (line) => deps.runner.debug(deps.secrets.redact(line)),
     });
     try {
@@ -33806,7 +36394,7 @@ function lazyGateway(factory, settings) {
  * the bundler keeps only the STS client.
  */
 async function createSdkGateway(settings) {
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(695), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8479));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(490), __nccwpck_require__.e(255), __nccwpck_require__.e(453), __nccwpck_require__.e(10)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4010));
     return createSdkStsGateway(settings);
 }
 /**
@@ -33855,7 +36443,9 @@ async function obtainWithin(plan, deps, gateway, signal) {
             attemptTimeoutMs: plan.network.attemptTimeoutMs,
             signal,
         });
-        return { kind: 'issued', result };
+        // Only refresh specs record them: other runs do not pay for asking the SDK.
+        const network = plan.output.refreshCredentials ? await sts.networkChoices?.() : undefined;
+        return { kind: 'issued', result: { ...result, network } };
     }
     catch (error) {
         throw new ObtainFailure(error, claimsOf(obtained));
@@ -33899,7 +36489,8 @@ async function existingCredentialsIdentity(env, gateway, plan, signal) {
     }
 }
 function stsRetrier(plan, deps, signal) {
-    const isRetryable = retryableFor(plan.source.kind);
+    const unknown = deps.region?.known === false ? deps.region : undefined;
+    const isRetryable = retryableFor(plan.source.kind, unknown?.region);
     return (label, operation) => withRetry(operation, {
         maxAttempts: plan.network.maxAttempts,
         isRetryable,
@@ -33909,6 +36500,10 @@ function stsRetrier(plan, deps, signal) {
         // Redacted: an error message can echo the request (e.g. a URL-encoded external ID).
         deps.runner.info(deps.secrets.redact(`${label}: ${error instanceof errors/* StsCallError */.Do ? error.code : (0,errors/* messageOf */.bD)(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`)),
     }).catch((error) => {
+        if (unknown !== undefined &&
+            error instanceof errors/* StsCallError */.Do &&
+            isUnknownRegionHost(error, unknown.region))
+            throw unknownRegionError(unknown, error.unresolvedHost ?? '');
         throw isRetryable(error) ? gaveUp(error, plan) : error;
     });
 }
@@ -33957,6 +36552,9 @@ async function withDeadline(timeoutMs, body) {
 
 
 
+
+
+
 /** Runs the main step. Never throws: every failure is reported through the runner. */
 async function runMain(deps) {
     const secrets = new SecretRegistry(deps.runner.mask);
@@ -33977,7 +36575,7 @@ async function runPhases(raw, ctx, deps, secrets) {
     }
     const { plan } = prepared;
     try {
-        const obtained = await obtainCredentials(plan, { ...deps, secrets });
+        const obtained = await obtainCredentials(plan, { ...deps, secrets, region: prepared.region });
         await publish(obtained, prepared, ctx, deps, secrets);
         await reportSuccess(obtained, plan, ctx, deps, secrets);
         return undefined;
@@ -34001,6 +36599,7 @@ function readMaskedInputs(deps, secrets) {
 /** Parses and plans, then everything checked before the network: guards, profiles, warnings. */
 async function prepare(raw, ctx, deps, secrets) {
     const { env, runner } = deps;
+    (0,proxy_url/* checkProxyVariables */.EI)(env);
     const plan = planRun(parseConfig(raw, ctx), ctx);
     // External IDs often come from secrets; role-chain and profiles lines carry them too.
     plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));
@@ -34010,11 +36609,16 @@ async function prepare(raw, ctx, deps, secrets) {
     checkHelperPaths(plan, ctx);
     await checkProfilesAreNew(plan, ctx, env);
     preflightWarnings(plan, ctx).forEach((warning) => runner.warning(warning));
+    // A misspelt region is said before any request, also with sts-endpoint (which would succeed
+    // and export it as AWS_REGION, for later steps to fail on).
+    const region = checkRegion(plan.region, await loadKnownRegions());
+    if (!region.known)
+        runner.warning(unknownRegionWarning(region));
     // What the job had before this step: publishing restores from it, even after unsetting.
     const jobEnv = { ...env };
     if (plan.output.unsetCurrentCredentials)
         unsetCurrentCredentials(env, runner);
-    return { plan, jobEnv };
+    return { plan, region, jobEnv };
 }
 /** Masks the accounts learnt at run time (when asked to), then exports the result. */
 async function publish(obtained, { plan, jobEnv }, ctx, deps, secrets) {
@@ -34096,6 +36700,13 @@ async function reportFailure({ error, plan, claims }, raw, ctx, deps, secrets) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 9140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
 
 /***/ }),
 
@@ -34330,6 +36941,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -34365,13 +36990,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 418:
+/***/ 6359:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
   dN: () => (/* binding */ exportVariable),
   V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
@@ -34387,11 +37013,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, getBooleanInput, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getMultilineInput, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -34427,7 +37053,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -34523,7 +37149,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -34558,21 +37184,21 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(4689);
+// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(408);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(4718);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -35269,7 +37895,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35345,7 +37971,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35419,7 +38045,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35700,7 +38326,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -35742,7 +38368,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -35839,7 +38465,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -35868,11 +38494,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -35922,7 +38548,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36092,7 +38718,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -36107,7 +38733,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -36118,7 +38744,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -36127,7 +38753,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -36196,7 +38822,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36558,7 +39184,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -36784,7 +39410,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36864,7 +39490,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36929,7 +39555,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37250,7 +39876,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 9783:
+/***/ 4689:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37618,6 +40244,6 @@ class DecodedURL extends URL {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1730);
+/******/ var __webpack_exports__ = __nccwpck_require__(3271);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

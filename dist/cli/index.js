@@ -758,7 +758,61 @@ function strings(value) {
         .map((item) => String(item)));
 }
 
+;// CONCATENATED MODULE: ./src/trust-policy/glob.ts
+
+const STAR = -1;
+const ONE = -2;
+/**
+ * The pattern as code points, with the wildcards as STAR and ONE. The stand-ins a policy
+ * variable ${*} or ${?} left (variables.ts) are the literal characters, never wildcards.
+ */
+function compile(pattern) {
+    return Array.from(pattern, (ch) => ch === '*' ? STAR : ch === '?' ? ONE : (literal(ch).codePointAt(0) ?? 0));
+}
+/** Whether the value matches the pattern, and in how many steps. */
+function globMatchSteps(pattern, value) {
+    const p = compile(pattern);
+    // Code points, so that "?" takes one character even outside the Basic Multilingual Plane.
+    const v = Array.from(value, (ch) => ch.codePointAt(0) ?? 0);
+    let pi = 0;
+    let vi = 0;
+    let star = -1;
+    let resume = 0;
+    let steps = 0;
+    while (vi < v.length) {
+        steps++;
+        const token = p[pi];
+        if (token === STAR) {
+            // Try the empty run first; remember where to come back to.
+            star = pi++;
+            resume = vi;
+        }
+        else if (token !== undefined && (token === ONE || token === v[vi])) {
+            pi++;
+            vi++;
+        }
+        else if (star >= 0) {
+            // Let the last "*" take one more character and retry what follows it.
+            pi = star + 1;
+            vi = ++resume;
+        }
+        else {
+            return { matched: false, steps };
+        }
+    }
+    while (p[pi] === STAR) {
+        steps++;
+        pi++;
+    }
+    return { matched: pi === p.length, steps };
+}
+/** IAM's StringLike: whether the value matches the pattern (see globMatchSteps). */
+function globMatch(pattern, value) {
+    return globMatchSteps(pattern, value).matched;
+}
+
 ;// CONCATENATED MODULE: ./src/trust-policy/operators.ts
+
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 const number = (text) => NUMBER.test(text.trim()) ? Number(text) : undefined;
@@ -870,12 +924,6 @@ function describeMismatch(c) {
         return `${c.note ?? `no ${claim}`}; the policy expects ${expectation}`;
     return `${claim} is '${c.seen.join(',')}', the policy expects ${expectation}`;
 }
-/** IAM's StringLike: * is any run of characters, ? exactly one; everything else literal. */
-function globMatch(pattern, value) {
-    const escape = (ch) => ch === '*' ? '.*' : ch === '?' ? '.' : `\\${literal(ch)}`;
-    const special = /[.+^${}()|[\]\\*?\uE000\uE001]/g;
-    return new RegExp(`^${pattern.replace(special, escape)}$`, 's').test(value);
-}
 
 ;// CONCATENATED MODULE: ./src/trust-policy/principal.ts
 
@@ -928,6 +976,7 @@ function principalMatches(statement, provider, role) {
 }
 
 ;// CONCATENATED MODULE: ./src/trust-policy/evaluate.ts
+
 
 
 
@@ -1302,8 +1351,11 @@ const CHECK_FLAGS = {
     '--token': 'value',
     '--claim': 'repeat',
 };
-/** Exit codes: 0 admitted, 1 denied, 2 bad input (thrown as an Error by this function). */
-function runCheck(args, readFile, out) {
+/**
+ * Exit codes: 0 admitted, 1 denied, 2 bad input (thrown as an Error by this function). The report
+ * goes to out; notes and warnings about the policy go to err, as generate's do.
+ */
+function runCheck(args, readFile, out, err) {
     const flags = parseFlags(args, CHECK_FLAGS);
     const policyPath = flags.values['--policy'];
     if (policyPath === undefined)
@@ -1328,8 +1380,10 @@ function runCheck(args, readFile, out) {
     if (evaluation.ambiguities.length > 0) {
         throw new Error(`the policy's result is ambiguous: ${evaluation.ambiguities.join('; ')}`);
     }
-    const lines = [...versionWarning(policy), ...evaluation.notes, ...formatEvaluation(evaluation)];
-    for (const line of lines)
+    for (const note of [...versionWarning(policy), ...evaluation.notes]) {
+        err(`aws-deploy-role: ${note}`);
+    }
+    for (const line of formatEvaluation(evaluation))
         out(line);
     return evaluation.allowed ? 0 : 1;
 }
@@ -1878,6 +1932,181 @@ function subject_contextOfClaims(claims) {
     return ref === undefined ? undefined : `ref:${ref}`;
 }
 
+;// CONCATENATED MODULE: ./src/trust-policy/examples.ts
+
+
+
+/**
+ * GitHub's names: an owner is 1-39 letters, digits or single hyphens, neither first nor last; a
+ * repository name letters, digits, ".", "-" and "_", never "." or "..".
+ * https://docs.github.com/en/get-started/learning-about-github/types-of-github-accounts
+ */
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const NAME = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
+/** The context GitHub's default template renders: an environment, a pull request or a full ref. */
+const examples_CONTEXT = /^(?:environment:[^:]+|pull_request|ref:refs\/(?:heads|tags|pull)\/[^:]+)$/;
+const ID = /^[1-9]\d*$/;
+function repositoryOf(value, immutable) {
+    const m = /^([^/@]+)(?:@([^/]+))?\/([^/@]+)(?:@(.+))?$/.exec(value);
+    if (m === null)
+        return undefined;
+    const [, owner = '', ownerId, name = '', repoId] = m;
+    if (!OWNER.test(owner) || !NAME.test(name))
+        return undefined;
+    if (immutable !== (ownerId !== undefined) || (ownerId !== undefined) !== (repoId !== undefined))
+        return undefined;
+    if (immutable && !(ID.test(ownerId ?? '') && ID.test(repoId ?? '')))
+        return undefined;
+    return `${owner}/${name}`;
+}
+/**
+ * The example a subject gives when GitHub could issue it: the default template
+ * (repo:OWNER/NAME:CONTEXT), its immutable-ID form, or a customised template's key:value pairs.
+ * https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims
+ */
+function issuedExample(sub) {
+    const parts = sub.split(':');
+    let repository;
+    let context;
+    for (let i = 0; i < parts.length; i++) {
+        const key = parts[i] ?? '';
+        if (key === 'pull_request') {
+            context ??= key;
+            continue;
+        }
+        const value = parts[i + 1];
+        if (!TEMPLATE_CLAIM_KEYS.includes(key) || value === undefined || value === '')
+            return undefined;
+        i++;
+        if (key === 'repo') {
+            repository = repositoryOf(value, value.includes('@'));
+            if (repository === undefined)
+                return undefined;
+        }
+        else if (key === 'environment' || key === 'ref') {
+            if (!examples_CONTEXT.test(`${key}:${value}`))
+                return undefined;
+            context ??= `${key}:${value}`;
+        }
+    }
+    if (parts[0] === 'repo' ? context === undefined : parts.length < 2)
+        return undefined;
+    return {
+        sub,
+        ...(repository === undefined ? {} : { repository }),
+        ...(context === undefined ? {} : { context }),
+    };
+}
+/** Text for each wildcard of a sub pattern, aimed at GitHub's shapes: owners, names, contexts. */
+const FILLS = [
+    '',
+    'outsider',
+    '-outsider',
+    'outsider/app',
+    '/app',
+    '-outsider/app',
+    'ref:refs/heads/main',
+    ':ref:refs/heads/main',
+    'environment:prod',
+    'pull_request',
+    '/app:ref:refs/heads/main',
+    '-outsider/app:ref:refs/heads/main',
+    'outsider/app:ref:refs/heads/main',
+    'main',
+];
+const MAX_FILLED = 400;
+/** Subjects a pattern admits, each wildcard filled from FILLS (a few hundred at most). */
+function filled(pattern) {
+    let out = [''];
+    for (const part of pattern.split(/([*?])/)) {
+        const options = part === '*' ? FILLS : part === '?' ? ['x', '-', '/'] : [part];
+        out = out.flatMap((head) => options.map((o) => head + o)).slice(0, MAX_FILLED);
+    }
+    return out;
+}
+/** The statement's subject patterns, positive operators only (a Not operator names no requester). */
+function subPatterns(statement) {
+    return Object.entries(statement?.Condition ?? {}).flatMap(([operator, entries]) => /Not|Null/.test(operator)
+        ? []
+        : Object.entries(entries)
+            .filter(([key]) => key.toLowerCase().endsWith(':sub'))
+            .flatMap(([, value]) => strings(value)));
+}
+/** The admission's token, changed to present this requester (and its run's context claims). */
+function tokenFor(admission, example) {
+    // The run's environment comes from the example's context, never from the admission's.
+    const claims = { ...admission.claims };
+    delete claims['environment'];
+    const { sub, repository, context } = example;
+    const pr = context === 'pull_request';
+    return {
+        ...claims,
+        sub,
+        repository,
+        repository_owner: repository.split('/')[0],
+        event_name: pr ? 'pull_request' : (claims['event_name'] ?? 'push'),
+        ...(pr ? { ref: 'refs/pull/1/merge' } : {}),
+        ...(context.startsWith('ref:') ? { ref: context.slice(4) } : {}),
+        ...(context.startsWith('environment:') ? { environment: context.slice(12) } : {}),
+    };
+}
+/**
+ * An example of a requester like the admission's (same owner named or not, same repository named
+ * or not, and a pull request when asked) that GitHub could be asked for and the policy admits:
+ * the admission's own subject when GitHub issues it, else one rendered from its identity, else
+ * one filled in from the admitting statement's patterns. Undefined when none is found.
+ */
+function exampleLike(policy, admission, named, role, pullRequest = false) {
+    const own = `${admission.identity.owner}/${admission.identity.name}`;
+    const sameClass = (repository) => named.owners.has(repository.split('/')[0] ?? '') ===
+        named.owners.has(admission.identity.owner) &&
+        named.repositories.has(repository) === named.repositories.has(own);
+    const statement = statementsOf(policy)[admission.statement];
+    const context = pullRequest ? 'pull_request' : admission.context;
+    // The immutable-ID form keeps the admission's IDs: its own, or those its token carries.
+    const { owner, name, ownerId, repositoryId } = admission.identity;
+    const id = (own, claim) => own ?? String(admission.claims[claim] ?? '');
+    const immutable = `${owner}@${id(ownerId, 'repository_owner_id')}/${name}@${id(repositoryId, 'repository_id')}`;
+    const candidates = [
+        admission.sub,
+        ...(ownerId !== undefined || repositoryId !== undefined
+            ? [`repo:${immutable}:${context}`]
+            : []),
+        `repo:${own}:${context}`,
+        ...subPatterns(statement).flatMap(filled),
+    ];
+    for (const sub of new Set(candidates)) {
+        const example = issuedExample(sub);
+        // The admission's own subject was evaluated as it stands, with the admission's own run.
+        const isPullRequest = (example?.context ?? admission.context) === 'pull_request';
+        if (sub === admission.sub && example !== undefined && (isPullRequest || !pullRequest)) {
+            return { repository: own, context: admission.context, ...example };
+        }
+        const { repository, context: shown } = example ?? {};
+        if (repository === undefined || shown === undefined || !sameClass(repository))
+            continue;
+        if (pullRequest && shown !== 'pull_request')
+            continue;
+        const claims = tokenFor(admission, { sub, repository, context: shown });
+        const options = { unknowns: 'admit', ...(role === undefined ? {} : { role }) };
+        if (evaluateTrustPolicy(policy, claims, options).allowed)
+            return example;
+    }
+    return undefined;
+}
+/** The first pull_request run the policy admits, with a subject GitHub would issue for it. */
+function pullRequestAdmission(pullRequests, admissions, exampleOf) {
+    const seen = pullRequests[0];
+    if (seen !== undefined)
+        return { admission: seen, example: exampleOf(seen, true) };
+    for (const admission of admissions) {
+        const example = exampleOf(admission, true);
+        if (example !== undefined)
+            return { admission, example };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/trust-policy/claims.ts
 const JOB_WORKFLOW_REF = /^[^/\s]+\/[^/\s]+\/\.github\/workflows\/[^@\s]+@\S+$/;
 /** Claim conditions, split by operator: exact values, and patterns for StringLike. */
@@ -2017,11 +2246,14 @@ function defaultSubject(options, issuerKind, notes) {
     const repo = `${name}@${id(repositoryId, 'REPOSITORY_ID', '--repository-id')}`;
     return { subject: `repo:${owned}/${repo}:${context}`, broad: context === '*' };
 }
-/** Which subject format the policy uses, how to tell which one the repository gets, and the flags for the other. */
+/**
+ * One line on the subject format, printed only for a names-only policy on an issuer that also
+ * issues immutable-ID subjects: which format a repository gets is not known here, so the note
+ * says when the other applies and the flags that write it.
+ */
 function namesOnlyNote(repository) {
-    return (`note: the policy uses the names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 (and those that opted in) get the immutable-ID subject repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead, which it does not match. ` +
-        `To tell which one ${repository} gets, look at the log of a run of the action that this policy refused (its 'Subject format:' line names the format the token uses); ` +
-        `for the immutable format, run again with --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`);
+    return (`note: names-only subject repo:${repository}:...; repositories created, renamed or transferred since 15 July 2026 get repo:OWNER@OWNER_ID/NAME@REPO_ID:... instead. ` +
+        `If runs are refused, add --owner-id and --repository-id (gh api repos/${repository} --jq .owner.id,.id)`);
 }
 /** key:value pairs in the template's order, as GitHub renders a customised subject. */
 function templateSubject(options, notes) {
@@ -2095,6 +2327,7 @@ function conditionBlockFor(claims, audience) {
 
 
 
+
 /**
  * The audit of one role: its audience and every finding, each naming the statement and condition
  * responsible, an example `sub` an outsider could present, and the fix as `generate` writes it.
@@ -2134,7 +2367,11 @@ function auditTrustPolicy(policy, role) {
         const sid = statements[index]?.Sid;
         return { statement: index + 1, ...(sid === undefined ? {} : { sid }) };
     };
-    const findings = [audienceFinding(result.audience, widest, statements, literals, at)];
+    const named = { owners: literals.owners, repositories: literals.repositories };
+    const exampleOf = (a, pullRequest = false) => exampleLike(policy, a, named, role, pullRequest);
+    const findings = [
+        audienceFinding(result.audience, widest, statements, literals, at, exampleOf),
+    ];
     if (result.incomplete) {
         const first = findings[0];
         const note = `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
@@ -2144,7 +2381,7 @@ function auditTrustPolicy(policy, role) {
         findings.push({
             kind: 'wildcard-principal',
             level: 'error',
-            message: `Principal "*" (or a Federated wildcard) lets any OIDC provider in the account, GitHub's included, call ${'sts:AssumeRoleWithWebIdentity'}`,
+            message: `Principal "*" (or a Federated wildcard) lets any OIDC provider in the account, GitHub's included, call ${'sts:AssumeRoleWithWebIdentity'}.`,
             fix: fixFor(literals, issuer, false),
             assumptions: [],
         });
@@ -2153,7 +2390,7 @@ function auditTrustPolicy(policy, role) {
         if (s.Effect !== 'Allow' || !allowsWebIdentity(s))
             return;
         const admitted = result.admissions.filter((a) => a.statement === index);
-        findings.push(...crossings(s, admitted, literals, issuer).map((f) => ({ ...at(index), ...f })));
+        findings.push(...crossings(s, admitted, literals, issuer, exampleOf).map((f) => ({ ...at(index), ...f })));
         const keys = Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries));
         const first = admitted[0];
         if (first !== undefined && !keys.some((k) => k.toLowerCase().endsWith(':aud'))) {
@@ -2162,48 +2399,54 @@ function auditTrustPolicy(policy, role) {
                 kind: 'missing-aud',
                 level: 'warning',
                 condition: `no condition on ${first.issuer}:aud`,
-                example: first.sub,
-                message: `the statement admits tokens minted for any audience; pin ${first.issuer}:aud to the audience the action requests`,
+                ...exampleField(exampleOf(first)),
+                message: `The statement admits tokens minted for any audience. Pin ${first.issuer}:aud to the audience the action requests.`,
                 fix: `add "StringEquals": {"${first.issuer}:aud": "sts.amazonaws.com"}`,
                 assumptions: first.assumptions,
             });
         }
     });
-    const pr = result.pullRequests[0];
+    // A pull_request run of any requester the policy admits, not only of the candidates the
+    // audience search happened to try as pull requests: repo:OWNER* admits them as repo:* does.
+    const pr = pullRequestAdmission(result.pullRequests, result.admissions, exampleOf);
     if (pr !== undefined) {
         findings.push({
-            ...at(pr.statement),
+            ...at(pr.admission.statement),
             kind: 'pull-request-subject',
             level: 'warning',
-            condition: subConditions(statements[pr.statement]),
-            example: pr.sub,
-            message: `pull_request runs (code from a pull request, including from forks when workflows run for them) can assume the role`,
+            condition: subConditions(statements[pr.admission.statement]),
+            ...exampleField(pr.example),
+            message: `Runs triggered by pull_request can assume the role: they run the code of the pull request, which can come from a fork when the repository runs workflows for forks.`,
             fix: fixFor(literals, issuer, false),
-            assumptions: pr.assumptions,
+            assumptions: pr.admission.assumptions,
         });
     }
     findings.push(...staticFindings(statements, at, literals));
     return { audience: result.audience, issuers: result.issuers, findings };
 }
-function audienceFinding(audience, widest, statements, literals, at) {
+/** The example field of a finding: only a subject GitHub would issue. */
+const exampleField = (example) => example === undefined ? {} : { example: example.sub };
+function audienceFinding(audience, widest, statements, literals, at, exampleOf) {
     const kind = `audience-${audience}`;
     if (widest === undefined) {
         return {
             kind,
             level: 'note',
-            message: 'no GitHub token can assume this role (no Allow applies, or a Deny closes every way in)',
+            message: 'No GitHub token can assume this role: no Allow statement applies, or a Deny closes every way in.',
             assumptions: [],
         };
     }
-    const who = `${widest.identity.owner}/${widest.identity.name}`;
+    const example = exampleOf(widest);
+    const who = example?.repository ?? `${widest.identity.owner}/${widest.identity.name}`;
+    const context = example?.context ?? widest.context;
     const wide = audience !== 'refs';
     return {
         ...at(widest.statement),
         kind,
         level: LEVEL[audience],
         condition: subConditions(statements[widest.statement]),
-        example: widest.sub,
-        message: `${FINDING_KINDS[kind]}: a run of ${who} (${widest.context}) presenting sub '${widest.sub}' is admitted`,
+        ...exampleField(example),
+        message: `${FINDING_KINDS[kind]}. For example, a run of ${who} (${context}) is admitted.`,
         ...(wide ? { fix: fixFor(literals, widest.issuer, false) } : {}),
         assumptions: widest.assumptions,
     };
@@ -2225,7 +2468,7 @@ function wildcardBoundary(pattern) {
         return undefined;
     return /^repo:[^/:]+\//.test(head) ? 'repository' : 'owner';
 }
-function crossings(statement, admitted, literals, issuer) {
+function crossings(statement, admitted, literals, issuer, exampleOf) {
     const out = [];
     for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
         if (!/Like/.test(operator) || /Not/.test(operator))
@@ -2242,12 +2485,14 @@ function crossings(statement, admitted, literals, issuer) {
                     globMatch(pattern, claim === 'sub' ? a.sub : `${a.identity.owner}/${a.identity.name}`));
                 if (boundary === undefined || shown === undefined)
                     continue;
+                const example = exampleOf(shown);
+                const who = example?.repository ?? `${shown.identity.owner}/${shown.identity.name}`;
                 out.push({
                     kind: boundary === 'owner' ? 'wildcard-crosses-owner' : 'wildcard-crosses-repository',
                     level: boundary === 'owner' ? 'error' : 'warning',
                     condition: `${operator} ${key} '${pattern}'`,
-                    example: shown.sub,
-                    message: `the wildcard in '${pattern}' also matches ${shown.identity.owner}/${shown.identity.name}, which the policy does not name`,
+                    ...exampleField(example),
+                    message: `The wildcard in '${pattern}' also matches ${who}, which the policy does not name.`,
                     fix: fixFor(literals, issuer, false),
                     assumptions: shown.assumptions,
                 });
@@ -2270,7 +2515,7 @@ function staticFindings(statements, at, literals) {
                             kind: 'stringlike-without-wildcard',
                             level: 'note',
                             condition: `${operator} ${key} '${v}'`,
-                            message: `'${v}' has no wildcard, so ${operator} compares it exactly; StringLike here invites a later '*' that widens the role`,
+                            message: `'${v}' has no wildcard, so ${operator} compares it exactly. StringLike here invites a later '*' that widens the role.`,
                             fix: `use ${operator.replace('Like', 'Equals')} for '${v}'`,
                             assumptions: [],
                         });
@@ -2283,7 +2528,7 @@ function staticFindings(statements, at, literals) {
                             kind: 'names-only-subject',
                             level: 'note',
                             condition: `${operator} ${key} '${v}'`,
-                            message: `'${v}' names the owner and repository only: after a rename or transfer, whoever takes the old name matches it, and repositories on the immutable-ID format never do`,
+                            message: `'${v}' names the owner and repository only. After a rename or transfer, whoever takes the old name matches it, and repositories on the immutable-ID format never do.`,
                             fix: fixFor(literals, host, true),
                             assumptions: [],
                         });
@@ -2370,7 +2615,8 @@ function renderTable(report) {
         r.name,
         AUDIENCE_TEXT[r.audience],
         r.issuers.join(', '),
-        String(r.findings.filter((f) => !f.kind.startsWith('audience-')).length),
+        // Every finding listed below the table, the audience finding included.
+        String(r.findings.length),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
     const line = (cells) => cells
@@ -2423,12 +2669,18 @@ function renderSarif(report, fromFile) {
         help: {
             text: `${FINDING_KINDS[id]}. See docs/trust-policy.md, "Audit: who can assume your roles".`,
         },
+        properties: {
+            tags: ['security'],
+            'security-severity': RANKING[id].severity,
+            precision: RANKING[id].precision,
+        },
     }));
     const results = report.roles.flatMap((role) => role.findings.map((f) => ({
         ruleId: f.kind,
         ruleIndex: kinds.indexOf(f.kind),
         level: f.level,
         message: {
+            // Whole sentences: each part ends with a full stop before the next begins.
             text: [
                 `Role ${role.name}: ${f.message}`,
                 f.condition === undefined ? '' : `Condition: ${f.condition}.`,
@@ -2438,6 +2690,7 @@ function renderSarif(report, fromFile) {
                     ? ''
                     : `Assumes (unknown offline): ${f.assumptions.join('; ')}.`,
             ]
+                .map((part) => (part === '' || /[.!?]$/.test(part) ? part : `${part}.`))
                 .filter((s) => s !== '')
                 .join(' '),
         },
@@ -2477,6 +2730,27 @@ function renderSarif(report, fromFile) {
     };
     return JSON.stringify(sarif, null, 2);
 }
+/**
+ * How code scanning ranks each rule: security-severity, a number as a string, where over 9.0 is
+ * critical, 7.0 to 8.9 high, 4.0 to 6.9 medium and 0.1 to 3.9 low (read only with the "security"
+ * tag), and precision (very-high, high, medium, low). A role any GitHub user can assume is
+ * critical, one any repository of the owner can assume high, narrower ones lower.
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#reportingdescriptor-object
+ */
+const RANKING = {
+    'audience-any-github-user': { severity: '9.5', precision: 'high' },
+    'wildcard-principal': { severity: '9.5', precision: 'very-high' },
+    'wildcard-crosses-owner': { severity: '9.5', precision: 'high' },
+    'audience-owner': { severity: '7.5', precision: 'high' },
+    'wildcard-crosses-repository': { severity: '7.5', precision: 'high' },
+    'pull-request-subject': { severity: '6.5', precision: 'high' },
+    'missing-aud': { severity: '5.0', precision: 'very-high' },
+    'audience-repositories': { severity: '4.0', precision: 'high' },
+    'names-only-subject': { severity: '3.0', precision: 'medium' },
+    'stringlike-without-wildcard': { severity: '2.0', precision: 'very-high' },
+    'audience-refs': { severity: '1.0', precision: 'high' },
+    'audience-nobody': { severity: '0.5', precision: 'high' },
+};
 /** A relative path naming a role, for results that have no file: aws-iam/roles/NAME. */
 function roleUri(roleName) {
     return `aws-iam/roles/${encodeURIComponent(roleName)}`;
@@ -2534,13 +2808,14 @@ async function runAudit(args, ports, out) {
         ? readRoles(ports.readFile, fromFile)
         : await liveRoles(ports, connection);
     const report = auditRoles(roles);
-    if (switches.has('--json'))
-        out(renderJson(report));
-    else if (switches.has('--sarif'))
-        out(renderSarif(report, fromFile));
-    else
-        for (const line of renderTable(report))
-            out(line);
+    // One line per call: the JSON renderings hold no raw newline inside a string.
+    const lines = switches.has('--json')
+        ? renderJson(report).split('\n')
+        : switches.has('--sarif')
+            ? renderSarif(report, fromFile).split('\n')
+            : renderTable(report);
+    for (const line of lines)
+        out(line);
     if (failOn === 'never')
         return 0;
     const threshold = audienceRank(failOn);
@@ -2589,7 +2864,66 @@ async function liveRoles(ports, connection) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/trust-cli/log-safe.ts
+/**
+ * Output a workflow can trust. The CLI prints role names and condition values that whoever can
+ * edit a trust policy chose; in a GitHub Actions step every stdout and stderr line is also read
+ * by the runner as a possible workflow command. Each line the CLI prints passes through
+ * logSafeLine at its entry point (cli.ts), and streams whose reader has gone (`| head`) end
+ * quietly.
+ */
+/**
+ * Control characters (C0, DEL, C1), format characters (zero-width, bidirectional overrides and
+ * isolates, the byte-order mark, tags), lone surrogates and the Unicode line and paragraph
+ * separators: each can hide or reorder text on a terminal or split a line in a log viewer.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
+/** One character as \uXXXX escapes (two for a character outside the BMP): valid inside JSON too. */
+const escapeUnits = (ch) => Array.from({ length: ch.length }, (_, i) => {
+    const unit = ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+    return `\\u${unit}`;
+}).join('');
+/**
+ * The runner takes a line as a command when, after leading white space, it starts with "::"
+ * (TryParseV2 trims first, so a leading space does not disarm it), and in the legacy form when
+ * "##[" appears anywhere in it; "::stop-commands::TOKEN" or "##[stop-commands]TOKEN" would switch
+ * command processing off for the rest of the job.
+ * https://github.com/actions/runner/blob/main/src/Runner.Common/ActionCommand.cs
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+const COMMAND_START = /^(\s*):/;
+const LEGACY_COMMAND = /##\[/g;
+/**
+ * One line as it may be printed: unsafe characters escaped as \uXXXX, a leading "::" and any
+ * "##[" disarmed by escaping one character of them. Idempotent, and a JSON line stays the same
+ * JSON value (its strings only gain escapes JSON reads back as the same characters).
+ */
+function logSafeLine(line) {
+    const escaped = line.replace(UNSAFE, escapeUnits).replace(LEGACY_COMMAND, '##\\u005B');
+    return /^\s*::/.test(escaped) ? escaped.replace(COMMAND_START, '$1\\u003A') : escaped;
+}
+/**
+ * A writer of lines to a stream. Once the reader has closed the pipe
+ * (EPIPE, as `audit | head -1` does) the rest is dropped, so the process ends with its own exit
+ * code instead of an unhandled 'error' event and a stack trace.
+ */
+function lineWriter(stream) {
+    let closed = false;
+    stream.on('error', (error) => {
+        if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+            closed = true;
+            return;
+        }
+        throw error;
+    });
+    return (line) => {
+        if (!closed)
+            stream.write(`${line}\n`);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -2681,10 +3015,18 @@ const GENERATE_FLAGS = {
     '--account-id': 'value',
     '--partition': 'value',
 };
-/** Runs the CLI on arguments (without node and script); returns the process exit code. */
+const safe = (write) => (s) => write(logSafeLine(s));
+/**
+ * Runs the CLI on arguments (without node and script); returns the process exit code. Each call
+ * of out and err is one line, already log-safe (log-safe.ts).
+ */
 function runCli(argv, out, err, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+    return runSync(argv, safe(out), safe(err), readFile);
+}
+function runSync(argv, out, err, readFile) {
     if (argv.includes('--help') || argv.includes('-h')) {
-        out(USAGE);
+        for (const line of USAGE.split('\n'))
+            out(line);
         return 0;
     }
     const [command, sub, ...rest] = argv;
@@ -2693,10 +3035,11 @@ function runCli(argv, out, err, readFile = (path) => (0,external_node_fs_.readFi
             throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`);
         }
         if (sub === 'check')
-            return runCheck(rest, readFile, out);
+            return runCheck(rest, readFile, out, err);
         const args = sub === 'generate' || sub === undefined ? rest : [sub, ...rest];
         const { policy, notes } = generateTrustPolicy(parseTrustPolicyArgs(args));
-        out(JSON.stringify(policy, null, 2));
+        for (const line of JSON.stringify(policy, null, 2).split('\n'))
+            out(line);
         for (const note of notes)
             err(`aws-deploy-role: ${note}`);
         return 0;
@@ -2710,16 +3053,17 @@ function runCli(argv, out, err, readFile = (path) => (0,external_node_fs_.readFi
     }
 }
 /** The CLI with its asynchronous command (audit reads IAM); the entry points call this one. */
-async function runCliAsync(argv, out, err, ports = {
+async function runCliAsync(argv, rawOut, rawErr, ports = {
     readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8'),
-    listRoles: async (connection) => (await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 9000))).listIamRoles(connection),
+    listRoles: async (connection) => (await __nccwpck_require__.e(/* import() */ 943).then(__nccwpck_require__.bind(__nccwpck_require__, 2943))).listIamRoles(connection),
 }) {
+    const [out, err] = [safe(rawOut), safe(rawErr)];
     const [command, sub, ...rest] = argv;
     if (command !== 'trust-policy' ||
         sub !== 'audit' ||
         argv.includes('--help') ||
         argv.includes('-h')) {
-        return runCli(argv, out, err, ports.readFile);
+        return runSync(argv, out, err, ports.readFile);
     }
     try {
         return await runAudit(rest, ports, out);
@@ -2783,7 +3127,7 @@ function parseTrustPolicyArgs(args) {
 }
 /** Runs the CLI against the real process streams; the bin script and a direct run both call it. */
 function main(argv = process.argv.slice(2)) {
-    return runCliAsync(argv, (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+    return runCliAsync(argv, lineWriter(process.stdout), lineWriter(process.stderr));
 }
 /** True when this module is the script node was started with (not when it is imported). */
 function isProcessEntry() {

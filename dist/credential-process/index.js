@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9817:
+/***/ 912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   m_: () => (/* binding */ exportProxySettings),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
-/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4689);
 
 /** A transport failure (refused, reset, timed out): always worth a retry. */
 class TransportError extends Error {
@@ -56,11 +56,107 @@ function exportProxySettings(settings, env) {
 
 /***/ }),
 
-/***/ 3219:
+/***/ 5026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ pinFromInputs),
+/* harmony export */   LV: () => (/* binding */ pinEnvironment),
+/* harmony export */   VS: () => (/* binding */ proxyVariablesOf),
+/* harmony export */   r6: () => (/* binding */ describePinnedEndpoint)
+/* harmony export */ });
+/* unused harmony exports PROXY_VARIABLES, isNetworkOverride */
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(912);
+
+/** The variables @actions/http-client reads for its proxy (lower case first, then upper case). */
+const PROXY_VARIABLES = [
+    'https_proxy',
+    'HTTPS_PROXY',
+    'http_proxy',
+    'HTTP_PROXY',
+    'no_proxy',
+    'NO_PROXY',
+];
+/** The set proxy variables of an environment, by name. */
+function proxyVariablesOf(env) {
+    const found = {};
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name];
+        if (value !== undefined)
+            found[name] = value;
+    }
+    return found;
+}
+/**
+ * Variables of the helper's own environment that would change where STS or the token request
+ * goes: every AWS_ENDPOINT_URL* (the SDK reads them per service), the switch that turns them off,
+ * FIPS and dual-stack (https://docs.aws.amazon.com/sdkref/latest/guide/feature-endpoints.html),
+ * and the proxy variables in any letter case (Windows names are case-insensitive, and a mixed
+ * spelling must not survive beside the pinned ones).
+ */
+function isNetworkOverride(name) {
+    const lower = name.toLowerCase();
+    return (lower.startsWith('aws_endpoint_url') ||
+        lower === 'aws_ignore_configured_endpoint_urls' ||
+        lower === 'aws_use_fips_endpoint' ||
+        lower === 'aws_use_dualstack_endpoint' ||
+        lower === 'https_proxy' ||
+        lower === 'http_proxy' ||
+        lower === 'no_proxy');
+}
+/**
+ * Makes the helper's environment hold main's choices only: every override it inherited from the
+ * step that runs it is removed, and main's proxy variables are put back.
+ */
+function pinEnvironment(env, pin) {
+    for (const name of Object.keys(env))
+        if (isNetworkOverride(name))
+            delete env[name];
+    Object.assign(env, pin.proxyEnv);
+}
+/**
+ * The choices of a spec written before they were recorded (version 1): the sts-endpoint input
+ * if it was given, else the SDK default for the region, FIPS and dual-stack off, and the proxy
+ * inputs (which there already held HTTPS_PROXY/HTTP_PROXY and NO_PROXY when the inputs were
+ * empty). What that main step took from AWS_ENDPOINT_URL*, AWS_USE_*_ENDPOINT or a lower-case
+ * proxy variable is not known; the helper's own variables are still never used instead.
+ */
+function pinFromInputs(stsEndpoint, proxy) {
+    const proxyEnv = {};
+    (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .exportProxySettings */ .m_)(proxy, proxyEnv);
+    return {
+        endpoint: stsEndpoint === undefined ? 'sdk-default' : { url: stsEndpoint, from: 'sts-endpoint' },
+        useFipsEndpoint: false,
+        useDualstackEndpoint: false,
+        proxyEnv: proxyVariablesOf(proxyEnv),
+    };
+}
+/** Where a pinned endpoint is, for messages: its origin only (a URL may carry a password). */
+function describePinnedEndpoint(pin, region) {
+    if (pin.endpoint === 'sdk-default') {
+        const flags = [pin.useFipsEndpoint ? 'FIPS' : '', pin.useDualstackEndpoint ? 'dual-stack' : '']
+            .filter((flag) => flag !== '')
+            .join(', ');
+        return `the SDK's default STS endpoint for ${region}${flags === '' ? '' : ` (${flags})`}`;
+    }
+    let origin;
+    try {
+        origin = new URL(pin.endpoint.url).origin;
+    }
+    catch {
+        origin = '(not a URL)';
+    }
+    return `${origin} (from ${pin.endpoint.from} in the main step)`;
+}
+
+
+/***/ }),
+
+/***/ 174:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8859);
+/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2504);
 
 // Entry point of the credential_process helper bundle. The AWS client waits for this process to
 // end, so it ends as soon as its answer is out: a request it gave up on (a proxy that never
@@ -75,17 +171,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7206:
+/***/ 3107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AF: () => (/* binding */ GuardRailError),
 /* harmony export */   Do: () => (/* binding */ StsCallError),
 /* harmony export */   HZ: () => (/* binding */ OidcTokenError),
+/* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   q$: () => (/* binding */ HopError)
 /* harmony export */ });
-/* unused harmony exports InputErrors, ActionTimeoutError, messageOf */
+/* unused harmony exports InputErrors, ActionTimeoutError */
 /** Error types users can act on. Each renders as one short, secret-free message. */
 /** A single input that cannot be used, rendered as "`input`: problem". */
 class InputError extends Error {
@@ -139,6 +236,8 @@ class StsCallError extends Error {
     status;
     /** The SDK corrected its clock from this answer's Date header: one more try can succeed. */
     clockSkewCorrected;
+    /** The host name DNS did not know (ENOTFOUND), when that was the failure. */
+    unresolvedHost;
     constructor(operation, code, awsMessage, status, options = {}) {
         super(`${operation} failed: ${code}: ${awsMessage}`);
         this.operation = operation;
@@ -147,6 +246,7 @@ class StsCallError extends Error {
         this.status = status;
         this.name = 'StsCallError';
         this.clockSkewCorrected = options.clockSkewCorrected ?? false;
+        this.unresolvedHost = options.unresolvedHost;
     }
 }
 /** Where in the plan a failure happened: wraps the cause once, at the layer that knows the hop. */
@@ -195,7 +295,7 @@ function messageOf(thrown) {
 
 /***/ }),
 
-/***/ 8859:
+/***/ 2504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -232,7 +332,58 @@ async function user_directory_refuseLinkedDirectory(directory, doing) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/publish/transient-file-errors.ts
+
+
+/**
+ * Waits between attempts of a rename or delete on Windows: 1.55 s in all, enough for a virus
+ * scanner or an AWS client that has the file open for a moment, short enough for a
+ * credential_process call.
+ */
+const transient_file_errors_TRANSIENT_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
+/**
+ * Whether a failed rename or delete may succeed if tried again: on Windows only, where
+ * MoveFileEx and DeleteFile fail with a sharing violation (EPERM, EBUSY, EACCES in Node) while
+ * another process (an AWS client reading the file, a virus scanner, the search indexer) holds it
+ * open without delete sharing. graceful-fs retries the same three codes on win32 for renames
+ * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`), and Node's
+ * own `fs.rm` retries EBUSY and EPERM when given `maxRetries`
+ * (https://nodejs.org/api/fs.html#fspromisesrmpath-options). On POSIX a rename or unlink goes
+ * through an open file, so these codes there mean a real permission problem.
+ */
+function transient_file_errors_isTransientFileError(platform, error) {
+    const code = error?.code;
+    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+}
+/**
+ * Runs `attempt`, retrying a transient Windows failure (isTransientFileError) after each of
+ * TRANSIENT_RETRY_DELAYS_MS; any other error, or the last one, is thrown.
+ */
+async function retryTransient(attempt, clock) {
+    for (const delay of transient_file_errors_TRANSIENT_RETRY_DELAYS_MS) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!transient_file_errors_isTransientFileError(clock.platform, error))
+                throw error;
+            await clock.sleep(delay);
+        }
+    }
+    return attempt();
+}
+const nodeRemovePort = {
+    platform: process.platform,
+    rm: (file) => external_node_fs_.promises.rm(file, { force: true }),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+};
+/** Deletes a file (a missing one is no error), retrying as renames do (retryTransient). */
+async function transient_file_errors_removeRetrying(file, port = nodeRemovePort) {
+    await retryTransient(() => port.rm(file), port);
+}
+
 ;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
+
 
 
 const nodeRenamePort = {
@@ -240,39 +391,16 @@ const nodeRenamePort = {
     rename: (from, to) => external_node_fs_.promises.rename(from, to),
     sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
 };
+/** Waits between rename attempts on Windows: the rule deletes share (transient-file-errors.ts). */
+const RENAME_RETRY_DELAYS_MS = (/* unused pure expression or super */ null && (TRANSIENT_RETRY_DELAYS_MS));
+/** Whether a failed rename may succeed if tried again (transient-file-errors.ts). */
+const isTransientRenameError = (/* unused pure expression or super */ null && (isTransientFileError));
 /**
- * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
- * AWS client that has the file open for a moment, short enough for a credential_process call.
- */
-const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
-/**
- * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
- * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
- * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
- * open. graceful-fs retries the same three codes on win32 for the same reason
- * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
- * rename replaces an open file, so these codes there mean a real permission problem.
- */
-function isTransientRenameError(platform, error) {
-    const code = error?.code;
-    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
-}
-/**
- * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
+ * Renames `from` over `to`, retrying a transient Windows failure (isTransientFileError) a
  * bounded number of times with growing waits; any other error, or the last one, is thrown.
  */
 async function renameReplacing(from, to, port = nodeRenamePort) {
-    for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
-        try {
-            await port.rename(from, to);
-            return;
-        }
-        catch (error) {
-            if (delay === undefined || !isTransientRenameError(port.platform, error))
-                throw error;
-            await port.sleep(delay);
-        }
-    }
+    await retryTransient(() => port.rename(from, to), port);
 }
 
 ;// CONCATENATED MODULE: ./src/model/file-system-case.ts
@@ -352,6 +480,193 @@ function refreshFiles(directory, profile) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/publish/profile-headers.ts
+/**
+ * How the two readers of a shared config/credentials file see a section header line, and where
+ * a profile's section is. Pure text in, data out.
+ *
+ * botocore (the AWS CLI, boto3): configloader.raw_config_parse reads the file with Python's
+ * configparser.RawConfigParser: a stripped line starting with `#` or `;` is a comment; otherwise
+ * `\[(?P<header>.+)\]` is matched from the start of the stripped line ("very permissive": the
+ * header runs to the line's last `]`, so `[deploy] ; note` is section `deploy`; no inline
+ * comments are stripped; the header is not trimmed), and a repeated header makes the whole file
+ * fail to parse (DuplicateSectionError, strict mode). build_profile_map then reads a config
+ * section whose name starts with `profile` as shlex.split(name) == ['profile', NAME] (so quotes
+ * are removed and `[profile  deploy]` is `deploy`), and `default` as itself.
+ *
+ * The JS SDK v3 (@smithy/shared-ini-file-loader, now @smithy/core/config, parseIni): cuts each
+ * line at the first `;` or `#` that starts it or follows white space, trims it, and takes
+ * `[...]` as a section only when the trimmed text starts with `[` and ends with `]`; the inner
+ * text (not trimmed) matching `^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$` with a known prefix is
+ * `prefix.name` (`profile "deploy"` is profile `deploy`; `profile  deploy`, with two spaces, is
+ * nothing); a repeated header merges into the first (getConfigData maps `profile.default` onto
+ * `default` too).
+ *
+ * A header both read as the profile is the profile's section; any other spelling of the name
+ * (found after removing comments, quotes, brackets and repeated spaces) is ambiguous: the two
+ * readers, or a person, could take different sections for it, and this step refuses to add a
+ * second one (issue 17).
+ */
+const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const JS_SECTION_TYPES = (/* unused pure expression or super */ null && (['profile', 'sso-session', 'services']));
+const COMMON_SPACE = '\\t\\n\\v\\f\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const READER_SPACE = {
+    botocore: `${COMMON_SPACE}\\x1c-\\x1f\\x85`,
+    js: `${COMMON_SPACE}\\ufeff`,
+    go: `${COMMON_SPACE}\\x85`,
+};
+const edges = (set) => new RegExp(`^[${set}]+|[${set}]+$`, 'gu');
+const READER_EDGES = {
+    botocore: edges(READER_SPACE.botocore),
+    js: edges(READER_SPACE.js),
+    go: edges(READER_SPACE.go),
+};
+/** Every character any reader counts as white space, for the loose (human) reading. */
+const ANY_SPACE = (/* unused pure expression or super */ null && (`[${Object.values(READER_SPACE).join('')}]`));
+/**
+ * The line as one client sees it once it has stripped white space from both ends, which each
+ * does before it looks for `[...]`, each with its own idea of white space:
+ * - botocore: configparser's `line.strip()`, Python's str.strip() (str.isspace(): also
+ *   \x1c-\x1f and \x85; https://docs.python.org/3/library/stdtypes.html#str.isspace);
+ * - the JS SDK v3: parseIni's `String.prototype.trim()` (WhiteSpace and LineTerminator: also
+ *   U+FEFF, but neither \x1c-\x1f nor \x85; https://tc39.es/ecma262/#sec-string.prototype.trim);
+ * - the Go SDK v2: internal/ini's `strings.TrimSpace` (unicode.IsSpace: also \x85, but neither
+ *   \x1c-\x1f nor U+FEFF; https://pkg.go.dev/unicode#IsSpace); its older lexer skips the same set.
+ * All three strip \t \n \v \f \r, space, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F and U+3000 (profile-files.test.ts checks the table against python3 and node).
+ */
+function stripAsReader(line, reader) {
+    return line.replace(READER_EDGES[reader], '');
+}
+/** Reads one line as both readers do; all three are undefined for a line that is no header. */
+function readHeaderLine(line) {
+    const stripped = {
+        botocore: stripAsReader(line, 'botocore'),
+        js: stripAsReader(line, 'js'),
+        go: stripAsReader(line, 'go'),
+    };
+    // A line the clients strip differently is a header to some and text to others (a leading
+    // \x1c, \x85 or U+FEFF): no reading of it is trusted, only the loose one, so a header of the
+    // same name is refused as ambiguous rather than added a second time (issue 24).
+    const disputed = stripped.botocore !== stripped.js || stripped.js !== stripped.go;
+    const loose = looseName(line);
+    if (disputed && loose !== undefined)
+        return { botocore: undefined, js: undefined, loose };
+    return { botocore: botocoreHeader(stripped.botocore), js: jsHeader(stripped.js), loose };
+}
+function botocoreHeader(stripped) {
+    if (stripped.startsWith('#') || stripped.startsWith(';'))
+        return undefined;
+    const header = /^\[(.+)\]/.exec(stripped)?.[1];
+    if (header === undefined || !header.startsWith('profile'))
+        return header;
+    // build_profile_map/_parse_section: any section starting with "profile" whose shlex.split has
+    // two words names the profile in its second word, whatever the first word is.
+    const parts = shlexSplit(header);
+    if (parts?.length !== 2)
+        return header;
+    return parts[1] === 'default' && parts[0] === 'profile' ? 'default' : `profile ${parts[1]}`;
+}
+function jsHeader(trimmedLine) {
+    const trimmed = stripAsReader(trimmedLine.split(/(?:^|\s)[;#]/)[0] ?? '', 'js');
+    if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2)
+        return undefined;
+    const inner = trimmed.slice(1, -1);
+    const prefixed = JS_PREFIXED.exec(inner);
+    if (prefixed === null)
+        return inner;
+    const [, prefix, , name] = prefixed;
+    if (prefix === undefined || !JS_SECTION_TYPES.includes(prefix))
+        return undefined;
+    return prefix === 'profile' && name === 'default' ? 'default' : `${prefix} ${name ?? ''}`;
+}
+function looseName(line) {
+    const text = line.replace(new RegExp(`^${ANY_SPACE}+|${ANY_SPACE}+$`, 'gu'), '');
+    const end = text.lastIndexOf(']');
+    if (!text.startsWith('[') || end < 1)
+        return undefined;
+    return text
+        .slice(1, end)
+        .replace(/["']/g, '')
+        .replace(new RegExp(`${ANY_SPACE}+`, 'gu'), ' ')
+        .trim()
+        .replace(/^profile /, '');
+}
+/** shlex's `whitespace`: only these split words (https://docs.python.org/3/library/shlex.html#shlex.shlex.whitespace). */
+const SHLEX_WHITESPACE = ' \t\r\n';
+/** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
+function shlexSplit(text) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word = (word ?? '') + c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && ['"', '\\', '$', '`'].includes(text[i + 1] ?? ''))
+                word = (word ?? '') + text[++i];
+            else
+                word = (word ?? '') + c;
+        }
+        else if (SHLEX_WHITESPACE.includes(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                return undefined;
+            word = (word ?? '') + text[++i];
+        }
+        else
+            word = (word ?? '') + c;
+    }
+    if (quote !== undefined)
+        return undefined;
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** Finds the section with this header (`profile dev`, `default`, `dev`) among the lines. */
+function profile_headers_locateSection(lines, header) {
+    const name = header.replace(/^profile /, '');
+    const hits = [];
+    let agreed = true;
+    lines.forEach((line, index) => {
+        const reading = readHeaderLine(line);
+        if (reading.botocore !== header && reading.js !== header && reading.loose !== name)
+            return;
+        hits.push(index);
+        agreed &&= reading.botocore === header && reading.js === header;
+    });
+    if (hits.length === 0)
+        return { kind: 'absent' };
+    if (hits.length === 1 && agreed)
+        return { kind: 'present', line: hits[0] };
+    return { kind: 'ambiguous', lines: hits };
+}
+/** The error for an ambiguous section: names the file, the lines and the fix. */
+function profile_headers_ambiguousSectionError(file, header, lines, at) {
+    const found = at.map((i) => `line ${i + 1}: ${JSON.stringify(lines[i]?.trim())}`).join(', ');
+    return new Error(`refusing to write [${header}] into ${file}: the file already spells that profile in a way the AWS CLI (botocore) and the AWS SDKs may read differently, or more than once (${found}). Leave exactly one plain "[${header}]" header for it (comments on a line of their own), or choose another profile name.`);
+}
+/** Whether the line starts a section for either reader (or would to a person reading it). */
+function profile_headers_isHeaderLine(line) {
+    const reading = readHeaderLine(line);
+    return reading.botocore !== undefined || reading.js !== undefined || reading.loose !== undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/profile-files.ts
 /** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
 
@@ -367,11 +682,9 @@ function renderSections(sections) {
         });
         if (/[\r\n[\]]/.test(section.header))
             throw new Error('refusing to write a malformed profile header');
-        const reading = readHeaderLine(`[${section.header}]`);
-        // Both readers must take the header back as written, or the section would be lost to one.
-        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
-            reading.botocore !== section.header ||
-            reading.js !== section.header)
+        // Plain names only: the clients read such a header back as written (profile-headers.ts),
+        // which is why no reading of it is compared here.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header))
             throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
         return `[${section.header}]\n${lines.join('\n')}\n`;
     })
@@ -452,6 +765,7 @@ function profile_files_removeSections(text, headers, file = 'the profile file') 
 
 
 
+
 /**
  * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
  * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
@@ -481,6 +795,7 @@ async function writeSecretFile(file, text) {
         await handle.close();
     }
 }
+/** A regular file's text; '' when it is missing, a link or anything else. */
 async function readIfRegularFile(file) {
     try {
         const stat = await fs.lstat(file);
@@ -542,7 +857,7 @@ async function removeFromUserFile(file, headers, created) {
         return;
     const text = removeSections(await fs.readFile(file, 'utf8'), headers, file);
     if (text.trim() === '' && created)
-        await fs.rm(file, { force: true });
+        await removeRetrying(file);
     else
         await replaceUserFile(file, text);
 }
@@ -560,7 +875,7 @@ async function replaceSecretFile(file, text, temp, port) {
         await renameReplacing(temp, file, port);
     }
     finally {
-        await external_node_fs_.promises.rm(temp, { force: true });
+        await transient_file_errors_removeRetrying(temp);
     }
 }
 
@@ -662,7 +977,7 @@ function accountOfArn(arn) {
 }
 
 // EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __nccwpck_require__(7206);
+var errors = __nccwpck_require__(3107);
 ;// CONCATENATED MODULE: ./src/config/input-names.ts
 /**
  * Every input of action.yml, named once. Keys are camelCase for code; values are the
@@ -973,7 +1288,7 @@ function memoize(make) {
 }
 
 // EXTERNAL MODULE: ./src/aws/http-transport.ts
-var http_transport = __nccwpck_require__(9817);
+var http_transport = __nccwpck_require__(912);
 ;// CONCATENATED MODULE: ./src/aws/sleep.ts
 /** Waits ms milliseconds, or less if the signal aborts (so a timed-out run exits promptly). */
 function abortableSleep(ms, signal) {
@@ -1027,7 +1342,7 @@ function createTokenTransport(settings, env) {
         if (signal?.aborted)
             throw new http_transport/* TransportError */.wX('aborted', 'Aborted');
         (0,http_transport/* exportProxySettings */.m_)(settings, env);
-        const { HttpClient } = await __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 2779));
+        const { HttpClient } = await __nccwpck_require__.e(/* import() */ 585).then(__nccwpck_require__.bind(__nccwpck_require__, 8585));
         const client = new HttpClient(headers['user-agent'], undefined, {
             allowRetries: false,
             allowRedirects: false,
@@ -1102,15 +1417,19 @@ function recipeFromSpec(spec) {
         specialCharactersWorkaround: false,
     };
 }
-/** The spec of one profile's helper: the plan's source and network, and the profile's hops. */
-function refreshSpecFor(plan, source, profile, hops, cacheFile) {
+/**
+ * The spec of one profile's helper: the plan's source and network, the network choices main's
+ * gateway made, and the profile's hops.
+ */
+function refreshSpecFor(plan, source, profile, hops, cacheFile, networkChoices) {
     return {
-        version: 1,
+        version: 2,
         profile,
         region: plan.region,
         partition: plan.partition,
         source,
         network: plan.network,
+        networkChoices,
         hops,
         cacheFile,
     };
@@ -1195,14 +1514,26 @@ function isStaleWebIdentityToken(error) {
     return error.code === 'InvalidIdentityToken' && /could not be validated/i.test(error.awsMessage);
 }
 /**
+ * True when DNS did not know STS's host for `unknownRegion`, a region the SDK's data does not
+ * list (sts.REGION.amazonaws.com, sts-fips.REGION...): a misspelt region, which no retry mends.
+ * For a listed region the same ENOTFOUND is a network fault (a DNS outage), and is retried.
+ */
+function isUnknownRegionHost(error, unknownRegion) {
+    if (unknownRegion === undefined || !(error instanceof errors/* StsCallError */.Do))
+        return false;
+    return error.unresolvedHost?.toLowerCase().split('.').includes(unknownRegion) === true;
+}
+/**
  * The retry rule for a run whose source is `sourceKind`: transient STS failures, and for the
  * OIDC source also a stale token, since each retry fetches a fresh one (a token file re-read
- * would hold the same token, so that source fails at once).
+ * would hold the same token, so that source fails at once). With `unknownRegion` (a region the
+ * SDK does not list), its STS host not resolving is final.
  */
-function retryableFor(sourceKind) {
+function retryableFor(sourceKind, unknownRegion) {
+    const transient = (error) => isRetryableStsError(error) && !isUnknownRegionHost(error, unknownRegion);
     if (sourceKind !== 'oidc')
-        return isRetryableStsError;
-    return (error) => isRetryableStsError(error) || isStaleWebIdentityToken(error);
+        return transient;
+    return (error) => transient(error) || isStaleWebIdentityToken(error);
 }
 /** The wait before retry number `attempt` (1-based): capped exponential backoff with equal jitter. */
 function backoffDelay(attempt, random, baseDelayMs = 200, maxDelayMs = 5_000) {
@@ -1380,6 +1711,222 @@ function tokenFileSource(path, mask) {
     };
 }
 
+// EXTERNAL MODULE: ./src/aws/network-pin.ts
+var network_pin = __nccwpck_require__(5026);
+;// CONCATENATED MODULE: ./src/config/proxy-url.ts
+
+
+
+/**
+ * The secret parts of a URL value (http-proxy, a proxy variable, sts-endpoint), to mask before
+ * the value is parsed or echoed: the password as written, decoded, and as the Basic credentials a
+ * proxy client sends. A value that does not parse as an http(s) URL but has an '@' may hold
+ * userinfo we cannot find, so all of it is masked; one without '@' carries no credentials.
+ */
+function proxySecrets(raw) {
+    const url = parseHttpUrl(raw);
+    if (url === undefined)
+        return raw.includes('@') ? [raw] : [];
+    if (url.password === '')
+        return [];
+    const password = safeDecode(url.password);
+    const basic = Buffer.from(`${safeDecode(url.username)}:${password}`).toString('base64');
+    return [url.password, password, basic];
+}
+/** The variables @actions/http-client reads a proxy from (lower case first), HTTPS before HTTP. */
+const PROXY_VARIABLES = (/* unused pure expression or super */ null && (['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']));
+/**
+ * Refuses a proxy variable that names a proxy other than HTTP(S), such as socks5://: the STS
+ * client's CONNECT agent (https-proxy-agent), @actions/http-client (the token request) and
+ * @actions/github's undici ProxyAgent, which throws on one as the package loads, all speak only
+ * HTTP CONNECT. A value without `scheme://` (`proxy:3128`) is left to them, as before. Throws
+ * InputErrors under `http-proxy`, naming each variable and the fix, before any request.
+ */
+function checkProxyVariables(env) {
+    const errors = PROXY_VARIABLES.flatMap((variable) => {
+        const value = (env[variable] ?? '').trim();
+        const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
+        if (scheme === undefined || scheme === 'http' || scheme === 'https')
+            return [];
+        return [
+            new InputError(INPUT.httpProxy, `${variable} in the environment is '${redactUrl(value)}', a ${scheme} proxy; this action, the AWS SDK client it uses and @actions/http-client speak only HTTP proxies. Point ${variable} at an http:// or https:// proxy, or clear it for this step (env: ${variable}: '').`),
+        ];
+    });
+    if (errors.length > 0)
+        throw new InputErrors(errors);
+}
+/** The URL when the value is an http(s) URL. */
+function parseHttpUrl(raw) {
+    try {
+        const url = new URL(raw);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/assumed-role-check.ts
+
+/**
+ * Why an assumed-role ARN STS returned is not a session of `roleArn`, or undefined when it is.
+ * An assumed-role ARN is arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION: it names
+ * the role without its path (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns,
+ * and https://github.com/hashicorp/terraform-provider-aws/issues/19957 for a pathed role), so
+ * partition, account and name are compared. IAM names are unique regardless of case ("Names
+ * are not distinguished by case": https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html),
+ * so the name is compared that way.
+ */
+function assumedRoleMismatch(roleArn, assumedRoleArn) {
+    const role = parseRoleRef(roleArn);
+    if (typeof role === 'string' || role.kind !== 'arn')
+        return `'${roleArn}' is not a role ARN`;
+    const session = parseAssumedRoleArn(assumedRoleArn);
+    if (session === undefined)
+        return `'${assumedRoleArn}' is not an assumed-role ARN`;
+    const { partition, accountId, name } = role.arn;
+    if (session.partition !== partition)
+        return `partition ${session.partition}, not ${partition}`;
+    if (session.accountId !== accountId)
+        return `account ${session.accountId}, not ${accountId}`;
+    if (session.roleName.toLowerCase() !== name.toLowerCase())
+        return `role ${session.roleName}, not ${name}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/model/secret-registry.ts
+/**
+ * Every secret value of the run. Registering one masks it with the runner at once; redact()
+ * scrubs any text we write ourselves (error messages, the step summary), which the runner's
+ * masking does not always reach.
+ */
+class SecretRegistry {
+    maskWithRunner;
+    values = new Set();
+    constructor(maskWithRunner) {
+        this.maskWithRunner = maskWithRunner;
+    }
+    /**
+     * Masks a secret whatever its length (only the empty string is ignored): a value the user gave
+     * as a secret must never print, and STS accepts external IDs of 2 characters
+     * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html). Its URL-encoded
+     * forms are masked too, since an endpoint or proxy may echo the form-encoded request body.
+     */
+    add = (value) => {
+        if (value === undefined || value === '')
+            return;
+        encodedForms(value).forEach(this.register);
+    };
+    /**
+     * Masks a value that only may be a secret (e.g. a word after a mistyped key in a role-chain
+     * line). Values under 4 characters are skipped: masking a guess like `1` or `on` would garble
+     * every log line, while a real secret reaches add() through its own input.
+     */
+    addCandidate = (value) => {
+        if (value === undefined || value.length < MIN_CANDIDATE_LENGTH)
+            return;
+        this.add(value);
+    };
+    /** Replaces every registered secret (and its URL-encoded forms) in a text with ***. */
+    redact(text) {
+        let out = text;
+        for (const value of [...this.values].sort((a, b) => b.length - a.length))
+            out = out.split(value).join('***');
+        return out;
+    }
+    register = (value) => {
+        if (this.values.has(value))
+            return;
+        this.values.add(value);
+        this.maskWithRunner(value);
+    };
+}
+const MIN_CANDIDATE_LENGTH = 4;
+/**
+ * A value and the ways a request may carry it: encodeURIComponent, the AWS SDK's query encoding
+ * (which also escapes !'()*), and form encoding (URLSearchParams: spaces as '+').
+ */
+function encodedForms(value) {
+    const component = encodeURIComponent(value);
+    const extended = component.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const form = new URLSearchParams({ v: value }).toString().slice(2);
+    const forms = [value, component, extended, form, component.replace(/%20/g, '+')];
+    return [...new Set(forms)];
+}
+
+;// CONCATENATED MODULE: ./src/refresh/refresh-checks.ts
+
+
+
+
+
+
+/** A refreshed session that is not the spec's: nothing of it is cached or printed. */
+class RefreshRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RefreshRefusedError';
+    }
+}
+/**
+ * Refuses a session whose hops are not the spec's roles in the spec's accounts (an endpoint
+ * that is LocalStack or MinIO, or another account's STS, answering for another role). This
+ * catches a mix-up, not a hostile endpoint, which can answer with any ARN: pinning the endpoint
+ * (network-pin.ts) is what keeps the token from one.
+ */
+function checkRefreshedSession(spec, pin, session) {
+    for (const hop of session.hops) {
+        const mismatch = assumedRoleMismatch(hop.roleArn, hop.assumedRoleArn);
+        if (mismatch === undefined)
+            continue;
+        throw new RefreshRefusedError(`refused the credentials for ${hop.roleArn} (hop ${hop.hop.number} of ${hop.hop.count}): ` +
+            `the STS at ${(0,network_pin/* describePinnedEndpoint */.r6)(pin, spec.region)} answered with a session of ` +
+            `${hop.assumedRoleArn} (${mismatch}); nothing was cached. ` +
+            'Check that this endpoint is the STS the main step used.');
+    }
+}
+/**
+ * Every secret the helper can meet, for scrubbing its stderr (which AWS clients copy into the
+ * job log, where nothing masks the helper's own values): the runner's request token, external
+ * IDs, proxy and endpoint passwords; tokens and credentials are added as they arrive.
+ */
+function helperSecrets(spec, pin, env) {
+    const secrets = new SecretRegistry(() => undefined);
+    secrets.add(env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']);
+    spec.hops.forEach((hop) => secrets.add(hop.externalId));
+    Object.values(pin.proxyEnv).forEach((value) => proxySecrets(value).forEach(secrets.add));
+    if (pin.endpoint !== 'sdk-default')
+        proxySecrets(pin.endpoint.url).forEach(secrets.add);
+    return secrets;
+}
+/** What failed in an attempt, short: an STS code, an HTTP status, a transport fault. */
+function attemptFailure(error) {
+    if (error instanceof errors/* StsCallError */.Do)
+        return error.status > 0 ? `${error.code} (HTTP ${error.status})` : error.code;
+    if (error instanceof errors/* OidcTokenError */.HZ)
+        return error.status === undefined ? error.message : `HTTP ${error.status}`;
+    if (error instanceof http_transport/* TransportError */.wX)
+        return error.code;
+    return (0,errors/* messageOf */.bD)(error);
+}
+/**
+ * One stderr line of the helper, scrubbed of every known secret. AWS clients show the helper's
+ * stderr (the AWS CLI and boto3 when it fails, the JS SDK in its error), so each line says who
+ * speaks and for which profile.
+ */
+function helperLine(secrets, profile, text) {
+    const line = `aws-deploy-role (profile '${profile}'): ${text}`;
+    return secrets.redact(line.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
+
 ;// CONCATENATED MODULE: ./src/refresh/credential-process.ts
 
 
@@ -1390,14 +1937,23 @@ function tokenFileSource(path, mask) {
 
 
 
+
+
+
+const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+const toStderr = (line) => void process.stderr.write(`${line}\n`);
 /**
  * The credential_process helper: prints fresh credentials for one profile in the JSON format
  * AWS clients read, re-running the profile's chain from a new OIDC token when the cache is
- * about to expire. stdout carries only that JSON; every message goes to stderr.
+ * about to expire. stdout carries only that JSON; every message goes to stderr, one line each
+ * (a retry, a refusal, a failure), with no secret in it.
  */
 async function refreshCredentials(specFile, 
-/** The process environment: the token transport's proxy settings are put into it. */
-env, now) {
+/**
+ * The process environment: the network overrides of the step that runs the helper are
+ * removed from it and main's proxy variables put back (the SDK and http-client read it).
+ */
+env, now, log = toStderr) {
     const spec = JSON.parse(await external_node_fs_.promises.readFile(specFile, 'utf8'));
     const cached = await external_node_fs_.promises.readFile(spec.cacheFile, 'utf8').catch(() => '');
     const sessionSeconds = spec.hops[spec.hops.length - 1]?.durationSeconds ?? 3600;
@@ -1409,36 +1965,59 @@ env, now) {
         throw new Error("aws-deploy-role: cannot refresh: the job's OIDC token endpoint is gone (ACTIONS_ID_TOKEN_REQUEST_URL is not set in this step). " +
             'Refresh works only inside the job that configured it, in steps that keep `id-token: write`.');
     }
-    const transport = createTokenTransport({ httpProxy: spec.network.httpProxy, noProxy: spec.network.noProxy }, env);
-    const retry = (_label, operation) => withRetry(operation, {
+    // Main's choices, never this step's: a later step's AWS_ENDPOINT_URL (LocalStack, MinIO) or
+    // proxy variables must not receive the deploy role's OIDC token. A version-1 spec did not
+    // record them: its inputs stand, and the SDK default stands for the rest.
+    const pin = spec.networkChoices ?? (0,network_pin/* pinFromInputs */.Fc)(spec.network.stsEndpoint, spec.network);
+    (0,network_pin/* pinEnvironment */.LV)(env, pin);
+    const secrets = helperSecrets(spec, pin, env);
+    const say = (text) => log(helperLine(secrets, spec.profile, text));
+    try {
+        return await refreshWithin(spec, pin, env, now, secrets, say);
+    }
+    catch (error) {
+        say(`refresh failed: ${(0,errors/* messageOf */.bD)(error).replace(/^aws-deploy-role: /, '')}`);
+        throw new ReportedError();
+    }
+}
+/** A failure already reported on stderr: main() adds nothing. */
+class ReportedError extends Error {
+}
+async function refreshWithin(spec, pin, env, now, secrets, say) {
+    // The pinned variables already hold main's proxy settings: nothing is put there again.
+    const proxy = { httpProxy: undefined, noProxy: [] };
+    const transport = createTokenTransport(proxy, env);
+    const retrier = (isRetryable) => (label, operation) => withRetry(operation, {
         maxAttempts: spec.network.maxAttempts,
-        isRetryable: retryableFor(spec.source.kind),
+        isRetryable,
         sleep: (ms) => abortableSleep(ms),
         random: Math.random,
+        onRetry: (error, attempt, delay) => say(`${label}: ${attemptFailure(error)}; retry ${attempt} of ${spec.network.maxAttempts - 1} in ${delay} ms`),
     });
-    const noop = () => undefined;
     // The same gateway as the main step (the only user of the AWS SDK), loaded on a cache miss only.
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8479));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(453), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3184));
     const gateway = createSdkStsGateway({
         region: spec.region,
-        endpoint: spec.network.stsEndpoint,
-        httpProxy: spec.network.httpProxy,
-        noProxy: spec.network.noProxy,
+        endpoint: undefined,
+        pinned: pin,
+        ...proxy,
         attemptTimeoutMs: spec.network.attemptTimeoutMs,
         env,
     });
-    const session = await obtainSession(recipeFromSpec(spec), webIdentitySource(spec, env, transport), {
+    const noop = () => undefined;
+    const session = await obtainSession(recipeFromSpec(spec), webIdentitySource(spec, env, transport, secrets, retrier(isRetryableOidcError)), {
         gateway,
-        mask: noop,
-        retry,
+        mask: secrets.add,
+        retry: retrier(retryableFor(spec.source.kind)),
         info: noop,
         debug: noop,
         now,
         attemptTimeoutMs: spec.network.attemptTimeoutMs,
         signal: undefined,
     }).finally(() => gateway.destroy());
+    checkRefreshedSession(spec, pin, session);
     const json = credentialProcessJson(session.credentials);
-    await saveToCache(spec.cacheFile, json, (message) => process.stderr.write(`${message}\n`));
+    await saveToCache(spec.cacheFile, json, (message) => say(message.replace(/^aws-deploy-role: /, '')));
     return json;
 }
 /**
@@ -1459,13 +2038,12 @@ async function saveToCache(cacheFile, json, warn, replace = replaceSecretFile) {
 }
 /**
  * The refresh source: only the web-identity kinds can refresh, so the helper bundle leaves the
- * AWS SDK's default chain out. Nothing is masked here: stdout is the JSON channel, and no
- * workflow command may be printed on it.
+ * AWS SDK's default chain out. Tokens are registered for scrubbing stderr, never masked with
+ * the runner: stdout is the JSON channel, and no workflow command may be printed on it.
  */
-function webIdentitySource(spec, env, transport) {
-    const noop = () => undefined;
+function webIdentitySource(spec, env, transport, secrets, retry) {
     if (spec.source.kind === 'web-identity-token-file')
-        return tokenFileSource(spec.source.path, noop);
+        return tokenFileSource(spec.source.path, secrets.add);
     const audience = spec.source.audience;
     return oidcSource({
         // @actions/http-client, not core.getIDToken: that one prints ::add-mask:: on stdout.
@@ -1476,14 +2054,9 @@ function webIdentitySource(spec, env, transport) {
             transport,
             timeoutMs: spec.network.attemptTimeoutMs,
             signal: undefined,
-            mask: noop,
+            mask: secrets.add,
         }),
-        retry: (operation) => withRetry(operation, {
-            maxAttempts: spec.network.maxAttempts,
-            isRetryable: isRetryableOidcError,
-            sleep: (ms) => abortableSleep(ms),
-            random: Math.random,
-        }),
+        retry: (operation) => retry('OIDC token request', operation),
     });
 }
 /** Entry: `node credential-process/index.js SPEC_FILE`. */
@@ -1498,7 +2071,8 @@ async function main(argv) {
         return 0;
     }
     catch (error) {
-        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        if (!(error instanceof ReportedError))
+            toStderr(oneLine((0,errors/* messageOf */.bD)(error)));
         return 1;
     }
 }
@@ -1772,7 +2346,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9783:
+/***/ 4689:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2128,6 +2702,6 @@ class DecodedURL extends URL {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3219);
+/******/ var __webpack_exports__ = __nccwpck_require__(174);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,15 +1,2085 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+/***/ 6198:
+/***/ ((module) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+
+
+module.exports = clone
+
+var getPrototypeOf = Object.getPrototypeOf || function (obj) {
+  return obj.__proto__
+}
+
+function clone (obj) {
+  if (obj === null || typeof obj !== 'object')
+    return obj
+
+  if (obj instanceof Object)
+    var copy = { __proto__: getPrototypeOf(obj) }
+  else
+    var copy = Object.create(null)
+
+  Object.getOwnPropertyNames(obj).forEach(function (key) {
+    Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key))
+  })
+
+  return copy
+}
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 3142:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896)
+var polyfills = __nccwpck_require__(783)
+var legacy = __nccwpck_require__(4884)
+var clone = __nccwpck_require__(6198)
+
+var util = __nccwpck_require__(9023)
+
+/* istanbul ignore next - node 0.x polyfill */
+var gracefulQueue
+var previousSymbol
+
+/* istanbul ignore else - node 0.x polyfill */
+if (typeof Symbol === 'function' && typeof Symbol.for === 'function') {
+  gracefulQueue = Symbol.for('graceful-fs.queue')
+  // This is used in testing by future versions
+  previousSymbol = Symbol.for('graceful-fs.previous')
+} else {
+  gracefulQueue = '___graceful-fs.queue'
+  previousSymbol = '___graceful-fs.previous'
+}
+
+function noop () {}
+
+function publishQueue(context, queue) {
+  Object.defineProperty(context, gracefulQueue, {
+    get: function() {
+      return queue
+    }
+  })
+}
+
+var debug = noop
+if (util.debuglog)
+  debug = util.debuglog('gfs4')
+else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ''))
+  debug = function() {
+    var m = util.format.apply(util, arguments)
+    m = 'GFS4: ' + m.split(/\n/).join('\nGFS4: ')
+    console.error(m)
+  }
+
+// Once time initialization
+if (!fs[gracefulQueue]) {
+  // This queue can be shared by multiple loaded instances
+  var queue = global[gracefulQueue] || []
+  publishQueue(fs, queue)
+
+  // Patch fs.close/closeSync to shared queue version, because we need
+  // to retry() whenever a close happens *anywhere* in the program.
+  // This is essential when multiple graceful-fs instances are
+  // in play at the same time.
+  fs.close = (function (fs$close) {
+    function close (fd, cb) {
+      return fs$close.call(fs, fd, function (err) {
+        // This function uses the graceful-fs shared queue
+        if (!err) {
+          resetQueue()
+        }
+
+        if (typeof cb === 'function')
+          cb.apply(this, arguments)
+      })
+    }
+
+    Object.defineProperty(close, previousSymbol, {
+      value: fs$close
+    })
+    return close
+  })(fs.close)
+
+  fs.closeSync = (function (fs$closeSync) {
+    function closeSync (fd) {
+      // This function uses the graceful-fs shared queue
+      fs$closeSync.apply(fs, arguments)
+      resetQueue()
+    }
+
+    Object.defineProperty(closeSync, previousSymbol, {
+      value: fs$closeSync
+    })
+    return closeSync
+  })(fs.closeSync)
+
+  if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || '')) {
+    process.on('exit', function() {
+      debug(fs[gracefulQueue])
+      __nccwpck_require__(2613).equal(fs[gracefulQueue].length, 0)
+    })
+  }
+}
+
+if (!global[gracefulQueue]) {
+  publishQueue(global, fs[gracefulQueue]);
+}
+
+module.exports = patch(clone(fs))
+if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
+    module.exports = patch(fs)
+    fs.__patched = true;
+}
+
+function patch (fs) {
+  // Everything that references the open() function needs to be in here
+  polyfills(fs)
+  fs.gracefulify = patch
+
+  fs.createReadStream = createReadStream
+  fs.createWriteStream = createWriteStream
+  var fs$readFile = fs.readFile
+  fs.readFile = readFile
+  function readFile (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$readFile(path, options, cb)
+
+    function go$readFile (path, options, cb, startTime) {
+      return fs$readFile(path, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$readFile, [path, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$writeFile = fs.writeFile
+  fs.writeFile = writeFile
+  function writeFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$writeFile(path, data, options, cb)
+
+    function go$writeFile (path, data, options, cb, startTime) {
+      return fs$writeFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$writeFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$appendFile = fs.appendFile
+  if (fs$appendFile)
+    fs.appendFile = appendFile
+  function appendFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$appendFile(path, data, options, cb)
+
+    function go$appendFile (path, data, options, cb, startTime) {
+      return fs$appendFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$appendFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$copyFile = fs.copyFile
+  if (fs$copyFile)
+    fs.copyFile = copyFile
+  function copyFile (src, dest, flags, cb) {
+    if (typeof flags === 'function') {
+      cb = flags
+      flags = 0
+    }
+    return go$copyFile(src, dest, flags, cb)
+
+    function go$copyFile (src, dest, flags, cb, startTime) {
+      return fs$copyFile(src, dest, flags, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$copyFile, [src, dest, flags, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$readdir = fs.readdir
+  fs.readdir = readdir
+  var noReaddirOptionVersions = /^v[0-5]\./
+  function readdir (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    var go$readdir = noReaddirOptionVersions.test(process.version)
+      ? function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+      : function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, options, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+
+    return go$readdir(path, options, cb)
+
+    function fs$readdirCallback (path, options, cb, startTime) {
+      return function (err, files) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([
+            go$readdir,
+            [path, options, cb],
+            err,
+            startTime || Date.now(),
+            Date.now()
+          ])
+        else {
+          if (files && files.sort)
+            files.sort()
+
+          if (typeof cb === 'function')
+            cb.call(this, err, files)
+        }
+      }
+    }
+  }
+
+  if (process.version.substr(0, 4) === 'v0.8') {
+    var legStreams = legacy(fs)
+    ReadStream = legStreams.ReadStream
+    WriteStream = legStreams.WriteStream
+  }
+
+  var fs$ReadStream = fs.ReadStream
+  if (fs$ReadStream) {
+    ReadStream.prototype = Object.create(fs$ReadStream.prototype)
+    ReadStream.prototype.open = ReadStream$open
+  }
+
+  var fs$WriteStream = fs.WriteStream
+  if (fs$WriteStream) {
+    WriteStream.prototype = Object.create(fs$WriteStream.prototype)
+    WriteStream.prototype.open = WriteStream$open
+  }
+
+  Object.defineProperty(fs, 'ReadStream', {
+    get: function () {
+      return ReadStream
+    },
+    set: function (val) {
+      ReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperty(fs, 'WriteStream', {
+    get: function () {
+      return WriteStream
+    },
+    set: function (val) {
+      WriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  // legacy names
+  var FileReadStream = ReadStream
+  Object.defineProperty(fs, 'FileReadStream', {
+    get: function () {
+      return FileReadStream
+    },
+    set: function (val) {
+      FileReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  var FileWriteStream = WriteStream
+  Object.defineProperty(fs, 'FileWriteStream', {
+    get: function () {
+      return FileWriteStream
+    },
+    set: function (val) {
+      FileWriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  function ReadStream (path, options) {
+    if (this instanceof ReadStream)
+      return fs$ReadStream.apply(this, arguments), this
+    else
+      return ReadStream.apply(Object.create(ReadStream.prototype), arguments)
+  }
+
+  function ReadStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        if (that.autoClose)
+          that.destroy()
+
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+        that.read()
+      }
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (this instanceof WriteStream)
+      return fs$WriteStream.apply(this, arguments), this
+    else
+      return WriteStream.apply(Object.create(WriteStream.prototype), arguments)
+  }
+
+  function WriteStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        that.destroy()
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+      }
+    })
+  }
+
+  function createReadStream (path, options) {
+    return new fs.ReadStream(path, options)
+  }
+
+  function createWriteStream (path, options) {
+    return new fs.WriteStream(path, options)
+  }
+
+  var fs$open = fs.open
+  fs.open = open
+  function open (path, flags, mode, cb) {
+    if (typeof mode === 'function')
+      cb = mode, mode = null
+
+    return go$open(path, flags, mode, cb)
+
+    function go$open (path, flags, mode, cb, startTime) {
+      return fs$open(path, flags, mode, function (err, fd) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$open, [path, flags, mode, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  return fs
+}
+
+function enqueue (elem) {
+  debug('ENQUEUE', elem[0].name, elem[1])
+  fs[gracefulQueue].push(elem)
+  retry()
+}
+
+// keep track of the timeout between retry() calls
+var retryTimer
+
+// reset the startTime and lastTime to now
+// this resets the start of the 60 second overall timeout as well as the
+// delay between attempts so that we'll retry these jobs sooner
+function resetQueue () {
+  var now = Date.now()
+  for (var i = 0; i < fs[gracefulQueue].length; ++i) {
+    // entries that are only a length of 2 are from an older version, don't
+    // bother modifying those since they'll be retried anyway.
+    if (fs[gracefulQueue][i].length > 2) {
+      fs[gracefulQueue][i][3] = now // startTime
+      fs[gracefulQueue][i][4] = now // lastTime
+    }
+  }
+  // call retry to make sure we're actively processing the queue
+  retry()
+}
+
+function retry () {
+  // clear the timer and remove it to help prevent unintended concurrency
+  clearTimeout(retryTimer)
+  retryTimer = undefined
+
+  if (fs[gracefulQueue].length === 0)
+    return
+
+  var elem = fs[gracefulQueue].shift()
+  var fn = elem[0]
+  var args = elem[1]
+  // these items may be unset if they were added by an older graceful-fs
+  var err = elem[2]
+  var startTime = elem[3]
+  var lastTime = elem[4]
+
+  // if we don't have a startTime we have no way of knowing if we've waited
+  // long enough, so go ahead and retry this item now
+  if (startTime === undefined) {
+    debug('RETRY', fn.name, args)
+    fn.apply(null, args)
+  } else if (Date.now() - startTime >= 60000) {
+    // it's been more than 60 seconds total, bail now
+    debug('TIMEOUT', fn.name, args)
+    var cb = args.pop()
+    if (typeof cb === 'function')
+      cb.call(null, err)
+  } else {
+    // the amount of time between the last attempt and right now
+    var sinceAttempt = Date.now() - lastTime
+    // the amount of time between when we first tried, and when we last tried
+    // rounded up to at least 1
+    var sinceStart = Math.max(lastTime - startTime, 1)
+    // backoff. wait longer than the total time we've been retrying, but only
+    // up to a maximum of 100ms
+    var desiredDelay = Math.min(sinceStart * 1.2, 100)
+    // it's been long enough since the last retry, do it again
+    if (sinceAttempt >= desiredDelay) {
+      debug('RETRY', fn.name, args)
+      fn.apply(null, args.concat([startTime]))
+    } else {
+      // if we can't do this job yet, push it to the end of the queue
+      // and let the next iteration check again
+      fs[gracefulQueue].push(elem)
+    }
+  }
+
+  // schedule our next run if one isn't already scheduled
+  if (retryTimer === undefined) {
+    retryTimer = setTimeout(retry, 0)
+  }
+}
+
+
+/***/ }),
+
+/***/ 4884:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var Stream = (__nccwpck_require__(2203).Stream)
+
+module.exports = legacy
+
+function legacy (fs) {
+  return {
+    ReadStream: ReadStream,
+    WriteStream: WriteStream
+  }
+
+  function ReadStream (path, options) {
+    if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+
+    Stream.call(this);
+
+    var self = this;
+
+    this.path = path;
+    this.fd = null;
+    this.readable = true;
+    this.paused = false;
+
+    this.flags = 'r';
+    this.mode = 438; /*=0666*/
+    this.bufferSize = 64 * 1024;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.encoding) this.setEncoding(this.encoding);
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.end === undefined) {
+        this.end = Infinity;
+      } else if ('number' !== typeof this.end) {
+        throw TypeError('end must be a Number');
+      }
+
+      if (this.start > this.end) {
+        throw new Error('start must be <= end');
+      }
+
+      this.pos = this.start;
+    }
+
+    if (this.fd !== null) {
+      process.nextTick(function() {
+        self._read();
+      });
+      return;
+    }
+
+    fs.open(this.path, this.flags, this.mode, function (err, fd) {
+      if (err) {
+        self.emit('error', err);
+        self.readable = false;
+        return;
+      }
+
+      self.fd = fd;
+      self.emit('open', fd);
+      self._read();
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+
+    Stream.call(this);
+
+    this.path = path;
+    this.fd = null;
+    this.writable = true;
+
+    this.flags = 'w';
+    this.encoding = 'binary';
+    this.mode = 438; /*=0666*/
+    this.bytesWritten = 0;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.start < 0) {
+        throw new Error('start must be >= zero');
+      }
+
+      this.pos = this.start;
+    }
+
+    this.busy = false;
+    this._queue = [];
+
+    if (this.fd === null) {
+      this._open = fs.open;
+      this._queue.push([this._open, this.path, this.flags, this.mode, undefined]);
+      this.flush();
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 783:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var constants = __nccwpck_require__(9140)
+
+var origCwd = process.cwd
+var cwd = null
+
+var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform
+
+process.cwd = function() {
+  if (!cwd)
+    cwd = origCwd.call(process)
+  return cwd
+}
+try {
+  process.cwd()
+} catch (er) {}
+
+// This check is needed until node.js 12 is required
+if (typeof process.chdir === 'function') {
+  var chdir = process.chdir
+  process.chdir = function (d) {
+    cwd = null
+    chdir.call(process, d)
+  }
+  if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir)
+}
+
+module.exports = patch
+
+function patch (fs) {
+  // (re-)implement some things that are known busted or missing.
+
+  // lchmod, broken prior to 0.6.2
+  // back-port the fix here.
+  if (constants.hasOwnProperty('O_SYMLINK') &&
+      process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+    patchLchmod(fs)
+  }
+
+  // lutimes implementation, or no-op
+  if (!fs.lutimes) {
+    patchLutimes(fs)
+  }
+
+  // https://github.com/isaacs/node-graceful-fs/issues/4
+  // Chown should not fail on einval or eperm if non-root.
+  // It should not fail on enosys ever, as this just indicates
+  // that a fs doesn't support the intended operation.
+
+  fs.chown = chownFix(fs.chown)
+  fs.fchown = chownFix(fs.fchown)
+  fs.lchown = chownFix(fs.lchown)
+
+  fs.chmod = chmodFix(fs.chmod)
+  fs.fchmod = chmodFix(fs.fchmod)
+  fs.lchmod = chmodFix(fs.lchmod)
+
+  fs.chownSync = chownFixSync(fs.chownSync)
+  fs.fchownSync = chownFixSync(fs.fchownSync)
+  fs.lchownSync = chownFixSync(fs.lchownSync)
+
+  fs.chmodSync = chmodFixSync(fs.chmodSync)
+  fs.fchmodSync = chmodFixSync(fs.fchmodSync)
+  fs.lchmodSync = chmodFixSync(fs.lchmodSync)
+
+  fs.stat = statFix(fs.stat)
+  fs.fstat = statFix(fs.fstat)
+  fs.lstat = statFix(fs.lstat)
+
+  fs.statSync = statFixSync(fs.statSync)
+  fs.fstatSync = statFixSync(fs.fstatSync)
+  fs.lstatSync = statFixSync(fs.lstatSync)
+
+  // if lchmod/lchown do not exist, then make them no-ops
+  if (fs.chmod && !fs.lchmod) {
+    fs.lchmod = function (path, mode, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchmodSync = function () {}
+  }
+  if (fs.chown && !fs.lchown) {
+    fs.lchown = function (path, uid, gid, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchownSync = function () {}
+  }
+
+  // on Windows, A/V software can lock the directory, causing this
+  // to fail with an EACCES or EPERM if the directory contains newly
+  // created files.  Try again on failure, for up to 60 seconds.
+
+  // Set the timeout this long because some Windows Anti-Virus, such as Parity
+  // bit9, may lock files for up to a minute, causing npm package install
+  // failures. Also, take care to yield the scheduler. Windows scheduling gives
+  // CPU to a busy looping process, which can cause the program causing the lock
+  // contention to be starved of CPU by node, so the contention doesn't resolve.
+  if (platform === "win32") {
+    fs.rename = typeof fs.rename !== 'function' ? fs.rename
+    : (function (fs$rename) {
+      function rename (from, to, cb) {
+        var start = Date.now()
+        var backoff = 0;
+        fs$rename(from, to, function CB (er) {
+          if (er
+              && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY")
+              && Date.now() - start < 60000) {
+            setTimeout(function() {
+              fs.stat(to, function (stater, st) {
+                if (stater && stater.code === "ENOENT")
+                  fs$rename(from, to, CB);
+                else
+                  cb(er)
+              })
+            }, backoff)
+            if (backoff < 100)
+              backoff += 10;
+            return;
+          }
+          if (cb) cb(er)
+        })
+      }
+      if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename)
+      return rename
+    })(fs.rename)
+  }
+
+  // if read() returns EAGAIN, then just try it again.
+  fs.read = typeof fs.read !== 'function' ? fs.read
+  : (function (fs$read) {
+    function read (fd, buffer, offset, length, position, callback_) {
+      var callback
+      if (callback_ && typeof callback_ === 'function') {
+        var eagCounter = 0
+        callback = function (er, _, __) {
+          if (er && er.code === 'EAGAIN' && eagCounter < 10) {
+            eagCounter ++
+            return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+          }
+          callback_.apply(this, arguments)
+        }
+      }
+      return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+    }
+
+    // This ensures `util.promisify` works as it does for native `fs.read`.
+    if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read)
+    return read
+  })(fs.read)
+
+  fs.readSync = typeof fs.readSync !== 'function' ? fs.readSync
+  : (function (fs$readSync) { return function (fd, buffer, offset, length, position) {
+    var eagCounter = 0
+    while (true) {
+      try {
+        return fs$readSync.call(fs, fd, buffer, offset, length, position)
+      } catch (er) {
+        if (er.code === 'EAGAIN' && eagCounter < 10) {
+          eagCounter ++
+          continue
+        }
+        throw er
+      }
+    }
+  }})(fs.readSync)
+
+  function patchLchmod (fs) {
+    fs.lchmod = function (path, mode, callback) {
+      fs.open( path
+             , constants.O_WRONLY | constants.O_SYMLINK
+             , mode
+             , function (err, fd) {
+        if (err) {
+          if (callback) callback(err)
+          return
+        }
+        // prefer to return the chmod error, if one occurs,
+        // but still try to close, and report closing errors if they occur.
+        fs.fchmod(fd, mode, function (err) {
+          fs.close(fd, function(err2) {
+            if (callback) callback(err || err2)
+          })
+        })
+      })
+    }
+
+    fs.lchmodSync = function (path, mode) {
+      var fd = fs.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode)
+
+      // prefer to return the chmod error, if one occurs,
+      // but still try to close, and report closing errors if they occur.
+      var threw = true
+      var ret
+      try {
+        ret = fs.fchmodSync(fd, mode)
+        threw = false
+      } finally {
+        if (threw) {
+          try {
+            fs.closeSync(fd)
+          } catch (er) {}
+        } else {
+          fs.closeSync(fd)
+        }
+      }
+      return ret
+    }
+  }
+
+  function patchLutimes (fs) {
+    if (constants.hasOwnProperty("O_SYMLINK") && fs.futimes) {
+      fs.lutimes = function (path, at, mt, cb) {
+        fs.open(path, constants.O_SYMLINK, function (er, fd) {
+          if (er) {
+            if (cb) cb(er)
+            return
+          }
+          fs.futimes(fd, at, mt, function (er) {
+            fs.close(fd, function (er2) {
+              if (cb) cb(er || er2)
+            })
+          })
+        })
+      }
+
+      fs.lutimesSync = function (path, at, mt) {
+        var fd = fs.openSync(path, constants.O_SYMLINK)
+        var ret
+        var threw = true
+        try {
+          ret = fs.futimesSync(fd, at, mt)
+          threw = false
+        } finally {
+          if (threw) {
+            try {
+              fs.closeSync(fd)
+            } catch (er) {}
+          } else {
+            fs.closeSync(fd)
+          }
+        }
+        return ret
+      }
+
+    } else if (fs.futimes) {
+      fs.lutimes = function (_a, _b, _c, cb) { if (cb) process.nextTick(cb) }
+      fs.lutimesSync = function () {}
+    }
+  }
+
+  function chmodFix (orig) {
+    if (!orig) return orig
+    return function (target, mode, cb) {
+      return orig.call(fs, target, mode, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chmodFixSync (orig) {
+    if (!orig) return orig
+    return function (target, mode) {
+      try {
+        return orig.call(fs, target, mode)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+
+  function chownFix (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid, cb) {
+      return orig.call(fs, target, uid, gid, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chownFixSync (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid) {
+      try {
+        return orig.call(fs, target, uid, gid)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+  function statFix (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options, cb) {
+      if (typeof options === 'function') {
+        cb = options
+        options = null
+      }
+      function callback (er, stats) {
+        if (stats) {
+          if (stats.uid < 0) stats.uid += 0x100000000
+          if (stats.gid < 0) stats.gid += 0x100000000
+        }
+        if (cb) cb.apply(this, arguments)
+      }
+      return options ? orig.call(fs, target, options, callback)
+        : orig.call(fs, target, callback)
+    }
+  }
+
+  function statFixSync (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options) {
+      var stats = options ? orig.call(fs, target, options)
+        : orig.call(fs, target)
+      if (stats) {
+        if (stats.uid < 0) stats.uid += 0x100000000
+        if (stats.gid < 0) stats.gid += 0x100000000
+      }
+      return stats;
+    }
+  }
+
+  // ENOSYS means that the fs doesn't support the op. Just ignore
+  // that, because it doesn't matter.
+  //
+  // if there's no getuid, or if getuid() is something other
+  // than 0, and the error is EINVAL or EPERM, then just ignore
+  // it.
+  //
+  // This specific case is a silent failure in cp, install, tar,
+  // and most other unix tools that manage permissions.
+  //
+  // When running as root, or if other types of errors are
+  // encountered, then it's strict.
+  function chownErOk (er) {
+    if (!er)
+      return true
+
+    if (er.code === "ENOSYS")
+      return true
+
+    var nonroot = !process.getuid || process.getuid() !== 0
+    if (nonroot) {
+      if (er.code === "EINVAL" || er.code === "EPERM")
+        return true
+    }
+
+    return false
+  }
+}
+
+
+/***/ }),
+
+/***/ 8030:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const lockfile = __nccwpck_require__(4533);
+const { toPromise, toSync, toSyncOptions } = __nccwpck_require__(8749);
+
+async function lock(file, options) {
+    const release = await toPromise(lockfile.lock)(file, options);
+
+    return toPromise(release);
+}
+
+function lockSync(file, options) {
+    const release = toSync(lockfile.lock)(file, toSyncOptions(options));
+
+    return toSync(release);
+}
+
+function unlock(file, options) {
+    return toPromise(lockfile.unlock)(file, options);
+}
+
+function unlockSync(file, options) {
+    return toSync(lockfile.unlock)(file, toSyncOptions(options));
+}
+
+function check(file, options) {
+    return toPromise(lockfile.check)(file, options);
+}
+
+function checkSync(file, options) {
+    return toSync(lockfile.check)(file, toSyncOptions(options));
+}
+
+module.exports = lock;
+module.exports.lock = lock;
+module.exports.unlock = unlock;
+module.exports.lockSync = lockSync;
+module.exports.unlockSync = unlockSync;
+module.exports.check = check;
+module.exports.checkSync = checkSync;
+
+
+/***/ }),
+
+/***/ 8749:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const fs = __nccwpck_require__(3142);
+
+function createSyncFs(fs) {
+    const methods = ['mkdir', 'realpath', 'stat', 'rmdir', 'utimes'];
+    const newFs = { ...fs };
+
+    methods.forEach((method) => {
+        newFs[method] = (...args) => {
+            const callback = args.pop();
+            let ret;
+
+            try {
+                ret = fs[`${method}Sync`](...args);
+            } catch (err) {
+                return callback(err);
+            }
+
+            callback(null, ret);
+        };
+    });
+
+    return newFs;
+}
+
+// ----------------------------------------------------------
+
+function toPromise(method) {
+    return (...args) => new Promise((resolve, reject) => {
+        args.push((err, result) => {
+            if (err) {
+                reject(err);
+            } else {
+                resolve(result);
+            }
+        });
+
+        method(...args);
+    });
+}
+
+function toSync(method) {
+    return (...args) => {
+        let err;
+        let result;
+
+        args.push((_err, _result) => {
+            err = _err;
+            result = _result;
+        });
+
+        method(...args);
+
+        if (err) {
+            throw err;
+        }
+
+        return result;
+    };
+}
+
+function toSyncOptions(options) {
+    // Shallow clone options because we are oging to mutate them
+    options = { ...options };
+
+    // Transform fs to use the sync methods instead
+    options.fs = createSyncFs(options.fs || fs);
+
+    // Retries are not allowed because it requires the flow to be sync
+    if (
+        (typeof options.retries === 'number' && options.retries > 0) ||
+        (options.retries && typeof options.retries.retries === 'number' && options.retries.retries > 0)
+    ) {
+        throw Object.assign(new Error('Cannot use retries with the sync api'), { code: 'ESYNC' });
+    }
+
+    return options;
+}
+
+module.exports = {
+    toPromise,
+    toSync,
+    toSyncOptions,
+};
+
+
+/***/ }),
+
+/***/ 4533:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const path = __nccwpck_require__(6928);
+const fs = __nccwpck_require__(3142);
+const retry = __nccwpck_require__(1556);
+const onExit = __nccwpck_require__(7913);
+const mtimePrecision = __nccwpck_require__(9273);
+
+const locks = {};
+
+function getLockFile(file, options) {
+    return options.lockfilePath || `${file}.lock`;
+}
+
+function resolveCanonicalPath(file, options, callback) {
+    if (!options.realpath) {
+        return callback(null, path.resolve(file));
+    }
+
+    // Use realpath to resolve symlinks
+    // It also resolves relative paths
+    options.fs.realpath(file, callback);
+}
+
+function acquireLock(file, options, callback) {
+    const lockfilePath = getLockFile(file, options);
+
+    // Use mkdir to create the lockfile (atomic operation)
+    options.fs.mkdir(lockfilePath, (err) => {
+        if (!err) {
+            // At this point, we acquired the lock!
+            // Probe the mtime precision
+            return mtimePrecision.probe(lockfilePath, options.fs, (err, mtime, mtimePrecision) => {
+                // If it failed, try to remove the lock..
+                /* istanbul ignore if */
+                if (err) {
+                    options.fs.rmdir(lockfilePath, () => {});
+
+                    return callback(err);
+                }
+
+                callback(null, mtime, mtimePrecision);
+            });
+        }
+
+        // If error is not EEXIST then some other error occurred while locking
+        if (err.code !== 'EEXIST') {
+            return callback(err);
+        }
+
+        // Otherwise, check if lock is stale by analyzing the file mtime
+        if (options.stale <= 0) {
+            return callback(Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED', file }));
+        }
+
+        options.fs.stat(lockfilePath, (err, stat) => {
+            if (err) {
+                // Retry if the lockfile has been removed (meanwhile)
+                // Skip stale check to avoid recursiveness
+                if (err.code === 'ENOENT') {
+                    return acquireLock(file, { ...options, stale: 0 }, callback);
+                }
+
+                return callback(err);
+            }
+
+            if (!isLockStale(stat, options)) {
+                return callback(Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED', file }));
+            }
+
+            // If it's stale, remove it and try again!
+            // Skip stale check to avoid recursiveness
+            removeLock(file, options, (err) => {
+                if (err) {
+                    return callback(err);
+                }
+
+                acquireLock(file, { ...options, stale: 0 }, callback);
+            });
+        });
+    });
+}
+
+function isLockStale(stat, options) {
+    return stat.mtime.getTime() < Date.now() - options.stale;
+}
+
+function removeLock(file, options, callback) {
+    // Remove lockfile, ignoring ENOENT errors
+    options.fs.rmdir(getLockFile(file, options), (err) => {
+        if (err && err.code !== 'ENOENT') {
+            return callback(err);
+        }
+
+        callback();
+    });
+}
+
+function updateLock(file, options) {
+    const lock = locks[file];
+
+    // Just for safety, should never happen
+    /* istanbul ignore if */
+    if (lock.updateTimeout) {
+        return;
+    }
+
+    lock.updateDelay = lock.updateDelay || options.update;
+    lock.updateTimeout = setTimeout(() => {
+        lock.updateTimeout = null;
+
+        // Stat the file to check if mtime is still ours
+        // If it is, we can still recover from a system sleep or a busy event loop
+        options.fs.stat(lock.lockfilePath, (err, stat) => {
+            const isOverThreshold = lock.lastUpdate + options.stale < Date.now();
+
+            // If it failed to update the lockfile, keep trying unless
+            // the lockfile was deleted or we are over the threshold
+            if (err) {
+                if (err.code === 'ENOENT' || isOverThreshold) {
+                    return setLockAsCompromised(file, lock, Object.assign(err, { code: 'ECOMPROMISED' }));
+                }
+
+                lock.updateDelay = 1000;
+
+                return updateLock(file, options);
+            }
+
+            const isMtimeOurs = lock.mtime.getTime() === stat.mtime.getTime();
+
+            if (!isMtimeOurs) {
+                return setLockAsCompromised(
+                    file,
+                    lock,
+                    Object.assign(
+                        new Error('Unable to update lock within the stale threshold'),
+                        { code: 'ECOMPROMISED' }
+                    ));
+            }
+
+            const mtime = mtimePrecision.getMtime(lock.mtimePrecision);
+
+            options.fs.utimes(lock.lockfilePath, mtime, mtime, (err) => {
+                const isOverThreshold = lock.lastUpdate + options.stale < Date.now();
+
+                // Ignore if the lock was released
+                if (lock.released) {
+                    return;
+                }
+
+                // If it failed to update the lockfile, keep trying unless
+                // the lockfile was deleted or we are over the threshold
+                if (err) {
+                    if (err.code === 'ENOENT' || isOverThreshold) {
+                        return setLockAsCompromised(file, lock, Object.assign(err, { code: 'ECOMPROMISED' }));
+                    }
+
+                    lock.updateDelay = 1000;
+
+                    return updateLock(file, options);
+                }
+
+                // All ok, keep updating..
+                lock.mtime = mtime;
+                lock.lastUpdate = Date.now();
+                lock.updateDelay = null;
+                updateLock(file, options);
+            });
+        });
+    }, lock.updateDelay);
+
+    // Unref the timer so that the nodejs process can exit freely
+    // This is safe because all acquired locks will be automatically released
+    // on process exit
+
+    // We first check that `lock.updateTimeout.unref` exists because some users
+    // may be using this module outside of NodeJS (e.g., in an electron app),
+    // and in those cases `setTimeout` return an integer.
+    /* istanbul ignore else */
+    if (lock.updateTimeout.unref) {
+        lock.updateTimeout.unref();
+    }
+}
+
+function setLockAsCompromised(file, lock, err) {
+    // Signal the lock has been released
+    lock.released = true;
+
+    // Cancel lock mtime update
+    // Just for safety, at this point updateTimeout should be null
+    /* istanbul ignore if */
+    if (lock.updateTimeout) {
+        clearTimeout(lock.updateTimeout);
+    }
+
+    if (locks[file] === lock) {
+        delete locks[file];
+    }
+
+    lock.options.onCompromised(err);
+}
+
+// ----------------------------------------------------------
+
+function lock(file, options, callback) {
+    /* istanbul ignore next */
+    options = {
+        stale: 10000,
+        update: null,
+        realpath: true,
+        retries: 0,
+        fs,
+        onCompromised: (err) => { throw err; },
+        ...options,
+    };
+
+    options.retries = options.retries || 0;
+    options.retries = typeof options.retries === 'number' ? { retries: options.retries } : options.retries;
+    options.stale = Math.max(options.stale || 0, 2000);
+    options.update = options.update == null ? options.stale / 2 : options.update || 0;
+    options.update = Math.max(Math.min(options.update, options.stale / 2), 1000);
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Attempt to acquire the lock
+        const operation = retry.operation(options.retries);
+
+        operation.attempt(() => {
+            acquireLock(file, options, (err, mtime, mtimePrecision) => {
+                if (operation.retry(err)) {
+                    return;
+                }
+
+                if (err) {
+                    return callback(operation.mainError());
+                }
+
+                // We now own the lock
+                const lock = locks[file] = {
+                    lockfilePath: getLockFile(file, options),
+                    mtime,
+                    mtimePrecision,
+                    options,
+                    lastUpdate: Date.now(),
+                };
+
+                // We must keep the lock fresh to avoid staleness
+                updateLock(file, options);
+
+                callback(null, (releasedCallback) => {
+                    if (lock.released) {
+                        return releasedCallback &&
+                            releasedCallback(Object.assign(new Error('Lock is already released'), { code: 'ERELEASED' }));
+                    }
+
+                    // Not necessary to use realpath twice when unlocking
+                    unlock(file, { ...options, realpath: false }, releasedCallback);
+                });
+            });
+        });
+    });
+}
+
+function unlock(file, options, callback) {
+    options = {
+        fs,
+        realpath: true,
+        ...options,
+    };
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Skip if the lock is not acquired
+        const lock = locks[file];
+
+        if (!lock) {
+            return callback(Object.assign(new Error('Lock is not acquired/owned by you'), { code: 'ENOTACQUIRED' }));
+        }
+
+        lock.updateTimeout && clearTimeout(lock.updateTimeout); // Cancel lock mtime update
+        lock.released = true; // Signal the lock has been released
+        delete locks[file]; // Delete from locks
+
+        removeLock(file, options, callback);
+    });
+}
+
+function check(file, options, callback) {
+    options = {
+        stale: 10000,
+        realpath: true,
+        fs,
+        ...options,
+    };
+
+    options.stale = Math.max(options.stale || 0, 2000);
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Check if lockfile exists
+        options.fs.stat(getLockFile(file, options), (err, stat) => {
+            if (err) {
+                // If does not exist, file is not locked. Otherwise, callback with error
+                return err.code === 'ENOENT' ? callback(null, false) : callback(err);
+            }
+
+            // Otherwise, check if lock is stale by analyzing the file mtime
+            return callback(null, !isLockStale(stat, options));
+        });
+    });
+}
+
+function getLocks() {
+    return locks;
+}
+
+// Remove acquired locks on exit
+/* istanbul ignore next */
+onExit(() => {
+    for (const file in locks) {
+        const options = locks[file].options;
+
+        try { options.fs.rmdirSync(getLockFile(file, options)); } catch (e) { /* Empty */ }
+    }
+});
+
+module.exports.lock = lock;
+module.exports.unlock = unlock;
+module.exports.check = check;
+module.exports.getLocks = getLocks;
+
+
+/***/ }),
+
+/***/ 9273:
+/***/ ((module) => {
+
+
+
+const cacheSymbol = Symbol();
+
+function probe(file, fs, callback) {
+    const cachedPrecision = fs[cacheSymbol];
+
+    if (cachedPrecision) {
+        return fs.stat(file, (err, stat) => {
+            /* istanbul ignore if */
+            if (err) {
+                return callback(err);
+            }
+
+            callback(null, stat.mtime, cachedPrecision);
+        });
+    }
+
+    // Set mtime by ceiling Date.now() to seconds + 5ms so that it's "not on the second"
+    const mtime = new Date((Math.ceil(Date.now() / 1000) * 1000) + 5);
+
+    fs.utimes(file, mtime, mtime, (err) => {
+        /* istanbul ignore if */
+        if (err) {
+            return callback(err);
+        }
+
+        fs.stat(file, (err, stat) => {
+            /* istanbul ignore if */
+            if (err) {
+                return callback(err);
+            }
+
+            const precision = stat.mtime.getTime() % 1000 === 0 ? 's' : 'ms';
+
+            // Cache the precision in a non-enumerable way
+            Object.defineProperty(fs, cacheSymbol, { value: precision });
+
+            callback(null, stat.mtime, precision);
+        });
+    });
+}
+
+function getMtime(precision) {
+    let now = Date.now();
+
+    if (precision === 's') {
+        now = Math.ceil(now / 1000) * 1000;
+    }
+
+    return new Date(now);
+}
+
+module.exports.probe = probe;
+module.exports.getMtime = getMtime;
+
+
+/***/ }),
+
+/***/ 1556:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(5594);
+
+/***/ }),
+
+/***/ 5594:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var RetryOperation = __nccwpck_require__(1836);
+
+exports.operation = function(options) {
+  var timeouts = exports.timeouts(options);
+  return new RetryOperation(timeouts, {
+      forever: options && options.forever,
+      unref: options && options.unref,
+      maxRetryTime: options && options.maxRetryTime
+  });
+};
+
+exports.timeouts = function(options) {
+  if (options instanceof Array) {
+    return [].concat(options);
+  }
+
+  var opts = {
+    retries: 10,
+    factor: 2,
+    minTimeout: 1 * 1000,
+    maxTimeout: Infinity,
+    randomize: false
+  };
+  for (var key in options) {
+    opts[key] = options[key];
+  }
+
+  if (opts.minTimeout > opts.maxTimeout) {
+    throw new Error('minTimeout is greater than maxTimeout');
+  }
+
+  var timeouts = [];
+  for (var i = 0; i < opts.retries; i++) {
+    timeouts.push(this.createTimeout(i, opts));
+  }
+
+  if (options && options.forever && !timeouts.length) {
+    timeouts.push(this.createTimeout(i, opts));
+  }
+
+  // sort the array numerically ascending
+  timeouts.sort(function(a,b) {
+    return a - b;
+  });
+
+  return timeouts;
+};
+
+exports.createTimeout = function(attempt, opts) {
+  var random = (opts.randomize)
+    ? (Math.random() + 1)
+    : 1;
+
+  var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
+  timeout = Math.min(timeout, opts.maxTimeout);
+
+  return timeout;
+};
+
+exports.wrap = function(obj, options, methods) {
+  if (options instanceof Array) {
+    methods = options;
+    options = null;
+  }
+
+  if (!methods) {
+    methods = [];
+    for (var key in obj) {
+      if (typeof obj[key] === 'function') {
+        methods.push(key);
+      }
+    }
+  }
+
+  for (var i = 0; i < methods.length; i++) {
+    var method   = methods[i];
+    var original = obj[method];
+
+    obj[method] = function retryWrapper(original) {
+      var op       = exports.operation(options);
+      var args     = Array.prototype.slice.call(arguments, 1);
+      var callback = args.pop();
+
+      args.push(function(err) {
+        if (op.retry(err)) {
+          return;
+        }
+        if (err) {
+          arguments[0] = op.mainError();
+        }
+        callback.apply(this, arguments);
+      });
+
+      op.attempt(function() {
+        original.apply(obj, args);
+      });
+    }.bind(obj, original);
+    obj[method].options = options;
+  }
+};
+
+
+/***/ }),
+
+/***/ 1836:
+/***/ ((module) => {
+
+function RetryOperation(timeouts, options) {
+  // Compatibility for the old (timeouts, retryForever) signature
+  if (typeof options === 'boolean') {
+    options = { forever: options };
+  }
+
+  this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+  this._timeouts = timeouts;
+  this._options = options || {};
+  this._maxRetryTime = options && options.maxRetryTime || Infinity;
+  this._fn = null;
+  this._errors = [];
+  this._attempts = 1;
+  this._operationTimeout = null;
+  this._operationTimeoutCb = null;
+  this._timeout = null;
+  this._operationStart = null;
+
+  if (this._options.forever) {
+    this._cachedTimeouts = this._timeouts.slice(0);
+  }
+}
+module.exports = RetryOperation;
+
+RetryOperation.prototype.reset = function() {
+  this._attempts = 1;
+  this._timeouts = this._originalTimeouts;
+}
+
+RetryOperation.prototype.stop = function() {
+  if (this._timeout) {
+    clearTimeout(this._timeout);
+  }
+
+  this._timeouts       = [];
+  this._cachedTimeouts = null;
+};
+
+RetryOperation.prototype.retry = function(err) {
+  if (this._timeout) {
+    clearTimeout(this._timeout);
+  }
+
+  if (!err) {
+    return false;
+  }
+  var currentTime = new Date().getTime();
+  if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+    this._errors.unshift(new Error('RetryOperation timeout occurred'));
+    return false;
+  }
+
+  this._errors.push(err);
+
+  var timeout = this._timeouts.shift();
+  if (timeout === undefined) {
+    if (this._cachedTimeouts) {
+      // retry forever, only keep last error
+      this._errors.splice(this._errors.length - 1, this._errors.length);
+      this._timeouts = this._cachedTimeouts.slice(0);
+      timeout = this._timeouts.shift();
+    } else {
+      return false;
+    }
+  }
+
+  var self = this;
+  var timer = setTimeout(function() {
+    self._attempts++;
+
+    if (self._operationTimeoutCb) {
+      self._timeout = setTimeout(function() {
+        self._operationTimeoutCb(self._attempts);
+      }, self._operationTimeout);
+
+      if (self._options.unref) {
+          self._timeout.unref();
+      }
+    }
+
+    self._fn(self._attempts);
+  }, timeout);
+
+  if (this._options.unref) {
+      timer.unref();
+  }
+
+  return true;
+};
+
+RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+  this._fn = fn;
+
+  if (timeoutOps) {
+    if (timeoutOps.timeout) {
+      this._operationTimeout = timeoutOps.timeout;
+    }
+    if (timeoutOps.cb) {
+      this._operationTimeoutCb = timeoutOps.cb;
+    }
+  }
+
+  var self = this;
+  if (this._operationTimeoutCb) {
+    this._timeout = setTimeout(function() {
+      self._operationTimeoutCb();
+    }, self._operationTimeout);
+  }
+
+  this._operationStart = new Date().getTime();
+
+  this._fn(this._attempts);
+};
+
+RetryOperation.prototype.try = function(fn) {
+  console.log('Using RetryOperation.try() is deprecated');
+  this.attempt(fn);
+};
+
+RetryOperation.prototype.start = function(fn) {
+  console.log('Using RetryOperation.start() is deprecated');
+  this.attempt(fn);
+};
+
+RetryOperation.prototype.start = RetryOperation.prototype.try;
+
+RetryOperation.prototype.errors = function() {
+  return this._errors;
+};
+
+RetryOperation.prototype.attempts = function() {
+  return this._attempts;
+};
+
+RetryOperation.prototype.mainError = function() {
+  if (this._errors.length === 0) {
+    return null;
+  }
+
+  var counts = {};
+  var mainError = null;
+  var mainErrorCount = 0;
+
+  for (var i = 0; i < this._errors.length; i++) {
+    var error = this._errors[i];
+    var message = error.message;
+    var count = (counts[message] || 0) + 1;
+
+    counts[message] = count;
+
+    if (count >= mainErrorCount) {
+      mainError = error;
+      mainErrorCount = count;
+    }
+  }
+
+  return mainError;
+};
+
+
+/***/ }),
+
+/***/ 7913:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Note: since nyc uses this module to output coverage, any lines
+// that are in the direct sync flow of nyc's outputCoverage are
+// ignored, since we can never get coverage for them.
+// grab a reference to node's real process object right away
+var process = global.process
+
+const processOk = function (process) {
+  return process &&
+    typeof process === 'object' &&
+    typeof process.removeListener === 'function' &&
+    typeof process.emit === 'function' &&
+    typeof process.reallyExit === 'function' &&
+    typeof process.listeners === 'function' &&
+    typeof process.kill === 'function' &&
+    typeof process.pid === 'number' &&
+    typeof process.on === 'function'
+}
+
+// some kind of non-node environment, just no-op
+/* istanbul ignore if */
+if (!processOk(process)) {
+  module.exports = function () {
+    return function () {}
+  }
+} else {
+  var assert = __nccwpck_require__(2613)
+  var signals = __nccwpck_require__(8224)
+  var isWin = /^win/i.test(process.platform)
+
+  var EE = __nccwpck_require__(4434)
+  /* istanbul ignore if */
+  if (typeof EE !== 'function') {
+    EE = EE.EventEmitter
+  }
+
+  var emitter
+  if (process.__signal_exit_emitter__) {
+    emitter = process.__signal_exit_emitter__
+  } else {
+    emitter = process.__signal_exit_emitter__ = new EE()
+    emitter.count = 0
+    emitter.emitted = {}
+  }
+
+  // Because this emitter is a global, we have to check to see if a
+  // previous version of this library failed to enable infinite listeners.
+  // I know what you're about to say.  But literally everything about
+  // signal-exit is a compromise with evil.  Get used to it.
+  if (!emitter.infinite) {
+    emitter.setMaxListeners(Infinity)
+    emitter.infinite = true
+  }
+
+  module.exports = function (cb, opts) {
+    /* istanbul ignore if */
+    if (!processOk(global.process)) {
+      return function () {}
+    }
+    assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')
+
+    if (loaded === false) {
+      load()
+    }
+
+    var ev = 'exit'
+    if (opts && opts.alwaysLast) {
+      ev = 'afterexit'
+    }
+
+    var remove = function () {
+      emitter.removeListener(ev, cb)
+      if (emitter.listeners('exit').length === 0 &&
+          emitter.listeners('afterexit').length === 0) {
+        unload()
+      }
+    }
+    emitter.on(ev, cb)
+
+    return remove
+  }
+
+  var unload = function unload () {
+    if (!loaded || !processOk(global.process)) {
+      return
+    }
+    loaded = false
+
+    signals.forEach(function (sig) {
+      try {
+        process.removeListener(sig, sigListeners[sig])
+      } catch (er) {}
+    })
+    process.emit = originalProcessEmit
+    process.reallyExit = originalProcessReallyExit
+    emitter.count -= 1
+  }
+  module.exports.unload = unload
+
+  var emit = function emit (event, code, signal) {
+    /* istanbul ignore if */
+    if (emitter.emitted[event]) {
+      return
+    }
+    emitter.emitted[event] = true
+    emitter.emit(event, code, signal)
+  }
+
+  // { <signal>: <listener fn>, ... }
+  var sigListeners = {}
+  signals.forEach(function (sig) {
+    sigListeners[sig] = function listener () {
+      /* istanbul ignore if */
+      if (!processOk(global.process)) {
+        return
+      }
+      // If there are no other listeners, an exit is coming!
+      // Simplest way: remove us and then re-send the signal.
+      // We know that this will kill the process, so we can
+      // safely emit now.
+      var listeners = process.listeners(sig)
+      if (listeners.length === emitter.count) {
+        unload()
+        emit('exit', null, sig)
+        /* istanbul ignore next */
+        emit('afterexit', null, sig)
+        /* istanbul ignore next */
+        if (isWin && sig === 'SIGHUP') {
+          // "SIGHUP" throws an `ENOSYS` error on Windows,
+          // so use a supported signal instead
+          sig = 'SIGINT'
+        }
+        /* istanbul ignore next */
+        process.kill(process.pid, sig)
+      }
+    }
+  })
+
+  module.exports.signals = function () {
+    return signals
+  }
+
+  var loaded = false
+
+  var load = function load () {
+    if (loaded || !processOk(global.process)) {
+      return
+    }
+    loaded = true
+
+    // This is the number of onSignalExit's that are in play.
+    // It's important so that we can count the correct number of
+    // listeners on signals, and don't wait for the other one to
+    // handle it instead of us.
+    emitter.count += 1
+
+    signals = signals.filter(function (sig) {
+      try {
+        process.on(sig, sigListeners[sig])
+        return true
+      } catch (er) {
+        return false
+      }
+    })
+
+    process.emit = processEmit
+    process.reallyExit = processReallyExit
+  }
+  module.exports.load = load
+
+  var originalProcessReallyExit = process.reallyExit
+  var processReallyExit = function processReallyExit (code) {
+    /* istanbul ignore if */
+    if (!processOk(global.process)) {
+      return
+    }
+    process.exitCode = code || /* istanbul ignore next */ 0
+    emit('exit', process.exitCode, null)
+    /* istanbul ignore next */
+    emit('afterexit', process.exitCode, null)
+    /* istanbul ignore next */
+    originalProcessReallyExit.call(process, process.exitCode)
+  }
+
+  var originalProcessEmit = process.emit
+  var processEmit = function processEmit (ev, arg) {
+    if (ev === 'exit' && processOk(global.process)) {
+      /* istanbul ignore else */
+      if (arg !== undefined) {
+        process.exitCode = arg
+      }
+      var ret = originalProcessEmit.apply(this, arguments)
+      /* istanbul ignore next */
+      emit('exit', process.exitCode, null)
+      /* istanbul ignore next */
+      emit('afterexit', process.exitCode, null)
+      /* istanbul ignore next */
+      return ret
+    } else {
+      return originalProcessEmit.apply(this, arguments)
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 8224:
+/***/ ((module) => {
+
+// This is not the set of all possible signals.
+//
+// It IS, however, the set of all signals that trigger
+// an exit on either Linux or BSD systems.  Linux is a
+// superset of the signal names supported on BSD, and
+// the unknown signals just fail to register, so we can
+// catch that easily enough.
+//
+// Don't bother with SIGKILL.  It's uncatchable, which
+// means that we can't fire any callbacks anyway.
+//
+// If a user does happen to register a handler on a non-
+// fatal signal like SIGWINCH or something, and then
+// exit, it'll end up firing `process.emit('exit')`, so
+// the handler will be fired anyway.
+//
+// SIGBUS, SIGFPE, SIGSEGV and SIGILL, when not raised
+// artificially, inherently leave the process in a
+// state from which it is not safe to try and enter JS
+// listeners.
+module.exports = [
+  'SIGABRT',
+  'SIGALRM',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM'
+]
+
+if (process.platform !== 'win32') {
+  module.exports.push(
+    'SIGVTALRM',
+    'SIGXCPU',
+    'SIGXFSZ',
+    'SIGUSR2',
+    'SIGTRAP',
+    'SIGSYS',
+    'SIGQUIT',
+    'SIGIOT'
+    // should detect profiler and enable/disable accordingly.
+    // see #21
+    // 'SIGPROF'
+  )
+}
+
+if (process.platform === 'linux') {
+  module.exports.push(
+    'SIGIO',
+    'SIGPOLL',
+    'SIGPWR',
+    'SIGSTKFLT',
+    'SIGUNUSED'
+  )
+}
+
+
+/***/ }),
+
+/***/ 408:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/* unused reexport */ __nccwpck_require__(376);
+
+
+/***/ }),
+
+/***/ 376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +2351,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(271)
+const Dispatcher = __nccwpck_require__(2377)
+const Pool = __nccwpck_require__(8014)
+const BalancedPool = __nccwpck_require__(3207)
+const Agent = __nccwpck_require__(5539)
+const ProxyAgent = __nccwpck_require__(9710)
+const EnvHttpProxyAgent = __nccwpck_require__(6699)
+const RetryAgent = __nccwpck_require__(9176)
+const errors = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(5889)
+const buildConnector = __nccwpck_require__(5106)
+const MockClient = __nccwpck_require__(2839)
+const MockAgent = __nccwpck_require__(587)
+const MockPool = __nccwpck_require__(3926)
+const mockErrors = __nccwpck_require__(5347)
+const RetryHandler = __nccwpck_require__(3174)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4743)
+const DecoratorHandler = __nccwpck_require__(6949)
+const RedirectHandler = __nccwpck_require__(3216)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +2396,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1068),
+  retry: __nccwpck_require__(9636),
+  dump: __nccwpck_require__(5786),
+  dns: __nccwpck_require__(6149)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +2461,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(6860).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +2473,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5662).Headers
+/* unused reexport */ __nccwpck_require__(9317).Response
+/* unused reexport */ __nccwpck_require__(3713).Request
+/* unused reexport */ __nccwpck_require__(8440).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(4881).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8709)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(7403)
+const { kConstruct } = __nccwpck_require__(8271)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(8495)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(782)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6814)
+/* unused reexport */ __nccwpck_require__(3435).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +2521,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(6376)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 6128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5386)
+const { RequestAbortedError } = __nccwpck_require__(6593)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +2592,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +2707,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +2721,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +2965,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 865:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(3897)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +3186,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 4754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +3413,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 3408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +3528,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 5889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(865)
+module.exports.stream = __nccwpck_require__(4754)
+module.exports.pipeline = __nccwpck_require__(884)
+module.exports.upgrade = __nccwpck_require__(3408)
+module.exports.connect = __nccwpck_require__(2574)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 3897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +3551,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { ReadableStreamFrom } = __nccwpck_require__(5386)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +3934,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(3897)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +4034,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6593)
+const timers = __nccwpck_require__(5929)
 
 function noop () {}
 
@@ -2211,7 +4281,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4037:
 /***/ ((module) => {
 
 
@@ -2336,7 +4406,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +4615,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 6593:
 /***/ ((module) => {
 
 
@@ -2977,7 +5047,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +5055,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +5070,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +5536,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 3377:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +5610,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 3838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +5618,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4037)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +5769,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3377)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +5783,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
+const { tree } = __nccwpck_require__(3838)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +6495,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 5539:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
+const DispatcherBase = __nccwpck_require__(803)
+const Pool = __nccwpck_require__(8014)
+const Client = __nccwpck_require__(271)
+const util = __nccwpck_require__(5386)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +6635,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 3207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +6643,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +6651,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1278)
+const Pool = __nccwpck_require__(8014)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const { parseOrigin } = __nccwpck_require__(5386)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +6851,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +6859,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const timers = __nccwpck_require__(5929)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +6874,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -4837,9 +6907,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(6402)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +6921,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9240) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(9968))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +6933,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9240))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +7848,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6962).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +8371,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 7726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +8379,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -6334,7 +8404,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +8810,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6962).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +9170,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +9180,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const Request = __nccwpck_require__(8957)
+const DispatcherBase = __nccwpck_require__(803)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +9231,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(3377)
+const connectH1 = __nccwpck_require__(8939)
+const connectH2 = __nccwpck_require__(7726)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +9541,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 function onError (client, err) {
   if (
@@ -7731,19 +9801,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2377)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6593)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +10016,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +10088,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 6699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(803)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(3377)
+const ProxyAgent = __nccwpck_require__(9710)
+const Agent = __nccwpck_require__(5539)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +10255,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2190:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +10379,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 1278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(803)
+const FixedQueue = __nccwpck_require__(2190)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3377)
+const PoolStats = __nccwpck_require__(1680)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +10580,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 1680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3377)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +10621,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +10632,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(1278)
+const Client = __nccwpck_require__(271)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const buildConnector = __nccwpck_require__(5106)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +10735,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(5539)
+const Pool = __nccwpck_require__(8014)
+const DispatcherBase = __nccwpck_require__(803)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
+const Client = __nccwpck_require__(271)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +11016,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 9176:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2377)
+const RetryHandler = __nccwpck_require__(3174)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +11058,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 4743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +11066,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const Agent = __nccwpck_require__(5539)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +11097,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 6949:
 /***/ ((module) => {
 
 
@@ -9078,15 +11148,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 3216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5386)
+const { kBodyUsed } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +11387,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 3174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(3377)
+const { RequestRetryError } = __nccwpck_require__(6593)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(5386)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +11831,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 6149:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(6949)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6593)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +12213,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5786:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const DecoratorHandler = __nccwpck_require__(6949)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +12343,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 5306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +12371,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +12402,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(3174)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +12428,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6650);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +12712,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 9240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +12724,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 9968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +12736,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +12757,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(3377)
+const Agent = __nccwpck_require__(5539)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +12774,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(2539)
+const MockClient = __nccwpck_require__(2839)
+const MockPool = __nccwpck_require__(3926)
+const { matchValue, buildMockOptions } = __nccwpck_require__(463)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6593)
+const Dispatcher = __nccwpck_require__(2377)
+const Pluralizer = __nccwpck_require__(39)
+const PendingInterceptorsFormatter = __nccwpck_require__(2708)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +12924,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 2839:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(271)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +12940,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +12990,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 5347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(6593)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +13025,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 7073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +13038,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { buildURL } = __nccwpck_require__(5386)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +13239,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 3926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(8014)
+const { buildMockDispatch } = __nccwpck_require__(463)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +13255,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(2539)
+const { MockInterceptor } = __nccwpck_require__(7073)
+const Symbols = __nccwpck_require__(3377)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +13305,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 2539:
 /***/ ((module) => {
 
 
@@ -11265,20 +13335,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(5347)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(2539)
+const { buildURL } = __nccwpck_require__(5386)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +13709,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 2708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +13759,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 39:
 /***/ ((module) => {
 
 
@@ -11725,7 +13795,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 5929:
 /***/ ((module) => {
 
 
@@ -12155,20 +14225,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(8271)
+const { urlEquals, getFieldValues } = __nccwpck_require__(2012)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5386)
+const { webidl } = __nccwpck_require__(6083)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9317)
+const { Request, fromInnerRequest } = __nccwpck_require__(3713)
+const { kState } = __nccwpck_require__(6970)
+const { fetching } = __nccwpck_require__(6860)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1118)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +15091,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 7403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(8271)
+const { Cache } = __nccwpck_require__(3892)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class CacheStorage {
   /**
@@ -13180,26 +15250,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 8271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(3377).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 2012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(782)
+const { isValidHeaderName } = __nccwpck_require__(1118)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +15314,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 9922:
 /***/ ((module) => {
 
 
@@ -13263,15 +15333,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 8495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(5816)
+const { stringify } = __nccwpck_require__(2095)
+const { webidl } = __nccwpck_require__(6083)
+const { Headers } = __nccwpck_require__(5662)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +15524,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 5816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9922)
+const { isCTLExcludingHtab } = __nccwpck_require__(2095)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(782)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +15841,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 2095:
 /***/ ((module) => {
 
 
@@ -14130,13 +16200,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 6301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(625)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +16781,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 6376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(6860)
+const { makeRequest } = __nccwpck_require__(3713)
+const { webidl } = __nccwpck_require__(6083)
+const { EventSourceStream } = __nccwpck_require__(6301)
+const { parseMIMEType } = __nccwpck_require__(782)
+const { createFastMessageEvent } = __nccwpck_require__(6814)
+const { isNetworkError } = __nccwpck_require__(9317)
+const { delay } = __nccwpck_require__(625)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 
 let experimentalWarned = false
 
@@ -15201,7 +17271,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 625:
 /***/ ((module) => {
 
 
@@ -15245,12 +17315,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +17330,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { FormData } = __nccwpck_require__(8440)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(782)
+const { multipartFormDataParser } = __nccwpck_require__(4646)
 let random
 
 try {
@@ -15781,7 +17851,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6833:
 /***/ ((module) => {
 
 
@@ -15912,7 +17982,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +18733,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(3377)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +18786,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 1508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +18919,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { utf8DecodeBytes } = __nccwpck_require__(1118)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(782)
+const { isFileLike } = __nccwpck_require__(1508)
+const { makeEntry } = __nccwpck_require__(8440)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +19400,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1118)
+const { kState } = __nccwpck_require__(6970)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { FileLike, isFileLike } = __nccwpck_require__(1508)
+const { webidl } = __nccwpck_require__(6083)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +19659,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8709:
 /***/ ((module) => {
 
 
@@ -17636,21 +19706,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3377)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { webidl } = __nccwpck_require__(6083)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +20400,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 6860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +20413,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9317)
+const { HeadersList } = __nccwpck_require__(5662)
+const { Request, cloneRequest } = __nccwpck_require__(3713)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +20451,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1118)
+const { kState, kDispatcher } = __nccwpck_require__(6970)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6962)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(782)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
+const { webidl } = __nccwpck_require__(6083)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +22677,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 3713:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6962)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5662)
+const { FinalizationRegistry } = __nccwpck_require__(9255)()
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +22703,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6833)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +23721,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5662)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6962)
+const util = __nccwpck_require__(5386)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +23740,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1118)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6833)
+const { kState, kHeaders } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
+const { FormData } = __nccwpck_require__(8440)
+const { URLSerializer } = __nccwpck_require__(782)
+const { kConstruct } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +24338,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 6970:
 /***/ ((module) => {
 
 
@@ -22284,21 +24354,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6833)
+const { getGlobalOrigin } = __nccwpck_require__(8709)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(782)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5386)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 let supportedHashes = []
 
@@ -23923,14 +25993,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 6083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5386)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +26695,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2685:
 /***/ ((module) => {
 
 
@@ -24922,7 +26992,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +27001,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(5860)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(8391)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +27343,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +27428,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 8391:
 /***/ ((module) => {
 
 
@@ -25375,7 +27445,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 5860:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +27456,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(8391)
+const { ProgressEvent } = __nccwpck_require__(699)
+const { getEncoding } = __nccwpck_require__(2685)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(782)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +27843,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9322)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(7610)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3479)
+const { channels } = __nccwpck_require__(6644)
+const { CloseEvent } = __nccwpck_require__(6814)
+const { makeRequest } = __nccwpck_require__(3713)
+const { fetching } = __nccwpck_require__(6860)
+const { Headers, getHeadersList } = __nccwpck_require__(5662)
+const { getDecodeSplit } = __nccwpck_require__(1118)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +28221,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9322:
 /***/ ((module) => {
 
 
@@ -26224,14 +28294,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { kConstruct } = __nccwpck_require__(3377)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +28630,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 4226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9322)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +28733,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 6495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3479)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +28845,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 1298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9322)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7610)
+const { channels } = __nccwpck_require__(6644)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +28864,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3479)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { closeWebSocketConnection } = __nccwpck_require__(3403)
+const { PerMessageDeflate } = __nccwpck_require__(6495)
+const { MessageSizeExceededError } = __nccwpck_require__(6593)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +29379,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 8470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(4226)
+const { opcodes, sendHints } = __nccwpck_require__(9322)
+const FixedQueue = __nccwpck_require__(2190)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +29490,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 7610:
 /***/ ((module) => {
 
 
@@ -27439,16 +29509,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7610)
+const { states, opcodes } = __nccwpck_require__(9322)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6814)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(782)
 
 /* globals Blob */
 
@@ -27768,15 +29838,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 3435:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(782)
+const { environmentSettingsObject } = __nccwpck_require__(1118)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9322)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +29855,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(7610)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3479)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3403)
+const { ByteParser } = __nccwpck_require__(1298)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5386)
+const { getGlobalDispatcher } = __nccwpck_require__(4743)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6814)
+const { SendQueue } = __nccwpck_require__(8470)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,21 +30440,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6661:
+/***/ 5576:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _post_plan_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5903);
-/* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9675);
+/* harmony import */ var _post_run_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7238);
+/* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1615);
 
 
 
 // Entry point of the post step: driven by the main step's saved state only.
 const runner = (0,_publish_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .createGitHubRunner */ .C)();
 try {
-    await (0,_post_plan_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a)(runner, process.env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir());
+    await (0,_post_run_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a)(runner, process.env['RUNNER_TEMP'] || node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir());
 }
 catch (error) {
     runner.warning(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -28395,7 +30465,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5903:
+/***/ 7238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28404,589 +30474,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPost)
 });
 
-// UNUSED EXPORTS: planCleanup
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/publish/user-directory.ts
-
-/**
- * Throws when a user's profile directory (~/.aws) is a symbolic link: a write through it would
- * land wherever the link points, which may be shared or outside the user's home. A missing
- * directory is fine (it is created as a real one). The post step asks again before it edits or
- * removes anything there: on a self-hosted runner a later step may have swapped the directory.
- */
-async function user_directory_refuseLinkedDirectory(directory, doing) {
-    const stat = await external_node_fs_namespaceObject.promises.lstat(directory).catch(() => undefined);
-    if (stat?.isSymbolicLink() !== true)
-        return;
-    const refusal = doing === undefined ? 'refusing to write profiles into' : `refusing to ${doing}`;
-    throw new Error(`${refusal} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
-
-
-const nodeRenamePort = {
-    platform: process.platform,
-    rename: (from, to) => external_node_fs_namespaceObject.promises.rename(from, to),
-    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
-};
-/**
- * Waits between rename attempts on Windows: 1.55 s in all, enough for a virus scanner or an
- * AWS client that has the file open for a moment, short enough for a credential_process call.
- */
-const RENAME_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
-/**
- * Whether a failed rename over an existing file may succeed if tried again: on Windows only,
- * where MoveFileEx fails with a sharing violation (EPERM, EBUSY, EACCES in Node) while another
- * process (an AWS client reading the file, a virus scanner, the search indexer) holds the target
- * open. graceful-fs retries the same three codes on win32 for the same reason
- * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`). On POSIX a
- * rename replaces an open file, so these codes there mean a real permission problem.
- */
-function isTransientRenameError(platform, error) {
-    const code = error?.code;
-    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
-}
-/**
- * Renames `from` over `to`, retrying a transient Windows failure (isTransientRenameError) a
- * bounded number of times with growing waits; any other error, or the last one, is thrown.
- */
-async function renameReplacing(from, to, port = nodeRenamePort) {
-    for (const delay of [...RENAME_RETRY_DELAYS_MS, undefined]) {
-        try {
-            await port.rename(from, to);
-            return;
-        }
-        catch (error) {
-            if (delay === undefined || !isTransientRenameError(port.platform, error))
-                throw error;
-            await port.sleep(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/file-system-case.ts
-
-/**
- * Whether the default file system on `platform` ignores case in names: NTFS on Windows and
- * APFS/HFS+ on macOS are case-insensitive (case-preserving) unless a directory or volume opts in
- * (https://learn.microsoft.com/windows/wsl/case-sensitivity,
- * https://support.apple.com/guide/disk-utility/file-system-formats-dsku19ed921c/mac), and
- * GitHub's Windows and macOS images use those defaults. Linux file systems are case-sensitive.
- */
-function isCaseInsensitiveFileSystem(platform) {
-    return platform === 'win32' || platform === 'darwin';
-}
-/** The path module for `platform`'s path syntax (drive letters and `\` on Windows only). */
-function pathFor(platform) {
-    return platform === 'win32' ? path.win32 : path.posix;
-}
-/**
- * Whether two paths name the same file on `platform`: both resolved (`.`, `..`, separators),
- * then compared ignoring case where the file system does (see isCaseInsensitiveFileSystem).
- */
-function isSamePath(a, b, platform) {
-    const p = pathFor(platform);
-    const [x, y] = [p.resolve(a), p.resolve(b)];
-    return isCaseInsensitiveFileSystem(platform) ? x.toLowerCase() === y.toLowerCase() : x === y;
-}
-/**
- * The part of a file name that stands for a profile, distinct for every profile name even
- * where the file system ignores case. Profile names are case-sensitive for every AWS client
- * (`Dev` and `dev` are two profiles), so on Windows and macOS `cache-Dev.json` and
- * `cache-dev.json` would be one file and one profile would be served the other's credentials.
- * A name with capitals gets `+` and a hex mask of their positions (`Dev` -> `Dev+1`,
- * `dEv` -> `dEv+2`); `+` is not allowed in profile names, so no two names share a stem. The
- * same stem is used on every OS, so a file's name never depends on where the step ran.
- */
-function file_system_case_profileFileStem(profile) {
-    let mask = 0n;
-    [...profile].forEach((char, index) => {
-        if (char !== char.toLowerCase())
-            mask |= 1n << BigInt(index);
-    });
-    return mask === 0n ? profile : `${profile}+${mask.toString(16)}`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/profile-locations.ts
-
-
-/** The section header a profile has in the config file ("default" has no "profile " prefix). */
-function profile_locations_configHeader(profile) {
-    return profile === 'default' ? 'default' : `profile ${profile}`;
-}
-/** The shared files that were in effect before this step (env overrides, else ~/.aws). */
-function currentSharedFiles(ambient, home) {
-    return {
-        config: ambient.configFile ?? path.join(home, '.aws', 'config'),
-        credentials: ambient.credentialsFile ?? path.join(home, '.aws', 'credentials'),
-    };
-}
-/** The user's own profile files: ~/.aws/config and ~/.aws/credentials. */
-function homeSharedFiles(home) {
-    return {
-        config: path.join(home, '.aws', 'config'),
-        credentials: path.join(home, '.aws', 'credentials'),
-    };
-}
-/**
- * Where one profile's refresh helper keeps its spec and its credentials cache, named so that
- * profiles differing only in case get different files on Windows and macOS (profileFileStem).
- * The helper's leftover temp files are named after the cache (refresh-spec.ts REFRESH_TEMP_FILE).
- */
-function refreshFiles(directory, profile) {
-    const stem = profileFileStem(profile);
-    return {
-        specFile: path.join(directory, `refresh-${stem}.json`),
-        cacheFile: path.join(directory, `cache-${stem}.json`),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/publish/profile-headers.ts
-/**
- * How the two readers of a shared config/credentials file see a section header line, and where
- * a profile's section is. Pure text in, data out.
- *
- * botocore (the AWS CLI, boto3): configloader.raw_config_parse reads the file with Python's
- * configparser.RawConfigParser: a stripped line starting with `#` or `;` is a comment; otherwise
- * `\[(?P<header>.+)\]` is matched from the start of the stripped line ("very permissive": the
- * header runs to the line's last `]`, so `[deploy] ; note` is section `deploy`; no inline
- * comments are stripped; the header is not trimmed), and a repeated header makes the whole file
- * fail to parse (DuplicateSectionError, strict mode). build_profile_map then reads a config
- * section whose name starts with `profile` as shlex.split(name) == ['profile', NAME] (so quotes
- * are removed and `[profile  deploy]` is `deploy`), and `default` as itself.
- *
- * The JS SDK v3 (@smithy/shared-ini-file-loader, now @smithy/core/config, parseIni): cuts each
- * line at the first `;` or `#` that starts it or follows white space, trims it, and takes
- * `[...]` as a section only when the trimmed text starts with `[` and ends with `]`; the inner
- * text (not trimmed) matching `^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$` with a known prefix is
- * `prefix.name` (`profile "deploy"` is profile `deploy`; `profile  deploy`, with two spaces, is
- * nothing); a repeated header merges into the first (getConfigData maps `profile.default` onto
- * `default` too).
- *
- * A header both read as the profile is the profile's section; any other spelling of the name
- * (found after removing comments, quotes, brackets and repeated spaces) is ambiguous: the two
- * readers, or a person, could take different sections for it, and this step refuses to add a
- * second one (issue 17).
- */
-const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
-const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
-/** Reads one line as both readers do; all three are undefined for a line that is no header. */
-function profile_headers_readHeaderLine(line) {
-    return { botocore: botocoreHeader(line), js: jsHeader(line), loose: looseName(line) };
-}
-function botocoreHeader(line) {
-    const stripped = line.trim();
-    if (stripped.startsWith('#') || stripped.startsWith(';'))
-        return undefined;
-    const header = /^\[(.+)\]/.exec(stripped)?.[1];
-    if (header === undefined || !header.startsWith('profile'))
-        return header;
-    const parts = shlexSplit(header);
-    if (parts?.length !== 2 || parts[0] !== 'profile')
-        return header;
-    return parts[1] === 'default' ? 'default' : `profile ${parts[1]}`;
-}
-function jsHeader(line) {
-    const trimmed = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
-    if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2)
-        return undefined;
-    const inner = trimmed.slice(1, -1);
-    const prefixed = JS_PREFIXED.exec(inner);
-    if (prefixed === null)
-        return inner;
-    const [, prefix, , name] = prefixed;
-    if (prefix === undefined || !JS_SECTION_TYPES.includes(prefix))
-        return undefined;
-    return prefix === 'profile' && name === 'default' ? 'default' : `${prefix} ${name ?? ''}`;
-}
-function looseName(line) {
-    const text = line.trim();
-    const end = text.lastIndexOf(']');
-    if (!text.startsWith('[') || end < 1)
-        return undefined;
-    return text
-        .slice(1, end)
-        .replace(/["']/g, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/^profile /, '');
-}
-/** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
-function shlexSplit(text) {
-    const words = [];
-    let word;
-    let quote;
-    for (let i = 0; i < text.length; i += 1) {
-        const c = text[i];
-        if (quote === "'") {
-            if (c === "'")
-                quote = undefined;
-            else
-                word = (word ?? '') + c;
-        }
-        else if (quote === '"') {
-            if (c === '"')
-                quote = undefined;
-            else if (c === '\\' && ['"', '\\', '$', '`'].includes(text[i + 1] ?? ''))
-                word = (word ?? '') + text[++i];
-            else
-                word = (word ?? '') + c;
-        }
-        else if (/\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            word ??= '';
-        }
-        else if (c === '\\') {
-            if (i + 1 >= text.length)
-                return undefined;
-            word = (word ?? '') + text[++i];
-        }
-        else
-            word = (word ?? '') + c;
-    }
-    if (quote !== undefined)
-        return undefined;
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-/** Finds the section with this header (`profile dev`, `default`, `dev`) among the lines. */
-function profile_headers_locateSection(lines, header) {
-    const name = header.replace(/^profile /, '');
-    const hits = [];
-    let agreed = true;
-    lines.forEach((line, index) => {
-        const reading = profile_headers_readHeaderLine(line);
-        if (reading.botocore !== header && reading.js !== header && reading.loose !== name)
-            return;
-        hits.push(index);
-        agreed &&= reading.botocore === header && reading.js === header;
-    });
-    if (hits.length === 0)
-        return { kind: 'absent' };
-    if (hits.length === 1 && agreed)
-        return { kind: 'present', line: hits[0] };
-    return { kind: 'ambiguous', lines: hits };
-}
-/** The error for an ambiguous section: names the file, the lines and the fix. */
-function profile_headers_ambiguousSectionError(file, header, lines, at) {
-    const found = at.map((i) => `line ${i + 1}: ${JSON.stringify(lines[i]?.trim())}`).join(', ');
-    return new Error(`refusing to write [${header}] into ${file}: the file already spells that profile in a way the AWS CLI (botocore) and the AWS SDKs may read differently, or more than once (${found}). Leave exactly one plain "[${header}]" header for it (comments on a line of their own), or choose another profile name.`);
-}
-/** Whether the line starts a section for either reader (or would to a person reading it). */
-function profile_headers_isHeaderLine(line) {
-    const reading = profile_headers_readHeaderLine(line);
-    return reading.botocore !== undefined || reading.js !== undefined || reading.loose !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/publish/profile-files.ts
-/** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
-
-
-/** Renders sections as INI text; refuses values that could start a new line or section. */
-function renderSections(sections) {
-    return sections
-        .map((section) => {
-        const lines = Object.entries(section.entries).map(([key, value]) => {
-            if (/[\r\n]/.test(value) || /[\r\n[\]]/.test(key))
-                throw new Error(`refusing to write a line break into profile entry ${key}`);
-            return `${key} = ${value}`;
-        });
-        if (/[\r\n[\]]/.test(section.header))
-            throw new Error('refusing to write a malformed profile header');
-        const reading = readHeaderLine(`[${section.header}]`);
-        // Both readers must take the header back as written, or the section would be lost to one.
-        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header) ||
-            reading.botocore !== section.header ||
-            reading.js !== section.header)
-            throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
-        return `[${section.header}]\n${lines.join('\n')}\n`;
-    })
-        .join('\n');
-}
-/**
- * Merges new sections into existing file text: sections with the same header are replaced,
- * everything else (other profiles, comments, blank lines) is kept as it was. Throws when the
- * text spells one of the headers ambiguously (profile-headers.ts).
- */
-function profile_files_mergeSections(existing, sections, file = 'the profile file') {
-    const head = removeSections(existing, sections.map((s) => s.header), file).replace(/\n+$/, '');
-    const body = renderSections(sections);
-    return head === '' ? body : `${head}\n\n${body}`;
-}
-/** Reads one section's entries from INI text (used by the tests). */
-function readSection(text, header) {
-    const lines = text.split(/\r?\n/);
-    const place = locateSection(lines, header);
-    if (place.kind !== 'present')
-        return undefined;
-    const found = {};
-    for (const line of lines.slice(place.line + 1)) {
-        if (isHeaderLine(line))
-            break;
-        const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
-        if (entry)
-            found[entry[1]] = entry[2].trim();
-    }
-    return found;
-}
-/**
- * The headers among `headers` that a file's text already has a section for. Throws when the
- * text spells one of them ambiguously, so no second section is ever added beside it.
- */
-function profile_files_existingHeaders(text, headers, file = 'the profile file') {
-    const lines = text.split(/\r?\n/);
-    return headers.filter((header) => {
-        const place = locateSection(lines, header.trim());
-        if (place.kind === 'ambiguous')
-            throw ambiguousSectionError(file, header, lines, place.lines);
-        return place.kind === 'present';
-    });
-}
-/**
- * Removes the sections with these headers (each from its header to the next header line, as
- * either reader sees one), keeping every other line, comments included, as it was. Throws when
- * the text spells one of them ambiguously: nothing is removed then.
- */
-function removeSections(text, headers, file = 'the profile file') {
-    const lines = text.split(/\r?\n/);
-    const starts = new Set();
-    for (const header of headers) {
-        const place = profile_headers_locateSection(lines, header.trim());
-        if (place.kind === 'ambiguous')
-            throw profile_headers_ambiguousSectionError(file, header, lines, place.lines);
-        if (place.kind === 'present')
-            starts.add(place.line);
-    }
-    const kept = [];
-    let skipping = false;
-    lines.forEach((line, index) => {
-        if (profile_headers_isHeaderLine(line))
-            skipping = starts.has(index);
-        if (!skipping)
-            kept.push(line);
-    });
-    const body = kept.join('\n').replace(/\n+$/, '');
-    return body === '' ? '' : `${body}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/profile-store.ts
-
-
-
-
-
-
-
-
-/**
- * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
- * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
- * state that names it can be saved first.
- */
-function privateDirectoryName(runnerTemp) {
-    return path.join(runnerTemp, `${PRIVATE_PREFIX}${randomBytes(6).toString('hex')}`);
-}
-/** How the step's private directory (and its temp files) are named; the post step relies on it. */
-const PRIVATE_PREFIX = 'aws-deploy-role-';
-/** Creates the private 0700 directory; fails if the name is taken rather than share it. */
-async function createPrivateDirectory(directory) {
-    await fs.mkdir(directory, { mode: 0o700 });
-    await fs.chmod(directory, 0o700);
-}
-/** The home directory the AWS clients on this OS read (model/aws-home.ts), else the OS's. */
-function homeDirectory(env, platform = process.platform) {
-    return awsHomeDirectory(platform, env) ?? os.homedir();
-}
-/** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
-async function writeSecretFile(file, text) {
-    const handle = await external_node_fs_namespaceObject.promises.open(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
-    try {
-        await handle.writeFile(text, 'utf8');
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function readIfRegularFile(file) {
-    try {
-        const stat = await fs.lstat(file);
-        if (!stat.isFile())
-            return '';
-        return await fs.readFile(file, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-/**
- * Writes the planned config and credentials files, starting from the files that were in
- * effect (`mergeFrom`) so that profiles configured before this step keep working.
- */
-async function writeProfileFiles(files, config, credentials) {
-    await writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config, files.mergeFrom.config));
-    await writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials, files.mergeFrom.credentials));
-}
-/** Config-file section for a profile. */
-function configSection(profile, entries) {
-    return { header: configHeader(profile), entries };
-}
-/** For each file, the headers among `headers` it already has a section for. */
-async function existingSections(wanted) {
-    const found = [];
-    for (const { file, headers } of wanted) {
-        const present = existingHeaders(await readIfRegularFile(file), headers, file);
-        if (present.length > 0)
-            found.push({ file, headers: present });
-    }
-    return found;
-}
-/** Whether a path exists (as anything, a dangling link included). */
-async function pathExists(file) {
-    return fs.lstat(file).then(() => true, () => false);
-}
-/**
- * Merges sections into a user's file in place of it: refuses a link or a non-file (a write
- * through it would land elsewhere), writes a fresh 0600 file and renames it over the old one,
- * so the file is never half-written and never readable by others.
- */
-async function mergeIntoUserFile(file, sections) {
-    await refuseLinkedDirectory(path.dirname(file));
-    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    let existing = '';
-    const stat = await fs.lstat(file).catch(() => undefined);
-    if (stat !== undefined) {
-        if (!stat.isFile())
-            throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
-        existing = await fs.readFile(file, 'utf8');
-    }
-    await replaceUserFile(file, mergeSections(existing, sections, file));
-}
-/** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
-async function removeFromUserFile(file, headers, created) {
-    const stat = await external_node_fs_namespaceObject.promises.lstat(file).catch(() => undefined);
-    if (stat === undefined || !stat.isFile())
-        return;
-    const text = removeSections(await external_node_fs_namespaceObject.promises.readFile(file, 'utf8'), headers, file);
-    if (text.trim() === '' && created)
-        await external_node_fs_namespaceObject.promises.rm(file, { force: true });
-    else
-        await replaceUserFile(file, text);
-}
-async function replaceUserFile(file, text) {
-    await replaceSecretFile(file, text, `${file}.${PRIVATE_PREFIX}${process.pid}.tmp`);
-}
-/**
- * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
- * over the file (retrying Windows' transient sharing errors: rename-replacing.ts), and never
- * leaves `temp` behind.
- */
-async function replaceSecretFile(file, text, temp, port) {
-    try {
-        await writeSecretFile(temp, text);
-        await renameReplacing(temp, file, port);
-    }
-    finally {
-        await external_node_fs_namespaceObject.promises.rm(temp, { force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/refresh-spec.ts
-/**
- * Refresh this long before expiry. botocore refreshes credential_process credentials when they
- * have less than 15 minutes left (advisory) and must refresh with less than 10 (mandatory):
- * https://github.com/boto/botocore/blob/develop/botocore/credentials.py
- * (`_DEFAULT_ADVISORY_REFRESH_TIMEOUT`, `_DEFAULT_MANDATORY_REFRESH_TIMEOUT`). Serving
- * credentials inside that window makes every boto3 call start the helper again, so the helper
- * renews 15 minutes ahead.
- */
-const REFRESH_MARGIN_SECONDS = (/* unused pure expression or super */ null && (15 * 60));
-/** botocore's mandatory refresh window: cached credentials are never served inside it. */
-const MANDATORY_REFRESH_SECONDS = (/* unused pure expression or super */ null && (10 * 60));
-/**
- * The margin for a session of `sessionSeconds`: 15 minutes, except for sessions under 30
- * minutes, where it shrinks to half the session (never under 11 minutes, outside botocore's
- * mandatory window) so a fresh session is served from the cache at all.
- */
-function refreshMarginSeconds(sessionSeconds) {
-    if (sessionSeconds >= 2 * REFRESH_MARGIN_SECONDS)
-        return REFRESH_MARGIN_SECONDS;
-    return Math.max(MANDATORY_REFRESH_SECONDS + 60, Math.floor(sessionSeconds / 2));
-}
-/** The helper's temp files (`<cache>.<pid>.tmp`), which the post step removes with the cache. */
-const REFRESH_TEMP_FILE = /^cache-.*\.json\.\d+\.tmp$/;
-/**
- * The session the helper re-obtains: the profile's hops as main planned them. Guards are not
- * checked again (main checked them before writing the spec) and no re-issue is needed (the
- * credentials reach clients as JSON, never through a shell).
- */
-function recipeFromSpec(spec) {
-    return {
-        name: spec.profile,
-        partition: spec.partition,
-        hops: spec.hops,
-        guards: { allowedAccountIds: [] },
-        specialCharactersWorkaround: false,
-    };
-}
-/** The spec of one profile's helper: the plan's source and network, and the profile's hops. */
-function refreshSpecFor(plan, source, profile, hops, cacheFile) {
-    return {
-        version: 1,
-        profile,
-        region: plan.region,
-        partition: plan.partition,
-        source,
-        network: plan.network,
-        hops,
-        cacheFile,
-    };
-}
-/** The credential_process JSON format (version 1) that AWS CLIs and SDKs read. */
-function credentialProcessJson(credentials) {
-    return JSON.stringify({
-        Version: 1,
-        AccessKeyId: credentials.accessKeyId,
-        SecretAccessKey: credentials.secretAccessKey,
-        SessionToken: credentials.sessionToken,
-        Expiration: credentials.expiration?.toISOString(),
-    });
-}
-/** Reads cached credentials if they stay valid past the refresh margin. */
-function usableCache(text, now, marginSeconds = REFRESH_MARGIN_SECONDS) {
-    try {
-        const parsed = JSON.parse(text);
-        const expiration = new Date(String(parsed['Expiration']));
-        const fields = [parsed['AccessKeyId'], parsed['SecretAccessKey'], parsed['SessionToken']];
-        if (!fields.every((f) => typeof f === 'string' && f !== '') ||
-            Number.isNaN(expiration.getTime()))
-            return undefined;
-        if (expiration.getTime() - now.getTime() < marginSeconds * 1000)
-            return undefined;
-        const [accessKeyId, secretAccessKey, sessionToken] = fields;
-        return { accessKeyId, secretAccessKey, sessionToken, expiration };
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/publish/cleanup-state.ts
 /**
  * What the main step tells the post step, in typed keys. The post step acts on this record
@@ -29051,22 +30542,1096 @@ function decodeUserFileSections(text) {
         return value.flatMap((entry) => {
             if (typeof entry !== 'object' || entry === null)
                 return [];
-            const { file, headers, created } = entry;
+            const { file, headers, created, marks } = entry;
             if (typeof file !== 'string' || !Array.isArray(headers))
                 return [];
             const names = headers.filter((h) => typeof h === 'string');
-            return [{ file, headers: names, created: created === true }];
+            const decoded = { file, headers: names, created: created === true };
+            return [marks === undefined ? decoded : { ...decoded, marks: decodeMarks(marks) }];
         });
     }
     catch {
         return [];
     }
 }
+/** Marks by header; a malformed one is dropped, and its section is then kept (never removed). */
+function decodeMarks(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return {};
+    const marks = {};
+    for (const [header, mark] of Object.entries(value)) {
+        if (typeof mark !== 'object' || mark === null)
+            continue;
+        const { file, header: markHeader, entry, value: text } = mark;
+        if (typeof file === 'string' &&
+            typeof markHeader === 'string' &&
+            typeof entry === 'string' &&
+            typeof text === 'string')
+            marks[header] = { file, header: markHeader, entry, value: text };
+    }
+    return marks;
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/proper-lockfile/index.js
+var proper_lockfile = __nccwpck_require__(8030);
+var proper_lockfile_default = /*#__PURE__*/__nccwpck_require__.n(proper_lockfile);
+;// CONCATENATED MODULE: ./src/publish/profile-lock.ts
+
+
+
+/**
+ * How long a step waits for another one to finish with the shared files: up to 50 retries,
+ * 20 ms growing to 0.5 s, each randomised by up to 2x (https://www.npmjs.com/package/retry),
+ * so about 22 to 44 s in all. A step holds the lock for milliseconds (read, merge, rename), so
+ * only a stale lock takes that long, and STALE_MS is shorter: a killed step's lock is taken
+ * over within the wait. Short first waits keep a queue of concurrent steps moving.
+ */
+const LOCK_RETRIES = {
+    retries: 50,
+    factor: 1.5,
+    minTimeout: 20,
+    maxTimeout: 500,
+    randomize: true,
+};
+/**
+ * After this long without its holder refreshing it (proper-lockfile touches the lock every
+ * STALE_MS / 2 while it is held), a lock is taken to belong to a killed step and taken over.
+ */
+const STALE_MS = 10_000;
+/**
+ * The lock of a profile directory: a sibling, `~/.aws.lock`, never a path inside it. The post
+ * step removes ~/.aws when it created it and left it empty, which it does while holding the
+ * lock; a lock inside would keep the directory non-empty, and would be removed with it.
+ */
+function lockPathFor(directory) {
+    const resolved = external_node_path_namespaceObject.resolve(directory);
+    return external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(resolved), `${external_node_path_namespaceObject.basename(resolved)}.lock`);
+}
+/** Thrown when another step holds the lock past the bounded wait, or the lock cannot be made. */
+class ProfileLockError extends Error {
+    constructor(directory, problem) {
+        const lock = lockPathFor(directory);
+        super(`cannot edit ${external_node_path_namespaceObject.join(directory, 'config')} and ${external_node_path_namespaceObject.join(directory, 'credentials')}: ${problem} If no other step is using them, delete ${lock}.`);
+        this.name = 'ProfileLockError';
+    }
+}
+/**
+ * The lock over proper-lockfile (a `mkdir` lock that works on every OS and on network file
+ * systems: https://github.com/moxystudio/node-proper-lockfile#design). Released also when
+ * `work` throws; a lock lost while held (the holder stalled past STALE_MS) fails the work.
+ * `retries` is a parameter so that a test can wait briefly.
+ */
+function createProfileLock(retries = LOCK_RETRIES) {
+    return async (directory, work) => {
+        let compromised;
+        let release;
+        try {
+            // The lock's parent (HOME) may not exist yet; ~/.aws would be made with it anyway.
+            await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(lockPathFor(directory)), { recursive: true, mode: 0o700 });
+            release = await proper_lockfile_default().lock(directory, {
+                // The directory need not exist yet (the step may create ~/.aws): no realpath.
+                realpath: false,
+                lockfilePath: lockPathFor(directory),
+                stale: STALE_MS,
+                retries,
+                // The default throws from a timer, killing the step; the work fails instead.
+                onCompromised: (error) => {
+                    compromised = error;
+                },
+            });
+        }
+        catch (error) {
+            const code = error.code;
+            throw new ProfileLockError(directory, code === 'ELOCKED'
+                ? `another step kept them locked (${lockPathFor(directory)}) longer than this step waits.`
+                : `could not take the lock ${lockPathFor(directory)} (${error instanceof Error ? error.message : String(error)}).`);
+        }
+        try {
+            const result = await work();
+            if (compromised !== undefined)
+                throw new ProfileLockError(directory, `the lock was lost while writing (${compromised.message}).`);
+            return result;
+        }
+        finally {
+            await release().catch(() => undefined);
+        }
+    };
+}
+/** The lock every step takes: the bounded wait of LOCK_RETRIES. */
+const profile_lock_lockProfileDirectory = createProfileLock();
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/publish/user-directory.ts
+
+/**
+ * Throws when a user's profile directory (~/.aws) is a symbolic link: a write through it would
+ * land wherever the link points, which may be shared or outside the user's home. A missing
+ * directory is fine (it is created as a real one). The post step asks again before it edits or
+ * removes anything there: on a self-hosted runner a later step may have swapped the directory.
+ */
+async function user_directory_refuseLinkedDirectory(directory, doing) {
+    const stat = await external_node_fs_namespaceObject.promises.lstat(directory).catch(() => undefined);
+    if (stat?.isSymbolicLink() !== true)
+        return;
+    const refusal = doing === undefined ? 'refusing to write profiles into' : `refusing to ${doing}`;
+    throw new Error(`${refusal} ${directory}: it is a symbolic link, and a write through it would land where it points. Replace the link with a real directory, or use \`profile-files-location: runner-temp\``);
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/publish/transient-file-errors.ts
+
+
+/**
+ * Waits between attempts of a rename or delete on Windows: 1.55 s in all, enough for a virus
+ * scanner or an AWS client that has the file open for a moment, short enough for a
+ * credential_process call.
+ */
+const transient_file_errors_TRANSIENT_RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
+/**
+ * Whether a failed rename or delete may succeed if tried again: on Windows only, where
+ * MoveFileEx and DeleteFile fail with a sharing violation (EPERM, EBUSY, EACCES in Node) while
+ * another process (an AWS client reading the file, a virus scanner, the search indexer) holds it
+ * open without delete sharing. graceful-fs retries the same three codes on win32 for renames
+ * (https://github.com/isaacs/node-graceful-fs/blob/main/polyfills.js, `fs.rename`), and Node's
+ * own `fs.rm` retries EBUSY and EPERM when given `maxRetries`
+ * (https://nodejs.org/api/fs.html#fspromisesrmpath-options). On POSIX a rename or unlink goes
+ * through an open file, so these codes there mean a real permission problem.
+ */
+function transient_file_errors_isTransientFileError(platform, error) {
+    const code = error?.code;
+    return platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+}
+/**
+ * Runs `attempt`, retrying a transient Windows failure (isTransientFileError) after each of
+ * TRANSIENT_RETRY_DELAYS_MS; any other error, or the last one, is thrown.
+ */
+async function retryTransient(attempt, clock) {
+    for (const delay of transient_file_errors_TRANSIENT_RETRY_DELAYS_MS) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!transient_file_errors_isTransientFileError(clock.platform, error))
+                throw error;
+            await clock.sleep(delay);
+        }
+    }
+    return attempt();
+}
+const nodeRemovePort = {
+    platform: process.platform,
+    rm: (file) => external_node_fs_namespaceObject.promises.rm(file, { force: true }),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+};
+/** Deletes a file (a missing one is no error), retrying as renames do (retryTransient). */
+async function removeRetrying(file, port = nodeRemovePort) {
+    await retryTransient(() => port.rm(file), port);
+}
+
+;// CONCATENATED MODULE: ./src/publish/rename-replacing.ts
+
+
+
+const nodeRenamePort = {
+    platform: process.platform,
+    rename: (from, to) => external_node_fs_namespaceObject.promises.rename(from, to),
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms),
+};
+/** Waits between rename attempts on Windows: the rule deletes share (transient-file-errors.ts). */
+const RENAME_RETRY_DELAYS_MS = (/* unused pure expression or super */ null && (TRANSIENT_RETRY_DELAYS_MS));
+/** Whether a failed rename may succeed if tried again (transient-file-errors.ts). */
+const isTransientRenameError = (/* unused pure expression or super */ null && (isTransientFileError));
+/**
+ * Renames `from` over `to`, retrying a transient Windows failure (isTransientFileError) a
+ * bounded number of times with growing waits; any other error, or the last one, is thrown.
+ */
+async function renameReplacing(from, to, port = nodeRenamePort) {
+    await retryTransient(() => port.rename(from, to), port);
+}
+
+;// CONCATENATED MODULE: ./src/model/file-system-case.ts
+
+/**
+ * Whether the default file system on `platform` ignores case in names: NTFS on Windows and
+ * APFS/HFS+ on macOS are case-insensitive (case-preserving) unless a directory or volume opts in
+ * (https://learn.microsoft.com/windows/wsl/case-sensitivity,
+ * https://support.apple.com/guide/disk-utility/file-system-formats-dsku19ed921c/mac), and
+ * GitHub's Windows and macOS images use those defaults. Linux file systems are case-sensitive.
+ */
+function isCaseInsensitiveFileSystem(platform) {
+    return platform === 'win32' || platform === 'darwin';
+}
+/** The path module for `platform`'s path syntax (drive letters and `\` on Windows only). */
+function pathFor(platform) {
+    return platform === 'win32' ? path.win32 : path.posix;
+}
+/**
+ * Whether two paths name the same file on `platform`: both resolved (`.`, `..`, separators),
+ * then compared ignoring case where the file system does (see isCaseInsensitiveFileSystem).
+ */
+function isSamePath(a, b, platform) {
+    const p = pathFor(platform);
+    const [x, y] = [p.resolve(a), p.resolve(b)];
+    return isCaseInsensitiveFileSystem(platform) ? x.toLowerCase() === y.toLowerCase() : x === y;
+}
+/**
+ * The part of a file name that stands for a profile, distinct for every profile name even
+ * where the file system ignores case. Profile names are case-sensitive for every AWS client
+ * (`Dev` and `dev` are two profiles), so on Windows and macOS `cache-Dev.json` and
+ * `cache-dev.json` would be one file and one profile would be served the other's credentials.
+ * A name with capitals gets `+` and a hex mask of their positions (`Dev` -> `Dev+1`,
+ * `dEv` -> `dEv+2`); `+` is not allowed in profile names, so no two names share a stem. The
+ * same stem is used on every OS, so a file's name never depends on where the step ran.
+ */
+function file_system_case_profileFileStem(profile) {
+    let mask = 0n;
+    [...profile].forEach((char, index) => {
+        if (char !== char.toLowerCase())
+            mask |= 1n << BigInt(index);
+    });
+    return mask === 0n ? profile : `${profile}+${mask.toString(16)}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/profile-locations.ts
+
+
+/** The section header a profile has in the config file ("default" has no "profile " prefix). */
+function profile_locations_configHeader(profile) {
+    return profile === 'default' ? 'default' : `profile ${profile}`;
+}
+/** The shared files that were in effect before this step (env overrides, else ~/.aws). */
+function profile_locations_currentSharedFiles(ambient, home) {
+    return {
+        config: ambient.configFile ?? path.join(home, '.aws', 'config'),
+        credentials: ambient.credentialsFile ?? path.join(home, '.aws', 'credentials'),
+    };
+}
+/** The user's own profile files: ~/.aws/config and ~/.aws/credentials. */
+function profile_locations_homeSharedFiles(home) {
+    return {
+        config: path.join(home, '.aws', 'config'),
+        credentials: path.join(home, '.aws', 'credentials'),
+    };
+}
+/**
+ * Where one profile's refresh helper keeps its spec and its credentials cache, named so that
+ * profiles differing only in case get different files on Windows and macOS (profileFileStem).
+ * The helper's leftover temp files are named after the cache (refresh-spec.ts REFRESH_TEMP_FILE).
+ */
+function refreshFiles(directory, profile) {
+    const stem = profileFileStem(profile);
+    return {
+        specFile: path.join(directory, `refresh-${stem}.json`),
+        cacheFile: path.join(directory, `cache-${stem}.json`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/profile-headers.ts
+/**
+ * How the two readers of a shared config/credentials file see a section header line, and where
+ * a profile's section is. Pure text in, data out.
+ *
+ * botocore (the AWS CLI, boto3): configloader.raw_config_parse reads the file with Python's
+ * configparser.RawConfigParser: a stripped line starting with `#` or `;` is a comment; otherwise
+ * `\[(?P<header>.+)\]` is matched from the start of the stripped line ("very permissive": the
+ * header runs to the line's last `]`, so `[deploy] ; note` is section `deploy`; no inline
+ * comments are stripped; the header is not trimmed), and a repeated header makes the whole file
+ * fail to parse (DuplicateSectionError, strict mode). build_profile_map then reads a config
+ * section whose name starts with `profile` as shlex.split(name) == ['profile', NAME] (so quotes
+ * are removed and `[profile  deploy]` is `deploy`), and `default` as itself.
+ *
+ * The JS SDK v3 (@smithy/shared-ini-file-loader, now @smithy/core/config, parseIni): cuts each
+ * line at the first `;` or `#` that starts it or follows white space, trims it, and takes
+ * `[...]` as a section only when the trimmed text starts with `[` and ends with `]`; the inner
+ * text (not trimmed) matching `^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$` with a known prefix is
+ * `prefix.name` (`profile "deploy"` is profile `deploy`; `profile  deploy`, with two spaces, is
+ * nothing); a repeated header merges into the first (getConfigData maps `profile.default` onto
+ * `default` too).
+ *
+ * A header both read as the profile is the profile's section; any other spelling of the name
+ * (found after removing comments, quotes, brackets and repeated spaces) is ambiguous: the two
+ * readers, or a person, could take different sections for it, and this step refuses to add a
+ * second one (issue 17).
+ */
+const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
+const COMMON_SPACE = '\\t\\n\\v\\f\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const READER_SPACE = {
+    botocore: `${COMMON_SPACE}\\x1c-\\x1f\\x85`,
+    js: `${COMMON_SPACE}\\ufeff`,
+    go: `${COMMON_SPACE}\\x85`,
+};
+const edges = (set) => new RegExp(`^[${set}]+|[${set}]+$`, 'gu');
+const READER_EDGES = {
+    botocore: edges(READER_SPACE.botocore),
+    js: edges(READER_SPACE.js),
+    go: edges(READER_SPACE.go),
+};
+/** Every character any reader counts as white space, for the loose (human) reading. */
+const ANY_SPACE = `[${Object.values(READER_SPACE).join('')}]`;
+/**
+ * The line as one client sees it once it has stripped white space from both ends, which each
+ * does before it looks for `[...]`, each with its own idea of white space:
+ * - botocore: configparser's `line.strip()`, Python's str.strip() (str.isspace(): also
+ *   \x1c-\x1f and \x85; https://docs.python.org/3/library/stdtypes.html#str.isspace);
+ * - the JS SDK v3: parseIni's `String.prototype.trim()` (WhiteSpace and LineTerminator: also
+ *   U+FEFF, but neither \x1c-\x1f nor \x85; https://tc39.es/ecma262/#sec-string.prototype.trim);
+ * - the Go SDK v2: internal/ini's `strings.TrimSpace` (unicode.IsSpace: also \x85, but neither
+ *   \x1c-\x1f nor U+FEFF; https://pkg.go.dev/unicode#IsSpace); its older lexer skips the same set.
+ * All three strip \t \n \v \f \r, space, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F and U+3000 (profile-files.test.ts checks the table against python3 and node).
+ */
+function stripAsReader(line, reader) {
+    return line.replace(READER_EDGES[reader], '');
+}
+/** Reads one line as both readers do; all three are undefined for a line that is no header. */
+function readHeaderLine(line) {
+    const stripped = {
+        botocore: stripAsReader(line, 'botocore'),
+        js: stripAsReader(line, 'js'),
+        go: stripAsReader(line, 'go'),
+    };
+    // A line the clients strip differently is a header to some and text to others (a leading
+    // \x1c, \x85 or U+FEFF): no reading of it is trusted, only the loose one, so a header of the
+    // same name is refused as ambiguous rather than added a second time (issue 24).
+    const disputed = stripped.botocore !== stripped.js || stripped.js !== stripped.go;
+    const loose = looseName(line);
+    if (disputed && loose !== undefined)
+        return { botocore: undefined, js: undefined, loose };
+    return { botocore: botocoreHeader(stripped.botocore), js: jsHeader(stripped.js), loose };
+}
+function botocoreHeader(stripped) {
+    if (stripped.startsWith('#') || stripped.startsWith(';'))
+        return undefined;
+    const header = /^\[(.+)\]/.exec(stripped)?.[1];
+    if (header === undefined || !header.startsWith('profile'))
+        return header;
+    // build_profile_map/_parse_section: any section starting with "profile" whose shlex.split has
+    // two words names the profile in its second word, whatever the first word is.
+    const parts = shlexSplit(header);
+    if (parts?.length !== 2)
+        return header;
+    return parts[1] === 'default' && parts[0] === 'profile' ? 'default' : `profile ${parts[1]}`;
+}
+function jsHeader(trimmedLine) {
+    const trimmed = stripAsReader(trimmedLine.split(/(?:^|\s)[;#]/)[0] ?? '', 'js');
+    if (!trimmed.startsWith('[') || !trimmed.endsWith(']') || trimmed.length < 2)
+        return undefined;
+    const inner = trimmed.slice(1, -1);
+    const prefixed = JS_PREFIXED.exec(inner);
+    if (prefixed === null)
+        return inner;
+    const [, prefix, , name] = prefixed;
+    if (prefix === undefined || !JS_SECTION_TYPES.includes(prefix))
+        return undefined;
+    return prefix === 'profile' && name === 'default' ? 'default' : `${prefix} ${name ?? ''}`;
+}
+function looseName(line) {
+    const text = line.replace(new RegExp(`^${ANY_SPACE}+|${ANY_SPACE}+$`, 'gu'), '');
+    const end = text.lastIndexOf(']');
+    if (!text.startsWith('[') || end < 1)
+        return undefined;
+    return text
+        .slice(1, end)
+        .replace(/["']/g, '')
+        .replace(new RegExp(`${ANY_SPACE}+`, 'gu'), ' ')
+        .trim()
+        .replace(/^profile /, '');
+}
+/** shlex's `whitespace`: only these split words (https://docs.python.org/3/library/shlex.html#shlex.shlex.whitespace). */
+const SHLEX_WHITESPACE = ' \t\r\n';
+/** Python's shlex.split (POSIX mode, no comments), or undefined where it raises ValueError. */
+function shlexSplit(text) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i += 1) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word = (word ?? '') + c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && ['"', '\\', '$', '`'].includes(text[i + 1] ?? ''))
+                word = (word ?? '') + text[++i];
+            else
+                word = (word ?? '') + c;
+        }
+        else if (SHLEX_WHITESPACE.includes(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                return undefined;
+            word = (word ?? '') + text[++i];
+        }
+        else
+            word = (word ?? '') + c;
+    }
+    if (quote !== undefined)
+        return undefined;
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** Finds the section with this header (`profile dev`, `default`, `dev`) among the lines. */
+function profile_headers_locateSection(lines, header) {
+    const name = header.replace(/^profile /, '');
+    const hits = [];
+    let agreed = true;
+    lines.forEach((line, index) => {
+        const reading = readHeaderLine(line);
+        if (reading.botocore !== header && reading.js !== header && reading.loose !== name)
+            return;
+        hits.push(index);
+        agreed &&= reading.botocore === header && reading.js === header;
+    });
+    if (hits.length === 0)
+        return { kind: 'absent' };
+    if (hits.length === 1 && agreed)
+        return { kind: 'present', line: hits[0] };
+    return { kind: 'ambiguous', lines: hits };
+}
+/** The error for an ambiguous section: names the file, the lines and the fix. */
+function profile_headers_ambiguousSectionError(file, header, lines, at) {
+    const found = at.map((i) => `line ${i + 1}: ${JSON.stringify(lines[i]?.trim())}`).join(', ');
+    return new Error(`refusing to write [${header}] into ${file}: the file already spells that profile in a way the AWS CLI (botocore) and the AWS SDKs may read differently, or more than once (${found}). Leave exactly one plain "[${header}]" header for it (comments on a line of their own), or choose another profile name.`);
+}
+/** Whether the line starts a section for either reader (or would to a person reading it). */
+function isHeaderLine(line) {
+    const reading = readHeaderLine(line);
+    return reading.botocore !== undefined || reading.js !== undefined || reading.loose !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/publish/profile-files.ts
+/** Rendering and merging of AWS shared config/credentials files. Pure text in, text out. */
+
+
+/** Renders sections as INI text; refuses values that could start a new line or section. */
+function renderSections(sections) {
+    return sections
+        .map((section) => {
+        const lines = Object.entries(section.entries).map(([key, value]) => {
+            if (/[\r\n]/.test(value) || /[\r\n[\]]/.test(key))
+                throw new Error(`refusing to write a line break into profile entry ${key}`);
+            return `${key} = ${value}`;
+        });
+        if (/[\r\n[\]]/.test(section.header))
+            throw new Error('refusing to write a malformed profile header');
+        // Plain names only: the clients read such a header back as written (profile-headers.ts),
+        // which is why no reading of it is compared here.
+        if (!/^(?:profile )?[^\s"'[\]#;\\]+$/.test(section.header))
+            throw new Error('refusing to write a profile header the AWS CLI and SDKs read differently');
+        return `[${section.header}]\n${lines.join('\n')}\n`;
+    })
+        .join('\n');
+}
+/**
+ * Merges new sections into existing file text: sections with the same header are replaced,
+ * everything else (other profiles, comments, blank lines) is kept as it was. Throws when the
+ * text spells one of the headers ambiguously (profile-headers.ts).
+ */
+function profile_files_mergeSections(existing, sections, file = 'the profile file') {
+    const head = removeSections(existing, sections.map((s) => s.header), file).replace(/\n+$/, '');
+    const body = renderSections(sections);
+    return head === '' ? body : `${head}\n\n${body}`;
+}
+/** Reads one section's entries from INI text (used by the tests). */
+function readSection(text, header) {
+    const lines = text.split(/\r?\n/);
+    const place = profile_headers_locateSection(lines, header);
+    if (place.kind !== 'present')
+        return undefined;
+    const found = {};
+    for (const line of lines.slice(place.line + 1)) {
+        if (isHeaderLine(line))
+            break;
+        const entry = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*)$/.exec(line);
+        if (entry)
+            found[entry[1]] = entry[2].trim();
+    }
+    return found;
+}
+/**
+ * The headers among `headers` that a file's text already has a section for. Throws when the
+ * text spells one of them ambiguously, so no second section is ever added beside it.
+ */
+function profile_files_existingHeaders(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    return headers.filter((header) => {
+        const place = locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw ambiguousSectionError(file, header, lines, place.lines);
+        return place.kind === 'present';
+    });
+}
+/**
+ * Removes the sections with these headers (each from its header to the next header line, as
+ * either reader sees one), keeping every other line, comments included, as it was. Throws when
+ * the text spells one of them ambiguously: nothing is removed then.
+ */
+function removeSections(text, headers, file = 'the profile file') {
+    const lines = text.split(/\r?\n/);
+    const starts = new Set();
+    for (const header of headers) {
+        const place = profile_headers_locateSection(lines, header.trim());
+        if (place.kind === 'ambiguous')
+            throw profile_headers_ambiguousSectionError(file, header, lines, place.lines);
+        if (place.kind === 'present')
+            starts.add(place.line);
+    }
+    const kept = [];
+    let skipping = false;
+    lines.forEach((line, index) => {
+        if (isHeaderLine(line))
+            skipping = starts.has(index);
+        if (!skipping)
+            kept.push(line);
+    });
+    const body = kept.join('\n').replace(/\n+$/, '');
+    return body === '' ? '' : `${body}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/profile-store.ts
+
+
+
+
+
+
+
+
+
+/**
+ * A fresh name for the step's private directory under RUNNER_TEMP (never the workspace, whose
+ * files can end up in artifacts or images). Chosen before anything is written, so the cleanup
+ * state that names it can be saved first.
+ */
+function privateDirectoryName(runnerTemp) {
+    return path.join(runnerTemp, `${PRIVATE_PREFIX}${randomBytes(6).toString('hex')}`);
+}
+/** How the step's private directory (and its temp files) are named; the post step relies on it. */
+const PRIVATE_PREFIX = 'aws-deploy-role-';
+/** Creates the private 0700 directory; fails if the name is taken rather than share it. */
+async function profile_store_createPrivateDirectory(directory) {
+    await fs.mkdir(directory, { mode: 0o700 });
+    await fs.chmod(directory, 0o700);
+}
+/** The home directory the AWS clients on this OS read (model/aws-home.ts), else the OS's. */
+function profile_store_homeDirectory(env, platform = process.platform) {
+    return awsHomeDirectory(platform, env) ?? os.homedir();
+}
+/** Writes a file that holds secrets: 0600, created fresh (never through an existing file or link). */
+async function profile_store_writeSecretFile(file, text) {
+    const handle = await external_node_fs_namespaceObject.promises.open(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
+    try {
+        await handle.writeFile(text, 'utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A regular file's text; '' when it is missing, a link or anything else. */
+async function readIfRegularFile(file) {
+    try {
+        const stat = await external_node_fs_namespaceObject.promises.lstat(file);
+        if (!stat.isFile())
+            return '';
+        return await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Writes the planned config and credentials files, starting from the files that were in
+ * effect (`mergeFrom`) so that profiles configured before this step keep working.
+ */
+async function profile_store_writeProfileFiles(files, config, credentials) {
+    await profile_store_writeSecretFile(files.configFile, mergeSections(await readIfRegularFile(files.mergeFrom.config), config, files.mergeFrom.config));
+    await profile_store_writeSecretFile(files.credentialsFile, mergeSections(await readIfRegularFile(files.mergeFrom.credentials), credentials, files.mergeFrom.credentials));
+}
+/** Config-file section for a profile. */
+function profile_store_configSection(profile, entries) {
+    return { header: configHeader(profile), entries };
+}
+/** For each file, the headers among `headers` it already has a section for. */
+async function profile_store_existingSections(wanted) {
+    const found = [];
+    for (const { file, headers } of wanted) {
+        const present = existingHeaders(await readIfRegularFile(file), headers, file);
+        if (present.length > 0)
+            found.push({ file, headers: present });
+    }
+    return found;
+}
+/** Whether a path exists (as anything, a dangling link included). */
+async function pathExists(file) {
+    return fs.lstat(file).then(() => true, () => false);
+}
+/**
+ * Merges sections into a user's file in place of it: refuses a link or a non-file (a write
+ * through it would land elsewhere), writes a fresh 0600 file and renames it over the old one,
+ * so the file is never half-written and never readable by others.
+ */
+async function profile_store_mergeIntoUserFile(file, sections) {
+    await refuseLinkedDirectory(path.dirname(file));
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    let existing = '';
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (stat !== undefined) {
+        if (!stat.isFile())
+            throw new Error(`refusing to write ${file}: it is not a regular file (a link?)`);
+        existing = await fs.readFile(file, 'utf8');
+    }
+    await replaceUserFile(file, mergeSections(existing, sections, file));
+}
+/** Removes sections from a user's file; deletes the file when it is empty and `created` by us. */
+async function removeFromUserFile(file, headers, created) {
+    const stat = await external_node_fs_namespaceObject.promises.lstat(file).catch(() => undefined);
+    if (stat === undefined || !stat.isFile())
+        return;
+    const text = removeSections(await external_node_fs_namespaceObject.promises.readFile(file, 'utf8'), headers, file);
+    if (text.trim() === '' && created)
+        await removeRetrying(file);
+    else
+        await replaceUserFile(file, text);
+}
+async function replaceUserFile(file, text) {
+    await replaceSecretFile(file, text, `${file}.${PRIVATE_PREFIX}${process.pid}.tmp`);
+}
+/**
+ * Atomically replaces a file with a 0600 one: writes `temp` fresh (writeSecretFile), renames it
+ * over the file (retrying Windows' transient sharing errors: rename-replacing.ts), and never
+ * leaves `temp` behind.
+ */
+async function replaceSecretFile(file, text, temp, port) {
+    try {
+        await profile_store_writeSecretFile(temp, text);
+        await renameReplacing(temp, file, port);
+    }
+    finally {
+        await removeRetrying(temp);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/refresh-spec.ts
+/**
+ * Refresh this long before expiry. botocore refreshes credential_process credentials when they
+ * have less than 15 minutes left (advisory) and must refresh with less than 10 (mandatory):
+ * https://github.com/boto/botocore/blob/develop/botocore/credentials.py
+ * (`_DEFAULT_ADVISORY_REFRESH_TIMEOUT`, `_DEFAULT_MANDATORY_REFRESH_TIMEOUT`). Serving
+ * credentials inside that window makes every boto3 call start the helper again, so the helper
+ * renews 15 minutes ahead.
+ */
+const REFRESH_MARGIN_SECONDS = (/* unused pure expression or super */ null && (15 * 60));
+/** botocore's mandatory refresh window: cached credentials are never served inside it. */
+const MANDATORY_REFRESH_SECONDS = (/* unused pure expression or super */ null && (10 * 60));
+/**
+ * The margin for a session of `sessionSeconds`: 15 minutes, except for sessions under 30
+ * minutes, where it shrinks to half the session (never under 11 minutes, outside botocore's
+ * mandatory window) so a fresh session is served from the cache at all.
+ */
+function refreshMarginSeconds(sessionSeconds) {
+    if (sessionSeconds >= 2 * REFRESH_MARGIN_SECONDS)
+        return REFRESH_MARGIN_SECONDS;
+    return Math.max(MANDATORY_REFRESH_SECONDS + 60, Math.floor(sessionSeconds / 2));
+}
+/** The helper's temp files (`<cache>.<pid>.tmp`), which the post step removes with the cache. */
+const REFRESH_TEMP_FILE = /^cache-.*\.json\.\d+\.tmp$/;
+/**
+ * The session the helper re-obtains: the profile's hops as main planned them. Guards are not
+ * checked again (main checked them before writing the spec) and no re-issue is needed (the
+ * credentials reach clients as JSON, never through a shell).
+ */
+function recipeFromSpec(spec) {
+    return {
+        name: spec.profile,
+        partition: spec.partition,
+        hops: spec.hops,
+        guards: { allowedAccountIds: [] },
+        specialCharactersWorkaround: false,
+    };
+}
+/**
+ * The spec of one profile's helper: the plan's source and network, the network choices main's
+ * gateway made, and the profile's hops.
+ */
+function refresh_spec_refreshSpecFor(plan, source, profile, hops, cacheFile, networkChoices) {
+    return {
+        version: 2,
+        profile,
+        region: plan.region,
+        partition: plan.partition,
+        source,
+        network: plan.network,
+        networkChoices,
+        hops,
+        cacheFile,
+    };
+}
+/** The credential_process JSON format (version 1) that AWS CLIs and SDKs read. */
+function refresh_spec_credentialProcessJson(credentials) {
+    return JSON.stringify({
+        Version: 1,
+        AccessKeyId: credentials.accessKeyId,
+        SecretAccessKey: credentials.secretAccessKey,
+        SessionToken: credentials.sessionToken,
+        Expiration: credentials.expiration?.toISOString(),
+    });
+}
+/** Reads cached credentials if they stay valid past the refresh margin. */
+function usableCache(text, now, marginSeconds = REFRESH_MARGIN_SECONDS) {
+    try {
+        const parsed = JSON.parse(text);
+        const expiration = new Date(String(parsed['Expiration']));
+        const fields = [parsed['AccessKeyId'], parsed['SecretAccessKey'], parsed['SessionToken']];
+        if (!fields.every((f) => typeof f === 'string' && f !== '') ||
+            Number.isNaN(expiration.getTime()))
+            return undefined;
+        if (expiration.getTime() - now.getTime() < marginSeconds * 1000)
+            return undefined;
+        const [accessKeyId, secretAccessKey, sessionToken] = fields;
+        return { accessKeyId, secretAccessKey, sessionToken, expiration };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/errors.ts
+/** Error types users can act on. Each renders as one short, secret-free message. */
+/** A single input that cannot be used, rendered as "`input`: problem". */
+class errors_InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`\`${input}\`: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Every input problem found in one pass, so users fix them all at once. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.length === 1
+            ? `Invalid input. ${errors[0]?.message ?? ''}`
+            : `${errors.length} inputs need fixing:\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
+        this.errors = errors;
+        this.name = 'InputErrors';
+    }
+}
+/** A guard rail (allowed events, refs, environments, accounts) refused the run. */
+class GuardRailError extends Error {
+    rule;
+    constructor(rule, reason) {
+        super(`Refused by \`${rule}\`: ${reason}`);
+        this.rule = rule;
+        this.name = 'GuardRailError';
+    }
+}
+/** The GitHub OIDC token could not be obtained. */
+class OidcTokenError extends Error {
+    status;
+    retryable;
+    constructor(message, status, 
+    /** True when the endpoint could not be reached or did not answer in time (worth a retry). */
+    retryable = false) {
+        super(message);
+        this.status = status;
+        this.retryable = retryable;
+        this.name = 'OidcTokenError';
+    }
+}
+/** An STS call failed with an AWS error code (or a transport failure, code "NetworkError"). */
+class StsCallError extends Error {
+    operation;
+    code;
+    awsMessage;
+    status;
+    /** The SDK corrected its clock from this answer's Date header: one more try can succeed. */
+    clockSkewCorrected;
+    /** The host name DNS did not know (ENOTFOUND), when that was the failure. */
+    unresolvedHost;
+    constructor(operation, code, awsMessage, status, options = {}) {
+        super(`${operation} failed: ${code}: ${awsMessage}`);
+        this.operation = operation;
+        this.code = code;
+        this.awsMessage = awsMessage;
+        this.status = status;
+        this.name = 'StsCallError';
+        this.clockSkewCorrected = options.clockSkewCorrected ?? false;
+        this.unresolvedHost = options.unresolvedHost;
+    }
+}
+/** Where in the plan a failure happened: wraps the cause once, at the layer that knows the hop. */
+class HopError extends Error {
+    session;
+    hopNumber;
+    hopCount;
+    roleArn;
+    cause;
+    constructor(session, hopNumber, hopCount, roleArn, cause) {
+        const where = hopCount > 1 ? `hop ${hopNumber} of ${hopCount}` : 'assuming the role';
+        const label = session === 'default' ? '' : ` (profile ${session})`;
+        super(`Failed at ${where}${label}, ${roleArn}: ${messageOf(cause)}`);
+        this.session = session;
+        this.hopNumber = hopNumber;
+        this.hopCount = hopCount;
+        this.roleArn = roleArn;
+        this.cause = cause;
+        this.name = 'HopError';
+    }
+}
+/** The whole step ran past `action-timeout-s`. */
+class ActionTimeoutError extends Error {
+    seconds;
+    constructor(seconds) {
+        super(`Stopped after action-timeout-s (${seconds} s) before credentials were ready; nothing was exported. ` +
+            'Raise `action-timeout-s`, or check that STS is reachable from this runner.');
+        this.seconds = seconds;
+        this.name = 'ActionTimeoutError';
+    }
+}
+/** Returns a readable message for anything thrown, Error or not. */
+function messageOf(thrown) {
+    if (thrown instanceof Error)
+        return thrown.message;
+    if (typeof thrown === 'string')
+        return thrown;
+    try {
+        return JSON.stringify(thrown) ?? String(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/input-names.ts
+/**
+ * Every input of action.yml, named once. Keys are camelCase for code; values are the
+ * kebab-case names users write. A unit test keeps this table equal to action.yml.
+ */
+const input_names_INPUT = {
+    awsRegion: 'aws-region',
+    roleToAssume: 'role-to-assume',
+    credentialSource: 'credential-source',
+    awsAccessKeyId: 'aws-access-key-id',
+    awsSecretAccessKey: 'aws-secret-access-key',
+    awsSessionToken: 'aws-session-token',
+    webIdentityTokenFile: 'web-identity-token-file',
+    roleChaining: 'role-chaining',
+    audience: 'audience',
+    forceSkipOidc: 'force-skip-oidc',
+    roleChain: 'role-chain',
+    roleDurationSeconds: 'role-duration-seconds',
+    roleExternalId: 'role-external-id',
+    roleSessionName: 'role-session-name',
+    roleSkipSessionTagging: 'role-skip-session-tagging',
+    transitiveTagKeys: 'transitive-tag-keys',
+    customTags: 'custom-tags',
+    inlineSessionPolicy: 'inline-session-policy',
+    managedSessionPolicies: 'managed-session-policies',
+    sourceIdentity: 'source-identity',
+    mfaSerialNumber: 'mfa-serial-number',
+    mfaTokenCode: 'mfa-token-code',
+    mfaTotpSecret: 'mfa-totp-secret',
+    awsProfile: 'aws-profile',
+    profiles: 'profiles',
+    overwriteAwsProfile: 'overwrite-aws-profile',
+    profileFilesLocation: 'profile-files-location',
+    refreshCredentials: 'refresh-credentials',
+    outputCredentials: 'output-credentials',
+    outputEnvCredentials: 'output-env-credentials',
+    unsetCurrentCredentials: 'unset-current-credentials',
+    useExistingCredentials: 'use-existing-credentials',
+    maskAwsAccountId: 'mask-aws-account-id',
+    allowedAccountIds: 'allowed-account-ids',
+    allowedEvents: 'allowed-events',
+    allowedRefs: 'allowed-refs',
+    allowedEnvironments: 'allowed-environments',
+    sessionSummary: 'session-summary',
+    stsEndpoint: 'sts-endpoint',
+    httpProxy: 'http-proxy',
+    noProxy: 'no-proxy',
+    disableRetry: 'disable-retry',
+    retryMaxAttempts: 'retry-max-attempts',
+    attemptTimeoutS: 'attempt-timeout-s',
+    actionTimeoutS: 'action-timeout-s',
+    specialCharactersWorkaround: 'special-characters-workaround',
+};
+/** Every output of action.yml, named once. */
+const OUTPUT = {
+    accountId: 'aws-account-id',
+    assumedRoleArn: 'aws-assumed-role-arn',
+    expiration: 'aws-expiration',
+    sessionChain: 'aws-session-chain',
+    accessKeyId: 'aws-access-key-id',
+    secretAccessKey: 'aws-secret-access-key',
+    sessionToken: 'aws-session-token',
+};
+/** An input's name as messages show it: in backticks, as written in action.yml. */
+const inputName = (key) => `\`${input_names_INPUT[key]}\``;
+
+;// CONCATENATED MODULE: ./src/publish/profile-conflicts.ts
+
+
+
+
+
+
+
+/** Variables that carry credentials or point at them; cleared by unset-current-credentials. */
+const CREDENTIAL_VARIABLES = (/* unused pure expression or super */ null && ([
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_PROFILE',
+]));
+/**
+ * Refuses, before any request, to replace a profile section that already exists in the files
+ * the step's profiles go to (as configure-aws-credentials does), unless overwrite-aws-profile;
+ * and, even with it, to write into a file that spells one of the profiles ambiguously
+ * (profile-headers.ts). In ~/.aws the files are read under the shared lock (profile-lock.ts),
+ * so no half-done edit by another step is seen; the writer checks again under the lock.
+ */
+async function checkProfilesAreNew(plan, ctx, env, lock = lockProfileDirectory) {
+    const names = plan.sessions.flatMap((s) => (s.profileName === undefined ? [] : [s.profileName]));
+    if (names.length === 0)
+        return;
+    const home = homeDirectory(env);
+    if (plan.output.profileFilesLocation === 'home') {
+        const files = homeSharedFiles(home);
+        await lock(path.dirname(files.config), () => profile_conflicts_refuseExistingProfiles(files, names));
+        return;
+    }
+    await profile_conflicts_refuseExistingProfiles(currentSharedFiles(ctx.ambient, home), names, plan.output.overwriteAwsProfile);
+}
+/** Throws the overwrite-aws-profile input error when a file already has one of the profiles. */
+async function profile_conflicts_refuseExistingProfiles(files, names, overwrite = false) {
+    const found = await existingSections([
+        { file: files.config, headers: names.map(configHeader) },
+        { file: files.credentials, headers: names },
+    ]).catch((error) => {
+        throw new InputError(INPUT.profiles, error instanceof Error ? error.message : String(error));
+    });
+    if (found.length === 0 || overwrite)
+        return;
+    const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
+    throw new InputError(INPUT.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${INPUT.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
+}
+
+;// CONCATENATED MODULE: ./src/publish/profile-writer.ts
+
+
+
+
+
+
+
+/** Decides every planned profile's sections and refresh files from the result. Pure. */
+function plannedProfiles(files, result, plan, helperCommand) {
+    return files.profiles.map((profile) => {
+        const session = result.sessions.find((s) => s.session.profileName === profile.name);
+        if (session === undefined)
+            throw new Error(`no credentials for profile ${profile.name}`);
+        const refresh = profile.refresh;
+        if (refresh !== undefined && hasWebIdentitySource(plan.source)) {
+            const spec = refreshSpecFor(plan, plan.source, profile.name, session.session.hops, refresh.cacheFile, result.network);
+            return {
+                name: profile.name,
+                config: configSection(profile.name, {
+                    region: plan.region,
+                    credential_process: helperCommand(refresh.specFile),
+                }),
+                // An empty section replaces stale keys: the credentials file would win over credential_process.
+                credentials: { header: profile.name, entries: {} },
+                refresh: {
+                    files: [
+                        { file: refresh.specFile, text: JSON.stringify(spec) },
+                        // Seed the cache with what this step just obtained: the first client call costs nothing.
+                        { file: refresh.cacheFile, text: credentialProcessJson(session.credentials) },
+                    ],
+                },
+            };
+        }
+        const entries = {
+            aws_access_key_id: session.credentials.accessKeyId,
+            aws_secret_access_key: session.credentials.secretAccessKey,
+        };
+        if (session.credentials.sessionToken)
+            entries['aws_session_token'] = session.credentials.sessionToken;
+        return {
+            name: profile.name,
+            config: configSection(profile.name, { region: plan.region }),
+            credentials: { header: profile.name, entries },
+        };
+    });
+}
+/**
+ * What proves a profile is still this step's: its access key ID in the credentials file, or,
+ * for a refreshing profile, its credential_process line (naming this step's own spec file).
+ * Both of the profile's sections carry the same mark, so the post step removes both or neither.
+ */
+function profileMark(files, profile) {
+    const keyId = profile.credentials.entries['aws_access_key_id'];
+    if (keyId !== undefined)
+        return {
+            file: files.credentialsFile,
+            header: profile.credentials.header,
+            entry: 'aws_access_key_id',
+            value: keyId,
+        };
+    return {
+        file: files.configFile,
+        header: profile.config.header,
+        entry: 'credential_process',
+        value: profile.config.entries['credential_process'] ?? '',
+    };
+}
+/** Whether the file text still holds the mark: the section, with the entry as written. */
+function holdsMark(text, mark) {
+    return readSection(text, mark.header)?.[mark.entry] === mark.value;
+}
+/**
+ * Writes the planned profile files: the private directory, refresh specs and caches, profiles.
+ * In ~/.aws, under the shared lock (profile-lock.ts), and only after checking again, under
+ * that lock, that no other step added the profiles since the check before the network.
+ */
+async function writePlannedProfiles(files, profiles, lock = lockProfileDirectory) {
+    if (files.directory !== undefined)
+        await createPrivateDirectory(files.directory);
+    for (const profile of profiles)
+        for (const { file, text } of profile.refresh?.files ?? [])
+            await writeSecretFile(file, text);
+    const config = profiles.map((p) => p.config);
+    const credentials = profiles.map((p) => p.credentials);
+    if (files.location !== 'home')
+        return writeProfileFiles(files, config, credentials);
+    await lock(path.dirname(files.configFile), async () => {
+        await refuseExistingProfiles({ config: files.configFile, credentials: files.credentialsFile }, profiles.map((p) => p.name));
+        await mergeIntoUserFile(files.configFile, config);
+        await mergeIntoUserFile(files.credentialsFile, credentials);
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/post/plan-cleanup.ts
-
-
-
 
 
 
@@ -29086,7 +31651,7 @@ function planCleanup(state, runnerTemp) {
         external_node_path_namespaceObject.basename(directory).startsWith(PRIVATE_PREFIX);
     for (const file of state.writtenFiles) {
         if (isOurs && isInside(file, directory))
-            actions.push({ kind: 'delete-file', file });
+            actions.push({ kind: 'delete-file', file, holdsCredentials: holdsCredentials(file) });
         else
             actions.push({
                 kind: 'skip',
@@ -29100,13 +31665,20 @@ function planCleanup(state, runnerTemp) {
             kind: 'skip',
             reason: `not removing ${directory}: it is not under RUNNER_TEMP`,
         });
-    for (const { file, headers, created } of state.userFileSections) {
+    const byDirectory = new Map();
+    for (const sections of state.userFileSections) {
+        const { file, headers } = sections;
         // Only AWS profile files: state names them, and nothing else may be edited through it.
         if (['config', 'credentials'].includes(external_node_path_namespaceObject.basename(file)) && headers.length > 0)
-            actions.push({ kind: 'remove-sections', file, headers, created });
+            byDirectory.set(external_node_path_namespaceObject.dirname(file), [
+                ...(byDirectory.get(external_node_path_namespaceObject.dirname(file)) ?? []),
+                sections,
+            ]);
         else
             actions.push({ kind: 'skip', reason: `not editing ${file}: it is not an AWS profile file` });
     }
+    for (const [directory, files] of byDirectory)
+        actions.push({ kind: 'remove-sections', directory, files });
     const userDirectory = state.createdUserDirectory;
     // Only an absolute, normalized path to a directory named .aws, and only when empty: whatever
     // else came to live there stays.
@@ -29124,33 +31696,94 @@ function planCleanup(state, runnerTemp) {
         actions.push({ kind: 'skip', reason: 'the main step exported nothing' });
     return actions;
 }
+/**
+ * Whether a file the step wrote holds credentials: the credentials file and the refresh helper's
+ * caches do; the config file (region, credential_process) and the refresh specs (role ARNs) do not.
+ */
+function holdsCredentials(file) {
+    const name = external_node_path_namespaceObject.basename(file);
+    return name === 'credentials' || name.startsWith('cache-');
+}
 function isInside(child, parent) {
     const relative = external_node_path_namespaceObject.relative(external_node_path_namespaceObject.resolve(parent), external_node_path_namespaceObject.resolve(child));
     return relative !== '' && !relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative);
 }
+/**
+ * Decides, from the files' text as they are now (read under the lock), which of this step's
+ * sections to remove: only those whose mark (its access key ID, its credential_process line)
+ * still holds, never by header alone. A section another step or the user has since replaced,
+ * or one with no mark recorded, stays.
+ */
+function planSectionRemoval(files, texts) {
+    return files.map(({ file, headers, created, marks }) => {
+        const remove = [];
+        const keep = [];
+        for (const header of headers) {
+            const mark = marks?.[header];
+            if (mark === undefined)
+                keep.push({ header, reason: 'no record of what this step wrote in it' });
+            else if (holdsMark(texts.get(mark.file) ?? '', mark))
+                remove.push(header);
+            else
+                keep.push({
+                    header,
+                    reason: `[${mark.header}] in ${mark.file} no longer holds this step's ${mark.entry} (another step or the user replaced it)`,
+                });
+        }
+        return { file, created, remove, keep };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/post/run-post.ts
+
+
+
+
+
+
+
+
+
+const machine = { lock: profile_lock_lockProfileDirectory, remove: (file) => removeRetrying(file) };
 /** Runs the post step. Problems become warnings: cleanup never fails a job that succeeded. */
-async function runPost(runner, runnerTemp) {
+/**
+ * A cleanup that left credentials on disk: reported as an error annotation, not a warning,
+ * since a later job on a shared runner can read them. It still does not fail the job.
+ */
+class CredentialsLeftError extends Error {
+    constructor(file, cause) {
+        super(`${file} still holds credentials this step wrote (${cause instanceof Error ? cause.message : String(cause)}); delete them by hand, or wipe this runner's files.`);
+    }
+}
+/** Runs the post step. Problems are reported, never thrown: cleanup never fails a job that succeeded. */
+async function runPost(runner, runnerTemp, deps = machine) {
     const actions = planCleanup(decodeCleanupState(runner.getState), runnerTemp);
     for (const action of actions) {
         try {
-            await applyAction(action, runner);
+            await applyAction(action, runner, deps);
         }
         catch (error) {
-            runner.warning(`Cleanup: ${describe(action)} failed: ${error instanceof Error ? error.message : String(error)}`);
+            const message = `Cleanup: ${describe(action)} failed: ${error instanceof Error ? error.message : String(error)}`;
+            if (error instanceof CredentialsLeftError)
+                runner.error(message);
+            else
+                runner.warning(message);
         }
     }
 }
-async function applyAction(action, runner) {
+async function applyAction(action, runner, deps) {
     switch (action.kind) {
         case 'set-variable':
             runner.exportVariable(action.name, action.value);
             return;
         case 'delete-file':
-            await external_node_fs_namespaceObject.promises.rm(action.file, { force: true });
+            await deps.remove(action.file).catch((error) => {
+                throw action.holdsCredentials ? new CredentialsLeftError(action.file, error) : error;
+            });
             runner.info(`Removed ${action.file}`);
             return;
         case 'remove-directory':
-            await removeHelperTempFiles(action.directory, runner);
+            await removeHelperTempFiles(action.directory, runner, deps);
             // rmdir, not rm -r: only an empty directory goes, so nothing we did not write is lost.
             await external_node_fs_namespaceObject.promises.rmdir(action.directory).catch((error) => {
                 if (error.code !== 'ENOENT')
@@ -29158,48 +31791,80 @@ async function applyAction(action, runner) {
             });
             return;
         case 'remove-empty-user-directory':
-            await user_directory_refuseLinkedDirectory(action.directory, 'remove');
-            await external_node_fs_namespaceObject.promises.rmdir(action.directory).then(() => runner.info(`Removed ${action.directory} (this action created it)`), (error) => {
-                if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')
-                    runner.info(`Kept ${action.directory}: it is not empty`);
-                else if (error.code !== 'ENOENT')
-                    throw error;
+            // Under the lock (a sibling of the directory): no step is between creating ~/.aws and
+            // writing into it while it goes.
+            await deps.lock(action.directory, async () => {
+                await user_directory_refuseLinkedDirectory(action.directory, 'remove');
+                await external_node_fs_namespaceObject.promises.rmdir(action.directory).then(() => runner.info(`Removed ${action.directory} (this action created it)`), (error) => {
+                    if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST')
+                        runner.info(`Kept ${action.directory}: it is not empty`);
+                    else if (error.code !== 'ENOENT')
+                        throw error;
+                });
             });
             return;
         case 'remove-sections':
-            // Checked now, not trusted from main: the directory may have been swapped for a link since.
-            await user_directory_refuseLinkedDirectory(external_node_path_namespaceObject.dirname(action.file), 'edit profiles in');
-            await removeFromUserFile(action.file, action.headers, action.created);
-            runner.info(`Removed ${action.headers.map((h) => `[${h}]`).join(', ')} from ${action.file}`);
+            await removeOwnSections(action, runner, deps).catch((error) => {
+                const credentials = action.files.find((f) => external_node_path_namespaceObject.basename(f.file) === 'credentials');
+                throw new CredentialsLeftError(credentials?.file ?? action.directory, error);
+            });
             return;
         case 'skip':
             runner.info(`Cleanup: ${action.reason}`);
     }
 }
 /**
+ * Under the shared lock: reads the user's files, removes the sections that still hold what this
+ * step wrote (planSectionRemoval) and says why it keeps any other.
+ */
+async function removeOwnSections(action, runner, deps) {
+    await deps.lock(action.directory, async () => {
+        // Checked now, not trusted from main: the directory may have been swapped for a link since.
+        await user_directory_refuseLinkedDirectory(action.directory, 'edit profiles in');
+        const texts = new Map();
+        for (const { file } of action.files)
+            texts.set(file, await readIfRegularFile(file));
+        for (const removal of planSectionRemoval(action.files, texts)) {
+            for (const { header, reason } of removal.keep)
+                runner.info(`Kept [${header}] in ${removal.file}: ${reason}`);
+            if (removal.remove.length === 0)
+                continue;
+            await removeFromUserFile(removal.file, removal.remove, removal.created);
+            runner.info(`Removed ${removal.remove.map((h) => `[${h}]`).join(', ')} from ${removal.file}`);
+        }
+    });
+}
+/**
  * Removes what a refresh helper killed mid-write left (`cache-<profile>.json.<pid>.tmp`, a
  * secret): its name is not known in advance, only its pattern, and only in our own directory.
  */
-async function removeHelperTempFiles(directory, runner) {
+async function removeHelperTempFiles(directory, runner, deps) {
     const names = await external_node_fs_namespaceObject.promises.readdir(directory).catch(() => []);
     for (const name of names.filter((n) => REFRESH_TEMP_FILE.test(n))) {
         const file = external_node_path_namespaceObject.join(directory, name);
-        await external_node_fs_namespaceObject.promises.rm(file, { force: true });
+        await deps.remove(file).catch((error) => {
+            throw new CredentialsLeftError(file, error);
+        });
         runner.info(`Removed ${file}`);
     }
 }
 function describe(action) {
-    return action.kind === 'set-variable'
-        ? `resetting ${action.name}`
-        : action.kind === 'delete-file' || action.kind === 'remove-sections'
-            ? `${action.kind === 'delete-file' ? 'deleting' : 'editing'} ${action.file}`
-            : action.kind;
+    switch (action.kind) {
+        case 'set-variable':
+            return `resetting ${action.name}`;
+        case 'delete-file':
+            return `deleting ${action.file}`;
+        case 'remove-sections':
+            return `editing ${action.files.map((f) => f.file).join(' and ')}`;
+        default:
+            return action.kind;
+    }
 }
 
 
 /***/ }),
 
-/***/ 9675:
+/***/ 1615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29212,7 +31877,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -29248,7 +31913,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -29342,9 +32007,9 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29357,10 +32022,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29379,13 +32044,13 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -29476,11 +32141,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(408);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(4718);
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -30177,7 +32842,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30253,7 +32918,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30327,7 +32992,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30339,7 +33004,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30362,7 +33027,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30608,7 +33273,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -30650,7 +33315,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30662,7 +33327,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30689,7 +33354,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30747,7 +33412,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -30776,11 +33441,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30830,7 +33495,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31000,7 +33665,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -31015,7 +33680,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -31026,7 +33691,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -31035,7 +33700,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -31104,7 +33769,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31466,7 +34131,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -31692,7 +34357,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31772,7 +34437,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31837,7 +34502,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32214,6 +34879,7 @@ function createGitHubRunner() {
         // (%, CR and LF become %25, %0D and %0A: @actions/core lib/command.js escapeData).
         info: (message) => info(neutraliseCommands(message)),
         warning: (message) => warning(message),
+        error: (message) => error(message),
         debug: (message) => core_debug(message),
         group: (name, body) => group(name, body),
         setFailed: (message) => setFailed(message),
@@ -32231,10 +34897,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 9140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -32406,6 +35086,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -32566,6 +35260,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6661);
+/******/ var __webpack_exports__ = __nccwpck_require__(5576);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

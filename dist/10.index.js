@@ -1,8 +1,8 @@
-export const id = 479;
-export const ids = [479];
+export const id = 10;
+export const ids = [10];
 export const modules = {
 
-/***/ 8479:
+/***/ 4010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,18 +11,18 @@ __webpack_require__.d(__webpack_exports__, {
   createSdkStsGateway: () => (/* binding */ createSdkStsGateway)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __webpack_require__(7453);
 // EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __webpack_require__(7206);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var node_http_handler_dist_cjs = __webpack_require__(1279);
+var errors = __webpack_require__(3107);
+// EXTERNAL MODULE: ../../main/node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(7105);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/aws/http-transport.ts
-var http_transport = __webpack_require__(9817);
+var http_transport = __webpack_require__(912);
 ;// CONCATENATED MODULE: ./src/aws/proxy-routing-handler.ts
 
 
@@ -62,7 +62,7 @@ class ProxyRoutingHandler {
         // Only a proxied run loads the CONNECT agent.
         const agent = proxy === undefined
             ? undefined
-            : new (await __webpack_require__.e(/* import() */ 669).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))).HttpsProxyAgent(proxy, agentOptions);
+            : new (await __webpack_require__.e(/* import() */ 543).then(__webpack_require__.t.bind(__webpack_require__, 5543, 23))).HttpsProxyAgent(proxy, agentOptions);
         return new node_http_handler_dist_cjs.NodeHttpHandler({
             requestTimeout: this.timeoutMs,
             connectionTimeout: this.timeoutMs,
@@ -79,6 +79,89 @@ class ProxyRoutingHandler {
     destroy() {
         this.handlers.forEach((handler) => void handler.then((h) => h.destroy()));
     }
+}
+
+;// CONCATENATED MODULE: ./src/aws/network-pin.ts
+
+/** The variables @actions/http-client reads for its proxy (lower case first, then upper case). */
+const PROXY_VARIABLES = [
+    'https_proxy',
+    'HTTPS_PROXY',
+    'http_proxy',
+    'HTTP_PROXY',
+    'no_proxy',
+    'NO_PROXY',
+];
+/** The set proxy variables of an environment, by name. */
+function proxyVariablesOf(env) {
+    const found = {};
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name];
+        if (value !== undefined)
+            found[name] = value;
+    }
+    return found;
+}
+/**
+ * Variables of the helper's own environment that would change where STS or the token request
+ * goes: every AWS_ENDPOINT_URL* (the SDK reads them per service), the switch that turns them off,
+ * FIPS and dual-stack (https://docs.aws.amazon.com/sdkref/latest/guide/feature-endpoints.html),
+ * and the proxy variables in any letter case (Windows names are case-insensitive, and a mixed
+ * spelling must not survive beside the pinned ones).
+ */
+function isNetworkOverride(name) {
+    const lower = name.toLowerCase();
+    return (lower.startsWith('aws_endpoint_url') ||
+        lower === 'aws_ignore_configured_endpoint_urls' ||
+        lower === 'aws_use_fips_endpoint' ||
+        lower === 'aws_use_dualstack_endpoint' ||
+        lower === 'https_proxy' ||
+        lower === 'http_proxy' ||
+        lower === 'no_proxy');
+}
+/**
+ * Makes the helper's environment hold main's choices only: every override it inherited from the
+ * step that runs it is removed, and main's proxy variables are put back.
+ */
+function pinEnvironment(env, pin) {
+    for (const name of Object.keys(env))
+        if (isNetworkOverride(name))
+            delete env[name];
+    Object.assign(env, pin.proxyEnv);
+}
+/**
+ * The choices of a spec written before they were recorded (version 1): the sts-endpoint input
+ * if it was given, else the SDK default for the region, FIPS and dual-stack off, and the proxy
+ * inputs (which there already held HTTPS_PROXY/HTTP_PROXY and NO_PROXY when the inputs were
+ * empty). What that main step took from AWS_ENDPOINT_URL*, AWS_USE_*_ENDPOINT or a lower-case
+ * proxy variable is not known; the helper's own variables are still never used instead.
+ */
+function pinFromInputs(stsEndpoint, proxy) {
+    const proxyEnv = {};
+    exportProxySettings(proxy, proxyEnv);
+    return {
+        endpoint: stsEndpoint === undefined ? 'sdk-default' : { url: stsEndpoint, from: 'sts-endpoint' },
+        useFipsEndpoint: false,
+        useDualstackEndpoint: false,
+        proxyEnv: proxyVariablesOf(proxyEnv),
+    };
+}
+/** Where a pinned endpoint is, for messages: its origin only (a URL may carry a password). */
+function describePinnedEndpoint(pin, region) {
+    if (pin.endpoint === 'sdk-default') {
+        const flags = [pin.useFipsEndpoint ? 'FIPS' : '', pin.useDualstackEndpoint ? 'dual-stack' : '']
+            .filter((flag) => flag !== '')
+            .join(', ');
+        return `the SDK's default STS endpoint for ${region}${flags === '' ? '' : ` (${flags})`}`;
+    }
+    let origin;
+    try {
+        origin = new URL(pin.endpoint.url).origin;
+    }
+    catch {
+        origin = '(not a URL)';
+    }
+    return `${origin} (from ${pin.endpoint.from} in the main step)`;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/sts-endpoint.ts
@@ -103,6 +186,33 @@ function chooseStsEndpoint(input, env) {
             return { url, from };
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/aws/cleartext-endpoint.ts
+/**
+ * The warning for a chosen STS endpoint reached over plain HTTP, or undefined. Over http:// the
+ * GitHub OIDC token (the credential of AssumeRoleWithWebIdentity), the signed requests and the
+ * credentials STS returns all cross the network in cleartext. A loopback host (localhost,
+ * 127.0.0.0/8, [::1], as @actions/http-client counts them) gets none: that traffic never leaves
+ * the machine, which is where an emulator such as moto or LocalStack runs. Names the origin only.
+ */
+function cleartextEndpointWarning(chosen) {
+    if (chosen === undefined)
+        return undefined;
+    let url;
+    try {
+        url = new URL(chosen.url);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' || isLoopbackHost(url.hostname))
+        return undefined;
+    return `The STS endpoint ${url.origin} (from ${chosen.from}) is plain HTTP: the GitHub OIDC token, the signed requests and the credentials STS returns cross the network unencrypted. Use an https:// endpoint unless it is an emulator on this machine.`;
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
 }
 
 ;// CONCATENATED MODULE: ./src/aws/sts-errors.ts
@@ -156,7 +266,8 @@ function toStsCallError(thrown, operation, endpoint) {
         return new errors/* StsCallError */.Do(operation, 'TimeoutError', `no response in time${where}`, 0);
     if (name === 'AbortError')
         return new errors/* StsCallError */.Do(operation, 'Aborted', `aborted${where}`, 0);
-    return new errors/* StsCallError */.Do(operation, 'NetworkError', `${code ?? name}: ${firstLine(message)}${where}`, 0);
+    const unresolved = code === 'ENOTFOUND' && typeof error.hostname === 'string' ? error.hostname : undefined;
+    return new errors/* StsCallError */.Do(operation, 'NetworkError', `${code ?? name}: ${firstLine(message)}${where}`, 0, unresolved === undefined ? {} : { unresolvedHost: unresolved });
 }
 function isKnownCode(name) {
     return !/^(Unknown|Error|SyntaxError|TypeError)/.test(name);
@@ -280,6 +391,8 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
+
 /**
  * The StsGateway over @aws-sdk/client-sts. One client per caller key, kept for the whole run,
  * so the clock correction the SDK learns from a skew error sticks for the retry; a new client
@@ -295,12 +408,20 @@ function createSdkStsGateway(settings) {
     const clients = new Map();
     const corrected = new Set();
     let clockOffset = 0;
-    const chosen = chooseStsEndpoint(settings.endpoint, settings.env);
+    const pinned = settings.pinned;
+    const chosen = pinned === undefined
+        ? chooseStsEndpoint(settings.endpoint, settings.env)
+        : pinned.endpoint === 'sdk-default'
+            ? undefined
+            : pinned.endpoint;
     // Only the origin is ever printed: a URL from AWS_ENDPOINT_URL* may carry user:password@ or a
     // query, which nothing registered as a secret.
     const chosenOrigin = chosen === undefined ? '' : originOf(chosen.url);
     if (chosen !== undefined)
         settings.info?.(`STS endpoint: ${chosenOrigin} (from ${chosen.from})`);
+    const cleartext = cleartextEndpointWarning(chosen);
+    if (cleartext !== undefined)
+        settings.warning?.(cleartext);
     let lastEndpoint = chosenOrigin;
     const clientFor = (caller) => {
         const key = caller?.accessKeyId ?? '';
@@ -312,6 +433,13 @@ function createSdkStsGateway(settings) {
             ...(chosen === undefined ? {} : { endpoint: chosen.url }),
             // Endpoints in shared config files are never used (chooseStsEndpoint says why).
             ignoreConfiguredEndpointUrls: true,
+            // Pinned, the SDK reads neither AWS_USE_*_ENDPOINT nor a config file's use_*_endpoint.
+            ...(pinned === undefined
+                ? {}
+                : {
+                    useFipsEndpoint: pinned.useFipsEndpoint,
+                    useDualstackEndpoint: pinned.useDualstackEndpoint,
+                }),
             customUserAgent: [[ACTION_NAME, ACTION_VERSION]],
             maxAttempts: 1,
             systemClockOffset: clockOffset,
@@ -373,6 +501,17 @@ function createSdkStsGateway(settings) {
             return fromCredentials(output.Credentials, 'GetSessionToken');
         }),
         destroy: () => handler.destroy(),
+        networkChoices: async () => {
+            // What the SDK resolved for this run's clients (variables or config file), as it used it.
+            const { config } = clientFor(undefined);
+            return {
+                endpoint: chosen === undefined ? 'sdk-default' : { url: chosen.url, from: chosen.from },
+                useFipsEndpoint: await config.useFipsEndpoint(),
+                useDualstackEndpoint: await config.useDualstackEndpoint(),
+                // After the handler put the proxy inputs there: what http-client and proxyFor read.
+                proxyEnv: proxyVariablesOf(settings.env),
+            };
+        },
     };
 }
 /** A URL's scheme, host and port, without credentials, path or query. */
