@@ -8,7 +8,12 @@ import {
 import { GITHUB_OIDC_HOST } from './issuer.js';
 import type { RoleAccount } from './principal.js';
 import { type Identity, type Requester, contextOf } from './witness-requester.js';
-import { type CandidateSource, type PolicyLiterals, candidatesOf, literalsOf } from './witnesses.js';
+import {
+  type CandidateSource,
+  type PolicyLiterals,
+  candidatesOf,
+  literalsOf,
+} from './witnesses.js';
 import { type Claims, strings } from './variables.js';
 
 /**

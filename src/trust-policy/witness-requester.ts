@@ -101,7 +101,8 @@ function subjectPatch(sub: string): Patch | undefined {
       // A template's `context` key may render with its name; read what follows as the context.
       const [what, value] = [tokens[i + 1], tokens[i + 2]];
       if (what === 'pull_request') patch = { ...patch, event: 'pull_request' };
-      else if (what === 'environment' && value !== undefined) patch = { ...patch, environment: value };
+      else if (what === 'environment' && value !== undefined)
+        patch = { ...patch, environment: value };
       else if (what === 'ref' && value !== undefined) patch = { ...patch, ref: value };
       else return undefined;
       i += what === 'pull_request' ? 1 : 2;
@@ -200,7 +201,7 @@ export function subjectOf(
             ? context
             : key === 'context:'
               ? `context:${context}`
-            : `${key}:${String(claims[key] ?? '')}`,
+              : `${key}:${String(claims[key] ?? '')}`,
     )
     .join(':');
 }

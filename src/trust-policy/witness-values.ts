@@ -93,8 +93,7 @@ export function instancesOf(
   const slots = parts.filter((p) => p === '*' || p === '?').length;
   if (slots === 0) return [parts.join('').replaceAll(LITERAL, '')];
   const star = starFillers(claim, named);
-  const fill = (part: string): string[] =>
-    part === '*' ? star : part === '?' ? QUESTION : [part];
+  const fill = (part: string): string[] => (part === '*' ? star : part === '?' ? QUESTION : [part]);
   // Each filler in every wildcard at once, so that each is tried at least once...
   const uniform = star.map((f, i) =>
     parts.map((p) => (p === '*' ? f : p === '?' ? (QUESTION[i % 6] ?? 'z') : p)).join(''),
@@ -132,7 +131,12 @@ function shapedValues(claim: string, named: Named): string[] {
   if (claim === 'repository_owner') return owners;
   const repositories = owners.flatMap((o) => names.map((n) => `${o}/${n}`));
   if (claim === 'repository') return repositories;
-  const contexts = [`ref:${BRANCH}`, `ref:refs/tags/${FRESH}`, 'pull_request', `environment:${FRESH}`];
+  const contexts = [
+    `ref:${BRANCH}`,
+    `ref:refs/tags/${FRESH}`,
+    'pull_request',
+    `environment:${FRESH}`,
+  ];
   return owners.flatMap((o) =>
     names.flatMap((n) =>
       [...contexts, ...named.contexts].flatMap((c) => [

@@ -158,7 +158,12 @@ function resolve(
     const claims = claimsOf(requester, host);
     const [value = ''] = expectedValues([c.deferred], claims, host, true).values;
     const named: Named = { ...literals.named, values: [] };
-    const [instance = value] = instancesOf(value.replace(/\$\{[^}]*\}/g, '*'), c.claim, named, variables);
+    const [instance = value] = instancesOf(
+      value.replace(/\$\{[^}]*\}/g, '*'),
+      c.claim,
+      named,
+      variables,
+    );
     const extra = patchOf(c.claim, instance);
     if (extra !== undefined) requester = requesterOf(merge(patch, extra));
   }
