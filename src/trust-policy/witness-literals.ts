@@ -87,6 +87,18 @@ export function literalsOf(policy: PolicyDocument): PolicyLiterals {
       else if (key === 'repository_id') repositoryIds.add(next);
     }
   }
+  // Literal owner text before a wildcard (repo:OWNER*, OWNER*/app, OWNER/* in a workflow ref):
+  // offered as fillers and default owners, never counted as a named owner.
+  const hints = new Set<string>(owners);
+  const prefixes = [
+    ...values('sub').map((v) => (v.startsWith('repo:') ? v.slice(5) : '')),
+    ...values('repository'),
+    ...values('job_workflow_ref'),
+  ];
+  for (const v of prefixes) {
+    const head = /^[^/@:*?$]+/.exec(v)?.[0];
+    if (head !== undefined) hints.add(head);
+  }
   return {
     owners,
     repositories,
@@ -98,7 +110,7 @@ export function literalsOf(policy: PolicyDocument): PolicyLiterals {
     byClaim,
     exact,
     named: {
-      owners: [...owners],
+      owners: [...hints],
       names: [...names],
       contexts: [
         ...[...environments].map((e) => `environment:${e}`),

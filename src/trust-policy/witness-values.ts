@@ -60,6 +60,7 @@ function starFillers(claim: string, named: Named): string[] {
       FRESH_REPO,
       ...named.owners,
       ...named.names,
+      ...named.names.flatMap((n) => [`/${n}`, `-evil/${n}`, `${OUTSIDER_OWNER}/${n}`]),
     ],
     repository_owner: [OUTSIDER_OWNER, ...named.owners],
     repository_owner_id: ['9876', FRESH_OWNER_ID],

@@ -35,6 +35,8 @@ export interface Candidate {
 /** A source of candidates for one issuer (host/path); the audit's own is candidatesOf. */
 export type CandidateSource = (policy: PolicyDocument, host: string) => Iterable<Candidate>;
 
+const FREE_WORKFLOW = `${FRESH}-org/${FRESH_REPO}/.github/workflows/deploy.yml@refs/heads/${FRESH}`;
+
 /** One way to set a claim: a patch, or a value whose policy variables need the requester first. */
 type Choice = { readonly patch: Patch } | { readonly claim: string; readonly deferred: string };
 
@@ -56,6 +58,9 @@ export function* candidatesOf(policy: PolicyDocument, host: string): Generator<C
       }
     }
   }
+  // One customisation that does not start with `repo:`, which any owner may choose, besides the
+  // policy's own: a negated subject pattern (StringNotLike "repo:*") admits it.
+  templates.set('ids', ['repository_owner_id', 'repository_id', 'context']);
   const formats: SubjectFormat[] = ['names', 'immutable', ...templates.values()];
   for (const perClaim of choices) {
     for (const combination of product([...perClaim.values()])) {
@@ -86,6 +91,10 @@ function choicesOf(
         if (key.slice(0, Math.max(at, 0)).toLowerCase() !== host.toLowerCase()) continue;
         const claim = key.slice(at + 1).toLowerCase();
         const seen = byClaim.get(claim) ?? new Map<string, Choice>([['', { patch: {} }]]);
+        // A value of the requester's own choosing, for a claim it sets freely (a reusable
+        // workflow elsewhere, another actor), so that a negated condition on it can be met.
+        const own = patchOf(claim, claim === 'job_workflow_ref' ? FREE_WORKFLOW : FRESH);
+        if (own?.free !== undefined) seen.set('own', { patch: own });
         byClaim.set(claim, seen);
         const named: Named = { ...literals.named, values: literals.exact.get(claim) ?? [] };
         for (const pattern of [...strings(value), ...numericNeighbours(operator, value)]) {
@@ -122,8 +131,11 @@ function* completions(
   combination: readonly Choice[],
   literals: ReturnType<typeof literalsOf>,
 ): Generator<Patch> {
+  // A subject's patch goes first: a claim of its own (ref, repository_id, ...) is more specific
+  // than what a filled subject pattern implies, and the subject is written from the result.
   let patch: Patch = {};
-  for (const c of combination) if ('patch' in c) patch = merge(patch, c.patch);
+  const ordered = [...combination].sort((a, b) => Number(!isSubject(a)) - Number(!isSubject(b)));
+  for (const c of ordered) if ('patch' in c) patch = merge(patch, c.patch);
   const identities: Patch[] =
     patch.owner !== undefined || patch.name !== undefined
       ? [{}]
@@ -135,12 +147,18 @@ function* completions(
             return { owner, name };
           }),
         ];
-  const fixed = patch.ref !== undefined || patch.environment !== undefined || patch.event;
-  const contexts: Patch[] = fixed ? [{}] : [{}, { event: 'pull_request' }, { environment: FRESH }];
+  // A new environment or a pull request run, wherever the patch leaves them open.
+  const contexts: Patch[] = [
+    {},
+    ...(patch.event === undefined ? [{ event: 'pull_request' }] : []),
+    ...(patch.environment === undefined ? [{ environment: FRESH }] : []),
+  ];
   for (const identity of identities) {
     for (const context of contexts) yield merge(merge(identity, context), patch);
   }
 }
+
+const isSubject = (c: Choice): boolean => 'patch' in c && c.patch.template !== undefined;
 
 /** The requester for a patch, then each deferred value with the requester's own values in it. */
 function resolve(
@@ -151,6 +169,7 @@ function resolve(
   variables: boolean,
 ): Requester {
   let requester = requesterOf(patch);
+  let resolved = patch;
   for (const c of combination) {
     if (!('deferred' in c)) continue;
     // IAM substitutes the requester's own claim for ${ISSUER:claim} (2012-10-17 only).
@@ -165,7 +184,9 @@ function resolve(
       variables,
     );
     const extra = patchOf(c.claim, instance);
-    if (extra !== undefined) requester = requesterOf(merge(patch, extra));
+    if (extra === undefined) continue;
+    resolved = merge(resolved, extra);
+    requester = requesterOf(resolved);
   }
   return requester;
 }
