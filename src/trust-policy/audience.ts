@@ -178,6 +178,7 @@ function probeIssuer(
       ...s.conditions.flatMap((c) =>
         c.note?.includes('; assumed') ? [`${c.operator} ${c.key}: ${c.note}`] : [],
       ),
+      ...classNotes(requester, audience, literals),
     ]);
     const identity: Identity = {
       owner: requester.owner,
@@ -197,6 +198,15 @@ function probeIssuer(
     });
   }
   return { admissions, exhausted: false };
+}
+
+/** What a class rests on beyond the evaluation: an owner the policy names only as a prefix. */
+function classNotes(r: Requester, audience: Audience, literals: PolicyLiterals): string[] {
+  const hinted = literals.named.owners.some((o) => o.toLowerCase() === r.owner.toLowerCase());
+  if (audience !== 'any-github-user' || !hinted) return [];
+  return [
+    `owner ${r.owner} is counted as an outsider: the policy names it only before a wildcard or in a workflow ref, not exactly`,
+  ];
 }
 
 /**
