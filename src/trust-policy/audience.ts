@@ -131,7 +131,9 @@ export function auditAudience(
     incomplete ||= probed.exhausted;
   }
   const widest = new Map<Audience, Admission>();
-  for (const a of admissions) if (!widest.has(a.audience)) widest.set(a.audience, a);
+  // The example for each audience: the one that rests on the fewest assumptions.
+  const byCertainty = [...admissions].sort((a, b) => a.assumptions.length - b.assumptions.length);
+  for (const a of byCertainty) if (!widest.has(a.audience)) widest.set(a.audience, a);
   const ordered = AUDIENCES.flatMap((a) => widest.get(a) ?? []);
   return {
     issuers,
@@ -169,9 +171,11 @@ function probeIssuer(
     const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
     if (!result.allowed) continue;
     const audience = classify(requester, literals);
+    // An outsider the policy names as a prefix is kept only until a plain outsider turns up.
+    const hinted = classNotes(requester, audience, literals).length > 0;
     const key = `${audience}|${pr}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(key) || seen.has(`${key}|${hinted}`)) continue;
+    seen.add(hinted ? `${key}|true` : key);
     const by = result.statements.find((s) => s.effect === 'Allow' && s.applies);
     const assumptions = result.statements.flatMap((s) => [
       ...(s.principalNote === undefined ? [] : [s.principalNote]),
