@@ -100,6 +100,36 @@ describe('trust-policy audit', () => {
     expect((await audit(args, { roles })).code).toBe(code);
   });
 
+  test('a role with StringLike repository "*/app" is open to any GitHub user: exit 1', async () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${H}` },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { [`${H}:aud`]: 'sts.amazonaws.com' },
+            StringLike: { [`${H}:repository`]: '*/app' },
+          },
+        },
+      ],
+    };
+    const role: ListedRole = {
+      name: 'any-app',
+      arn: 'arn:aws:iam::123456789012:role/any-app',
+      policyDocument: encodeURIComponent(JSON.stringify(policy)),
+    };
+    const json = await audit(['--json'], { roles: [role] });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      roles: [{ name: 'any-app', audience: 'any-github-user' }],
+    });
+    const table = await audit([], { roles: [role] });
+    expect(table.code).toBe(1);
+    expect(table.stdout).toContain('audience-any-github-user');
+  });
+
   test('the same roles from a get-role file give the same audience', async () => {
     const files = {
       'role.json': JSON.stringify({

@@ -179,6 +179,75 @@ describe('auditTrustPolicy', () => {
     for (const kind of kinds) expect(found).toContain(kind);
   });
 
+  // Issue 23's under-reports: each was reported narrower than IAM admits (most as nobody).
+  const E = `${H}:environment`;
+  test.each<[string, PolicyDocument, string]>([
+    [
+      'repository */app',
+      policy({ StringLike: { [`${H}:repository`]: '*/app' } }),
+      'any-github-user',
+    ],
+    [
+      'repository OWNER*',
+      policy({ StringLike: { [`${H}:repository`]: 'octo-org*' } }),
+      'any-github-user',
+    ],
+    [
+      'repository OWNER?/app',
+      policy({ StringLike: { [`${H}:repository`]: 'octo-org?/app' } }),
+      'any-github-user',
+    ],
+    [
+      'repository OWNER/app*',
+      policy({ StringLike: { [`${H}:repository`]: 'octo-org/app*' } }),
+      'owner',
+    ],
+    ['environment prod*', policy({ StringLike: { [E]: 'prod*' } }), 'any-github-user'],
+    [
+      'ForAllValues:StringLike repository */app',
+      policy({ 'ForAllValues:StringLike': { [`${H}:repository`]: '*/app' } }),
+      'any-github-user',
+    ],
+    [
+      'StringNotLike repository in a Deny',
+      policy({ StringEquals: aud }, [
+        {
+          Effect: 'Deny',
+          Principal: { Federated: ARN },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringNotLike: { [`${H}:repository`]: '*/app' } },
+        },
+      ]),
+      'any-github-user',
+    ],
+    [
+      "job_workflow_ref with the requester's repository",
+      policy({
+        StringEquals: {
+          [`${H}:job_workflow_ref`]: `\${${H}:repository}/.github/workflows/deploy.yml@refs/heads/main`,
+        },
+      }),
+      'any-github-user',
+    ],
+    [
+      "sub with the requester's repository",
+      policy({ StringEquals: { [`${H}:sub`]: `repo:\${${H}:repository}:environment:prod` } }),
+      'any-github-user',
+    ],
+    [
+      'StringLike repository_owner_id 12345* alone',
+      policy({ StringLike: { [`${H}:repository_owner_id`]: '12345*' } }),
+      'any-github-user',
+    ],
+    [
+      'custom template pinned to an owner ID',
+      policy({ StringLike: { [`${H}:sub`]: 'repository_owner_id:1001:repository_id:*' } }),
+      'owner',
+    ],
+  ])('%s → %s', (_name, doc, audience) => {
+    expect(auditTrustPolicy(doc)?.audience).toBe(audience);
+  });
+
   test('a provider in another account than the role admits nobody (STS looks in the role’s account)', () => {
     const open = policy({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:*' } });
     expect(auditTrustPolicy(open, { partition: 'aws', accountId: '999999999999' })?.audience).toBe(

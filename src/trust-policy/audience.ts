@@ -7,17 +7,12 @@ import {
 } from './evaluate.js';
 import { GITHUB_OIDC_HOST } from './issuer.js';
 import type { RoleAccount } from './principal.js';
+import { type Identity, type Requester, contextOf } from './witness-requester.js';
 import {
-  FRESH,
-  type Identity,
+  type CandidateSource,
   type PolicyLiterals,
-  contextsOf,
-  claimSets,
-  identitiesOf,
-  instancesOf,
+  candidatesOf,
   literalsOf,
-  parseSubject,
-  subjectsFor,
 } from './witnesses.js';
 import { type Claims, strings } from './variables.js';
 
@@ -77,8 +72,6 @@ export function isGitHubIssuer(host: string): boolean {
   );
 }
 
-const isGhes = (host: string): boolean => host.endsWith('/_services/token');
-
 function principalsOf(statement: PolicyStatement): { hosts: string[]; wildcard: boolean } {
   const p = statement.Principal;
   if (p === '*') return { hosts: [], wildcard: true };
@@ -107,7 +100,11 @@ function forAudit(policy: PolicyDocument): PolicyDocument {
 }
 
 /** The widest audience a trust policy admits through GitHub issuers, with the evidence. */
-export function auditAudience(policy: PolicyDocument, role?: RoleAccount): AudienceResult {
+export function auditAudience(
+  policy: PolicyDocument,
+  role?: RoleAccount,
+  candidates: CandidateSource = candidatesOf,
+): AudienceResult {
   const statements = statementsOf(policy).filter(allowsWebIdentity);
   const found = statements.map(principalsOf);
   const wildcardPrincipal = found.some((f) => f.wildcard);
@@ -129,12 +126,14 @@ export function auditAudience(policy: PolicyDocument, role?: RoleAccount): Audie
   const admissions: Admission[] = [];
   let incomplete = false;
   for (const host of issuers) {
-    const probed = probeIssuer(audited, host, literals, role);
+    const probed = probeIssuer(audited, host, literals, role, candidates(policy, host));
     admissions.push(...probed.admissions);
     incomplete ||= probed.exhausted;
   }
   const widest = new Map<Audience, Admission>();
-  for (const a of admissions) if (!widest.has(a.audience)) widest.set(a.audience, a);
+  // The example for each audience: the one that rests on the fewest assumptions.
+  const byCertainty = [...admissions].sort((a, b) => a.assumptions.length - b.assumptions.length);
+  for (const a of byCertainty) if (!widest.has(a.audience)) widest.set(a.audience, a);
   const ordered = AUDIENCES.flatMap((a) => widest.get(a) ?? []);
   return {
     issuers,
@@ -148,79 +147,89 @@ export function auditAudience(policy: PolicyDocument, role?: RoleAccount): Audie
 }
 
 /** Bound on evaluations per issuer: enough for every shape generate writes, and then some. */
-const MAX_EVALUATIONS = 40_000;
+const MAX_EVALUATIONS = 10_000;
 
 function probeIssuer(
   policy: PolicyDocument,
   host: string,
   literals: PolicyLiterals,
   role: RoleAccount | undefined,
+  candidates: Iterable<{ requester: Requester; claims: Claims; sub: string }>,
 ): { admissions: Admission[]; exhausted: boolean } {
-  const ghes = isGhes(host);
-  const subs = new Set<string>();
-  for (const value of literals.byClaim.get('sub') ?? []) {
-    for (const sub of instancesOf(value, literals)) subs.add(sub);
-  }
-  for (const identity of identitiesOf(literals)) {
-    for (const context of contextsOf(literals)) {
-      for (const sub of subjectsFor(identity, context, ghes)) subs.add(sub);
-    }
-  }
   const admissions: Admission[] = [];
   const seen = new Set<string>();
+  const tried = new Set<string>();
   let budget = MAX_EVALUATIONS;
-  for (const sub of subs) {
-    const parsed = parseSubject(sub);
-    if (parsed.impossible === true) continue;
-    const identities = parsed.identity ? [parsed.identity] : identitiesOf(literals);
-    const contexts = parsed.context ? [parsed.context] : contextsOf(literals);
-    for (const identity of identities) {
-      for (const context of contexts) {
-        for (const claims of claimSets(host, sub, identity, context, literals)) {
-          if (budget-- <= 0) return { admissions, exhausted: true };
-          const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
-          if (!result.allowed) continue;
-          const audience = classify(claims, context, literals);
-          const key = `${audience}|${context === 'pull_request'}`;
-          if (seen.has(key)) break;
-          seen.add(key);
-          const by = result.statements.find((s) => s.effect === 'Allow' && s.applies);
-          const assumptions = result.statements.flatMap((s) => [
-            ...(s.principalNote === undefined ? [] : [s.principalNote]),
-            ...s.conditions.flatMap((c) =>
-              c.note?.includes('; assumed') ? [`${c.operator} ${c.key}: ${c.note}`] : [],
-            ),
-          ]);
-          const [issuer, statement] = [host, by?.index ?? 0];
-          admissions.push({
-            audience,
-            issuer,
-            claims,
-            sub,
-            identity,
-            context,
-            statement,
-            assumptions,
-          });
-          break;
-        }
-      }
-    }
+  for (const { requester, claims, sub } of candidates) {
+    const pr = requester.event === 'pull_request';
+    // Once an outsider is admitted, only a pull_request run can still add to the report.
+    if (seen.has('any-github-user|false') && (!pr || seen.has('any-github-user|true'))) break;
+    const text = JSON.stringify(claims);
+    if (tried.has(text)) continue;
+    tried.add(text);
+    if (budget-- <= 0) return { admissions, exhausted: true };
+    const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
+    if (!result.allowed) continue;
+    const audience = classify(requester, literals);
+    // An outsider the policy names as a prefix is kept only until a plain outsider turns up.
+    const hinted = classNotes(requester, audience, literals).length > 0;
+    const key = `${audience}|${pr}`;
+    if (seen.has(key) || seen.has(`${key}|${hinted}`)) continue;
+    seen.add(hinted ? `${key}|true` : key);
+    const by = result.statements.find((s) => s.effect === 'Allow' && s.applies);
+    const assumptions = result.statements.flatMap((s) => [
+      ...(s.principalNote === undefined ? [] : [s.principalNote]),
+      ...s.conditions.flatMap((c) =>
+        c.note?.includes('; assumed') ? [`${c.operator} ${c.key}: ${c.note}`] : [],
+      ),
+      ...classNotes(requester, audience, literals),
+    ]);
+    const identity: Identity = {
+      owner: requester.owner,
+      name: requester.name,
+      ownerId: requester.ownerId,
+      repositoryId: requester.repositoryId,
+    };
+    admissions.push({
+      audience,
+      issuer: host,
+      claims,
+      sub,
+      identity,
+      context: contextOf(requester),
+      statement: by?.index ?? 0,
+      assumptions,
+    });
   }
   return { admissions, exhausted: false };
 }
 
-/** The audience a token belongs to, relative to what the policy names. */
-function classify(claims: Claims, context: string, literals: PolicyLiterals): Audience {
-  const text = (name: string): string => String(claims[name] ?? '');
-  const repoId = text('repository_id');
-  const ownerNamed =
-    literals.owners.has(text('repository_owner')) ||
-    literals.ownerIds.has(text('repository_owner_id')) ||
-    literals.repositoryIds.has(repoId);
-  if (!ownerNamed) return 'any-github-user';
-  if (!literals.repositories.has(text('repository')) && !literals.repositoryIds.has(repoId)) {
-    return 'owner';
-  }
-  return context.includes(FRESH) ? 'repositories' : 'refs';
+/** What a class rests on beyond the evaluation: an owner the policy names only as a prefix. */
+function classNotes(r: Requester, audience: Audience, literals: PolicyLiterals): string[] {
+  const hinted = literals.named.owners.some((o) => o.toLowerCase() === r.owner.toLowerCase());
+  if (audience !== 'any-github-user' || !hinted) return [];
+  return [
+    `owner ${r.owner} is counted as an outsider: the policy names it only before a wildcard or in a workflow ref, not exactly`,
+  ];
+}
+
+/**
+ * The class of a requester, relative to what the policy names exactly: an owner it names by name
+ * or pinned ID (an ID the policy pins belongs to one owner, whatever name it shows), then a
+ * repository it names, then a ref, environment or pull_request context it names.
+ */
+export function classify(r: Requester, literals: PolicyLiterals): Audience {
+  const has = (set: ReadonlySet<string>, value: string): boolean =>
+    [...set].some((named) => named.toLowerCase() === value.toLowerCase());
+  const repoPinned = literals.repositoryIds.has(r.repositoryId);
+  const ownerNamed = has(literals.owners, r.owner) || literals.ownerIds.has(r.ownerId);
+  if (!ownerNamed && !repoPinned) return 'any-github-user';
+  if (!repoPinned && !has(literals.repositories, `${r.owner}/${r.name}`)) return 'owner';
+  const named =
+    r.environment !== undefined
+      ? literals.environments.has(r.environment)
+      : r.event === 'pull_request'
+        ? literals.pullRequest
+        : literals.refs.has(r.ref);
+  return named ? 'refs' : 'repositories';
 }

@@ -1,254 +1,201 @@
-import { type PolicyDocument, statementsOf } from './evaluate.js';
-import { type Claims, strings } from './variables.js';
+import { type PolicyDocument, allowsWebIdentity, statementsOf } from './evaluate.js';
+import { type Named, instancesOf } from './witness-values.js';
+import {
+  FRESH,
+  FRESH_REPO,
+  type Patch,
+  type Requester,
+  type SubjectFormat,
+  claimsOf,
+  merge,
+  patchOf,
+  requesterOf,
+  subjectOf,
+} from './witness-requester.js';
+import { literalsOf } from './witness-literals.js';
+import { type Claims, expectedValues, strings } from './variables.js';
+
+export { type PolicyLiterals, literalsOf } from './witness-literals.js';
 
 /**
- * Candidate tokens for auditing a trust policy: claim sets built from the policy's own literals
- * (each wildcard filled in several ways that cross the owner, repository and ref boundaries) and
- * from outsider identities (another owner, another repository of a named owner, a fresh branch or
- * environment, a pull request). Pure. The audit evaluates every candidate; the widest one
- * admitted sets the role's audience.
+ * Candidate tokens for auditing a trust policy, built from the policy, not from a list: every
+ * condition value of every key and operator yields requesters (its wildcards filled with text an
+ * outsider controls), and each candidate's claims all come from one requester model
+ * (witness-requester.ts), its `sub` written in every format GitHub issues. Pure.
  */
 
-/** Text no real policy names: a value holding it is one an outsider chose. */
-export const FRESH = 'outsider';
-const OUTSIDER_OWNER = `${FRESH}-org`;
-const FRESH_REPO = `${FRESH}-repo`;
-const FRESH_OWNER_ID = '900001';
-const FRESH_REPO_ID = '900002';
-const FRESH_BRANCH = `ref:refs/heads/${FRESH}`;
-
-/** Who a candidate token comes from, as GitHub would set its claims. */
-export interface Identity {
-  readonly owner: string;
-  readonly name: string;
-  readonly ownerId?: string;
-  readonly repositoryId?: string;
+/** One candidate token and the requester it models. */
+export interface Candidate {
+  readonly requester: Requester;
+  readonly claims: Claims;
+  readonly sub: string;
+  readonly format: SubjectFormat;
 }
 
-/** What the policy names: owners, repositories and IDs, and each claim's literal values. */
-export interface PolicyLiterals {
-  readonly owners: ReadonlySet<string>;
-  readonly repositories: ReadonlySet<string>;
-  readonly ownerIds: ReadonlySet<string>;
-  readonly repositoryIds: ReadonlySet<string>;
-  /** Values per claim name (lower case, without the issuer prefix), from every statement. */
-  readonly byClaim: ReadonlyMap<string, readonly string[]>;
-}
+/** A source of candidates for one issuer (host/path); the audit's own is candidatesOf. */
+export type CandidateSource = (policy: PolicyDocument, host: string) => Iterable<Candidate>;
 
-/** Every condition value of the policy, by the claim its key names. */
-export function literalsOf(policy: PolicyDocument): PolicyLiterals {
-  const byClaim = new Map<string, string[]>();
-  for (const statement of statementsOf(policy)) {
-    for (const entries of Object.values(statement.Condition ?? {})) {
-      for (const [key, value] of Object.entries(entries)) {
-        const claim = key.slice(key.lastIndexOf(':') + 1).toLowerCase();
-        byClaim.set(claim, [...(byClaim.get(claim) ?? []), ...strings(value)]);
+const FREE_WORKFLOW = `${FRESH}-org/${FRESH_REPO}/.github/workflows/deploy.yml@refs/heads/${FRESH}`;
+
+/** One way to set a claim: a patch, or a value whose policy variables need the requester first. */
+type Choice = { readonly patch: Patch } | { readonly claim: string; readonly deferred: string };
+
+/** Candidates for a policy and issuer, statement by statement: see the file comment. */
+export function* candidatesOf(policy: PolicyDocument, host: string): Generator<Candidate> {
+  const variables = policy.Version === '2012-10-17';
+  const literals = literalsOf(policy);
+  const ghes = host.endsWith('/_services/token');
+  const statements = statementsOf(policy);
+  const denies = statements.filter((s) => s.Effect === 'Deny');
+  const templates = new Map<string, readonly string[]>();
+  const allows = statements.filter((s) => s.Effect === 'Allow' && allowsWebIdentity(s));
+  const choices = allows.map((allow) => choicesOf([allow, ...denies], host, literals, variables));
+  for (const perClaim of choices) {
+    for (const list of perClaim.values()) {
+      for (const c of list) {
+        const t = 'patch' in c ? c.patch.template : undefined;
+        if (t !== undefined && t.join() !== 'repo,context') templates.set(t.join(), t);
       }
     }
   }
-  const owners = new Set<string>(byClaim.get('repository_owner') ?? []);
-  const repositories = new Set<string>();
-  const ownerIds = new Set<string>(byClaim.get('repository_owner_id') ?? []);
-  const repositoryIds = new Set<string>(byClaim.get('repository_id') ?? []);
-  const fixed = (s: string | undefined): s is string => s !== undefined && !/[*?$]/.test(s);
-  for (const value of [...(byClaim.get('sub') ?? []), ...(byClaim.get('repository') ?? [])]) {
-    const named = /(?:^|:)(?:repo:|repository:)?([^/:@]+)(?:@(\d+))?\/([^/:@]+)(?:@(\d+))?/.exec(
-      value.startsWith('repo:') || value.startsWith('repository:') ? value : `repo:${value}`,
-    );
-    const [, owner, ownerId, name, repositoryId] = named ?? [];
-    if (fixed(owner)) owners.add(owner);
-    if (fixed(owner) && fixed(name)) repositories.add(`${owner}/${name}`);
-    if (fixed(ownerId)) ownerIds.add(ownerId);
-    if (fixed(repositoryId)) repositoryIds.add(repositoryId);
-  }
-  for (const value of byClaim.get('repository') ?? []) {
-    const [owner] = value.split('/');
-    if (fixed(owner)) owners.add(owner);
-  }
-  return { owners, repositories, ownerIds, repositoryIds, byClaim };
-}
-
-/**
- * Fillers for one `*`: each aims at a boundary of repo:OWNER[@ID]/NAME[@ID]:CONTEXT, so that a
- * pattern that crosses it yields a subject from an owner, repository or ref it does not name.
- */
-function starFillers(literals: PolicyLiterals): string[] {
-  const contexts = contextsOf(literals);
-  const rest = `${FRESH_REPO}:${FRESH_BRANCH}`;
-  return [
-    `-${FRESH}/${rest}`,
-    `${OUTSIDER_OWNER}/${rest}`,
-    '',
-    FRESH,
-    `/${rest}`,
-    rest,
-    `-${FRESH}:${FRESH_BRANCH}`,
-    `:${FRESH_BRANCH}`,
-    `refs/heads/${FRESH}`,
-    `${OUTSIDER_OWNER}@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-    `@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-    `${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-    `${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-    `@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-    ...contexts,
-    ...contexts.map((c) => `:${c}`),
-  ];
-}
-
-/** Contexts to try: fresh ones an outsider can choose, and the ones the policy names. */
-export function contextsOf(literals: PolicyLiterals): string[] {
-  const named = [
-    ...(literals.byClaim.get('environment') ?? []).map((env) => `environment:${env}`),
-    ...(literals.byClaim.get('ref') ?? []).map((ref) => `ref:${ref}`),
-  ].filter((c) => !/[*?$]/.test(c));
-  return [
-    FRESH_BRANCH,
-    `environment:${FRESH}`,
-    'pull_request',
-    `ref:refs/tags/${FRESH}`,
-    ...new Set(named),
-  ];
-}
-
-const MAX_PER_PATTERN = 600;
-
-/** Concrete strings a pattern matches, one per combination of fillers (bounded). */
-export function instancesOf(pattern: string, literals: PolicyLiterals): string[] {
-  // Policy variables are left for the evaluator; only IAM's two wildcards are filled in here.
-  const parts = pattern.split(/([*?])/);
-  const slots = parts.filter((p) => p === '*' || p === '?').length;
-  if (slots === 0) return [pattern];
-  const star = starFillers(literals);
-  const question = ['z', '/', ':', '-', '@', '1'];
-  let results = [''];
-  for (const part of parts) {
-    const options = part === '*' ? star : part === '?' ? question : [part];
-    const next: string[] = [];
-    for (const prefix of results) {
-      for (const option of options) {
-        if (next.length >= MAX_PER_PATTERN) break;
-        next.push(prefix + option);
+  // One customisation that does not start with `repo:`, which any owner may choose, besides the
+  // policy's own: a negated subject pattern (StringNotLike "repo:*") admits it.
+  templates.set('ids', ['repository_owner_id', 'repository_id', 'context']);
+  const formats: SubjectFormat[] = ['names', 'immutable', ...templates.values()];
+  for (const perClaim of choices) {
+    for (const combination of product([...perClaim.values()])) {
+      for (const patch of completions(combination, literals)) {
+        const requester = resolve(patch, combination, host, literals, variables);
+        const claims = claimsOf(requester, host);
+        for (const format of formats) {
+          const sub = subjectOf(requester, claims, format, ghes);
+          if (sub !== undefined) yield { requester, claims: { ...claims, sub }, sub, format };
+        }
       }
     }
-    results = next;
   }
-  // Beyond the bound, fill every wildcard the same way too, so each filler is tried at least once.
-  const uniform = star.map((f) => parts.map((p) => (p === '*' ? f : p === '?' ? 'z' : p)).join(''));
-  return [...new Set([...results, ...uniform])];
 }
 
-/** Identities to try for a subject that does not name its repository (a custom template). */
-export function identitiesOf(literals: PolicyLiterals): Identity[] {
-  const outsider: Identity = {
-    owner: OUTSIDER_OWNER,
-    name: FRESH_REPO,
-    ownerId: FRESH_OWNER_ID,
-    repositoryId: FRESH_REPO_ID,
-  };
-  const ownerMates = [...literals.owners].map((owner) => ({
-    owner,
-    name: FRESH_REPO,
-    repositoryId: FRESH_REPO_ID,
-  }));
-  const named = [...literals.repositories].map((full) => {
-    const [owner = '', name = ''] = full.split('/');
-    return { owner, name };
-  });
-  return [outsider, ...ownerMates, ...named];
-}
-
-/** Default-template subjects for an identity and context, in both subject formats. */
-export function subjectsFor(identity: Identity, context: string, ghes: boolean): string[] {
-  const names = `repo:${identity.owner}/${identity.name}:${context}`;
-  if (ghes) return [names];
-  const ownerIds = identity.ownerId === undefined ? [FRESH_OWNER_ID] : [identity.ownerId];
-  const repoIds = identity.repositoryId === undefined ? [FRESH_REPO_ID] : [identity.repositoryId];
-  const immutable = ownerIds.flatMap((o) =>
-    repoIds.map((r) => `repo:${identity.owner}@${o}/${identity.name}@${r}:${context}`),
-  );
-  return [names, ...immutable];
-}
-
-/**
- * The identity and context a subject states. A subject that starts with `repo:` was rendered
- * from the template's `repo` key, so it must be repo:OWNER[@ID]/NAME[@ID] followed by `:` or its
- * end; `impossible` marks one no token can carry. Other subjects (a template without `repo`)
- * state no identity: any owner can choose that template.
- */
-export function parseSubject(sub: string): {
-  identity?: Identity;
-  context?: string;
-  impossible?: boolean;
-} {
-  const context = /(?:^|:)(environment:[^:]+|pull_request|ref:[^:]+)(?::|$)/.exec(sub)?.[1];
-  const withContext = context === undefined ? {} : { context };
-  if (!sub.startsWith('repo:')) return withContext;
-  const match = /^repo:([^/:@]+)(?:@(\d+))?\/([^/:@]+)(?:@(\d+))?(?::|$)/.exec(sub);
-  if (match === null) return { impossible: true };
-  const [, owner = '', ownerId, name = '', repositoryId] = match;
-  const identity: Identity = {
-    owner,
-    name,
-    ...(ownerId === undefined ? {} : { ownerId }),
-    ...(repositoryId === undefined ? {} : { repositoryId }),
-  };
-  return { identity, ...withContext };
-}
-
-/** Claim sets for one subject, identity and context: the other claims from the policy's literals. */
-export function* claimSets(
+/** Per claim the statements condition on, each way to set it, the requester's own first. */
+function choicesOf(
+  statements: ReturnType<typeof statementsOf>,
   host: string,
-  sub: string,
-  identity: Identity,
-  context: string,
-  literals: PolicyLiterals,
-): Generator<Claims> {
-  const pick = (claim: string, fallback: string[]): string[] => {
-    const values = (literals.byClaim.get(claim) ?? []).flatMap((v) => instancesOf(v, literals));
-    return [...new Set([...values.slice(0, 6), ...fallback])];
-  };
-  const repository = `${identity.owner}/${identity.name}`;
-  const env = context.startsWith('environment:') ? context.slice(12) : undefined;
-  const pr = context === 'pull_request';
-  const refs = context.startsWith('ref:')
-    ? [context.slice(4)]
-    : pr
-      ? ['refs/pull/1/merge']
-      : pick('ref', [`refs/heads/${FRESH}`]);
-  const idsOf = (own: string | undefined, named: ReadonlySet<string>, fresh: string): string[] =>
-    own !== undefined ? [own] : [...named, fresh];
-  const base: Record<string, unknown> = {
-    iss: `https://${host}`,
-    sub,
-    repository,
-    repository_owner: identity.owner,
-    event_name: pr ? 'pull_request' : 'push',
-    ...(env === undefined ? {} : { environment: env }),
-  };
-  const lists: [string, string[]][] = [
-    ['aud', pick('aud', ['sts.amazonaws.com'])],
-    ['ref', refs],
-    ['repository_owner_id', idsOf(identity.ownerId, literals.ownerIds, FRESH_OWNER_ID)],
-    ['repository_id', idsOf(identity.repositoryId, literals.repositoryIds, FRESH_REPO_ID)],
-    [
-      'job_workflow_ref',
-      pick('job_workflow_ref', [`${repository}/.github/workflows/d.yml@${refs[0]}`]),
-    ],
-  ];
-  const handled = new Set(['sub', 'environment', 'repository', 'repository_owner', 'event_name']);
-  for (const claim of literals.byClaim.keys()) {
-    if (!handled.has(claim) && !lists.some(([name]) => name === claim)) {
-      lists.push([claim, pick(claim, [FRESH])]);
+  literals: ReturnType<typeof literalsOf>,
+  variables: boolean,
+): Map<string, Choice[]> {
+  const byClaim = new Map<string, Map<string, Choice>>();
+  for (const statement of statements) {
+    for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
+      for (const [key, value] of Object.entries(entries)) {
+        const at = key.lastIndexOf(':');
+        if (key.slice(0, Math.max(at, 0)).toLowerCase() !== host.toLowerCase()) continue;
+        const claim = key.slice(at + 1).toLowerCase();
+        const seen = byClaim.get(claim) ?? new Map<string, Choice>([['', { patch: {} }]]);
+        // A value of the requester's own choosing, for a claim it sets freely (a reusable
+        // workflow elsewhere, another actor), so that a negated condition on it can be met.
+        const own = patchOf(claim, claim === 'job_workflow_ref' ? FREE_WORKFLOW : FRESH);
+        if (own?.free !== undefined) seen.set('own', { patch: own });
+        byClaim.set(claim, seen);
+        const named: Named = { ...literals.named, values: literals.exact.get(claim) ?? [] };
+        for (const pattern of [...strings(value), ...numericNeighbours(operator, value)]) {
+          for (const instance of instancesOf(pattern, claim, named, variables)) {
+            if (variables && /\$\{/.test(instance)) {
+              seen.set(`$${claim}|${instance}`, { claim, deferred: instance });
+              continue;
+            }
+            const patch = patchOf(claim, instance);
+            if (patch !== undefined) seen.set(JSON.stringify(patch), { patch });
+          }
+        }
+      }
     }
   }
-  yield* product(base, lists);
+  return new Map([...byClaim].map(([claim, seen]) => [claim, [...seen.values()]]));
 }
 
-function* product(base: Record<string, unknown>, lists: [string, string[]][]): Generator<Claims> {
+/** For a Numeric operator, the numbers beside each limit, so that < and > can be met. */
+function numericNeighbours(operator: string, value: unknown): string[] {
+  if (!/Numeric/.test(operator)) return [];
+  return strings(value).flatMap((v) => {
+    const n = Number(v);
+    return Number.isFinite(n) ? [String(n - 1), String(n + 1), '0'] : [];
+  });
+}
+
+/**
+ * The choices as patches, once without deferred ones; where they fix no identity (or no
+ * context), each default the policy suggests: an outsider, a named owner's new repository, a
+ * named repository; a new branch, a pull request, a new environment.
+ */
+function* completions(
+  combination: readonly Choice[],
+  literals: ReturnType<typeof literalsOf>,
+): Generator<Patch> {
+  // A subject's patch goes first: a claim of its own (ref, repository_id, ...) is more specific
+  // than what a filled subject pattern implies, and the subject is written from the result.
+  let patch: Patch = {};
+  const ordered = [...combination].sort((a, b) => Number(!isSubject(a)) - Number(!isSubject(b)));
+  for (const c of ordered) if ('patch' in c) patch = merge(patch, c.patch);
+  const identities: Patch[] =
+    patch.owner !== undefined || patch.name !== undefined
+      ? [{}]
+      : [
+          {},
+          ...literals.named.owners.map((owner) => ({ owner, name: FRESH_REPO })),
+          ...[...literals.repositories].map((full) => {
+            const [owner = '', name = ''] = full.split('/');
+            return { owner, name };
+          }),
+        ];
+  // A new environment or a pull request run, wherever the patch leaves them open.
+  const contexts: Patch[] = [
+    {},
+    ...(patch.event === undefined ? [{ event: 'pull_request' }] : []),
+    ...(patch.environment === undefined ? [{ environment: FRESH }] : []),
+  ];
+  for (const identity of identities) {
+    for (const context of contexts) yield merge(merge(identity, context), patch);
+  }
+}
+
+const isSubject = (c: Choice): boolean => 'patch' in c && c.patch.template !== undefined;
+
+/** The requester for a patch, then each deferred value with the requester's own values in it. */
+function resolve(
+  patch: Patch,
+  combination: readonly Choice[],
+  host: string,
+  literals: ReturnType<typeof literalsOf>,
+  variables: boolean,
+): Requester {
+  let requester = requesterOf(patch);
+  let resolved = patch;
+  for (const c of combination) {
+    if (!('deferred' in c)) continue;
+    // IAM substitutes the requester's own claim for ${ISSUER:claim} (2012-10-17 only).
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+    const claims = claimsOf(requester, host);
+    const [value = ''] = expectedValues([c.deferred], claims, host, true).values;
+    const named: Named = { ...literals.named, values: [] };
+    const [instance = value] = instancesOf(
+      value.replace(/\$\{[^}]*\}/g, '*'),
+      c.claim,
+      named,
+      variables,
+    );
+    const extra = patchOf(c.claim, instance);
+    if (extra === undefined) continue;
+    resolved = merge(resolved, extra);
+    requester = requesterOf(resolved);
+  }
+  return requester;
+}
+
+function* product<T>(lists: readonly (readonly T[])[]): Generator<T[]> {
   const [first, ...rest] = lists;
   if (first === undefined) {
-    yield base;
+    yield [];
     return;
   }
-  for (const value of first[1]) yield* product({ ...base, [first[0]]: value }, rest);
+  for (const item of first) for (const tail of product(rest)) yield [item, ...tail];
 }
