@@ -1,4 +1,4 @@
-import { globMatch } from './operators.js';
+import { globMatch } from './glob.js';
 import {
   FRESH,
   FRESH_OWNER_ID,
