@@ -1417,398 +1417,6 @@ function claimsFromToken(text) {
     return claims;
 }
 
-;// CONCATENATED MODULE: ./src/trust-policy/witnesses.ts
-
-
-/**
- * Candidate tokens for auditing a trust policy: claim sets built from the policy's own literals
- * (each wildcard filled in several ways that cross the owner, repository and ref boundaries) and
- * from outsider identities (another owner, another repository of a named owner, a fresh branch or
- * environment, a pull request). Pure. The audit evaluates every candidate; the widest one
- * admitted sets the role's audience.
- */
-/** Text no real policy names: a value holding it is one an outsider chose. */
-const FRESH = 'outsider';
-const OUTSIDER_OWNER = `${FRESH}-org`;
-const FRESH_REPO = `${FRESH}-repo`;
-const FRESH_OWNER_ID = '900001';
-const FRESH_REPO_ID = '900002';
-const FRESH_BRANCH = `ref:refs/heads/${FRESH}`;
-/** Every condition value of the policy, by the claim its key names. */
-function literalsOf(policy) {
-    const byClaim = new Map();
-    for (const statement of statementsOf(policy)) {
-        for (const entries of Object.values(statement.Condition ?? {})) {
-            for (const [key, value] of Object.entries(entries)) {
-                const claim = key.slice(key.lastIndexOf(':') + 1).toLowerCase();
-                byClaim.set(claim, [...(byClaim.get(claim) ?? []), ...strings(value)]);
-            }
-        }
-    }
-    const owners = new Set(byClaim.get('repository_owner') ?? []);
-    const repositories = new Set();
-    const ownerIds = new Set(byClaim.get('repository_owner_id') ?? []);
-    const repositoryIds = new Set(byClaim.get('repository_id') ?? []);
-    const fixed = (s) => s !== undefined && !/[*?$]/.test(s);
-    for (const value of [...(byClaim.get('sub') ?? []), ...(byClaim.get('repository') ?? [])]) {
-        const named = /(?:^|:)(?:repo:|repository:)?([^/:@]+)(?:@(\d+))?\/([^/:@]+)(?:@(\d+))?/.exec(value.startsWith('repo:') || value.startsWith('repository:') ? value : `repo:${value}`);
-        const [, owner, ownerId, name, repositoryId] = named ?? [];
-        if (fixed(owner))
-            owners.add(owner);
-        if (fixed(owner) && fixed(name))
-            repositories.add(`${owner}/${name}`);
-        if (fixed(ownerId))
-            ownerIds.add(ownerId);
-        if (fixed(repositoryId))
-            repositoryIds.add(repositoryId);
-    }
-    for (const value of byClaim.get('repository') ?? []) {
-        const [owner] = value.split('/');
-        if (fixed(owner))
-            owners.add(owner);
-    }
-    return { owners, repositories, ownerIds, repositoryIds, byClaim };
-}
-/**
- * Fillers for one `*`: each aims at a boundary of repo:OWNER[@ID]/NAME[@ID]:CONTEXT, so that a
- * pattern that crosses it yields a subject from an owner, repository or ref it does not name.
- */
-function starFillers(literals) {
-    const contexts = contextsOf(literals);
-    const rest = `${FRESH_REPO}:${FRESH_BRANCH}`;
-    return [
-        `-${FRESH}/${rest}`,
-        `${OUTSIDER_OWNER}/${rest}`,
-        '',
-        FRESH,
-        `/${rest}`,
-        rest,
-        `-${FRESH}:${FRESH_BRANCH}`,
-        `:${FRESH_BRANCH}`,
-        `refs/heads/${FRESH}`,
-        `${OUTSIDER_OWNER}@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-        `@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-        `${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-        `${FRESH_REPO}@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-        `@${FRESH_REPO_ID}:${FRESH_BRANCH}`,
-        ...contexts,
-        ...contexts.map((c) => `:${c}`),
-    ];
-}
-/** Contexts to try: fresh ones an outsider can choose, and the ones the policy names. */
-function contextsOf(literals) {
-    const named = [
-        ...(literals.byClaim.get('environment') ?? []).map((env) => `environment:${env}`),
-        ...(literals.byClaim.get('ref') ?? []).map((ref) => `ref:${ref}`),
-    ].filter((c) => !/[*?$]/.test(c));
-    return [
-        FRESH_BRANCH,
-        `environment:${FRESH}`,
-        'pull_request',
-        `ref:refs/tags/${FRESH}`,
-        ...new Set(named),
-    ];
-}
-const MAX_PER_PATTERN = 600;
-/** Concrete strings a pattern matches, one per combination of fillers (bounded). */
-function instancesOf(pattern, literals) {
-    // Policy variables are left for the evaluator; only IAM's two wildcards are filled in here.
-    const parts = pattern.split(/([*?])/);
-    const slots = parts.filter((p) => p === '*' || p === '?').length;
-    if (slots === 0)
-        return [pattern];
-    const star = starFillers(literals);
-    const question = ['z', '/', ':', '-', '@', '1'];
-    let results = [''];
-    for (const part of parts) {
-        const options = part === '*' ? star : part === '?' ? question : [part];
-        const next = [];
-        for (const prefix of results) {
-            for (const option of options) {
-                if (next.length >= MAX_PER_PATTERN)
-                    break;
-                next.push(prefix + option);
-            }
-        }
-        results = next;
-    }
-    // Beyond the bound, fill every wildcard the same way too, so each filler is tried at least once.
-    const uniform = star.map((f) => parts.map((p) => (p === '*' ? f : p === '?' ? 'z' : p)).join(''));
-    return [...new Set([...results, ...uniform])];
-}
-/** Identities to try for a subject that does not name its repository (a custom template). */
-function identitiesOf(literals) {
-    const outsider = {
-        owner: OUTSIDER_OWNER,
-        name: FRESH_REPO,
-        ownerId: FRESH_OWNER_ID,
-        repositoryId: FRESH_REPO_ID,
-    };
-    const ownerMates = [...literals.owners].map((owner) => ({
-        owner,
-        name: FRESH_REPO,
-        repositoryId: FRESH_REPO_ID,
-    }));
-    const named = [...literals.repositories].map((full) => {
-        const [owner = '', name = ''] = full.split('/');
-        return { owner, name };
-    });
-    return [outsider, ...ownerMates, ...named];
-}
-/** Default-template subjects for an identity and context, in both subject formats. */
-function subjectsFor(identity, context, ghes) {
-    const names = `repo:${identity.owner}/${identity.name}:${context}`;
-    if (ghes)
-        return [names];
-    const ownerIds = identity.ownerId === undefined ? [FRESH_OWNER_ID] : [identity.ownerId];
-    const repoIds = identity.repositoryId === undefined ? [FRESH_REPO_ID] : [identity.repositoryId];
-    const immutable = ownerIds.flatMap((o) => repoIds.map((r) => `repo:${identity.owner}@${o}/${identity.name}@${r}:${context}`));
-    return [names, ...immutable];
-}
-/**
- * The identity and context a subject states. A subject that starts with `repo:` was rendered
- * from the template's `repo` key, so it must be repo:OWNER[@ID]/NAME[@ID] followed by `:` or its
- * end; `impossible` marks one no token can carry. Other subjects (a template without `repo`)
- * state no identity: any owner can choose that template.
- */
-function parseSubject(sub) {
-    const context = /(?:^|:)(environment:[^:]+|pull_request|ref:[^:]+)(?::|$)/.exec(sub)?.[1];
-    const withContext = context === undefined ? {} : { context };
-    if (!sub.startsWith('repo:'))
-        return withContext;
-    const match = /^repo:([^/:@]+)(?:@(\d+))?\/([^/:@]+)(?:@(\d+))?(?::|$)/.exec(sub);
-    if (match === null)
-        return { impossible: true };
-    const [, owner = '', ownerId, name = '', repositoryId] = match;
-    const identity = {
-        owner,
-        name,
-        ...(ownerId === undefined ? {} : { ownerId }),
-        ...(repositoryId === undefined ? {} : { repositoryId }),
-    };
-    return { identity, ...withContext };
-}
-/** Claim sets for one subject, identity and context: the other claims from the policy's literals. */
-function* claimSets(host, sub, identity, context, literals) {
-    const pick = (claim, fallback) => {
-        const values = (literals.byClaim.get(claim) ?? []).flatMap((v) => instancesOf(v, literals));
-        return [...new Set([...values.slice(0, 6), ...fallback])];
-    };
-    const repository = `${identity.owner}/${identity.name}`;
-    const env = context.startsWith('environment:') ? context.slice(12) : undefined;
-    const pr = context === 'pull_request';
-    const refs = context.startsWith('ref:')
-        ? [context.slice(4)]
-        : pr
-            ? ['refs/pull/1/merge']
-            : pick('ref', [`refs/heads/${FRESH}`]);
-    const idsOf = (own, named, fresh) => own !== undefined ? [own] : [...named, fresh];
-    const base = {
-        iss: `https://${host}`,
-        sub,
-        repository,
-        repository_owner: identity.owner,
-        event_name: pr ? 'pull_request' : 'push',
-        ...(env === undefined ? {} : { environment: env }),
-    };
-    const lists = [
-        ['aud', pick('aud', ['sts.amazonaws.com'])],
-        ['ref', refs],
-        ['repository_owner_id', idsOf(identity.ownerId, literals.ownerIds, FRESH_OWNER_ID)],
-        ['repository_id', idsOf(identity.repositoryId, literals.repositoryIds, FRESH_REPO_ID)],
-        [
-            'job_workflow_ref',
-            pick('job_workflow_ref', [`${repository}/.github/workflows/d.yml@${refs[0]}`]),
-        ],
-    ];
-    const handled = new Set(['sub', 'environment', 'repository', 'repository_owner', 'event_name']);
-    for (const claim of literals.byClaim.keys()) {
-        if (!handled.has(claim) && !lists.some(([name]) => name === claim)) {
-            lists.push([claim, pick(claim, [FRESH])]);
-        }
-    }
-    yield* product(base, lists);
-}
-function* product(base, lists) {
-    const [first, ...rest] = lists;
-    if (first === undefined) {
-        yield base;
-        return;
-    }
-    for (const value of first[1])
-        yield* product({ ...base, [first[0]]: value }, rest);
-}
-
-;// CONCATENATED MODULE: ./src/trust-policy/audience.ts
-
-
-
-
-/**
- * Who can assume a role through a GitHub OIDC issuer: the widest audience its trust policy admits,
- * found by evaluating candidate tokens (witnesses.ts) with check's evaluator, but with
- * unknowns resolved towards admission, so that the audit never reports a narrower audience than
- * IAM might admit. Pure.
- */
-/** Audiences from widest to narrowest; the rank orders them for --fail-on. */
-const AUDIENCES = ['any-github-user', 'owner', 'repositories', 'refs', 'nobody'];
-const audienceRank = (a) => AUDIENCES.length - 1 - AUDIENCES.indexOf(a);
-/**
- * Whether an issuer host (host/path) is GitHub's: github.com's issuer and its GHE Cloud
- * enterprise paths, a GHE.com data-residency host, or a GHES host's /_services/token.
- * https://docs.github.com/en/actions/reference/security/oidc
- * https://docs.github.com/en/enterprise-cloud@latest/admin/data-residency/network-details-for-ghecom
- */
-function isGitHubIssuer(host) {
-    const name = host.split('/')[0] ?? '';
-    return (host === GITHUB_OIDC_HOST ||
-        host.startsWith(`${GITHUB_OIDC_HOST}/`) ||
-        name.endsWith('.ghe.com') ||
-        host.endsWith('/_services/token'));
-}
-const isGhes = (host) => host.endsWith('/_services/token');
-function principalsOf(statement) {
-    const p = statement.Principal;
-    if (p === '*')
-        return { hosts: [], wildcard: true };
-    if (typeof p !== 'object' || p === null)
-        return { hosts: [], wildcard: false };
-    const record = p;
-    const federated = strings(record.Federated);
-    const hosts = federated
-        .map((arn) => /:oidc-provider\/(.+)$/.exec(arn)?.[1] ?? '')
-        .filter((host) => host !== '' && !host.includes('*') && isGitHubIssuer(host));
-    const wildcard = strings(record.AWS).includes('*') || federated.some((a) => a.includes('*'));
-    return { hosts, wildcard };
-}
-/**
- * The policy as the audit evaluates it: an Allow whose Federated ARN has a wildcard admits every
- * provider, as Principal "*" does. A Deny keeps it, so that the audit never assumes it applies.
- */
-function forAudit(policy) {
-    const Statement = statementsOf(policy).map((s) => {
-        const federated = strings(s.Principal?.Federated);
-        return s.Effect === 'Allow' && federated.some((arn) => arn.includes('*'))
-            ? { ...s, Principal: '*' }
-            : s;
-    });
-    return { ...policy, Statement };
-}
-/** The widest audience a trust policy admits through GitHub issuers, with the evidence. */
-function auditAudience(policy, role) {
-    const statements = statementsOf(policy).filter(allowsWebIdentity);
-    const found = statements.map(principalsOf);
-    const wildcardPrincipal = found.some((f) => f.wildcard);
-    const keyHosts = statements.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries)
-        .map((key) => key.slice(0, Math.max(key.lastIndexOf(':'), 0)))
-        .filter((host) => isGitHubIssuer(host))));
-    const hosts = new Set(found.flatMap((f) => f.hosts));
-    if (wildcardPrincipal) {
-        for (const host of keyHosts)
-            hosts.add(host);
-        if (hosts.size === 0)
-            hosts.add(GITHUB_OIDC_HOST);
-    }
-    const issuers = [...hosts];
-    const literals = literalsOf(policy);
-    const audited = forAudit(policy);
-    const admissions = [];
-    let incomplete = false;
-    for (const host of issuers) {
-        const probed = probeIssuer(audited, host, literals, role);
-        admissions.push(...probed.admissions);
-        incomplete ||= probed.exhausted;
-    }
-    const widest = new Map();
-    for (const a of admissions)
-        if (!widest.has(a.audience))
-            widest.set(a.audience, a);
-    const ordered = AUDIENCES.flatMap((a) => widest.get(a) ?? []);
-    return {
-        issuers,
-        wildcardPrincipal,
-        // Never narrower than the truth: a search cut short cannot rule out any audience.
-        audience: incomplete ? 'any-github-user' : (ordered[0]?.audience ?? 'nobody'),
-        admissions: ordered,
-        pullRequests: admissions.filter((a) => a.context === 'pull_request').slice(0, 1),
-        incomplete,
-    };
-}
-/** Bound on evaluations per issuer: enough for every shape generate writes, and then some. */
-const MAX_EVALUATIONS = 40_000;
-function probeIssuer(policy, host, literals, role) {
-    const ghes = isGhes(host);
-    const subs = new Set();
-    for (const value of literals.byClaim.get('sub') ?? []) {
-        for (const sub of instancesOf(value, literals))
-            subs.add(sub);
-    }
-    for (const identity of identitiesOf(literals)) {
-        for (const context of contextsOf(literals)) {
-            for (const sub of subjectsFor(identity, context, ghes))
-                subs.add(sub);
-        }
-    }
-    const admissions = [];
-    const seen = new Set();
-    let budget = MAX_EVALUATIONS;
-    for (const sub of subs) {
-        const parsed = parseSubject(sub);
-        if (parsed.impossible === true)
-            continue;
-        const identities = parsed.identity ? [parsed.identity] : identitiesOf(literals);
-        const contexts = parsed.context ? [parsed.context] : contextsOf(literals);
-        for (const identity of identities) {
-            for (const context of contexts) {
-                for (const claims of claimSets(host, sub, identity, context, literals)) {
-                    if (budget-- <= 0)
-                        return { admissions, exhausted: true };
-                    const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
-                    if (!result.allowed)
-                        continue;
-                    const audience = classify(claims, context, literals);
-                    const key = `${audience}|${context === 'pull_request'}`;
-                    if (seen.has(key))
-                        break;
-                    seen.add(key);
-                    const by = result.statements.find((s) => s.effect === 'Allow' && s.applies);
-                    const assumptions = result.statements.flatMap((s) => [
-                        ...(s.principalNote === undefined ? [] : [s.principalNote]),
-                        ...s.conditions.flatMap((c) => c.note?.includes('; assumed') ? [`${c.operator} ${c.key}: ${c.note}`] : []),
-                    ]);
-                    const [issuer, statement] = [host, by?.index ?? 0];
-                    admissions.push({
-                        audience,
-                        issuer,
-                        claims,
-                        sub,
-                        identity,
-                        context,
-                        statement,
-                        assumptions,
-                    });
-                    break;
-                }
-            }
-        }
-    }
-    return { admissions, exhausted: false };
-}
-/** The audience a token belongs to, relative to what the policy names. */
-function classify(claims, context, literals) {
-    const text = (name) => String(claims[name] ?? '');
-    const repoId = text('repository_id');
-    const ownerNamed = literals.owners.has(text('repository_owner')) ||
-        literals.ownerIds.has(text('repository_owner_id')) ||
-        literals.repositoryIds.has(repoId);
-    if (!ownerNamed)
-        return 'any-github-user';
-    if (!literals.repositories.has(text('repository')) && !literals.repositoryIds.has(repoId)) {
-        return 'owner';
-    }
-    return context.includes(FRESH) ? 'repositories' : 'refs';
-}
-
 ;// CONCATENATED MODULE: ./src/trust-policy/subject.ts
 /**
  * The shapes of a GitHub OIDC token's `sub` claim, and how to read them. Pure.
@@ -1930,6 +1538,745 @@ function subject_contextOfClaims(claims) {
         return 'pull_request';
     const ref = text('ref');
     return ref === undefined ? undefined : `ref:${ref}`;
+}
+
+;// CONCATENATED MODULE: ./src/trust-policy/witness-requester.ts
+
+/**
+ * One model of who requests a token: every claim of a candidate token is derived from it, so that
+ * no candidate carries a subject that names one repository and a `repository` claim that names
+ * another. Pure.
+ * https://docs.github.com/en/actions/reference/security/oidc#oidc-token-claims
+ */
+/** Text no real policy names: a value holding it is one an outsider chose. */
+const FRESH = 'outsider';
+const OUTSIDER_OWNER = `${FRESH}-org`;
+const FRESH_REPO = `${FRESH}-repo`;
+/** An outsider's own IDs: a requester carries a policy's ID only when a value sets it. */
+const FRESH_OWNER_ID = '900001';
+const FRESH_REPO_ID = '900002';
+/** What a value of one claim says about its requester; undefined when no token can carry it. */
+function patchOf(claim, value) {
+    switch (claim) {
+        case 'sub':
+            return subjectPatch(value);
+        case 'repository': {
+            const [owner, name, extra] = value.split('/');
+            if (extra !== undefined || !owner || !name)
+                return undefined;
+            return { owner, name };
+        }
+        case 'repository_owner':
+            return value === '' || value.includes('/') ? undefined : { owner: value };
+        case 'repository_owner_id':
+            return { ownerId: value };
+        case 'repository_id':
+            return { repositoryId: value };
+        case 'ref':
+            return { ref: value };
+        case 'environment':
+            return { environment: value };
+        case 'event_name':
+            return { event: value };
+        default:
+            return { free: { [claim]: value } };
+    }
+}
+/**
+ * Reads a subject as GitHub renders it: `key:value` pairs of its template, where `repo` is
+ * OWNER[@ID]/NAME[@ID] and the context is `environment:NAME`, `pull_request` or `ref:REF`.
+ * https://docs.github.com/en/actions/reference/security/oidc#customizing-the-subject-claims-for-an-organization-or-repository
+ */
+function subjectPatch(sub) {
+    const tokens = sub.split(':');
+    const template = [];
+    let patch = {};
+    for (let i = 0; i < tokens.length; i++) {
+        const key = tokens[i] ?? '';
+        if (key === 'pull_request') {
+            patch = { ...patch, event: 'pull_request' };
+            template.push('context');
+            continue;
+        }
+        if (key === 'context') {
+            // A template's `context` key may render with its name; read what follows as the context.
+            const [what, value] = [tokens[i + 1], tokens[i + 2]];
+            if (what === 'pull_request')
+                patch = { ...patch, event: 'pull_request' };
+            else if (what === 'environment' && value !== undefined)
+                patch = { ...patch, environment: value };
+            else if (what === 'ref' && value !== undefined)
+                patch = { ...patch, ref: value };
+            else
+                return undefined;
+            i += what === 'pull_request' ? 1 : 2;
+            template.push('context:');
+            continue;
+        }
+        const value = tokens[i + 1];
+        if (value === undefined || !TEMPLATE_CLAIM_KEYS.includes(key))
+            return undefined;
+        i++;
+        if (key === 'repo') {
+            const repo = /^([^/@]+)(?:@(\d+))?\/([^/@]+)(?:@(\d+))?$/.exec(value);
+            if (repo === null)
+                return undefined;
+            const [, owner = '', ownerId, name = '', repositoryId] = repo;
+            patch = { ...patch, owner, name, ...(ownerId === undefined ? {} : { ownerId }) };
+            if (repositoryId !== undefined)
+                patch = { ...patch, repositoryId };
+            template.push(ownerId === undefined ? 'repo' : 'repo@');
+            continue;
+        }
+        const part = patchOf(key, value);
+        if (part === undefined)
+            return undefined;
+        patch = merge(patch, part);
+        template.push(key === 'environment' || key === 'ref' ? 'context' : key);
+    }
+    return { ...patch, template };
+}
+/** Two patches as one; the later wins where both set a field. */
+function merge(a, b) {
+    return { ...a, ...b, free: { ...a.free, ...b.free } };
+}
+/** A requester from a patch: what it does not fix is the outsider's own. */
+function requesterOf(patch) {
+    const event = patch.event ?? 'push';
+    const ref = patch.ref ?? (event === 'pull_request' ? 'refs/pull/1/merge' : `refs/heads/${FRESH}`);
+    return {
+        owner: patch.owner ?? OUTSIDER_OWNER,
+        ownerId: patch.ownerId ?? FRESH_OWNER_ID,
+        name: patch.name ?? FRESH_REPO,
+        repositoryId: patch.repositoryId ?? FRESH_REPO_ID,
+        ref,
+        ...(patch.environment === undefined ? {} : { environment: patch.environment }),
+        event,
+        free: patch.free ?? {},
+    };
+}
+/** The context part of a default subject: environment, then pull_request, then ref. */
+function witness_requester_contextOf(r) {
+    if (r.environment !== undefined)
+        return `environment:${r.environment}`;
+    return r.event === 'pull_request' ? 'pull_request' : `ref:${r.ref}`;
+}
+/** Every claim of the requester's token except `sub`, as GitHub sets them. */
+function claimsOf(r, host) {
+    const repository = `${r.owner}/${r.name}`;
+    return {
+        iss: `https://${host}`,
+        aud: 'sts.amazonaws.com',
+        repository,
+        repository_owner: r.owner,
+        repository_owner_id: r.ownerId,
+        repository_id: r.repositoryId,
+        ref: r.ref,
+        ref_type: r.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+        event_name: r.event,
+        ...(r.environment === undefined ? {} : { environment: r.environment }),
+        job_workflow_ref: `${repository}/.github/workflows/deploy.yml@${r.ref}`,
+        workflow: 'deploy',
+        actor: FRESH,
+        actor_id: '900003',
+        runner_environment: 'github-hosted',
+        ...r.free,
+    };
+}
+/** The requester's `sub` in one format (undefined: GHES has no immutable format). */
+function subjectOf(r, claims, format, ghes) {
+    const context = witness_requester_contextOf(r);
+    const names = `repo:${r.owner}/${r.name}`;
+    const ids = `repo:${r.owner}@${r.ownerId}/${r.name}@${r.repositoryId}`;
+    if (format === 'names')
+        return `${names}:${context}`;
+    if (format === 'immutable')
+        return ghes ? undefined : `${ids}:${context}`;
+    return format
+        .map((key) => key === 'repo'
+        ? names
+        : key === 'repo@'
+            ? ids
+            : key === 'context'
+                ? context
+                : key === 'context:'
+                    ? `context:${context}`
+                    : `${key}:${String(claims[key] ?? '')}`)
+        .join(':');
+}
+
+;// CONCATENATED MODULE: ./src/trust-policy/witness-values.ts
+
+
+const BRANCH = `refs/heads/${FRESH}`;
+const REST = `${FRESH_REPO}:ref:${BRANCH}`;
+/** Text an outsider chooses: another owner, the empty string, a suffix, each separator. */
+const GENERIC = ['', FRESH, '-evil', '/', ':', '@'];
+/** Fillers for one `*` in a value of this claim: each aims at a boundary the claim has. */
+function starFillers(claim, named) {
+    const kinds = {
+        sub: [
+            OUTSIDER_OWNER,
+            `${OUTSIDER_OWNER}/${REST}`,
+            `-evil/${REST}`,
+            `/${REST}`,
+            REST,
+            `:ref:${BRANCH}`,
+            `ref:${BRANCH}`,
+            'pull_request',
+            `environment:${FRESH}`,
+            BRANCH,
+            `${OUTSIDER_OWNER}@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:ref:${BRANCH}`,
+            `@${FRESH_OWNER_ID}/${FRESH_REPO}@${FRESH_REPO_ID}:ref:${BRANCH}`,
+            `${FRESH_REPO}@${FRESH_REPO_ID}:ref:${BRANCH}`,
+            FRESH_OWNER_ID,
+            FRESH_REPO_ID,
+            ...named.owners,
+            ...named.names,
+            ...named.contexts,
+            ...named.contexts.map((c) => `:${c}`),
+        ],
+        repository: [
+            OUTSIDER_OWNER,
+            `${OUTSIDER_OWNER}/${FRESH_REPO}`,
+            `-evil/${FRESH_REPO}`,
+            `/${FRESH_REPO}`,
+            FRESH_REPO,
+            ...named.owners,
+            ...named.names,
+            ...named.names.flatMap((n) => [`/${n}`, `-evil/${n}`, `${OUTSIDER_OWNER}/${n}`]),
+        ],
+        repository_owner: [OUTSIDER_OWNER, ...named.owners],
+        repository_owner_id: ['9876', FRESH_OWNER_ID],
+        repository_id: ['9876', FRESH_REPO_ID],
+        ref: [BRANCH, `heads/${FRESH}`, `tags/${FRESH}`, 'pull/1/merge'],
+        job_workflow_ref: [
+            `${OUTSIDER_OWNER}/${FRESH_REPO}`,
+            `${OUTSIDER_OWNER}/${FRESH_REPO}/.github/workflows/deploy.yml@${BRANCH}`,
+            `/.github/workflows/deploy.yml@${BRANCH}`,
+            BRANCH,
+        ],
+    };
+    return [...new Set([...GENERIC, ...(kinds[claim] ?? []), ...named.values])];
+}
+const QUESTION = ['z', '1', '-', '/', ':', '@'];
+const MAX_PER_PATTERN = 48;
+/**
+ * Concrete strings a pattern matches, bounded: every filler in each wildcard alone, then
+ * combinations. `${...}` policy variables (when `variables`) are kept for the caller to
+ * substitute with the requester's own values; `${*}`, `${?}` and `${$}` are literal characters.
+ */
+function instancesOf(pattern, claim, named, variables) {
+    const parts = splitPattern(pattern, variables);
+    const slots = parts.filter((p) => p === '*' || p === '?').length;
+    if (slots === 0)
+        return [parts.join('').replaceAll(LITERAL, '')];
+    const star = starFillers(claim, named);
+    const fill = (part) => (part === '*' ? star : part === '?' ? QUESTION : [part]);
+    // Each filler in every wildcard at once, so that each is tried at least once...
+    const uniform = star.map((f, i) => parts.map((p) => (p === '*' ? f : p === '?' ? (QUESTION[i % 6] ?? 'z') : p)).join(''));
+    // ...then combinations, the first wildcards varying slowest, up to the bound.
+    let results = [''];
+    for (const part of parts) {
+        const next = [];
+        for (const prefix of results) {
+            for (const option of fill(part)) {
+                if (next.length >= MAX_PER_PATTERN)
+                    break;
+                next.push(prefix + option);
+            }
+        }
+        results = next;
+    }
+    const whole = parts.join('');
+    const shaped = whole.includes(LITERAL) || /\$\{/.test(whole) ? [] : shapedValues(claim, named);
+    const matching = shaped.filter((value) => globMatch(whole, value));
+    return [...new Set([...uniform, ...results, ...matching].map((v) => v.replaceAll(LITERAL, '')))];
+}
+/**
+ * Well-formed values of an identity claim, for patterns whose wildcards no single filler makes
+ * well-formed (an owner, two IDs and a context each a wildcard): outsiders, look-alikes of each named owner, siblings of its
+ * repositories, in each subject format and context. Those the pattern matches are its instances.
+ */
+function shapedValues(claim, named) {
+    if (!['sub', 'repository', 'repository_owner'].includes(claim))
+        return [];
+    const owners = [
+        OUTSIDER_OWNER,
+        ...named.owners.flatMap((o) => [o, `${o}-evil`, `${o}z`, `z${o}`, o.slice(0, -1)]),
+    ].filter((o) => o !== '');
+    const names = [FRESH_REPO, ...named.names, ...named.names.map((n) => `${n}-evil`)];
+    if (claim === 'repository_owner')
+        return owners;
+    const repositories = owners.flatMap((o) => names.map((n) => `${o}/${n}`));
+    if (claim === 'repository')
+        return repositories;
+    const contexts = [
+        `ref:${BRANCH}`,
+        `ref:refs/tags/${FRESH}`,
+        'pull_request',
+        `environment:${FRESH}`,
+    ];
+    return owners.flatMap((o) => names.flatMap((n) => [...contexts, ...named.contexts].flatMap((c) => [
+        `repo:${o}/${n}:${c}`,
+        `repo:${o}@${FRESH_OWNER_ID}/${n}@${FRESH_REPO_ID}:${c}`,
+    ])));
+}
+/** Marks `${*}` and `${?}`: the literal character, never a wildcard. */
+const LITERAL = '\u0001';
+/** A pattern as literal text and wildcards; a policy variable is one literal part. */
+function splitPattern(pattern, variables) {
+    if (!variables)
+        return pattern.split(/([*?])/);
+    return pattern.split(/(\$\{[^}]*\})/).flatMap((piece) => {
+        if (!/^\$\{[^}]*\}$/.test(piece))
+            return piece.split(/([*?])/);
+        const inner = piece.slice(2, -1).trim();
+        return [inner === '*' || inner === '?' ? `${LITERAL}${inner}` : inner === '$' ? '$' : piece];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/trust-policy/witness-literals.ts
+
+
+const isExact = (s) => s !== undefined && !/[*?]|\$\{/.test(s);
+/** Every condition value of the policy, by claim, and what it names exactly. */
+function literalsOf(policy) {
+    const byClaim = new Map();
+    for (const statement of statementsOf(policy)) {
+        for (const entries of Object.values(statement.Condition ?? {})) {
+            for (const [key, value] of Object.entries(entries)) {
+                const claim = key.slice(key.lastIndexOf(':') + 1).toLowerCase();
+                byClaim.set(claim, [...(byClaim.get(claim) ?? []), ...strings(value)]);
+            }
+        }
+    }
+    const values = (claim) => byClaim.get(claim) ?? [];
+    const exact = new Map([...byClaim].map(([c, v]) => [c, [...new Set(v.filter(isExact))]]));
+    const owners = new Set(values('repository_owner').filter(isExact));
+    const names = new Set();
+    const repositories = new Set();
+    const ownerIds = new Set(values('repository_owner_id').filter(isExact));
+    const repositoryIds = new Set(values('repository_id').filter(isExact));
+    const environments = new Set(values('environment').filter(isExact));
+    const refs = new Set(values('ref').filter(isExact));
+    let pullRequest = false;
+    for (const value of values('repository')) {
+        const [owner, name] = value.split('/');
+        if (isExact(owner))
+            owners.add(owner);
+        if (isExact(name))
+            names.add(name);
+        if (isExact(owner) && isExact(name)) {
+            repositories.add(`${owner}/${name}`);
+            names.add(name);
+        }
+    }
+    for (const sub of values('sub')) {
+        const parts = sub.split(':');
+        for (let i = 0; i < parts.length; i++) {
+            const [key, next] = [parts[i], parts[i + 1]];
+            if (key === 'pull_request')
+                pullRequest = true;
+            if (key === 'repo' && next !== undefined) {
+                // The owner part is named when it is exact, whatever follows its `/`.
+                const [ownerPart = '', ...rest] = next.split('/');
+                const [owner, ownerId] = ownerPart.split('@');
+                const [name, repositoryId] = rest.join('/').split('@');
+                if (isExact(owner))
+                    owners.add(owner);
+                if (isExact(ownerId))
+                    ownerIds.add(ownerId);
+                if (rest.length === 1 && isExact(name))
+                    names.add(name);
+                if (rest.length === 1 && isExact(owner) && isExact(name)) {
+                    repositories.add(`${owner}/${name}`);
+                    if (isExact(repositoryId))
+                        repositoryIds.add(repositoryId);
+                }
+                continue;
+            }
+            if (!isExact(next))
+                continue;
+            if (key === 'environment')
+                environments.add(next);
+            else if (key === 'ref')
+                refs.add(next);
+            else if (key === 'repository_owner')
+                owners.add(next);
+            else if (key === 'repository_owner_id')
+                ownerIds.add(next);
+            else if (key === 'repository_id')
+                repositoryIds.add(next);
+        }
+    }
+    // Literal owner text before a wildcard (repo:OWNER*, OWNER*/app, OWNER/* in a workflow ref):
+    // offered as fillers and default owners, never counted as a named owner.
+    const hints = new Set(owners);
+    const prefixes = [
+        ...values('sub').map((v) => (v.startsWith('repo:') ? v.slice(5) : '')),
+        ...values('repository'),
+        ...values('job_workflow_ref'),
+    ];
+    for (const v of prefixes) {
+        const head = /^[^/@:*?$]+/.exec(v)?.[0];
+        if (head !== undefined)
+            hints.add(head);
+    }
+    return {
+        owners,
+        repositories,
+        ownerIds,
+        repositoryIds,
+        environments,
+        refs,
+        pullRequest,
+        byClaim,
+        exact,
+        named: {
+            owners: [...hints],
+            names: [...names],
+            contexts: [
+                ...[...environments].map((e) => `environment:${e}`),
+                ...[...refs].map((r) => `ref:${r}`),
+            ],
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/trust-policy/witnesses.ts
+
+
+
+
+
+
+const FREE_WORKFLOW = `${FRESH}-org/${FRESH_REPO}/.github/workflows/deploy.yml@refs/heads/${FRESH}`;
+/** Candidates for a policy and issuer, statement by statement: see the file comment. */
+function* candidatesOf(policy, host) {
+    const variables = policy.Version === '2012-10-17';
+    const literals = literalsOf(policy);
+    const ghes = host.endsWith('/_services/token');
+    const statements = statementsOf(policy);
+    const denies = statements.filter((s) => s.Effect === 'Deny');
+    const templates = new Map();
+    const allows = statements.filter((s) => s.Effect === 'Allow' && allowsWebIdentity(s));
+    const choices = allows.map((allow) => choicesOf([allow, ...denies], host, literals, variables));
+    for (const perClaim of choices) {
+        for (const list of perClaim.values()) {
+            for (const c of list) {
+                const t = 'patch' in c ? c.patch.template : undefined;
+                if (t !== undefined && t.join() !== 'repo,context')
+                    templates.set(t.join(), t);
+            }
+        }
+    }
+    // One customisation that does not start with `repo:`, which any owner may choose, besides the
+    // policy's own: a negated subject pattern (StringNotLike "repo:*") admits it.
+    templates.set('ids', ['repository_owner_id', 'repository_id', 'context']);
+    const formats = ['names', 'immutable', ...templates.values()];
+    for (const perClaim of choices) {
+        for (const combination of product([...perClaim.values()])) {
+            for (const patch of completions(combination, literals)) {
+                const requester = resolve(patch, combination, host, literals, variables);
+                const claims = claimsOf(requester, host);
+                for (const format of formats) {
+                    const sub = subjectOf(requester, claims, format, ghes);
+                    if (sub !== undefined)
+                        yield { requester, claims: { ...claims, sub }, sub, format };
+                }
+            }
+        }
+    }
+}
+/** Per claim the statements condition on, each way to set it, the requester's own first. */
+function choicesOf(statements, host, literals, variables) {
+    const byClaim = new Map();
+    for (const statement of statements) {
+        for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
+            for (const [key, value] of Object.entries(entries)) {
+                const at = key.lastIndexOf(':');
+                if (key.slice(0, Math.max(at, 0)).toLowerCase() !== host.toLowerCase())
+                    continue;
+                const claim = key.slice(at + 1).toLowerCase();
+                const seen = byClaim.get(claim) ?? new Map([['', { patch: {} }]]);
+                // A value of the requester's own choosing, for a claim it sets freely (a reusable
+                // workflow elsewhere, another actor), so that a negated condition on it can be met.
+                const own = patchOf(claim, claim === 'job_workflow_ref' ? FREE_WORKFLOW : FRESH);
+                if (own?.free !== undefined)
+                    seen.set('own', { patch: own });
+                byClaim.set(claim, seen);
+                const named = { ...literals.named, values: literals.exact.get(claim) ?? [] };
+                for (const pattern of [...strings(value), ...numericNeighbours(operator, value)]) {
+                    for (const instance of instancesOf(pattern, claim, named, variables)) {
+                        if (variables && /\$\{/.test(instance)) {
+                            seen.set(`$${claim}|${instance}`, { claim, deferred: instance });
+                            continue;
+                        }
+                        const patch = patchOf(claim, instance);
+                        if (patch !== undefined)
+                            seen.set(JSON.stringify(patch), { patch });
+                    }
+                }
+            }
+        }
+    }
+    return new Map([...byClaim].map(([claim, seen]) => [claim, [...seen.values()]]));
+}
+/** For a Numeric operator, the numbers beside each limit, so that < and > can be met. */
+function numericNeighbours(operator, value) {
+    if (!/Numeric/.test(operator))
+        return [];
+    return strings(value).flatMap((v) => {
+        const n = Number(v);
+        return Number.isFinite(n) ? [String(n - 1), String(n + 1), '0'] : [];
+    });
+}
+/**
+ * The choices as patches, once without deferred ones; where they fix no identity (or no
+ * context), each default the policy suggests: an outsider, a named owner's new repository, a
+ * named repository; a new branch, a pull request, a new environment.
+ */
+function* completions(combination, literals) {
+    // A subject's patch goes first: a claim of its own (ref, repository_id, ...) is more specific
+    // than what a filled subject pattern implies, and the subject is written from the result.
+    let patch = {};
+    const ordered = [...combination].sort((a, b) => Number(!isSubject(a)) - Number(!isSubject(b)));
+    for (const c of ordered)
+        if ('patch' in c)
+            patch = merge(patch, c.patch);
+    const identities = patch.owner !== undefined || patch.name !== undefined
+        ? [{}]
+        : [
+            {},
+            ...literals.named.owners.map((owner) => ({ owner, name: FRESH_REPO })),
+            ...[...literals.repositories].map((full) => {
+                const [owner = '', name = ''] = full.split('/');
+                return { owner, name };
+            }),
+        ];
+    // A new environment or a pull request run, wherever the patch leaves them open.
+    const contexts = [
+        {},
+        ...(patch.event === undefined ? [{ event: 'pull_request' }] : []),
+        ...(patch.environment === undefined ? [{ environment: FRESH }] : []),
+    ];
+    for (const identity of identities) {
+        for (const context of contexts)
+            yield merge(merge(identity, context), patch);
+    }
+}
+const isSubject = (c) => 'patch' in c && c.patch.template !== undefined;
+/** The requester for a patch, then each deferred value with the requester's own values in it. */
+function resolve(patch, combination, host, literals, variables) {
+    let requester = requesterOf(patch);
+    let resolved = patch;
+    for (const c of combination) {
+        if (!('deferred' in c))
+            continue;
+        // IAM substitutes the requester's own claim for ${ISSUER:claim} (2012-10-17 only).
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+        const claims = claimsOf(requester, host);
+        const [value = ''] = expectedValues([c.deferred], claims, host, true).values;
+        const named = { ...literals.named, values: [] };
+        const [instance = value] = instancesOf(value.replace(/\$\{[^}]*\}/g, '*'), c.claim, named, variables);
+        const extra = patchOf(c.claim, instance);
+        if (extra === undefined)
+            continue;
+        resolved = merge(resolved, extra);
+        requester = requesterOf(resolved);
+    }
+    return requester;
+}
+function* product(lists) {
+    const [first, ...rest] = lists;
+    if (first === undefined) {
+        yield [];
+        return;
+    }
+    for (const item of first)
+        for (const tail of product(rest))
+            yield [item, ...tail];
+}
+
+;// CONCATENATED MODULE: ./src/trust-policy/audience.ts
+
+
+
+
+
+/**
+ * Who can assume a role through a GitHub OIDC issuer: the widest audience its trust policy admits,
+ * found by evaluating candidate tokens (witnesses.ts) with check's evaluator, but with
+ * unknowns resolved towards admission, so that the audit never reports a narrower audience than
+ * IAM might admit. Pure.
+ */
+/** Audiences from widest to narrowest; the rank orders them for --fail-on. */
+const AUDIENCES = ['any-github-user', 'owner', 'repositories', 'refs', 'nobody'];
+const audienceRank = (a) => AUDIENCES.length - 1 - AUDIENCES.indexOf(a);
+/**
+ * Whether an issuer host (host/path) is GitHub's: github.com's issuer and its GHE Cloud
+ * enterprise paths, a GHE.com data-residency host, or a GHES host's /_services/token.
+ * https://docs.github.com/en/actions/reference/security/oidc
+ * https://docs.github.com/en/enterprise-cloud@latest/admin/data-residency/network-details-for-ghecom
+ */
+function isGitHubIssuer(host) {
+    const name = host.split('/')[0] ?? '';
+    return (host === GITHUB_OIDC_HOST ||
+        host.startsWith(`${GITHUB_OIDC_HOST}/`) ||
+        name.endsWith('.ghe.com') ||
+        host.endsWith('/_services/token'));
+}
+function principalsOf(statement) {
+    const p = statement.Principal;
+    if (p === '*')
+        return { hosts: [], wildcard: true };
+    if (typeof p !== 'object' || p === null)
+        return { hosts: [], wildcard: false };
+    const record = p;
+    const federated = strings(record.Federated);
+    const hosts = federated
+        .map((arn) => /:oidc-provider\/(.+)$/.exec(arn)?.[1] ?? '')
+        .filter((host) => host !== '' && !host.includes('*') && isGitHubIssuer(host));
+    const wildcard = strings(record.AWS).includes('*') || federated.some((a) => a.includes('*'));
+    return { hosts, wildcard };
+}
+/**
+ * The policy as the audit evaluates it: an Allow whose Federated ARN has a wildcard admits every
+ * provider, as Principal "*" does. A Deny keeps it, so that the audit never assumes it applies.
+ */
+function forAudit(policy) {
+    const Statement = statementsOf(policy).map((s) => {
+        const federated = strings(s.Principal?.Federated);
+        return s.Effect === 'Allow' && federated.some((arn) => arn.includes('*'))
+            ? { ...s, Principal: '*' }
+            : s;
+    });
+    return { ...policy, Statement };
+}
+/** The widest audience a trust policy admits through GitHub issuers, with the evidence. */
+function auditAudience(policy, role, candidates = candidatesOf) {
+    const statements = statementsOf(policy).filter(allowsWebIdentity);
+    const found = statements.map(principalsOf);
+    const wildcardPrincipal = found.some((f) => f.wildcard);
+    const keyHosts = statements.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((entries) => Object.keys(entries)
+        .map((key) => key.slice(0, Math.max(key.lastIndexOf(':'), 0)))
+        .filter((host) => isGitHubIssuer(host))));
+    const hosts = new Set(found.flatMap((f) => f.hosts));
+    if (wildcardPrincipal) {
+        for (const host of keyHosts)
+            hosts.add(host);
+        if (hosts.size === 0)
+            hosts.add(GITHUB_OIDC_HOST);
+    }
+    const issuers = [...hosts];
+    const literals = literalsOf(policy);
+    const audited = forAudit(policy);
+    const admissions = [];
+    let incomplete = false;
+    for (const host of issuers) {
+        const probed = probeIssuer(audited, host, literals, role, candidates(policy, host));
+        admissions.push(...probed.admissions);
+        incomplete ||= probed.exhausted;
+    }
+    const widest = new Map();
+    // The example for each audience: the one that rests on the fewest assumptions.
+    const byCertainty = [...admissions].sort((a, b) => a.assumptions.length - b.assumptions.length);
+    for (const a of byCertainty)
+        if (!widest.has(a.audience))
+            widest.set(a.audience, a);
+    const ordered = AUDIENCES.flatMap((a) => widest.get(a) ?? []);
+    return {
+        issuers,
+        wildcardPrincipal,
+        // Never narrower than the truth: a search cut short cannot rule out any audience.
+        audience: incomplete ? 'any-github-user' : (ordered[0]?.audience ?? 'nobody'),
+        admissions: ordered,
+        pullRequests: admissions.filter((a) => a.context === 'pull_request').slice(0, 1),
+        incomplete,
+    };
+}
+/** Bound on evaluations per issuer: enough for every shape generate writes, and then some. */
+const MAX_EVALUATIONS = 10_000;
+function probeIssuer(policy, host, literals, role, candidates) {
+    const admissions = [];
+    const seen = new Set();
+    const tried = new Set();
+    let budget = MAX_EVALUATIONS;
+    for (const { requester, claims, sub } of candidates) {
+        const pr = requester.event === 'pull_request';
+        // Once an outsider is admitted, only a pull_request run can still add to the report.
+        if (seen.has('any-github-user|false') && (!pr || seen.has('any-github-user|true')))
+            break;
+        const text = JSON.stringify(claims);
+        if (tried.has(text))
+            continue;
+        tried.add(text);
+        if (budget-- <= 0)
+            return { admissions, exhausted: true };
+        const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
+        if (!result.allowed)
+            continue;
+        const audience = classify(requester, literals);
+        // An outsider the policy names as a prefix is kept only until a plain outsider turns up.
+        const hinted = classNotes(requester, audience, literals).length > 0;
+        const key = `${audience}|${pr}`;
+        if (seen.has(key) || seen.has(`${key}|${hinted}`))
+            continue;
+        seen.add(hinted ? `${key}|true` : key);
+        const by = result.statements.find((s) => s.effect === 'Allow' && s.applies);
+        const assumptions = result.statements.flatMap((s) => [
+            ...(s.principalNote === undefined ? [] : [s.principalNote]),
+            ...s.conditions.flatMap((c) => c.note?.includes('; assumed') ? [`${c.operator} ${c.key}: ${c.note}`] : []),
+            ...classNotes(requester, audience, literals),
+        ]);
+        const identity = {
+            owner: requester.owner,
+            name: requester.name,
+            ownerId: requester.ownerId,
+            repositoryId: requester.repositoryId,
+        };
+        admissions.push({
+            audience,
+            issuer: host,
+            claims,
+            sub,
+            identity,
+            context: witness_requester_contextOf(requester),
+            statement: by?.index ?? 0,
+            assumptions,
+        });
+    }
+    return { admissions, exhausted: false };
+}
+/** What a class rests on beyond the evaluation: an owner the policy names only as a prefix. */
+function classNotes(r, audience, literals) {
+    const hinted = literals.named.owners.some((o) => o.toLowerCase() === r.owner.toLowerCase());
+    if (audience !== 'any-github-user' || !hinted)
+        return [];
+    return [
+        `owner ${r.owner} is counted as an outsider: the policy names it only before a wildcard or in a workflow ref, not exactly`,
+    ];
+}
+/**
+ * The class of a requester, relative to what the policy names exactly: an owner it names by name
+ * or pinned ID (an ID the policy pins belongs to one owner, whatever name it shows), then a
+ * repository it names, then a ref, environment or pull_request context it names.
+ */
+function classify(r, literals) {
+    const has = (set, value) => [...set].some((named) => named.toLowerCase() === value.toLowerCase());
+    const repoPinned = literals.repositoryIds.has(r.repositoryId);
+    const ownerNamed = has(literals.owners, r.owner) || literals.ownerIds.has(r.ownerId);
+    if (!ownerNamed && !repoPinned)
+        return 'any-github-user';
+    if (!repoPinned && !has(literals.repositories, `${r.owner}/${r.name}`))
+        return 'owner';
+    const named = r.environment !== undefined
+        ? literals.environments.has(r.environment)
+        : r.event === 'pull_request'
+            ? literals.pullRequest
+            : literals.refs.has(r.ref);
+    return named ? 'refs' : 'repositories';
 }
 
 ;// CONCATENATED MODULE: ./src/trust-policy/examples.ts
