@@ -28,6 +28,8 @@ const ROLES: Record<string, object[]> = {
     allow({ StringEquals: aud, StringLike: { [`${H}:repository`]: 'my-org/*' } }),
   ],
   env: [allow(equals('repo:my-org/app:environment:prod'))],
+  'env-dev': [allow(equals('repo:my-org/app:environment:dev'))],
+  'branch-main': [allow(equals('repo:my-org/app:ref:refs/heads/main'))],
   'pull-request': [allow(equals('repo:my-org/app:pull_request'))],
   'missing-aud': [allow({ StringEquals: { [`${H}:sub`]: 'repo:my-org/app:environment:prod' } })],
   template: [
@@ -54,7 +56,10 @@ async function audit(...flags: string[]): Promise<string[]> {
 }
 
 interface Report {
-  roles: { name: string; findings: { kind: string; message: string; example?: string }[] }[];
+  roles: {
+    name: string;
+    findings: { kind: string; message: string; example?: string; fix?: string }[];
+  }[];
 }
 
 /**
@@ -122,6 +127,20 @@ describe('audit output', () => {
       .find((r) => r.name === name)
       ?.findings.find((f) => f.kind === 'pull-request-subject');
     expect(pr?.example).toMatch(/:pull_request$/);
+  });
+
+  test.each([
+    ['env-dev', '--environment dev '],
+    ['env', '--environment prod '],
+    ['branch-main', '--branch main '],
+  ])("%s: the names-only fix regenerates the subject's own scope (%s)", async (name, scope) => {
+    const report = JSON.parse((await audit('--json')).join('\n')) as Report;
+    const fix = report.roles
+      .find((r) => r.name === name)
+      ?.findings.find((f) => f.kind === 'names-only-subject')?.fix;
+    expect(fix).toBe(
+      `node dist/cli/index.js trust-policy generate --repo my-org/app ${scope}--owner-id OWNER_ID --repository-id REPOSITORY_ID`,
+    );
   });
 
   test('messages are whole sentences, and so is each part of a SARIF message', async () => {

@@ -2876,7 +2876,7 @@ function staticFindings(statements, at, literals) {
                             level: 'note',
                             condition: `${operator} ${key} '${v}'`,
                             message: `'${v}' names the owner and repository only. After a rename or transfer, whoever takes the old name matches it, and repositories on the immutable-ID format never do.`,
-                            fix: fixFor(literals, host, true),
+                            fix: fixFor(literals, host, true, v),
                             assumptions: [],
                         });
                     }
@@ -2886,10 +2886,20 @@ function staticFindings(statements, at, literals) {
     });
     return out;
 }
-/** The `generate` command (and the condition it writes) for a role scoped to one environment. */
-function fixFor(literals, issuer, immutable) {
-    const repository = [...literals.repositories][0] ?? `${[...literals.owners][0] ?? 'OWNER'}/REPOSITORY`;
-    const environment = (literals.byClaim.get('environment') ?? []).find((e) => !/[*?$]/.test(e)) ?? 'prod';
+/**
+ * The `generate` command (and the condition it writes) for a role scoped to one environment, or,
+ * given the subject a finding is about, to that subject's own repository and scope (so the fix for
+ * `repo:o/r:environment:dev` regenerates dev, not some other environment of the policy).
+ */
+function fixFor(literals, issuer, immutable, sub) {
+    const fromSub = sub === undefined ? undefined : scopeOfSubject(sub);
+    const repository = fromSub?.repository ??
+        [...literals.repositories][0] ??
+        `${[...literals.owners][0] ?? 'OWNER'}/REPOSITORY`;
+    const environment = (literals.byClaim.get('environment') ?? []).find((e) => !/[*?$]/.test(e)) ??
+        [...literals.environments][0] ??
+        'prod';
+    const scopeArgs = fromSub?.scope ?? ['--environment', environment];
     const ghes = issuer.endsWith('/_services/token');
     const issuerArgs = ghes
         ? ['--ghes-host', issuer.split('/')[0] ?? '']
@@ -2897,7 +2907,7 @@ function fixFor(literals, issuer, immutable) {
             ? []
             : ['--issuer', `https://${issuer}`];
     const ids = immutable ? ['--owner-id', 'OWNER_ID', '--repository-id', 'REPOSITORY_ID'] : [];
-    const args = ['--repo', repository, '--environment', environment, ...issuerArgs, ...ids];
+    const args = ['--repo', repository, ...scopeArgs, ...issuerArgs, ...ids];
     const command = `${COMMAND} ${args.join(' ')}`;
     if (immutable)
         return command;
@@ -2912,6 +2922,27 @@ function fixFor(literals, issuer, immutable) {
     catch {
         return command;
     }
+}
+/** The repository and `generate` scope arguments a names-only subject spells, if it spells one. */
+function scopeOfSubject(sub) {
+    const match = /^repo:([^/:@*?]+\/[^/:@*?]+)(?::(.*))?$/.exec(sub);
+    if (match === null)
+        return undefined;
+    const [, repository = '', context = ''] = match;
+    if (/[*?$]/.test(context))
+        return { repository };
+    const environment = /^environment:(.+)$/.exec(context)?.[1];
+    if (environment !== undefined)
+        return { repository, scope: ['--environment', environment] };
+    const branch = /^ref:refs\/heads\/(.+)$/.exec(context)?.[1];
+    if (branch !== undefined)
+        return { repository, scope: ['--branch', branch] };
+    const ref = /^ref:(.+)$/.exec(context)?.[1];
+    if (ref !== undefined)
+        return { repository, scope: ['--ref', ref] };
+    if (context === 'pull_request')
+        return { repository, scope: ['--pull-request'] };
+    return { repository };
 }
 
 ;// CONCATENATED MODULE: ./src/trust-cli/audit-input.ts
@@ -3402,7 +3433,7 @@ function runSync(argv, out, err, readFile) {
 /** The CLI with its asynchronous command (audit reads IAM); the entry points call this one. */
 async function runCliAsync(argv, rawOut, rawErr, ports = {
     readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8'),
-    listRoles: async (connection) => (await __nccwpck_require__.e(/* import() */ 943).then(__nccwpck_require__.bind(__nccwpck_require__, 2943))).listIamRoles(connection),
+    listRoles: async (connection) => (await __nccwpck_require__.e(/* import() */ 0).then(__nccwpck_require__.bind(__nccwpck_require__, 9000))).listIamRoles(connection),
 }) {
     const [out, err] = [safe(rawOut), safe(rawErr)];
     const [command, sub, ...rest] = argv;

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 912:
+/***/ 9817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   m_: () => (/* binding */ exportProxySettings),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
-/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4689);
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
 
 /** A transport failure (refused, reset, timed out): always worth a retry. */
 class TransportError extends Error {
@@ -56,7 +56,7 @@ function exportProxySettings(settings, env) {
 
 /***/ }),
 
-/***/ 5026:
+/***/ 3101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -66,7 +66,7 @@ function exportProxySettings(settings, env) {
 /* harmony export */   r6: () => (/* binding */ describePinnedEndpoint)
 /* harmony export */ });
 /* unused harmony exports PROXY_VARIABLES, isNetworkOverride */
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(912);
+/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9817);
 
 /** The variables @actions/http-client reads for its proxy (lower case first, then upper case). */
 const PROXY_VARIABLES = [
@@ -152,11 +152,11 @@ function describePinnedEndpoint(pin, region) {
 
 /***/ }),
 
-/***/ 174:
+/***/ 3219:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2504);
+/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(483);
 
 // Entry point of the credential_process helper bundle. The AWS client waits for this process to
 // end, so it ends as soon as its answer is out: a request it gave up on (a proxy that never
@@ -171,7 +171,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3107:
+/***/ 7206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -295,7 +295,7 @@ function messageOf(thrown) {
 
 /***/ }),
 
-/***/ 2504:
+/***/ 483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -977,7 +977,7 @@ function accountOfArn(arn) {
 }
 
 // EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __nccwpck_require__(3107);
+var errors = __nccwpck_require__(7206);
 ;// CONCATENATED MODULE: ./src/config/input-names.ts
 /**
  * Every input of action.yml, named once. Keys are camelCase for code; values are the
@@ -1288,7 +1288,7 @@ function memoize(make) {
 }
 
 // EXTERNAL MODULE: ./src/aws/http-transport.ts
-var http_transport = __nccwpck_require__(912);
+var http_transport = __nccwpck_require__(9817);
 ;// CONCATENATED MODULE: ./src/aws/sleep.ts
 /** Waits ms milliseconds, or less if the signal aborts (so a timed-out run exits promptly). */
 function abortableSleep(ms, signal) {
@@ -1342,7 +1342,7 @@ function createTokenTransport(settings, env) {
         if (signal?.aborted)
             throw new http_transport/* TransportError */.wX('aborted', 'Aborted');
         (0,http_transport/* exportProxySettings */.m_)(settings, env);
-        const { HttpClient } = await __nccwpck_require__.e(/* import() */ 585).then(__nccwpck_require__.bind(__nccwpck_require__, 8585));
+        const { HttpClient } = await __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 2779));
         const client = new HttpClient(headers['user-agent'], undefined, {
             allowRetries: false,
             allowRedirects: false,
@@ -1712,7 +1712,7 @@ function tokenFileSource(path, mask) {
 }
 
 // EXTERNAL MODULE: ./src/aws/network-pin.ts
-var network_pin = __nccwpck_require__(5026);
+var network_pin = __nccwpck_require__(3101);
 ;// CONCATENATED MODULE: ./src/config/proxy-url.ts
 
 
@@ -1995,7 +1995,7 @@ async function refreshWithin(spec, pin, env, now, secrets, say) {
         onRetry: (error, attempt, delay) => say(`${label}: ${attemptFailure(error)}; retry ${attempt} of ${spec.network.maxAttempts - 1} in ${delay} ms`),
     });
     // The same gateway as the main step (the only user of the AWS SDK), loaded on a cache miss only.
-    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(453), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3184));
+    const { createSdkStsGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7566));
     const gateway = createSdkStsGateway({
         region: spec.region,
         endpoint: undefined,
@@ -2346,7 +2346,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4689:
+/***/ 9783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2702,6 +2702,6 @@ class DecodedURL extends URL {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(174);
+/******/ var __webpack_exports__ = __nccwpck_require__(3219);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -268,7 +268,7 @@ function staticFindings(
               level: 'note',
               condition: `${operator} ${key} '${v}'`,
               message: `'${v}' names the owner and repository only. After a rename or transfer, whoever takes the old name matches it, and repositories on the immutable-ID format never do.`,
-              fix: fixFor(literals, host, true),
+              fix: fixFor(literals, host, true, v),
               assumptions: [],
             });
           }
@@ -279,12 +279,27 @@ function staticFindings(
   return out;
 }
 
-/** The `generate` command (and the condition it writes) for a role scoped to one environment. */
-function fixFor(literals: PolicyLiterals, issuer: string, immutable: boolean): string {
+/**
+ * The `generate` command (and the condition it writes) for a role scoped to one environment, or,
+ * given the subject a finding is about, to that subject's own repository and scope (so the fix for
+ * `repo:o/r:environment:dev` regenerates dev, not some other environment of the policy).
+ */
+function fixFor(
+  literals: PolicyLiterals,
+  issuer: string,
+  immutable: boolean,
+  sub?: string,
+): string {
+  const fromSub = sub === undefined ? undefined : scopeOfSubject(sub);
   const repository =
-    [...literals.repositories][0] ?? `${[...literals.owners][0] ?? 'OWNER'}/REPOSITORY`;
+    fromSub?.repository ??
+    [...literals.repositories][0] ??
+    `${[...literals.owners][0] ?? 'OWNER'}/REPOSITORY`;
   const environment =
-    (literals.byClaim.get('environment') ?? []).find((e) => !/[*?$]/.test(e)) ?? 'prod';
+    (literals.byClaim.get('environment') ?? []).find((e) => !/[*?$]/.test(e)) ??
+    [...literals.environments][0] ??
+    'prod';
+  const scopeArgs = fromSub?.scope ?? ['--environment', environment];
   const ghes = issuer.endsWith('/_services/token');
   const issuerArgs = ghes
     ? ['--ghes-host', issuer.split('/')[0] ?? '']
@@ -292,7 +307,7 @@ function fixFor(literals: PolicyLiterals, issuer: string, immutable: boolean): s
       ? []
       : ['--issuer', `https://${issuer}`];
   const ids = immutable ? ['--owner-id', 'OWNER_ID', '--repository-id', 'REPOSITORY_ID'] : [];
-  const args = ['--repo', repository, '--environment', environment, ...issuerArgs, ...ids];
+  const args = ['--repo', repository, ...scopeArgs, ...issuerArgs, ...ids];
   const command = `${COMMAND} ${args.join(' ')}`;
   if (immutable) return command;
   try {
@@ -305,4 +320,20 @@ function fixFor(literals: PolicyLiterals, issuer: string, immutable: boolean): s
   } catch {
     return command;
   }
+}
+
+/** The repository and `generate` scope arguments a names-only subject spells, if it spells one. */
+function scopeOfSubject(sub: string): { repository: string; scope?: string[] } | undefined {
+  const match = /^repo:([^/:@*?]+\/[^/:@*?]+)(?::(.*))?$/.exec(sub);
+  if (match === null) return undefined;
+  const [, repository = '', context = ''] = match;
+  if (/[*?$]/.test(context)) return { repository };
+  const environment = /^environment:(.+)$/.exec(context)?.[1];
+  if (environment !== undefined) return { repository, scope: ['--environment', environment] };
+  const branch = /^ref:refs\/heads\/(.+)$/.exec(context)?.[1];
+  if (branch !== undefined) return { repository, scope: ['--branch', branch] };
+  const ref = /^ref:(.+)$/.exec(context)?.[1];
+  if (ref !== undefined) return { repository, scope: ['--ref', ref] };
+  if (context === 'pull_request') return { repository, scope: ['--pull-request'] };
+  return { repository };
 }

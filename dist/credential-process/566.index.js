@@ -1,8 +1,8 @@
-export const id = 10;
-export const ids = [10];
+export const id = 566;
+export const ids = [566];
 export const modules = {
 
-/***/ 4010:
+/***/ 7566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,18 +11,18 @@ __webpack_require__.d(__webpack_exports__, {
   createSdkStsGateway: () => (/* binding */ createSdkStsGateway)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var dist_cjs = __webpack_require__(7453);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1695);
 // EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __webpack_require__(3107);
-// EXTERNAL MODULE: ../../main/node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var node_http_handler_dist_cjs = __webpack_require__(7105);
+var errors = __webpack_require__(7206);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(1279);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/aws/http-transport.ts
-var http_transport = __webpack_require__(912);
+var http_transport = __webpack_require__(9817);
 ;// CONCATENATED MODULE: ./src/aws/proxy-routing-handler.ts
 
 
@@ -62,7 +62,7 @@ class ProxyRoutingHandler {
         // Only a proxied run loads the CONNECT agent.
         const agent = proxy === undefined
             ? undefined
-            : new (await __webpack_require__.e(/* import() */ 543).then(__webpack_require__.t.bind(__webpack_require__, 5543, 23))).HttpsProxyAgent(proxy, agentOptions);
+            : new (await __webpack_require__.e(/* import() */ 669).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))).HttpsProxyAgent(proxy, agentOptions);
         return new node_http_handler_dist_cjs.NodeHttpHandler({
             requestTimeout: this.timeoutMs,
             connectionTimeout: this.timeoutMs,
@@ -81,89 +81,8 @@ class ProxyRoutingHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aws/network-pin.ts
-
-/** The variables @actions/http-client reads for its proxy (lower case first, then upper case). */
-const PROXY_VARIABLES = [
-    'https_proxy',
-    'HTTPS_PROXY',
-    'http_proxy',
-    'HTTP_PROXY',
-    'no_proxy',
-    'NO_PROXY',
-];
-/** The set proxy variables of an environment, by name. */
-function proxyVariablesOf(env) {
-    const found = {};
-    for (const name of PROXY_VARIABLES) {
-        const value = env[name];
-        if (value !== undefined)
-            found[name] = value;
-    }
-    return found;
-}
-/**
- * Variables of the helper's own environment that would change where STS or the token request
- * goes: every AWS_ENDPOINT_URL* (the SDK reads them per service), the switch that turns them off,
- * FIPS and dual-stack (https://docs.aws.amazon.com/sdkref/latest/guide/feature-endpoints.html),
- * and the proxy variables in any letter case (Windows names are case-insensitive, and a mixed
- * spelling must not survive beside the pinned ones).
- */
-function isNetworkOverride(name) {
-    const lower = name.toLowerCase();
-    return (lower.startsWith('aws_endpoint_url') ||
-        lower === 'aws_ignore_configured_endpoint_urls' ||
-        lower === 'aws_use_fips_endpoint' ||
-        lower === 'aws_use_dualstack_endpoint' ||
-        lower === 'https_proxy' ||
-        lower === 'http_proxy' ||
-        lower === 'no_proxy');
-}
-/**
- * Makes the helper's environment hold main's choices only: every override it inherited from the
- * step that runs it is removed, and main's proxy variables are put back.
- */
-function pinEnvironment(env, pin) {
-    for (const name of Object.keys(env))
-        if (isNetworkOverride(name))
-            delete env[name];
-    Object.assign(env, pin.proxyEnv);
-}
-/**
- * The choices of a spec written before they were recorded (version 1): the sts-endpoint input
- * if it was given, else the SDK default for the region, FIPS and dual-stack off, and the proxy
- * inputs (which there already held HTTPS_PROXY/HTTP_PROXY and NO_PROXY when the inputs were
- * empty). What that main step took from AWS_ENDPOINT_URL*, AWS_USE_*_ENDPOINT or a lower-case
- * proxy variable is not known; the helper's own variables are still never used instead.
- */
-function pinFromInputs(stsEndpoint, proxy) {
-    const proxyEnv = {};
-    exportProxySettings(proxy, proxyEnv);
-    return {
-        endpoint: stsEndpoint === undefined ? 'sdk-default' : { url: stsEndpoint, from: 'sts-endpoint' },
-        useFipsEndpoint: false,
-        useDualstackEndpoint: false,
-        proxyEnv: proxyVariablesOf(proxyEnv),
-    };
-}
-/** Where a pinned endpoint is, for messages: its origin only (a URL may carry a password). */
-function describePinnedEndpoint(pin, region) {
-    if (pin.endpoint === 'sdk-default') {
-        const flags = [pin.useFipsEndpoint ? 'FIPS' : '', pin.useDualstackEndpoint ? 'dual-stack' : '']
-            .filter((flag) => flag !== '')
-            .join(', ');
-        return `the SDK's default STS endpoint for ${region}${flags === '' ? '' : ` (${flags})`}`;
-    }
-    let origin;
-    try {
-        origin = new URL(pin.endpoint.url).origin;
-    }
-    catch {
-        origin = '(not a URL)';
-    }
-    return `${origin} (from ${pin.endpoint.from} in the main step)`;
-}
-
+// EXTERNAL MODULE: ./src/aws/network-pin.ts
+var network_pin = __webpack_require__(3101);
 ;// CONCATENATED MODULE: ./src/aws/sts-endpoint.ts
 /**
  * The STS endpoint to use instead of the SDK's default, if any: the `sts-endpoint` input, else
@@ -509,7 +428,7 @@ function createSdkStsGateway(settings) {
                 useFipsEndpoint: await config.useFipsEndpoint(),
                 useDualstackEndpoint: await config.useDualstackEndpoint(),
                 // After the handler put the proxy inputs there: what http-client and proxyFor read.
-                proxyEnv: proxyVariablesOf(settings.env),
+                proxyEnv: (0,network_pin/* proxyVariablesOf */.VS)(settings.env),
             };
         },
     };

@@ -1,8 +1,8 @@
-export const id = 943;
-export const ids = [943];
+export const id = 0;
+export const ids = [0];
 export const modules = {
 
-/***/ 2943:
+/***/ 9000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 /** Every role in the account, with its trust policy as IAM returns it. */
 async function listIamRoles(connection) {
-    const { IAMClient, GetRoleCommand, paginateListRoles } = await __webpack_require__.e(/* import() */ 290).then(__webpack_require__.t.bind(__webpack_require__, 3290, 19));
+    const { IAMClient, GetRoleCommand, paginateListRoles } = await __webpack_require__.e(/* import() */ 764).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
     // IAM is global; the SDK still needs a region to sign for, us-east-1 in the aws partition.
     const client = new IAMClient({
         region: connection.region ?? 'us-east-1',
