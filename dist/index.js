@@ -34778,13 +34778,13 @@ async function checkProfilesAreNew(plan, ctx, env, lock = lockProfileDirectory) 
     const home = homeDirectory(env);
     if (plan.output.profileFilesLocation === 'home') {
         const files = homeSharedFiles(home);
-        await lock(external_node_path_.dirname(files.config), () => refuseExistingProfiles(files, names));
+        await lock(external_node_path_.dirname(files.config), () => refuseExistingProfiles(files, names, false, 'home'));
         return;
     }
     await refuseExistingProfiles(currentSharedFiles(ctx.ambient, home), names, plan.output.overwriteAwsProfile);
 }
 /** Throws the overwrite-aws-profile input error when a file already has one of the profiles. */
-async function refuseExistingProfiles(files, names, overwrite = false) {
+async function refuseExistingProfiles(files, names, overwrite = false, location = 'temp') {
     const found = await existingSections([
         { file: files.config, headers: names.map(configHeader) },
         { file: files.credentials, headers: names },
@@ -34794,6 +34794,10 @@ async function refuseExistingProfiles(files, names, overwrite = false) {
     if (found.length === 0 || overwrite)
         return;
     const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
+    // overwrite-aws-profile is refused with profile-files-location: home (parse-config.ts), so the
+    // message must not suggest it there.
+    if (location === 'home')
+        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.profileFilesLocation, `is home, and the profile already exists (${where.join('; ')}). The action never replaces a section in ~/.aws that it did not write: choose another profile name, or remove that section first.`);
     throw new errors/* InputError */.dz(input_names/* INPUT */.bO.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${input_names/* INPUT */.bO.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
 }
 
@@ -34969,7 +34973,7 @@ async function writePlannedProfiles(files, profiles, lock = lockProfileDirectory
     if (files.location !== 'home')
         return writeProfileFiles(files, config, credentials);
     await lock(external_node_path_.dirname(files.configFile), async () => {
-        await refuseExistingProfiles({ config: files.configFile, credentials: files.credentialsFile }, profiles.map((p) => p.name));
+        await refuseExistingProfiles({ config: files.configFile, credentials: files.credentialsFile }, profiles.map((p) => p.name), false, 'home');
         await mergeIntoUserFile(files.configFile, config);
         await mergeIntoUserFile(files.credentialsFile, credentials);
     });

@@ -185,7 +185,13 @@ test.each([
     const before = stack.oidc.requests().length;
     const refused = await runStep({ entry: 'main', job, env: oidcEnv(stack), inputs });
     expect(refused.exitCode).not.toBe(0);
-    expect(refused.log).toMatch(/::error::.*`overwrite-aws-profile`.*\[profile mine\]/);
+    // In ~/.aws overwrite-aws-profile is refused outright, so the error must not suggest it.
+    expect(refused.log).toMatch(
+      location === 'home'
+        ? /::error::`profile-files-location`: is home, and the profile already exists \(\[profile mine\].*choose another profile name/
+        : /::error::.*`overwrite-aws-profile`.*\[profile mine\].*Set overwrite-aws-profile: true/,
+    );
+    if (location === 'home') expect(refused.log).not.toContain('Set overwrite-aws-profile');
     expect(stack.proxy.records()).toHaveLength(0);
     expect(stack.oidc.requests()).toHaveLength(before);
     expect(refused.env).toEqual({});

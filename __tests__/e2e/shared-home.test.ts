@@ -95,7 +95,9 @@ test('4 concurrent steps want the same new profile: one writes it, the others ar
   const winners = steps.filter((s) => s.main.exitCode === 0);
   expect(winners).toHaveLength(1);
   for (const loser of steps.filter((s) => s.main.exitCode !== 0))
-    expect(loser.main.log).toMatch(/::error::.*`overwrite-aws-profile`.*\[profile same\]/);
+    expect(loser.main.log).toMatch(
+      /::error::`profile-files-location`: is home, and the profile already exists \(\[profile same\]/,
+    );
   const credentials = (): ReturnType<typeof sectionsOf> =>
     sectionsOf(readFileSync(join(awsDirectory, 'credentials'), 'utf8'));
   const written = credentials().find((s) => s.header === 'same');

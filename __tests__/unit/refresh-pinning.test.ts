@@ -168,3 +168,19 @@ test("the helper's stderr lines are one line each and scrubbed of the request to
   );
   expect(line).toBe("aws-deploy-role (profile 'live'): echoed *** and *** through ***");
 });
+
+test('a helper line never carries a workflow command or a control character from STS text', () => {
+  const plan = planFor({ profiles: `live: ${ROLE.deploy}`, refreshCredentials: 'true' });
+  if (plan.source.kind !== 'oidc') throw new Error('expected OIDC');
+  const hops = plan.sessions[0]?.hops ?? [];
+  const spec = refreshSpecFor(plan, plan.source, 'live', hops, '/tmp/c.json', PIN);
+  const line = helperLine(
+    helperSecrets(spec, PIN, {}),
+    'live',
+    'STS said ##[stop-commands]x and \u001b[2J then \u202e',
+  );
+  expect(line).not.toContain('##[');
+  // eslint-disable-next-line no-control-regex -- the control characters are what is checked
+  expect(line).not.toMatch(/[\u0000-\u001f\u202e]/);
+  expect(line).toContain('STS said ##\\u005Bstop-commands]x');
+});

@@ -479,6 +479,11 @@ describe('a plain-HTTP STS endpoint is warned about (issue 24)', () => {
     },
     { name: 'an https:// input', endpoint: 'https://sts.corp.example' },
     { name: 'loopback 127.0.0.1 (an emulator on this machine)', endpoint: 'http://127.0.0.1:5000' },
+    {
+      name: 'a host name that only starts like loopback',
+      endpoint: 'http://127.evil.example:4566',
+      warns: 'http://127.evil.example:4566 sts-endpoint',
+    },
     { name: 'localhost', env: { AWS_ENDPOINT_URL: 'http://localhost:4566' } },
     { name: 'IPv6 loopback', endpoint: 'http://[::1]:4566' },
     { name: 'the SDK default endpoint', env: {} },

@@ -293,6 +293,27 @@ describe('auditTrustPolicy', () => {
     expect(result?.findings[0]?.assumptions.join()).toContain('assumes the widest audience');
   });
 
+  // A crafted policy must not stall the audit (issue 23): 20 named repositories and environments
+  // and 20 owner-prefix subjects made candidate generation run for minutes before any evaluation.
+  test('a policy naming too many owners, repositories and contexts is reported at the widest audience, at once', () => {
+    const n = 20;
+    const range = (f: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => f(i));
+    const result = auditTrustPolicy(
+      policy({
+        StringEquals: {
+          ...aud,
+          [`${H}:repository`]: range((i) => `org${i}/app${i}`),
+          [`${H}:environment`]: range((i) => `env${i}`),
+        },
+        StringLike: { [`${H}:sub`]: range((i) => `repo:org${i}*/*:environment:*${i}`) },
+      }),
+    );
+    expect(result?.audience).toBe('any-github-user');
+    expect(result?.findings[0]?.assumptions.join()).toContain(
+      'names too many owners, repositories and contexts for the audit to try each subject',
+    );
+  }, 20_000);
+
   test.each([
     ['repo:*', 'owner'],
     ['repo:octo*', 'owner'],

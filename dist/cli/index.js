@@ -1759,6 +1759,25 @@ function starFillers(claim, named) {
     };
     return [...new Set([...GENERIC, ...(kinds[claim] ?? []), ...named.values])];
 }
+/**
+ * Thrown when a policy names so many owners, repositories and contexts that its well-formed
+ * subjects cannot all be tried. The audit then reports the search as cut short, which it classifies
+ * as the widest audience: a policy must not be able to stall or narrow the audit by its size.
+ */
+class WitnessSearchTooLarge extends Error {
+    shapedValues;
+    constructor(shapedValues) {
+        super(`the policy names too many owners, repositories and contexts (${shapedValues} subjects)`);
+        this.shapedValues = shapedValues;
+        this.name = 'WitnessSearchTooLarge';
+    }
+}
+/**
+ * Bound on the well-formed subjects built for one pattern. generate's policies need a few hundred;
+ * IAM limits a trust policy to 2,048 characters by default (4,096 at most), so few patterns fit.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ */
+const MAX_SHAPED_VALUES = 4_000;
 const QUESTION = ['z', '1', '-', '/', ':', '@'];
 const MAX_PER_PATTERN = 48;
 /**
@@ -1817,6 +1836,9 @@ function shapedValues(claim, named) {
         'pull_request',
         `environment:${FRESH}`,
     ];
+    const count = owners.length * names.length * (contexts.length + named.contexts.length) * 2;
+    if (count > MAX_SHAPED_VALUES)
+        throw new WitnessSearchTooLarge(count);
     return owners.flatMap((o) => names.flatMap((n) => [...contexts, ...named.contexts].flatMap((c) => [
         `repo:${o}/${n}:${c}`,
         `repo:${o}@${FRESH_OWNER_ID}/${n}@${FRESH_REPO_ID}:${c}`,
@@ -2105,6 +2127,7 @@ function* product(lists) {
 
 
 
+
 /**
  * Who can assume a role through a GitHub OIDC issuer: the widest audience its trust policy admits,
  * found by evaluating candidate tokens (witnesses.ts) with check's evaluator, but with
@@ -2173,12 +2196,13 @@ function auditAudience(policy, role, candidates = candidatesOf) {
     const literals = literalsOf(policy);
     const audited = forAudit(policy);
     const admissions = [];
-    let incomplete = false;
+    let cutShort;
     for (const host of issuers) {
         const probed = probeIssuer(audited, host, literals, role, candidates(policy, host));
         admissions.push(...probed.admissions);
-        incomplete ||= probed.exhausted;
+        cutShort ??= probed.cutShort;
     }
+    const incomplete = cutShort !== undefined;
     const widest = new Map();
     // The example for each audience: the one that rests on the fewest assumptions.
     const byCertainty = [...admissions].sort((a, b) => a.assumptions.length - b.assumptions.length);
@@ -2194,6 +2218,7 @@ function auditAudience(policy, role, candidates = candidatesOf) {
         admissions: ordered,
         pullRequests: admissions.filter((a) => a.context === 'pull_request').slice(0, 1),
         incomplete,
+        ...(cutShort === undefined ? {} : { cutShort }),
     };
 }
 /** Bound on evaluations per issuer: enough for every shape generate writes, and then some. */
@@ -2203,7 +2228,25 @@ function probeIssuer(policy, host, literals, role, candidates) {
     const seen = new Set();
     const tried = new Set();
     let budget = MAX_EVALUATIONS;
-    for (const { requester, claims, sub } of candidates) {
+    // A policy too large to search is a search cut short: never a narrower audience (see
+    // WitnessSearchTooLarge).
+    const iterator = candidates[Symbol.iterator]();
+    const next = () => {
+        try {
+            return iterator.next();
+        }
+        catch (error) {
+            if (error instanceof WitnessSearchTooLarge)
+                return 'too-large';
+            throw error;
+        }
+    };
+    for (let step = next();; step = next()) {
+        if (step === 'too-large')
+            return { admissions, cutShort: 'policy-size' };
+        if (step.done === true)
+            break;
+        const { requester, claims, sub } = step.value;
         const pr = requester.event === 'pull_request';
         // Once an outsider is admitted, only a pull_request run can still add to the report.
         if (seen.has('any-github-user|false') && (!pr || seen.has('any-github-user|true')))
@@ -2213,7 +2256,7 @@ function probeIssuer(policy, host, literals, role, candidates) {
             continue;
         tried.add(text);
         if (budget-- <= 0)
-            return { admissions, exhausted: true };
+            return { admissions, cutShort: 'evaluations' };
         const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
         if (!result.allowed)
             continue;
@@ -2247,7 +2290,7 @@ function probeIssuer(policy, host, literals, role, candidates) {
             assumptions,
         });
     }
-    return { admissions, exhausted: false };
+    return { admissions };
 }
 /** What a class rests on beyond the evaluation: an owner the policy names only as a prefix. */
 function classNotes(r, audience, literals) {
@@ -2721,7 +2764,9 @@ function auditTrustPolicy(policy, role) {
     ];
     if (result.incomplete) {
         const first = findings[0];
-        const note = `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
+        const note = result.cutShort === 'policy-size'
+            ? 'the policy names too many owners, repositories and contexts for the audit to try each subject; it assumes the widest audience'
+            : `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
         findings[0] = { ...first, assumptions: [...first.assumptions, note] };
     }
     if (result.wildcardPrincipal) {
@@ -3242,13 +3287,13 @@ async function liveRoles(ports, connection) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/trust-cli/log-safe.ts
+;// CONCATENATED MODULE: ./src/model/log-safe-line.ts
 /**
- * Output a workflow can trust. The CLI prints role names and condition values that whoever can
- * edit a trust policy chose; in a GitHub Actions step every stdout and stderr line is also read
- * by the runner as a possible workflow command. Each line the CLI prints passes through
- * logSafeLine at its entry point (cli.ts), and streams whose reader has gone (`| head`) end
- * quietly.
+ * Output a workflow can trust. The trust-policy CLI prints role names and condition values that
+ * whoever can edit a trust policy chose, and the refresh helper prints text STS sent back; in a
+ * GitHub Actions step every stdout and stderr line is also read by the runner as a possible
+ * workflow command. Pure; the CLI applies it at its entry point (cli.ts), the refresh helper to
+ * each stderr line (refresh-checks.ts).
  */
 /**
  * Control characters (C0, DEL, C1), format characters (zero-width, bidirectional overrides and
@@ -3280,6 +3325,13 @@ function logSafeLine(line) {
     const escaped = line.replace(UNSAFE, escapeUnits).replace(LEGACY_COMMAND, '##\\u005B');
     return /^\s*::/.test(escaped) ? escaped.replace(COMMAND_START, '$1\\u003A') : escaped;
 }
+
+;// CONCATENATED MODULE: ./src/trust-cli/log-safe.ts
+/**
+ * Streams whose reader has gone (`| head`) end quietly; each line is made log-safe by
+ * logSafeLine (model/log-safe-line.ts) at the CLI's entry point.
+ */
+
 /**
  * A writer of lines to a stream. Once the reader has closed the pipe
  * (EPIPE, as `audit | head -1` does) the rest is dropped, so the process ends with its own exit

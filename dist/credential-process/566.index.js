@@ -107,7 +107,10 @@ function chooseStsEndpoint(input, env) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/aws/cleartext-endpoint.ts
+
 /**
  * The warning for a chosen STS endpoint reached over plain HTTP, or undefined. Over http:// the
  * GitHub OIDC token (the credential of AssumeRoleWithWebIdentity), the signed requests and the
@@ -131,7 +134,8 @@ function cleartextEndpointWarning(chosen) {
 }
 function isLoopbackHost(hostname) {
     const host = hostname.toLowerCase();
-    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+    // 127.0.0.0/8 only as a dotted IPv4 address: a name such as 127.evil.example is not loopback.
+    return host === 'localhost' || ((0,external_node_net_.isIPv4)(host) && host.startsWith('127.')) || host === '[::1]';
 }
 
 ;// CONCATENATED MODULE: ./src/aws/sts-errors.ts

@@ -156,7 +156,7 @@ function describePinnedEndpoint(pin, region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(483);
+/* harmony import */ var _refresh_credential_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6898);
 
 // Entry point of the credential_process helper bundle. The AWS client waits for this process to
 // end, so it ends as soon as its answer is out: a request it gave up on (a proxy that never
@@ -295,7 +295,7 @@ function messageOf(thrown) {
 
 /***/ }),
 
-/***/ 483:
+/***/ 6898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1862,7 +1862,47 @@ function encodedForms(value) {
     return [...new Set(forms)];
 }
 
+;// CONCATENATED MODULE: ./src/model/log-safe-line.ts
+/**
+ * Output a workflow can trust. The trust-policy CLI prints role names and condition values that
+ * whoever can edit a trust policy chose, and the refresh helper prints text STS sent back; in a
+ * GitHub Actions step every stdout and stderr line is also read by the runner as a possible
+ * workflow command. Pure; the CLI applies it at its entry point (cli.ts), the refresh helper to
+ * each stderr line (refresh-checks.ts).
+ */
+/**
+ * Control characters (C0, DEL, C1), format characters (zero-width, bidirectional overrides and
+ * isolates, the byte-order mark, tags), lone surrogates and the Unicode line and paragraph
+ * separators: each can hide or reorder text on a terminal or split a line in a log viewer.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
+/** One character as \uXXXX escapes (two for a character outside the BMP): valid inside JSON too. */
+const escapeUnits = (ch) => Array.from({ length: ch.length }, (_, i) => {
+    const unit = ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+    return `\\u${unit}`;
+}).join('');
+/**
+ * The runner takes a line as a command when, after leading white space, it starts with "::"
+ * (TryParseV2 trims first, so a leading space does not disarm it), and in the legacy form when
+ * "##[" appears anywhere in it; "::stop-commands::TOKEN" or "##[stop-commands]TOKEN" would switch
+ * command processing off for the rest of the job.
+ * https://github.com/actions/runner/blob/main/src/Runner.Common/ActionCommand.cs
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+const COMMAND_START = /^(\s*):/;
+const LEGACY_COMMAND = /##\[/g;
+/**
+ * One line as it may be printed: unsafe characters escaped as \uXXXX, a leading "::" and any
+ * "##[" disarmed by escaping one character of them. Idempotent, and a JSON line stays the same
+ * JSON value (its strings only gain escapes JSON reads back as the same characters).
+ */
+function logSafeLine(line) {
+    const escaped = line.replace(UNSAFE, escapeUnits).replace(LEGACY_COMMAND, '##\\u005B');
+    return /^\s*::/.test(escaped) ? escaped.replace(COMMAND_START, '$1\\u003A') : escaped;
+}
+
 ;// CONCATENATED MODULE: ./src/refresh/refresh-checks.ts
+
 
 
 
@@ -1924,7 +1964,9 @@ function attemptFailure(error) {
  */
 function helperLine(secrets, profile, text) {
     const line = `aws-deploy-role (profile '${profile}'): ${text}`;
-    return secrets.redact(line.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+    // Text from STS (error messages, an assumed-role ARN) must not become a workflow command when a
+    // client shows this line in a step's log.
+    return logSafeLine(secrets.redact(line.replace(/\s*[\r\n]+\s*/g, ' ').trim()));
 }
 
 ;// CONCATENATED MODULE: ./src/refresh/credential-process.ts

@@ -31518,13 +31518,13 @@ async function checkProfilesAreNew(plan, ctx, env, lock = lockProfileDirectory) 
     const home = homeDirectory(env);
     if (plan.output.profileFilesLocation === 'home') {
         const files = homeSharedFiles(home);
-        await lock(path.dirname(files.config), () => profile_conflicts_refuseExistingProfiles(files, names));
+        await lock(path.dirname(files.config), () => profile_conflicts_refuseExistingProfiles(files, names, false, 'home'));
         return;
     }
     await profile_conflicts_refuseExistingProfiles(currentSharedFiles(ctx.ambient, home), names, plan.output.overwriteAwsProfile);
 }
 /** Throws the overwrite-aws-profile input error when a file already has one of the profiles. */
-async function profile_conflicts_refuseExistingProfiles(files, names, overwrite = false) {
+async function profile_conflicts_refuseExistingProfiles(files, names, overwrite = false, location = 'temp') {
     const found = await existingSections([
         { file: files.config, headers: names.map(configHeader) },
         { file: files.credentials, headers: names },
@@ -31534,6 +31534,10 @@ async function profile_conflicts_refuseExistingProfiles(files, names, overwrite 
     if (found.length === 0 || overwrite)
         return;
     const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
+    // overwrite-aws-profile is refused with profile-files-location: home (parse-config.ts), so the
+    // message must not suggest it there.
+    if (location === 'home')
+        throw new InputError(INPUT.profileFilesLocation, `is home, and the profile already exists (${where.join('; ')}). The action never replaces a section in ~/.aws that it did not write: choose another profile name, or remove that section first.`);
     throw new InputError(INPUT.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${INPUT.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
 }
 
@@ -31625,7 +31629,7 @@ async function writePlannedProfiles(files, profiles, lock = lockProfileDirectory
     if (files.location !== 'home')
         return writeProfileFiles(files, config, credentials);
     await lock(path.dirname(files.configFile), async () => {
-        await refuseExistingProfiles({ config: files.configFile, credentials: files.credentialsFile }, profiles.map((p) => p.name));
+        await refuseExistingProfiles({ config: files.configFile, credentials: files.credentialsFile }, profiles.map((p) => p.name), false, 'home');
         await mergeIntoUserFile(files.configFile, config);
         await mergeIntoUserFile(files.credentialsFile, credentials);
     });

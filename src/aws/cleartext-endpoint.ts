@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import type { ChosenEndpoint } from './sts-endpoint.js';
 
 /**
@@ -21,5 +22,6 @@ export function cleartextEndpointWarning(chosen: ChosenEndpoint | undefined): st
 
 function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  // 127.0.0.0/8 only as a dotted IPv4 address: a name such as 127.evil.example is not loopback.
+  return host === 'localhost' || (isIPv4(host) && host.startsWith('127.')) || host === '[::1]';
 }

@@ -39,7 +39,9 @@ export async function checkProfilesAreNew(
   const home = homeDirectory(env);
   if (plan.output.profileFilesLocation === 'home') {
     const files = homeSharedFiles(home);
-    await lock(path.dirname(files.config), () => refuseExistingProfiles(files, names));
+    await lock(path.dirname(files.config), () =>
+      refuseExistingProfiles(files, names, false, 'home'),
+    );
     return;
   }
   await refuseExistingProfiles(
@@ -54,6 +56,7 @@ export async function refuseExistingProfiles(
   files: SharedFiles,
   names: readonly string[],
   overwrite = false,
+  location: 'home' | 'temp' = 'temp',
 ): Promise<void> {
   const found = await existingSections([
     { file: files.config, headers: names.map(configHeader) },
@@ -63,6 +66,13 @@ export async function refuseExistingProfiles(
   });
   if (found.length === 0 || overwrite) return;
   const where = found.map((f) => `${f.headers.map((h) => `[${h}]`).join(', ')} in ${f.file}`);
+  // overwrite-aws-profile is refused with profile-files-location: home (parse-config.ts), so the
+  // message must not suggest it there.
+  if (location === 'home')
+    throw new InputError(
+      INPUT.profileFilesLocation,
+      `is home, and the profile already exists (${where.join('; ')}). The action never replaces a section in ~/.aws that it did not write: choose another profile name, or remove that section first.`,
+    );
   throw new InputError(
     INPUT.overwriteAwsProfile,
     `is false, and the profile already exists (${where.join('; ')}). Set ${INPUT.overwriteAwsProfile}: true to replace it, or choose another profile name.`,

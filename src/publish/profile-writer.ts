@@ -121,6 +121,8 @@ export async function writePlannedProfiles(
     await refuseExistingProfiles(
       { config: files.configFile, credentials: files.credentialsFile },
       profiles.map((p) => p.name),
+      false,
+      'home',
     );
     await mergeIntoUserFile(files.configFile, config);
     await mergeIntoUserFile(files.credentialsFile, credentials);

@@ -2,6 +2,7 @@ import { proxySecrets } from '../config/proxy-url.js';
 import { assumedRoleMismatch } from '../model/assumed-role-check.js';
 import { OidcTokenError, StsCallError, messageOf } from '../model/errors.js';
 import { SecretRegistry } from '../model/secret-registry.js';
+import { logSafeLine } from '../model/log-safe-line.js';
 import { TransportError } from '../aws/http-transport.js';
 import { describePinnedEndpoint, type PinnedNetwork } from '../aws/network-pin.js';
 import type { WalkedSession } from '../execute/walk-session.js';
@@ -70,5 +71,7 @@ export function attemptFailure(error: unknown): string {
  */
 export function helperLine(secrets: SecretRegistry, profile: string, text: string): string {
   const line = `aws-deploy-role (profile '${profile}'): ${text}`;
-  return secrets.redact(line.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  // Text from STS (error messages, an assumed-role ARN) must not become a workflow command when a
+  // client shows this line in a step's log.
+  return logSafeLine(secrets.redact(line.replace(/\s*[\r\n]+\s*/g, ' ').trim()));
 }

@@ -8,6 +8,7 @@ import {
 import { GITHUB_OIDC_HOST } from './issuer.js';
 import type { RoleAccount } from './principal.js';
 import { type Identity, type Requester, contextOf } from './witness-requester.js';
+import { WitnessSearchTooLarge } from './witness-values.js';
 import {
   type CandidateSource,
   type PolicyLiterals,
@@ -54,6 +55,8 @@ export interface AudienceResult {
   readonly pullRequests: readonly Admission[];
   /** The candidate budget ran out: the audience is then assumed to be the widest. */
   readonly incomplete: boolean;
+  /** Why the search was cut short: too many evaluations, or a policy too large to search. */
+  readonly cutShort?: 'evaluations' | 'policy-size';
 }
 
 /**
@@ -124,12 +127,13 @@ export function auditAudience(
   const literals = literalsOf(policy);
   const audited = forAudit(policy);
   const admissions: Admission[] = [];
-  let incomplete = false;
+  let cutShort: AudienceResult['cutShort'];
   for (const host of issuers) {
     const probed = probeIssuer(audited, host, literals, role, candidates(policy, host));
     admissions.push(...probed.admissions);
-    incomplete ||= probed.exhausted;
+    cutShort ??= probed.cutShort;
   }
+  const incomplete = cutShort !== undefined;
   const widest = new Map<Audience, Admission>();
   // The example for each audience: the one that rests on the fewest assumptions.
   const byCertainty = [...admissions].sort((a, b) => a.assumptions.length - b.assumptions.length);
@@ -143,6 +147,7 @@ export function auditAudience(
     admissions: ordered,
     pullRequests: admissions.filter((a) => a.context === 'pull_request').slice(0, 1),
     incomplete,
+    ...(cutShort === undefined ? {} : { cutShort }),
   };
 }
 
@@ -155,19 +160,34 @@ function probeIssuer(
   literals: PolicyLiterals,
   role: RoleAccount | undefined,
   candidates: Iterable<{ requester: Requester; claims: Claims; sub: string }>,
-): { admissions: Admission[]; exhausted: boolean } {
+): { admissions: Admission[]; cutShort?: 'evaluations' | 'policy-size' } {
   const admissions: Admission[] = [];
   const seen = new Set<string>();
   const tried = new Set<string>();
   let budget = MAX_EVALUATIONS;
-  for (const { requester, claims, sub } of candidates) {
+  // A policy too large to search is a search cut short: never a narrower audience (see
+  // WitnessSearchTooLarge).
+  const iterator = candidates[Symbol.iterator]();
+  const next = ():
+    IteratorResult<{ requester: Requester; claims: Claims; sub: string }> | 'too-large' => {
+    try {
+      return iterator.next();
+    } catch (error) {
+      if (error instanceof WitnessSearchTooLarge) return 'too-large';
+      throw error;
+    }
+  };
+  for (let step = next(); ; step = next()) {
+    if (step === 'too-large') return { admissions, cutShort: 'policy-size' };
+    if (step.done === true) break;
+    const { requester, claims, sub } = step.value;
     const pr = requester.event === 'pull_request';
     // Once an outsider is admitted, only a pull_request run can still add to the report.
     if (seen.has('any-github-user|false') && (!pr || seen.has('any-github-user|true'))) break;
     const text = JSON.stringify(claims);
     if (tried.has(text)) continue;
     tried.add(text);
-    if (budget-- <= 0) return { admissions, exhausted: true };
+    if (budget-- <= 0) return { admissions, cutShort: 'evaluations' };
     const result = evaluateTrustPolicy(policy, claims, { unknowns: 'admit', role });
     if (!result.allowed) continue;
     const audience = classify(requester, literals);
@@ -201,7 +221,7 @@ function probeIssuer(
       assumptions,
     });
   }
-  return { admissions, exhausted: false };
+  return { admissions };
 }
 
 /** What a class rests on beyond the evaluation: an owner the policy names only as a prefix. */

@@ -87,7 +87,10 @@ export function auditTrustPolicy(
   ];
   if (result.incomplete) {
     const first = findings[0] as Finding;
-    const note = `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
+    const note =
+      result.cutShort === 'policy-size'
+        ? 'the policy names too many owners, repositories and contexts for the audit to try each subject; it assumes the widest audience'
+        : `the policy has more combinations of values than the audit tries; it assumes the widest audience`;
     findings[0] = { ...first, assumptions: [...first.assumptions, note] };
   }
   if (result.wildcardPrincipal) {

@@ -76,6 +76,25 @@ function starFillers(claim: string, named: Named): string[] {
   return [...new Set([...GENERIC, ...(kinds[claim] ?? []), ...named.values])];
 }
 
+/**
+ * Thrown when a policy names so many owners, repositories and contexts that its well-formed
+ * subjects cannot all be tried. The audit then reports the search as cut short, which it classifies
+ * as the widest audience: a policy must not be able to stall or narrow the audit by its size.
+ */
+export class WitnessSearchTooLarge extends Error {
+  constructor(readonly shapedValues: number) {
+    super(`the policy names too many owners, repositories and contexts (${shapedValues} subjects)`);
+    this.name = 'WitnessSearchTooLarge';
+  }
+}
+
+/**
+ * Bound on the well-formed subjects built for one pattern. generate's policies need a few hundred;
+ * IAM limits a trust policy to 2,048 characters by default (4,096 at most), so few patterns fit.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ */
+const MAX_SHAPED_VALUES = 4_000;
+
 const QUESTION = ['z', '1', '-', '/', ':', '@'];
 const MAX_PER_PATTERN = 48;
 
@@ -138,6 +157,8 @@ function shapedValues(claim: string, named: Named): string[] {
     'pull_request',
     `environment:${FRESH}`,
   ];
+  const count = owners.length * names.length * (contexts.length + named.contexts.length) * 2;
+  if (count > MAX_SHAPED_VALUES) throw new WitnessSearchTooLarge(count);
   return owners.flatMap((o) =>
     names.flatMap((n) =>
       [...contexts, ...named.contexts].flatMap((c) => [
