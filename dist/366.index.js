@@ -81,17 +81,13 @@ class ProxyRoutingHandler {
     }
 }
 
+// EXTERNAL MODULE: ./src/model/proxy-variables.ts
+var proxy_variables = __webpack_require__(3161);
 ;// CONCATENATED MODULE: ./src/aws/network-pin.ts
 
-/** The variables @actions/http-client reads for its proxy (lower case first, then upper case). */
-const PROXY_VARIABLES = [
-    'https_proxy',
-    'HTTPS_PROXY',
-    'http_proxy',
-    'HTTP_PROXY',
-    'no_proxy',
-    'NO_PROXY',
-];
+
+/** The variables @actions/http-client reads for its proxy and its exceptions. */
+const PROXY_VARIABLES = [...proxy_variables/* PROXY_URL_VARIABLES */.d, ...proxy_variables/* NO_PROXY_VARIABLES */.F];
 /** The set proxy variables of an environment, by name. */
 function proxyVariablesOf(env) {
     const found = {};

@@ -30610,81 +30610,6 @@ const inputName = (key) => `\`${INPUT[key]}\``;
 
 /***/ }),
 
-/***/ 6094:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EI: () => (/* binding */ checkProxyVariables),
-/* harmony export */   Wm: () => (/* binding */ proxySecrets),
-/* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
-/* harmony export */   f$: () => (/* binding */ parseHttpUrl)
-/* harmony export */ });
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
-/* harmony import */ var _model_redact_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2912);
-/* harmony import */ var _input_names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
-
-
-
-/**
- * The secret parts of a URL value (http-proxy, a proxy variable, sts-endpoint), to mask before
- * the value is parsed or echoed: the password as written, decoded, and as the Basic credentials a
- * proxy client sends. A value that does not parse as an http(s) URL but has an '@' may hold
- * userinfo we cannot find, so all of it is masked; one without '@' carries no credentials.
- */
-function proxySecrets(raw) {
-    const url = parseHttpUrl(raw);
-    if (url === undefined)
-        return raw.includes('@') ? [raw] : [];
-    if (url.password === '')
-        return [];
-    const password = safeDecode(url.password);
-    const basic = Buffer.from(`${safeDecode(url.username)}:${password}`).toString('base64');
-    return [url.password, password, basic];
-}
-/** The variables @actions/http-client reads a proxy from (lower case first), HTTPS before HTTP. */
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-/**
- * Refuses a proxy variable that names a proxy other than HTTP(S), such as socks5://: the STS
- * client's CONNECT agent (https-proxy-agent), @actions/http-client (the token request) and
- * @actions/github's undici ProxyAgent, which throws on one as the package loads, all speak only
- * HTTP CONNECT. A value without `scheme://` (`proxy:3128`) is left to them, as before. Throws
- * InputErrors under `http-proxy`, naming each variable and the fix, before any request.
- */
-function checkProxyVariables(env) {
-    const errors = PROXY_VARIABLES.flatMap((variable) => {
-        const value = (env[variable] ?? '').trim();
-        const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
-        if (scheme === undefined || scheme === 'http' || scheme === 'https')
-            return [];
-        return [
-            new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(_input_names_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT */ .bO.httpProxy, `${variable} in the environment is '${(0,_model_redact_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .B)(value)}', a ${scheme} proxy; this action, the AWS SDK client it uses and @actions/http-client speak only HTTP proxies. Point ${variable} at an http:// or https:// proxy, or clear it for this step (env: ${variable}: '').`),
-        ];
-    });
-    if (errors.length > 0)
-        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G(errors);
-}
-/** The URL when the value is an http(s) URL. */
-function parseHttpUrl(raw) {
-    try {
-        const url = new URL(raw);
-        return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-
-
-/***/ }),
-
 /***/ 4904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30707,8 +30632,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var core = __nccwpck_require__(7202);
 // EXTERNAL MODULE: ./src/config/input-names.ts
 var input_names = __nccwpck_require__(4523);
-// EXTERNAL MODULE: ./src/config/proxy-url.ts
-var proxy_url = __nccwpck_require__(6094);
+// EXTERNAL MODULE: ./src/model/proxy-variables.ts
+var proxy_variables = __nccwpck_require__(3161);
 ;// CONCATENATED MODULE: ./src/config/env-inputs.ts
 /**
  * Inputs that may come from an environment variable instead, as in configure-aws-credentials
@@ -30827,7 +30752,7 @@ async function readGitHubContext() {
     // also builds Octokit's proxy agent from HTTPS_PROXY as it loads, and throws on a socks5://
     // one: hidden too (the context needs no network), so checkProxyVariables reports it instead.
     const env = process.env;
-    const hidden = ['GITHUB_EVENT_PATH', ...proxy_url/* PROXY_VARIABLES */.bD].map((name) => [name, env[name]]);
+    const hidden = ['GITHUB_EVENT_PATH', ...proxy_variables/* PROXY_URL_VARIABLES */.d].map((name) => [name, env[name]]);
     hidden.forEach(([name]) => delete env[name]);
     const eventPath = hidden[0]?.[1];
     try {
@@ -30914,7 +30839,7 @@ function repositoryOf(github) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _config_read_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4904);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7180);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9129);
 /* harmony import */ var _publish_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8733);
 /* harmony import */ var _aws_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7478);
 
@@ -31067,26 +30992,27 @@ function messageOf(thrown) {
 
 /***/ }),
 
-/***/ 2912:
+/***/ 3161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ redactUrl)
+/* harmony export */   F: () => (/* binding */ NO_PROXY_VARIABLES),
+/* harmony export */   d: () => (/* binding */ PROXY_URL_VARIABLES)
 /* harmony export */ });
 /**
- * A URL, or a value meant as one, fit to echo in an error, a log line or the step summary: the
- * userinfo (everything between the scheme and the last `@`, where `user:password` sits) becomes
- * `***`, and so does a query (`?X-Amz-Security-Token=...`). The one rule for every URL the
- * action echoes: the `sts-endpoint` and `http-proxy` inputs and the proxy variables. It does not
- * need the value to parse: a value that fails validation is exactly the one echoed.
+ * The environment variables @actions/http-client reads for its proxy, in the order it reads them
+ * (lower case first, HTTPS before HTTP), kept in one place for the input checks, the masks and the
+ * refresh helper's pin.
+ * https://github.com/actions/toolkit/blob/main/packages/http-client/src/proxy.ts
  */
-function redactUrl(raw) {
-    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(raw)?.[0] ?? '';
-    const at = raw.lastIndexOf('@');
-    const rest = at === -1 ? raw.slice(scheme.length) : `***${raw.slice(at)}`;
-    const query = rest.indexOf('?');
-    return `${scheme}${query === -1 ? rest : `${rest.slice(0, query)}?***`}`;
-}
+const PROXY_URL_VARIABLES = [
+    'https_proxy',
+    'HTTPS_PROXY',
+    'http_proxy',
+    'HTTP_PROXY',
+];
+/** The variables that list hosts reached without the proxy, in the order http-client reads them. */
+const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'];
 
 
 /***/ }),
@@ -31168,7 +31094,7 @@ function createGitHubRunner() {
 
 /***/ }),
 
-/***/ 7180:
+/***/ 9129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31275,7 +31201,7 @@ function accountOfArn(arn) {
 }
 
 // EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __nccwpck_require__(7206);
+var model_errors = __nccwpck_require__(7206);
 // EXTERNAL MODULE: ./src/config/input-names.ts
 var input_names = __nccwpck_require__(4523);
 ;// CONCATENATED MODULE: ./src/model/limits.ts
@@ -31893,7 +31819,7 @@ function selectSource(facts, ctx) {
 class Problems {
     errors = [];
     add(input, problem) {
-        this.errors.push(new errors/* InputError */.dz(input, problem));
+        this.errors.push(new model_errors/* InputError */.dz(input, problem));
     }
     take(input, parsed, fallback) {
         if ('problem' in parsed) {
@@ -31904,10 +31830,84 @@ class Problems {
     }
 }
 
-// EXTERNAL MODULE: ./src/config/proxy-url.ts
-var proxy_url = __nccwpck_require__(6094);
-// EXTERNAL MODULE: ./src/model/redact-url.ts
-var redact_url = __nccwpck_require__(2912);
+// EXTERNAL MODULE: ./src/model/proxy-variables.ts
+var proxy_variables = __nccwpck_require__(3161);
+;// CONCATENATED MODULE: ./src/model/redact-url.ts
+/**
+ * A URL, or a value meant as one, fit to echo in an error, a log line or the step summary: the
+ * userinfo (everything between the scheme and the last `@`, where `user:password` sits) becomes
+ * `***`, and so does a query (`?X-Amz-Security-Token=...`). The one rule for every URL the
+ * action echoes: the `sts-endpoint` and `http-proxy` inputs and the proxy variables. It does not
+ * need the value to parse: a value that fails validation is exactly the one echoed.
+ */
+function redactUrl(raw) {
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(raw)?.[0] ?? '';
+    const at = raw.lastIndexOf('@');
+    const rest = at === -1 ? raw.slice(scheme.length) : `***${raw.slice(at)}`;
+    const query = rest.indexOf('?');
+    return `${scheme}${query === -1 ? rest : `${rest.slice(0, query)}?***`}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/proxy-url.ts
+
+
+
+
+/**
+ * The secret parts of a URL value (http-proxy, a proxy variable, sts-endpoint), to mask before
+ * the value is parsed or echoed: the password as written, decoded, and as the Basic credentials a
+ * proxy client sends. A value that does not parse as an http(s) URL but has an '@' may hold
+ * userinfo we cannot find, so all of it is masked; one without '@' carries no credentials.
+ */
+function proxySecrets(raw) {
+    const url = parseHttpUrl(raw);
+    if (url === undefined)
+        return raw.includes('@') ? [raw] : [];
+    if (url.password === '')
+        return [];
+    const password = safeDecode(url.password);
+    const basic = Buffer.from(`${safeDecode(url.username)}:${password}`).toString('base64');
+    return [url.password, password, basic];
+}
+/**
+ * Refuses a proxy variable that names a proxy other than HTTP(S), such as socks5://: the STS
+ * client's CONNECT agent (https-proxy-agent), @actions/http-client (the token request) and
+ * @actions/github's undici ProxyAgent, which throws on one as the package loads, all speak only
+ * HTTP CONNECT. A value without `scheme://` (`proxy:3128`) is left to them, as before. Throws
+ * InputErrors under `http-proxy`, naming each variable and the fix, before any request.
+ */
+function checkProxyVariables(env) {
+    const errors = proxy_variables/* PROXY_URL_VARIABLES */.d.flatMap((variable) => {
+        const value = (env[variable] ?? '').trim();
+        const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
+        if (scheme === undefined || scheme === 'http' || scheme === 'https')
+            return [];
+        return [
+            new model_errors/* InputError */.dz(input_names/* INPUT */.bO.httpProxy, `${variable} in the environment is '${redactUrl(value)}', a ${scheme} proxy; this action, the AWS SDK client it uses and @actions/http-client speak only HTTP proxies. Point ${variable} at an http:// or https:// proxy, or clear it for this step (env: ${variable}: '').`),
+        ];
+    });
+    if (errors.length > 0)
+        throw new model_errors/* InputErrors */.G(errors);
+}
+/** The URL when the value is an http(s) URL. */
+function parseHttpUrl(raw) {
+    try {
+        const url = new URL(raw);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/config/source.ts
@@ -32358,7 +32358,7 @@ function parseConfig(raw, ctx) {
     };
     checkOverwriteInHome(config.output, problems);
     if (problems.errors.length > 0)
-        throw new errors/* InputErrors */.G(problems.errors);
+        throw new model_errors/* InputErrors */.G(problems.errors);
     return Object.freeze(config);
 }
 /**
@@ -32393,18 +32393,18 @@ function parseAccountIds(raw, problems) {
 function proxyUrl(value, problems) {
     if (value === '')
         return undefined;
-    if ((0,proxy_url/* parseHttpUrl */.f$)(value) !== undefined)
+    if (parseHttpUrl(value) !== undefined)
         return value;
-    problems.add(input_names/* INPUT */.bO.httpProxy, `'${(0,redact_url/* redactUrl */.B)(value)}' is not an http(s) URL (from the input or, when it is empty, https_proxy, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`);
+    problems.add(input_names/* INPUT */.bO.httpProxy, `'${redactUrl(value)}' is not an http(s) URL (from the input or, when it is empty, https_proxy, HTTPS_PROXY or HTTP_PROXY); write it as http://host:port, with credentials as http://user:password@host:port`);
     return undefined;
 }
 function parseNetwork(raw, problems, disableRetry) {
     const url = (input, value) => {
         if (value === '')
             return undefined;
-        if ((0,proxy_url/* parseHttpUrl */.f$)(value) !== undefined)
+        if (parseHttpUrl(value) !== undefined)
             return value;
-        problems.add(input, `'${(0,redact_url/* redactUrl */.B)(value)}' is not an http(s) URL`);
+        problems.add(input, `'${redactUrl(value)}' is not an http(s) URL`);
         return undefined;
     };
     const attempts = problems.take(input_names/* INPUT */.bO.retryMaxAttempts, parseInteger(raw.retryMaxAttempts, 1, 20, 8), 8);
@@ -33508,7 +33508,7 @@ const RETRYABLE_CODES = new Set([
  * malformed policies and TLS certificate errors (status 0, code TlsCertificateError) fail at once.
  */
 function isRetryableStsError(error) {
-    if (!(error instanceof errors/* StsCallError */.Do))
+    if (!(error instanceof model_errors/* StsCallError */.Do))
         return false;
     // The SDK moved its clock to the server's Date after a skew error; the gateway flags this
     // once per client, so a skewed runner gets exactly one more try, signed for the server's time.
@@ -33530,7 +33530,7 @@ function isRetryableStsError(error) {
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
  */
 function isStaleWebIdentityToken(error) {
-    if (!(error instanceof errors/* StsCallError */.Do) || error.operation !== 'AssumeRoleWithWebIdentity')
+    if (!(error instanceof model_errors/* StsCallError */.Do) || error.operation !== 'AssumeRoleWithWebIdentity')
         return false;
     if (error.code.replace(/Exception$/, '') === 'ExpiredToken')
         return true;
@@ -33542,7 +33542,7 @@ function isStaleWebIdentityToken(error) {
  * For a listed region the same ENOTFOUND is a network fault (a DNS outage), and is retried.
  */
 function isUnknownRegionHost(error, unknownRegion) {
-    if (unknownRegion === undefined || !(error instanceof errors/* StsCallError */.Do))
+    if (unknownRegion === undefined || !(error instanceof model_errors/* StsCallError */.Do))
         return false;
     return error.unresolvedHost?.toLowerCase().split('.').includes(unknownRegion) === true;
 }
@@ -33628,18 +33628,18 @@ const ADVICE = {
 const advice = (key) => diagnosis(...ADVICE[key]);
 /** Returns the most likely cause and fix for a failure of this action, or undefined when unknown. */
 function diagnoseFailure(error, context) {
-    const hop = error instanceof errors/* HopError */.q$ ? error : undefined;
+    const hop = error instanceof model_errors/* HopError */.q$ ? error : undefined;
     const inner = hop === undefined ? error : hop.cause;
-    if (inner instanceof errors/* OidcTokenError */.HZ) {
+    if (inner instanceof model_errors/* OidcTokenError */.HZ) {
         // Only a refusal points at the permission; a broken answer is GitHub's side.
         const refused = !inner.retryable &&
             (inner.status === 401 || inner.status === 403 || inner.status === undefined);
         return advice(refused && !/not JSON|without a token/.test(inner.message) ? 'oidcToken' : 'oidcServerError');
     }
     // PassRole is never an STS problem, so it wins over any STS error code.
-    if (/iam:PassRole/i.test((0,errors/* messageOf */.bD)(inner)))
+    if (/iam:PassRole/i.test((0,model_errors/* messageOf */.bD)(inner)))
         return advice('passRole');
-    if (!(inner instanceof errors/* StsCallError */.Do))
+    if (!(inner instanceof model_errors/* StsCallError */.Do))
         return undefined;
     // STS names some codes with and some without the "Exception" suffix, depending on the API.
     const failure = { ...context, error: inner, roleArn: hop?.roleArn };
@@ -34789,7 +34789,7 @@ async function refuseExistingProfiles(files, names, overwrite = false, location 
         { file: files.config, headers: names.map(configHeader) },
         { file: files.credentials, headers: names },
     ]).catch((error) => {
-        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.profiles, error instanceof Error ? error.message : String(error));
+        throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.profiles, error instanceof Error ? error.message : String(error));
     });
     if (found.length === 0 || overwrite)
         return;
@@ -34797,8 +34797,8 @@ async function refuseExistingProfiles(files, names, overwrite = false, location 
     // overwrite-aws-profile is refused with profile-files-location: home (parse-config.ts), so the
     // message must not suggest it there.
     if (location === 'home')
-        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.profileFilesLocation, `is home, and the profile already exists (${where.join('; ')}). The action never replaces a section in ~/.aws that it did not write: choose another profile name, or remove that section first.`);
-    throw new errors/* InputError */.dz(input_names/* INPUT */.bO.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${input_names/* INPUT */.bO.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
+        throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.profileFilesLocation, `is home, and the profile already exists (${where.join('; ')}). The action never replaces a section in ~/.aws that it did not write: choose another profile name, or remove that section first.`);
+    throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.overwriteAwsProfile, `is false, and the profile already exists (${where.join('; ')}). Set ${input_names/* INPUT */.bO.overwriteAwsProfile}: true to replace it, or choose another profile name.`);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/refresh-spec.ts
@@ -35145,8 +35145,8 @@ function checkHelperPaths(plan, ctx, bundleUrl = import.meta.url, platform = com
 }
 function helperPathError(problem, words) {
     const role = WORD_ROLES[words.indexOf(problem.word)] ?? 'a path';
-    return new errors/* InputErrors */.G([
-        new errors/* InputError */.dz(input_names/* INPUT */.bO.refreshCredentials, `cannot be used on this runner: ${role} is ${JSON.stringify(problem.word)}, and its ` +
+    return new model_errors/* InputErrors */.G([
+        new model_errors/* InputError */.dz(input_names/* INPUT */.bO.refreshCredentials, `cannot be used on this runner: ${role} is ${JSON.stringify(problem.word)}, and its ` +
             `character ${showCharacter(problem.character)} cannot be written into a credential_process ` +
             `line that every AWS client reads the same way (${problem.reason}). Move the runner ` +
             '(or RUNNER_TEMP) to a path of letters, digits and - _ . / , or drop refresh-credentials.'),
@@ -35265,6 +35265,7 @@ function withMarks(cleanup, files, profiles) {
 ;// CONCATENATED MODULE: ./src/config/input-secrets.ts
 
 
+
 /** Returns the secrets of the raw inputs and of the runner's token variable. */
 function inputSecrets(raw, env) {
     return {
@@ -35275,9 +35276,9 @@ function inputSecrets(raw, env) {
             raw.mfaTokenCode,
             raw.mfaTotpSecret,
             raw.roleExternalId,
-            ...(0,proxy_url/* proxySecrets */.Wm)(raw.httpProxy),
-            ...(0,proxy_url/* proxySecrets */.Wm)(raw.stsEndpoint),
-            ...proxy_url/* PROXY_VARIABLES */.bD.flatMap((variable) => (0,proxy_url/* proxySecrets */.Wm)(env[variable] ?? '')),
+            ...proxySecrets(raw.httpProxy),
+            ...proxySecrets(raw.stsEndpoint),
+            ...proxy_variables/* PROXY_URL_VARIABLES */.d.flatMap((variable) => proxySecrets(env[variable] ?? '')),
             env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
         ].filter((value) => value !== ''),
         // External IDs (and values whose key was mistyped) in chain lines, before parsing can fail.
@@ -35304,16 +35305,16 @@ function refGlobToRegExp(glob) {
 function checkGuardsBeforeNetwork(plan, ctx) {
     const { allowedEvents, allowedRefs, allowedAccountIds } = plan.guards;
     if (allowedEvents.length > 0 && !allowedEvents.includes(ctx.eventName)) {
-        throw new errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedEvents, `this run was started by '${ctx.eventName || 'an unknown event'}', and only ${allowedEvents.join(', ')} may start a session.`);
+        throw new model_errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedEvents, `this run was started by '${ctx.eventName || 'an unknown event'}', and only ${allowedEvents.join(', ')} may start a session.`);
     }
     if (allowedRefs.length > 0 && !allowedRefs.some((glob) => refGlobToRegExp(glob).test(ctx.ref))) {
-        throw new errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedRefs, `this run is on '${ctx.ref || 'no ref'}', which matches none of ${allowedRefs.join(', ')}.`);
+        throw new model_errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedRefs, `this run is on '${ctx.ref || 'no ref'}', which matches none of ${allowedRefs.join(', ')}.`);
     }
     if (allowedAccountIds.length > 0) {
         for (const session of plan.sessions) {
             for (const hop of session.hops) {
                 if (hop.role.kind === 'arn' && !allowedAccountIds.includes(hop.role.arn.accountId)) {
-                    throw new errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedAccountIds, `${hop.origin} targets account ${hop.role.arn.accountId}, which is not in the allowed list. ` +
+                    throw new model_errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedAccountIds, `${hop.origin} targets account ${hop.role.arn.accountId}, which is not in the allowed list. ` +
                         'Check the role ARN (a dev ARN in a prod job is the usual cause) or extend the list.');
                 }
             }
@@ -35324,7 +35325,7 @@ function checkGuardsBeforeNetwork(plan, ctx) {
 function checkAllowedAccount(plan, accountId, what) {
     const allowed = plan.guards.allowedAccountIds;
     if (allowed.length > 0 && !allowed.includes(accountId)) {
-        throw new errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedAccountIds, `${what} is in account ${accountId}, which is not in the allowed list; nothing was exported.`);
+        throw new model_errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedAccountIds, `${what} is in account ${accountId}, which is not in the allowed list; nothing was exported.`);
     }
 }
 /** Checks the OIDC token's environment claim before any STS call. */
@@ -35333,7 +35334,7 @@ function checkEnvironmentClaim(plan, environment) {
     if (allowed.length === 0)
         return;
     if (environment === undefined || !allowed.includes(environment)) {
-        throw new errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedEnvironments, environment === undefined
+        throw new model_errors/* GuardRailError */.AF(input_names/* INPUT */.bO.allowedEnvironments, environment === undefined
             ? `the OIDC token has no environment claim: the job does not run in a GitHub environment. Add \`environment: ${allowed[0]}\` to the job.`
             : `the OIDC token is for environment '${environment}', and only ${allowed.join(', ')} may start a session.`);
     }
@@ -35420,7 +35421,7 @@ function unknownRegionWarning(check) {
  */
 function unknownRegionError(check, host) {
     const guess = check.nearMisses.length > 0 ? `; did you mean ${likely(check)}?` : '; check the spelling.';
-    return new errors/* InputError */.dz(input_names/* INPUT */.bO.awsRegion, `'${check.region}' is not a region this action's AWS SDK knows, and its STS host ${host} does not resolve (ENOTFOUND)${guess}`);
+    return new model_errors/* InputError */.dz(input_names/* INPUT */.bO.awsRegion, `'${check.region}' is not a region this action's AWS SDK knows, and its STS host ${host} does not resolve (ENOTFOUND)${guess}`);
 }
 
 ;// CONCATENATED MODULE: ./src/aws/region-data.ts
@@ -35732,7 +35733,7 @@ async function appendSuccessSummary(runner, markdown, redact) {
         await runner.appendSummary(markdown);
     }
     catch (error) {
-        runner.warning(redact(`The step summary was not written (credentials are exported): ${(0,errors/* messageOf */.bD)(error)}`));
+        runner.warning(redact(`The step summary was not written (credentials are exported): ${(0,model_errors/* messageOf */.bD)(error)}`));
     }
 }
 
@@ -35757,7 +35758,7 @@ function mfaSender(mfa, now, mask) {
         if (sent.has(tokenCode)) {
             const earlier = previousError === undefined
                 ? ''
-                : ` The attempt that used it failed: ${(0,errors/* messageOf */.bD)(previousError)}.`;
+                : ` The attempt that used it failed: ${(0,model_errors/* messageOf */.bD)(previousError)}.`;
             throw new Error(`MFA: the code was already sent once, and AWS accepts a code only once, so it is not sent again.${earlier} ` +
                 (mfa.kind === 'code'
                     ? 'Re-run the job with a new code, or use mfa-totp-secret, which makes a new code every 30 seconds.'
@@ -35786,7 +35787,7 @@ async function assumeHop(hop, roleArn, source, caller, deps) {
             if (source.kind !== 'web-identity')
                 throw new Error('AssumeRoleWithWebIdentity needs a web identity source');
             // A retry after a token complaint gets a fresh token: the first may have expired meanwhile.
-            const fresh = previousError instanceof errors/* StsCallError */.Do && /Token/.test(previousError.code);
+            const fresh = previousError instanceof model_errors/* StsCallError */.Do && /Token/.test(previousError.code);
             const webIdentityToken = await source.token(fresh);
             deps.debug(`${hop.operation} ${roleArn} session=${hop.sessionName} duration=${hop.durationSeconds} attempt=${attempt}`);
             return deps.gateway.assumeRoleWithWebIdentity({ ...common, webIdentityToken }, options);
@@ -35894,7 +35895,7 @@ async function walkSession(recipe, source, deps) {
             deps.info(`Assumed ${roleArn} as ${assumed.result.assumedRoleArn} (hop ${hop.number}/${hop.count}), valid until ${assumed.result.expiration.toISOString()}`);
         }
         catch (error) {
-            throw new errors/* HopError */.q$(recipe.name, hop.number, hop.count, roleArn, error);
+            throw new model_errors/* HopError */.q$(recipe.name, hop.number, hop.count, roleArn, error);
         }
     }
     const last = hops[hops.length - 1];
@@ -35934,7 +35935,7 @@ async function resolveHopRole(sessionName, hop, previous, caller, partition) {
         return resolveRoleArn(hop.role, callerPartition, identity.account).arn;
     }
     catch (error) {
-        throw new errors/* HopError */.q$(sessionName, hop.number, hop.count, describeRole(hop.role), error);
+        throw new model_errors/* HopError */.q$(sessionName, hop.number, hop.count, describeRole(hop.role), error);
     }
 }
 async function assumeWithWorkaround(recipe, hop, roleArn, source, caller, deps, isLast) {
@@ -35944,7 +35945,7 @@ async function assumeWithWorkaround(recipe, hop, roleArn, source, caller, deps, 
         if (reissues === 0 || /^[A-Za-z0-9]+$/.test(outcome.credentials.secretAccessKey))
             return outcome;
         if (issue >= reissues) {
-            throw new errors/* StsCallError */.Do(hop.operation, 'SpecialCharactersWorkaroundExhausted', `special-characters-workaround: ${reissues + 1} sessions in a row had special characters in the secret key; ` +
+            throw new model_errors/* StsCallError */.Do(hop.operation, 'SpecialCharactersWorkaroundExhausted', `special-characters-workaround: ${reissues + 1} sessions in a row had special characters in the secret key; ` +
                 'turn the workaround off, or quote the secret in the tool that mishandles it', 200);
         }
         deps.debug(`Secret key has special characters; re-issuing (special-characters-workaround, ${issue + 1}/${reissues})`);
@@ -36047,7 +36048,7 @@ function roleChainingSource(env) {
         async obtain() {
             const credentials = envCredentials(env);
             if (credentials === undefined) {
-                throw new errors/* InputError */.dz(input_names/* INPUT */.bO.roleChaining, 'is true, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set. Run a credentials step before this one ' +
+                throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.roleChaining, 'is true, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set. Run a credentials step before this one ' +
                     '(with output-env-credentials left true), or use role-chain to do every hop in one step.');
             }
             return {
@@ -36165,17 +36166,17 @@ async function fetchOidcToken(options) {
  */
 function oidcStatusError(status) {
     if (status === 401 || status === 403)
-        return new errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint refused the request (HTTP ${status}). ${ID_TOKEN_HELP}`, status);
+        return new model_errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint refused the request (HTTP ${status}). ${ID_TOKEN_HELP}`, status);
     if (status >= 500)
-        return new errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint answered HTTP ${status}.`, status);
-    return new errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint answered HTTP ${status}. ${ID_TOKEN_HELP}`, status);
+        return new model_errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint answered HTTP ${status}.`, status);
+    return new model_errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint answered HTTP ${status}. ${ID_TOKEN_HELP}`, status);
 }
 /**
  * True for token-endpoint failures worth another attempt: 5xx, and an endpoint that could not be
  * reached or did not answer in time (not the run's own abort, nor a refusal).
  */
 function isRetryableOidcError(error) {
-    return ((error instanceof errors/* OidcTokenError */.HZ && ((error.status ?? 0) >= 500 || error.retryable)) ||
+    return ((error instanceof model_errors/* OidcTokenError */.HZ && ((error.status ?? 0) >= 500 || error.retryable)) ||
         (error instanceof http_transport/* TransportError */.wX && error.code !== 'Aborted'));
 }
 /** The GitHub OIDC source: AssumeRoleWithWebIdentity with a token for the configured audience. */
@@ -36211,15 +36212,15 @@ async function readTokenFile(path, mask) {
         stat = await external_node_fs_.promises.lstat(path);
     }
     catch {
-        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `cannot read '${path}': no such file. Paths are relative to the workspace.`);
+        throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `cannot read '${path}': no such file. Paths are relative to the workspace.`);
     }
     if (stat.isSymbolicLink())
-        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `'${path}' is a symbolic link; give the real file`);
+        throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `'${path}' is a symbolic link; give the real file`);
     if (!stat.isFile())
-        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `'${path}' is not a regular file`);
+        throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `'${path}' is not a regular file`);
     const token = (await external_node_fs_.promises.readFile(path, 'utf8')).trim();
     if (token === '')
-        throw new errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `'${path}' is empty`);
+        throw new model_errors/* InputError */.dz(input_names/* INPUT */.bO.webIdentityTokenFile, `'${path}' is empty`);
     mask(token);
     return token;
 }
@@ -36307,10 +36308,10 @@ function githubIdTokenFetch(options) {
             // core's client reaches http.request through promise callbacks alone, so the request is
             // out before any I/O callback (such as the SDK chunk's compile) gets to run.
             options.onRequested?.();
-            return await (0,sleep/* raceTimer */.J)(token, options.timeoutMs, () => new errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint did not answer within ${options.timeoutMs / 1000} s.`, undefined, true));
+            return await (0,sleep/* raceTimer */.J)(token, options.timeoutMs, () => new model_errors/* OidcTokenError */.HZ(`The GitHub OIDC token endpoint did not answer within ${options.timeoutMs / 1000} s.`, undefined, true));
         }
         catch (error) {
-            throw error instanceof errors/* OidcTokenError */.HZ ? error : classify(error);
+            throw error instanceof model_errors/* OidcTokenError */.HZ ? error : classify(error);
         }
     };
 }
@@ -36318,15 +36319,15 @@ function githubIdTokenFetch(options) {
 function classify(error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/do not have ID Token field/i.test(text))
-        return new errors/* OidcTokenError */.HZ('The GitHub OIDC token endpoint answered without a token (not JSON, or no "value"); try re-running the job.');
+        return new model_errors/* OidcTokenError */.HZ('The GitHub OIDC token endpoint answered without a token (not JSON, or no "value"); try re-running the job.');
     const code = /Error Code : (\d{3})/.exec(text)?.[1];
     const status = code === undefined ? undefined : Number(code);
     const detail = /Error Message: ([^\n]*)/.exec(text)?.[1]?.trim() ?? text;
     if (status !== undefined)
         return oidcStatusError(status);
     if (/ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(text))
-        return new errors/* OidcTokenError */.HZ(`${detail.replace(/^Error message: /, '')}. ${ID_TOKEN_HELP}`);
-    return new errors/* OidcTokenError */.HZ(`Could not reach the GitHub OIDC token endpoint: ${detail}`, undefined, true);
+        return new model_errors/* OidcTokenError */.HZ(`${detail.replace(/^Error message: /, '')}. ${ID_TOKEN_HELP}`);
+    return new model_errors/* OidcTokenError */.HZ(`Could not reach the GitHub OIDC token endpoint: ${detail}`, undefined, true);
 }
 
 ;// CONCATENATED MODULE: ./src/obtain-credentials.ts
@@ -36347,7 +36348,7 @@ class ObtainFailure extends Error {
     error;
     claims;
     constructor(error, claims) {
-        super((0,errors/* messageOf */.bD)(error));
+        super((0,model_errors/* messageOf */.bD)(error));
         this.error = error;
         this.claims = claims;
     }
@@ -36502,10 +36503,10 @@ function stsRetrier(plan, deps, signal) {
         random: deps.random,
         onRetry: (error, attempt, delay) => 
         // Redacted: an error message can echo the request (e.g. a URL-encoded external ID).
-        deps.runner.info(deps.secrets.redact(`${label}: ${error instanceof errors/* StsCallError */.Do ? error.code : (0,errors/* messageOf */.bD)(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`)),
+        deps.runner.info(deps.secrets.redact(`${label}: ${error instanceof model_errors/* StsCallError */.Do ? error.code : (0,model_errors/* messageOf */.bD)(error)}; retry ${attempt} of ${plan.network.maxAttempts - 1} in ${delay} ms`)),
     }).catch((error) => {
         if (unknown !== undefined &&
-            error instanceof errors/* StsCallError */.Do &&
+            error instanceof model_errors/* StsCallError */.Do &&
             isUnknownRegionHost(error, unknown.region))
             throw unknownRegionError(unknown, error.unresolvedHost ?? '');
         throw isRetryable(error) ? gaveUp(error, plan) : error;
@@ -36516,13 +36517,13 @@ function stsRetrier(plan, deps, signal) {
  * the endpoint (an STS error document does not), so "STS is down" reads as such.
  */
 function gaveUp(error, plan) {
-    if (!(error instanceof errors/* StsCallError */.Do))
+    if (!(error instanceof model_errors/* StsCallError */.Do))
         return error;
     const configured = plan.network.stsEndpoint;
     const endpoint = configured === undefined ? undefined : new URL(configured).origin;
     const attempts = plan.network.maxAttempts;
     const where = endpoint === undefined || error.awsMessage.includes(endpoint) ? '' : `endpoint ${endpoint}; `;
-    return new errors/* StsCallError */.Do(error.operation, error.code, `${error.awsMessage} (${where}gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`, error.status);
+    return new model_errors/* StsCallError */.Do(error.operation, error.code, `${error.awsMessage} (${where}gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`, error.status);
 }
 /** Runs body under the action timeout; on expiry aborts in-flight requests and throws. */
 async function withDeadline(timeoutMs, body) {
@@ -36532,7 +36533,7 @@ async function withDeadline(timeoutMs, body) {
     try {
         return await (0,sleep/* raceTimer */.J)(body(controller.signal), timeoutMs, () => {
             controller.abort();
-            return new errors/* ActionTimeoutError */.kd(timeoutMs / 1000);
+            return new model_errors/* ActionTimeoutError */.kd(timeoutMs / 1000);
         });
     }
     finally {
@@ -36603,7 +36604,7 @@ function readMaskedInputs(deps, secrets) {
 /** Parses and plans, then everything checked before the network: guards, profiles, warnings. */
 async function prepare(raw, ctx, deps, secrets) {
     const { env, runner } = deps;
-    (0,proxy_url/* checkProxyVariables */.EI)(env);
+    checkProxyVariables(env);
     const plan = planRun(parseConfig(raw, ctx), ctx);
     // External IDs often come from secrets; role-chain and profiles lines carry them too.
     plan.sessions.forEach((session) => session.hops.forEach((hop) => secrets.add(hop.externalId)));
@@ -36673,20 +36674,20 @@ async function reportFailure({ error, plan, claims }, raw, ctx, deps, secrets) {
         audience: plan?.source.kind === 'oidc' ? plan.source.audience : undefined,
         usesMfa: plan?.mfa !== undefined,
     });
-    const message = secrets.redact((0,errors/* messageOf */.bD)(error));
+    const message = secrets.redact((0,model_errors/* messageOf */.bD)(error));
     runner.setFailed(diagnosis === undefined ? message : `${message}\n${secrets.redact(formatDiagnosis(diagnosis))}`);
     if (runner.isDebug() && error instanceof Error && error.stack !== undefined)
         runner.debug(secrets.redact(error.stack));
     // Without a parsed config (bad inputs), honour an explicit session-summary: false anyway.
     if (!(plan?.output.sessionSummary ?? !/^false$/i.test(raw.sessionSummary)))
         return;
-    const inner = error instanceof errors/* HopError */.q$ ? error.cause : error;
+    const inner = error instanceof model_errors/* HopError */.q$ ? error.cause : error;
     const summary = renderFailureSummary({
         message,
-        where: error instanceof errors/* HopError */.q$
+        where: error instanceof model_errors/* HopError */.q$
             ? `hop ${error.hopNumber} of ${error.hopCount}: ${error.roleArn}`
             : undefined,
-        code: inner instanceof errors/* StsCallError */.Do ? inner.code : undefined,
+        code: inner instanceof model_errors/* StsCallError */.Do ? inner.code : undefined,
         diagnosis,
     }, plan, ctx);
     try {

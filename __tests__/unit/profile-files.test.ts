@@ -333,7 +333,7 @@ describe('header lines the clients strip differently', () => {
       );
     });
     expect(disagreements).toEqual([]);
-  });
+  }, 30_000);
 
   test.each([
     {

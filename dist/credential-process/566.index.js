@@ -81,8 +81,8 @@ class ProxyRoutingHandler {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/network-pin.ts
-var network_pin = __webpack_require__(3101);
+// EXTERNAL MODULE: ./src/aws/network-pin.ts + 1 modules
+var network_pin = __webpack_require__(9682);
 ;// CONCATENATED MODULE: ./src/aws/sts-endpoint.ts
 /**
  * The STS endpoint to use instead of the SDK's default, if any: the `sts-endpoint` input, else

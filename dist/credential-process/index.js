@@ -56,27 +56,43 @@ function exportProxySettings(settings, env) {
 
 /***/ }),
 
-/***/ 3101:
+/***/ 9682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fc: () => (/* binding */ pinFromInputs),
-/* harmony export */   LV: () => (/* binding */ pinEnvironment),
-/* harmony export */   VS: () => (/* binding */ proxyVariablesOf),
-/* harmony export */   r6: () => (/* binding */ describePinnedEndpoint)
-/* harmony export */ });
-/* unused harmony exports PROXY_VARIABLES, isNetworkOverride */
-/* harmony import */ var _http_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9817);
 
-/** The variables @actions/http-client reads for its proxy (lower case first, then upper case). */
-const PROXY_VARIABLES = [
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  r6: () => (/* binding */ describePinnedEndpoint),
+  LV: () => (/* binding */ pinEnvironment),
+  Fc: () => (/* binding */ pinFromInputs),
+  VS: () => (/* binding */ proxyVariablesOf)
+});
+
+// UNUSED EXPORTS: isNetworkOverride
+
+// EXTERNAL MODULE: ./src/aws/http-transport.ts
+var http_transport = __nccwpck_require__(9817);
+;// CONCATENATED MODULE: ./src/model/proxy-variables.ts
+/**
+ * The environment variables @actions/http-client reads for its proxy, in the order it reads them
+ * (lower case first, HTTPS before HTTP), kept in one place for the input checks, the masks and the
+ * refresh helper's pin.
+ * https://github.com/actions/toolkit/blob/main/packages/http-client/src/proxy.ts
+ */
+const PROXY_URL_VARIABLES = [
     'https_proxy',
     'HTTPS_PROXY',
     'http_proxy',
     'HTTP_PROXY',
-    'no_proxy',
-    'NO_PROXY',
 ];
+/** The variables that list hosts reached without the proxy, in the order http-client reads them. */
+const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'];
+
+;// CONCATENATED MODULE: ./src/aws/network-pin.ts
+
+
+/** The variables @actions/http-client reads for its proxy and its exceptions. */
+const PROXY_VARIABLES = [...PROXY_URL_VARIABLES, ...NO_PROXY_VARIABLES];
 /** The set proxy variables of an environment, by name. */
 function proxyVariablesOf(env) {
     const found = {};
@@ -123,7 +139,7 @@ function pinEnvironment(env, pin) {
  */
 function pinFromInputs(stsEndpoint, proxy) {
     const proxyEnv = {};
-    (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .exportProxySettings */ .m_)(proxy, proxyEnv);
+    (0,http_transport/* exportProxySettings */.m_)(proxy, proxyEnv);
     return {
         endpoint: stsEndpoint === undefined ? 'sdk-default' : { url: stsEndpoint, from: 'sts-endpoint' },
         useFipsEndpoint: false,
@@ -1711,9 +1727,10 @@ function tokenFileSource(path, mask) {
     };
 }
 
-// EXTERNAL MODULE: ./src/aws/network-pin.ts
-var network_pin = __nccwpck_require__(3101);
+// EXTERNAL MODULE: ./src/aws/network-pin.ts + 1 modules
+var network_pin = __nccwpck_require__(9682);
 ;// CONCATENATED MODULE: ./src/config/proxy-url.ts
+
 
 
 
@@ -1733,8 +1750,6 @@ function proxySecrets(raw) {
     const basic = Buffer.from(`${safeDecode(url.username)}:${password}`).toString('base64');
     return [url.password, password, basic];
 }
-/** The variables @actions/http-client reads a proxy from (lower case first), HTTPS before HTTP. */
-const PROXY_VARIABLES = (/* unused pure expression or super */ null && (['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']));
 /**
  * Refuses a proxy variable that names a proxy other than HTTP(S), such as socks5://: the STS
  * client's CONNECT agent (https-proxy-agent), @actions/http-client (the token request) and
@@ -1743,7 +1758,7 @@ const PROXY_VARIABLES = (/* unused pure expression or super */ null && (['https_
  * InputErrors under `http-proxy`, naming each variable and the fix, before any request.
  */
 function checkProxyVariables(env) {
-    const errors = PROXY_VARIABLES.flatMap((variable) => {
+    const errors = PROXY_URL_VARIABLES.flatMap((variable) => {
         const value = (env[variable] ?? '').trim();
         const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
         if (scheme === undefined || scheme === 'http' || scheme === 'https')

@@ -1,6 +1,7 @@
 import { exportProxySettings, type ProxySettings } from './http-transport.js';
 import type { ChosenEndpoint } from './sts-endpoint.js';
 import type { Env, WritableEnv } from '../model/env.js';
+import { NO_PROXY_VARIABLES, PROXY_URL_VARIABLES } from '../model/proxy-variables.js';
 
 /**
  * The network choices the main step made, recorded in the refresh spec so the credential_process
@@ -24,15 +25,8 @@ export interface PinnedNetwork {
   readonly proxyEnv: Readonly<Record<string, string>>;
 }
 
-/** The variables @actions/http-client reads for its proxy (lower case first, then upper case). */
-export const PROXY_VARIABLES = [
-  'https_proxy',
-  'HTTPS_PROXY',
-  'http_proxy',
-  'HTTP_PROXY',
-  'no_proxy',
-  'NO_PROXY',
-] as const;
+/** The variables @actions/http-client reads for its proxy and its exceptions. */
+const PROXY_VARIABLES = [...PROXY_URL_VARIABLES, ...NO_PROXY_VARIABLES] as const;
 
 /** The set proxy variables of an environment, by name. */
 export function proxyVariablesOf(env: Env): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { Env } from '../model/env.js';
 import type { RawInputs } from './input-names.js';
-import { PROXY_VARIABLES, proxySecrets } from './proxy-url.js';
+import { PROXY_URL_VARIABLES } from '../model/proxy-variables.js';
+import { proxySecrets } from './proxy-url.js';
 import { hopLineSecrets } from './role-chain-line.js';
 
 /** The secrets in the raw inputs, to mask before parsing so even an input error cannot echo one. */
@@ -23,7 +24,7 @@ export function inputSecrets(raw: RawInputs, env: Env): InputSecrets {
       raw.roleExternalId,
       ...proxySecrets(raw.httpProxy),
       ...proxySecrets(raw.stsEndpoint),
-      ...PROXY_VARIABLES.flatMap((variable) => proxySecrets(env[variable] ?? '')),
+      ...PROXY_URL_VARIABLES.flatMap((variable) => proxySecrets(env[variable] ?? '')),
       env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] ?? '',
     ].filter((value) => value !== ''),
     // External IDs (and values whose key was mistyped) in chain lines, before parsing can fail.

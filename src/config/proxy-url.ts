@@ -1,3 +1,4 @@
+import { PROXY_URL_VARIABLES } from '../model/proxy-variables.js';
 import { InputError, InputErrors } from '../model/errors.js';
 import type { Env } from '../model/env.js';
 import { redactUrl } from '../model/redact-url.js';
@@ -18,9 +19,6 @@ export function proxySecrets(raw: string): string[] {
   return [url.password, password, basic];
 }
 
-/** The variables @actions/http-client reads a proxy from (lower case first), HTTPS before HTTP. */
-export const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
-
 /**
  * Refuses a proxy variable that names a proxy other than HTTP(S), such as socks5://: the STS
  * client's CONNECT agent (https-proxy-agent), @actions/http-client (the token request) and
@@ -29,7 +27,7 @@ export const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTT
  * InputErrors under `http-proxy`, naming each variable and the fix, before any request.
  */
 export function checkProxyVariables(env: Env): void {
-  const errors = PROXY_VARIABLES.flatMap((variable) => {
+  const errors = PROXY_URL_VARIABLES.flatMap((variable) => {
     const value = (env[variable] ?? '').trim();
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value)?.[1]?.toLowerCase();
     if (scheme === undefined || scheme === 'http' || scheme === 'https') return [];

@@ -5,7 +5,7 @@ import type { context as githubContext } from '@actions/github';
 import { INPUT, type InputKey, type RawInputs } from './input-names.js';
 import type { RunContext } from '../model/run-context.js';
 import type { Env } from '../model/env.js';
-import { PROXY_VARIABLES } from './proxy-url.js';
+import { PROXY_URL_VARIABLES } from '../model/proxy-variables.js';
 import { INPUT_ENV_VARIABLES, SESSION_RULES } from './env-inputs.js';
 
 /** Reads one input by its action.yml name (trimmed, '' when unset): the port over core.getInput. */
@@ -99,7 +99,7 @@ export async function readGitHubContext(): Promise<GitHubContext> {
   // also builds Octokit's proxy agent from HTTPS_PROXY as it loads, and throws on a socks5://
   // one: hidden too (the context needs no network), so checkProxyVariables reports it instead.
   const env = process.env;
-  const hidden = ['GITHUB_EVENT_PATH', ...PROXY_VARIABLES].map(
+  const hidden = ['GITHUB_EVENT_PATH', ...PROXY_URL_VARIABLES].map(
     (name) => [name, env[name]] as const,
   );
   hidden.forEach(([name]) => delete env[name]);
